@@ -1,0 +1,1 @@
+export function buildAddon(): Promise<{ bytes: number; customFunctions: number; entryPoints: number }>;

@@ -1,0 +1,130 @@
+/**
+ * What Apps Script hands a custom function: a scalar for one cell or literal, a 2-D array for a
+ * range, `''` for a blank cell, `Date` for a date cell, `undefined` for an omitted argument.
+ */
+export type Cell = string | number | boolean | Date | null | undefined;
+export type Grid = Cell[][];
+
+/**
+ * `instanceof Date` fails across realms (Apps Script's arguments, a test's VM context), so the
+ * brand is read from the object itself.
+ */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+export function isBlank(value: unknown): boolean {
+  return value === '' || value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+/** A cell as a person would recognise it in an error message. */
+export function describeCell(value: unknown): string {
+  if (value === undefined || value === null || value === '') return 'blank';
+  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (isDate(value)) return Number.isNaN(value.getTime()) ? 'an invalid date' : `the date ${isoDay(value)}`;
+  if (typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return 'a range';
+  return 'an unsupported value';
+}
+
+export function isoDay(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Error thrown to the cell: Sheets shows the message, which starts with the function's name. */
+export class FunctionInputError extends Error {
+  constructor(functionName: string, detail: string) {
+    super(`${functionName}: ${detail}`);
+    this.name = 'Error';
+  }
+}
+
+/** Any argument as rows of cells: a scalar is a 1×1 grid, an omitted argument an empty one. */
+export function toGrid(functionName: string, argName: string, value: unknown): Grid {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) return [[value as Cell]];
+  return value.map((row, index) => {
+    if (!Array.isArray(row)) {
+      throw new FunctionInputError(functionName, `${argName} must be a range; row ${index + 1} is not a row of cells`);
+    }
+    return row as Cell[];
+  });
+}
+
+/** A one-column or one-row range as a flat list, with the 1-based position of each cell. */
+export function toList(functionName: string, argName: string, value: unknown): Cell[] {
+  const grid = toGrid(functionName, argName, value);
+  if (grid.length <= 1) return grid[0] ? [...grid[0]] : [];
+  const width = grid[0].length;
+  if (width !== 1) {
+    throw new FunctionInputError(
+      functionName,
+      `${argName} must be a single column or a single row; got ${grid.length} rows × ${width} columns`,
+    );
+  }
+  return grid.map((row) => row[0]);
+}
+
+const ISO_DAY = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/;
+
+/** A date cell, or ISO text `yyyy-mm-dd` (dates typed into text-formatted cells). */
+export function isDateLike(value: Cell): boolean {
+  return (isDate(value) && !Number.isNaN(value.getTime())) || (typeof value === 'string' && ISO_DAY.test(value));
+}
+
+/** Reads a date cell: a Date, or ISO text `yyyy-mm-dd` for dates typed into text-formatted cells. */
+export function readDate(
+  functionName: string,
+  where: string,
+  value: Cell,
+): Date | null {
+  if (isBlank(value)) return null;
+  if (isDate(value)) {
+    if (!Number.isNaN(value.getTime())) return value;
+  } else if (typeof value === 'string') {
+    const match = ISO_DAY.exec(value);
+    if (match) {
+      const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+      if (date.getMonth() === Number(match[2]) - 1) return date;
+    }
+  }
+  throw new FunctionInputError(functionName, `${where} is ${describeCell(value)}; expected a date`);
+}
+
+/** Reads a number cell; numeric text is accepted because it is unambiguous. */
+export function readNumber(
+  functionName: string,
+  where: string,
+  value: Cell,
+  min: number,
+  max: number,
+  expected: string,
+): number | null {
+  if (isBlank(value)) return null;
+  let number: number | undefined;
+  if (typeof value === 'number') number = value;
+  else if (typeof value === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/.test(value)) number = Number(value);
+  if (number === undefined || !Number.isFinite(number) || number < min || number > max) {
+    throw new FunctionInputError(functionName, `${where} is ${describeCell(value)}; expected ${expected}`);
+  }
+  return number;
+}
+
+export function readText(functionName: string, where: string, value: Cell): string {
+  if (isBlank(value)) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  throw new FunctionInputError(functionName, `${where} is ${describeCell(value)}; expected text`);
+}
+
+/** An optional scalar argument: blank or omitted means "use the default". */
+export function scalarArg(functionName: string, argName: string, value: unknown): Cell {
+  if (Array.isArray(value)) {
+    const grid = toGrid(functionName, argName, value);
+    if (grid.length === 1 && grid[0].length === 1) return grid[0][0];
+    throw new FunctionInputError(functionName, `${argName} must be a single cell or value, not a range`);
+  }
+  return value as Cell;
+}

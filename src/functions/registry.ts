@@ -1,0 +1,194 @@
+import { CHAMPION_RISK, DISCLOSURE_NEXT_STAGE, PNPS } from './partnership';
+import { EARLY_WARNING_RATE, ON_TIME_RATE } from './commitments';
+import {
+  CORNERS_AT_RISK,
+  CORNER_SCORES,
+  NEXT_FOCUS,
+  PERCEPTION_GAP,
+  PRIMARY_CORNER,
+  REASSESS_BY,
+  SECONDARY_CORNER,
+  WEAKEST_CORNER,
+} from './trust';
+
+export interface ParamDoc {
+  name: string;
+  /** JSDoc type shown to nobody but kept honest: what Apps Script passes. */
+  type: string;
+  description: string;
+  optional?: boolean;
+}
+
+/**
+ * One custom function as Sheets sees it. This is the single list the build turns into top-level
+ * declarations with JSDoc (autocomplete and argument help), the README's reference is checked
+ * against, and the formula engine in the tests registers.
+ */
+export interface CustomFunctionSpec {
+  name: string;
+  summary: string;
+  params: ParamDoc[];
+  returns: string;
+  /** 'row' results spill four cells to the right. */
+  resultShape: 'scalar' | 'row';
+  /** A formula with literal arguments and what it shows: the README's example, evaluated by a test. */
+  example: { formula: string; result: string };
+  implementation: (...args: never[]) => unknown;
+}
+
+const SCORES: ParamDoc = {
+  name: 'scores',
+  type: 'Array<Array<number>>',
+  description:
+    'Ratings 1-10, one row per participant, columns Competence, Reliability, Transparency, Alignment (or any order under a header row naming them). Blank rows are skipped.',
+};
+const MODEL: ParamDoc = {
+  name: 'model',
+  type: 'string',
+  description: 'Partnership model breaking ties: Transactional, Strategic, Ecosystem or Co-innovation.',
+  optional: true,
+};
+const AS_OF: ParamDoc = { name: 'as_of', type: 'Date', description: 'The day to judge on (default today).', optional: true };
+
+export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
+  {
+    name: 'WEAKEST_CORNER',
+    summary: 'The trust corner with the lowest mean rating: the priority to work on.',
+    params: [SCORES, MODEL],
+    returns: 'The corner name, or blank when nothing is rated yet.',
+    resultShape: 'scalar',
+    example: { formula: '=WEAKEST_CORNER({7,8,5,9;6,8,6,8})', result: 'Transparency' },
+    implementation: WEAKEST_CORNER,
+  },
+  {
+    name: 'CORNER_SCORES',
+    summary: 'The mean rating of each corner, as one row: Competence, Reliability, Transparency, Alignment.',
+    params: [SCORES],
+    returns: 'One row of four means (spills right).',
+    resultShape: 'row',
+    example: { formula: '=CORNER_SCORES({7,8,5,9;6,8,6,8})', result: '6.5 | 8 | 5.5 | 8.5' },
+    implementation: CORNER_SCORES,
+  },
+  {
+    name: 'CORNERS_AT_RISK',
+    summary: 'The corners whose mean is at or below the threshold, comma-separated in canonical order.',
+    params: [SCORES, { name: 'threshold', type: 'number', description: 'Attention threshold (default 6).', optional: true }],
+    returns: 'Corner names joined by ", ", or blank when none is at risk.',
+    resultShape: 'scalar',
+    example: { formula: '=CORNERS_AT_RISK({7,8,5,9;6,8,6,8})', result: 'Transparency' },
+    implementation: CORNERS_AT_RISK,
+  },
+  {
+    name: 'PERCEPTION_GAP',
+    summary: 'Per corner, the first side\'s mean minus the second side\'s (sides in order of first appearance).',
+    params: [
+      SCORES,
+      { name: 'sides', type: 'Array<Array<string>>', description: 'The company of each row of scores, same rows as scores.' },
+    ],
+    returns: 'One row of four gaps (spills right), or blank until both sides have rated.',
+    resultShape: 'row',
+    example: { formula: '=PERCEPTION_GAP({7,8,5,9;6,8,6,8;5,6,6,7}, {"Acme";"Acme";"Beta"})', result: '1.5 | 2 | -0.5 | 1.5' },
+    implementation: PERCEPTION_GAP,
+  },
+  {
+    name: 'NEXT_FOCUS',
+    summary: 'The corner to focus on after a reassessment: the targeted corner until it improved by 2 points, then the lowest of the others.',
+    params: [
+      { ...SCORES, name: 'baseline', description: 'Ratings (or one row of means) of the previous assessment.' },
+      { ...SCORES, name: 'current', description: 'Ratings (or one row of means) of the reassessment.' },
+      MODEL,
+    ],
+    returns: 'The corner name, or blank when the baseline has no ratings.',
+    resultShape: 'scalar',
+    example: { formula: '=NEXT_FOCUS({7,8,4,9}, {7,8,6.5,9})', result: 'Competence' },
+    implementation: NEXT_FOCUS,
+  },
+  {
+    name: 'REASSESS_BY',
+    summary: 'The date the next Trust Corner Assessment is due.',
+    params: [
+      { name: 'date', type: 'Date', description: 'The date of the assessment.' },
+      { name: 'days', type: 'number', description: 'Days until the reassessment (default 90).', optional: true },
+    ],
+    returns: 'A date, or blank when date is blank.',
+    resultShape: 'scalar',
+    example: { formula: '=REASSESS_BY(DATE(2026,3,2))', result: '2026-05-31' },
+    implementation: REASSESS_BY,
+  },
+  {
+    name: 'PRIMARY_CORNER',
+    summary: 'The corner a partnership model depends on most.',
+    params: [{ ...MODEL, description: 'Transactional, Strategic, Ecosystem or Co-innovation.', optional: false }],
+    returns: 'A corner name.',
+    resultShape: 'scalar',
+    example: { formula: '=PRIMARY_CORNER("Strategic")', result: 'Alignment' },
+    implementation: PRIMARY_CORNER,
+  },
+  {
+    name: 'SECONDARY_CORNER',
+    summary: 'The corner a partnership model depends on second most.',
+    params: [{ ...MODEL, description: 'Transactional, Strategic, Ecosystem or Co-innovation.', optional: false }],
+    returns: 'A corner name.',
+    resultShape: 'scalar',
+    example: { formula: '=SECONDARY_CORNER("Strategic")', result: 'Competence' },
+    implementation: SECONDARY_CORNER,
+  },
+  {
+    name: 'ON_TIME_RATE',
+    summary: 'Of the commitments due so far, the share done on or before their due date.',
+    params: [
+      { name: 'due_dates', type: 'Array<Array<Date>>', description: 'Due date of each commitment.' },
+      { name: 'done_dates', type: 'Array<Array<Date>>', description: 'Date each was done (blank while open), same rows.' },
+      AS_OF,
+    ],
+    returns: 'A fraction 0-1, or blank when nothing is due yet.',
+    resultShape: 'scalar',
+    example: { formula: '=ON_TIME_RATE({DATE(2026,1,10);DATE(2026,2,1)}, {DATE(2026,1,9);DATE(2026,2,3)}, DATE(2026,3,1))', result: '0.5' },
+    implementation: ON_TIME_RATE,
+  },
+  {
+    name: 'EARLY_WARNING_RATE',
+    summary: 'Of the commitments that slipped (done late, or open past due), the share flagged to the partner before the due date.',
+    params: [
+      { name: 'due_dates', type: 'Array<Array<Date>>', description: 'Due date of each commitment.' },
+      { name: 'done_dates', type: 'Array<Array<Date>>', description: 'Date each was done (blank while open), same rows.' },
+      { name: 'flagged_dates', type: 'Array<Array<Date>>', description: 'Date the owner warned the partner it would slip (blank if never), same rows.' },
+      AS_OF,
+    ],
+    returns: 'A fraction 0-1, or blank when nothing slipped.',
+    resultShape: 'scalar',
+    example: { formula: '=EARLY_WARNING_RATE({DATE(2026,1,10);DATE(2026,2,1)}, {DATE(2026,1,12);DATE(2026,2,3)}, {DATE(2026,1,8);""}, DATE(2026,3,1))', result: '0.5' },
+    implementation: EARLY_WARNING_RATE,
+  },
+  {
+    name: 'DISCLOSURE_NEXT_STAGE',
+    summary: 'The highest disclosure stage you may open next: one above the highest stage the partner has shared.',
+    params: [
+      { name: 'sides', type: 'Array<Array<string>>', description: 'The company that shared each ledger entry.' },
+      { name: 'stages', type: 'Array<Array<string>>', description: 'Stage of each entry: Early, Mid or Late, same rows.' },
+      { name: 'partner', type: 'string', description: 'The partner company, as written in sides.' },
+    ],
+    returns: 'Early, Mid or Late.',
+    resultShape: 'scalar',
+    example: { formula: '=DISCLOSURE_NEXT_STAGE({"Acme";"Beta"}, {"Mid";"Early"}, "Beta")', result: 'Mid' },
+    implementation: DISCLOSURE_NEXT_STAGE,
+  },
+  {
+    name: 'PNPS',
+    summary: 'Partner NPS: the percentage of 9-10 ratings minus the percentage of 0-6 ratings.',
+    params: [{ name: 'ratings', type: 'Array<Array<number>>', description: 'Ratings 0-10; blanks are skipped.' }],
+    returns: 'A number from -100 to 100, or blank without ratings.',
+    resultShape: 'scalar',
+    example: { formula: '=PNPS({10;9;7;3})', result: '25' },
+    implementation: PNPS,
+  },
+  {
+    name: 'CHAMPION_RISK',
+    summary: 'The share of commitments held by the single busiest owner: high means one departure could stall the partnership.',
+    params: [{ name: 'owners', type: 'Array<Array<string>>', description: 'The owner person of each commitment; blanks are skipped.' }],
+    returns: 'A fraction 0-1, or blank without owners.',
+    resultShape: 'scalar',
+    example: { formula: '=CHAMPION_RISK({"Ana";"Ana";"Ben";"Cy"})', result: '0.5' },
+    implementation: CHAMPION_RISK,
+  },
+];

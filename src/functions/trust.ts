@@ -1,0 +1,85 @@
+import { CORNERS, type CornerMeans, DEFAULT_ATTENTION_THRESHOLD, MAX_RATING, cornersAtRisk } from '../domain/corners';
+import { MODEL_PROFILES, PARTNERSHIP_MODELS, type PartnershipModel, parseModel } from '../domain/models';
+import { meanPerCorner, meanPerSide, nextFocus, perceptionGap, weakestCorner } from '../domain/scores';
+import { REASSESSMENT_INTERVAL_DAYS, reassessBy } from '../domain/dates';
+import { FunctionInputError, describeCell, isBlank, readDate, readNumber, scalarArg } from './cells';
+import { attachSides, readScores } from './scores-arg';
+
+/** A row result; Sheets spills it to the right. Unrated corners show as blank cells. */
+type Row = Array<number | string>;
+const meansRow = (means: CornerMeans): Row[] => [CORNERS.map((corner) => means[corner] ?? '')];
+
+function readModel(functionName: string, value: unknown, required: boolean): PartnershipModel | undefined {
+  const cell = scalarArg(functionName, 'model', value);
+  if (isBlank(cell)) {
+    if (required) throw new FunctionInputError(functionName, `model is blank; expected one of ${PARTNERSHIP_MODELS.join(', ')}`);
+    return undefined;
+  }
+  const model = typeof cell === 'string' ? parseModel(cell) : undefined;
+  if (!model) {
+    throw new FunctionInputError(functionName, `model is ${describeCell(cell)}; expected one of ${PARTNERSHIP_MODELS.join(', ')}`);
+  }
+  return model;
+}
+
+export function WEAKEST_CORNER(scores: unknown, model?: unknown): string {
+  const modelName = readModel('WEAKEST_CORNER', model, false);
+  const { rows } = readScores('WEAKEST_CORNER', 'scores', scores);
+  return weakestCorner(meanPerCorner(rows), modelName) ?? '';
+}
+
+export function CORNER_SCORES(scores: unknown): Row[] | string {
+  const { rows } = readScores('CORNER_SCORES', 'scores', scores);
+  return rows.length === 0 ? '' : meansRow(meanPerCorner(rows));
+}
+
+export function CORNERS_AT_RISK(scores: unknown, threshold?: unknown): string {
+  const thresholdCell = scalarArg('CORNERS_AT_RISK', 'threshold', threshold);
+  const limit =
+    readNumber('CORNERS_AT_RISK', 'threshold', thresholdCell, 0, MAX_RATING, 'a number from 0 to 10') ??
+    DEFAULT_ATTENTION_THRESHOLD;
+  const { rows } = readScores('CORNERS_AT_RISK', 'scores', scores);
+  return cornersAtRisk(meanPerCorner(rows), limit).join(', ');
+}
+
+export function PERCEPTION_GAP(scores: unknown, sides: unknown): Row[] | string {
+  if (sides === undefined) throw new FunctionInputError('PERCEPTION_GAP', 'sides is missing; give the column of sides (companies) beside the scores');
+  const table = readScores('PERCEPTION_GAP', 'scores', scores);
+  const rows = attachSides('PERCEPTION_GAP', 'sides', sides, table);
+  const bySide = meanPerSide(rows);
+  if (bySide.length > 2) {
+    throw new FunctionInputError(
+      'PERCEPTION_GAP',
+      `sides names ${bySide.length} sides (${bySide.map((s) => `"${s.side}"`).join(', ')}); expected the two companies of the partnership`,
+    );
+  }
+  const gap = perceptionGap(bySide);
+  return gap === null ? '' : meansRow(gap.gaps);
+}
+
+export function NEXT_FOCUS(baseline: unknown, current: unknown, model?: unknown): string {
+  const modelName = readModel('NEXT_FOCUS', model, false);
+  const before = readScores('NEXT_FOCUS', 'baseline', baseline);
+  const now = readScores('NEXT_FOCUS', 'current', current);
+  const decision = nextFocus(meanPerCorner(before.rows), meanPerCorner(now.rows), modelName);
+  return decision?.next ?? '';
+}
+
+export function REASSESS_BY(date: unknown, days?: unknown): Date | string {
+  const dateCell = scalarArg('REASSESS_BY', 'date', date);
+  const assessedOn = readDate('REASSESS_BY', 'date', dateCell);
+  const daysCell = scalarArg('REASSESS_BY', 'days', days);
+  const interval = readNumber('REASSESS_BY', 'days', daysCell, 1, 3650, 'a whole number of days from 1 to 3650');
+  if (interval !== null && !Number.isInteger(interval)) {
+    throw new FunctionInputError('REASSESS_BY', `days is ${interval}; expected a whole number of days from 1 to 3650`);
+  }
+  return assessedOn === null ? '' : reassessBy(assessedOn, interval ?? REASSESSMENT_INTERVAL_DAYS);
+}
+
+export function PRIMARY_CORNER(model: unknown): string {
+  return MODEL_PROFILES[readModel('PRIMARY_CORNER', model, true) as PartnershipModel].primary;
+}
+
+export function SECONDARY_CORNER(model: unknown): string {
+  return MODEL_PROFILES[readModel('SECONDARY_CORNER', model, true) as PartnershipModel].secondary;
+}
