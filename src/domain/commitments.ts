@@ -23,66 +23,78 @@ export interface CommitmentDates {
   flagged: Date | null;
 }
 
-/** What was known on `asOf`: a done or flagged date after it had not happened yet. */
-function asKnownOn(item: CommitmentDates, asOfDay: number): CommitmentDates {
-  const known = (date: Date | null): Date | null => (date !== null && dayNumber(date) > asOfDay ? null : date);
-  return { due: item.due, done: known(item.done), flagged: known(item.flagged) };
-}
+/** Day number of a commitment not done (yet): later than any date. A constant, not the global `Infinity`, in the hot loop. */
+const NOT_DONE = Number.MAX_VALUE;
 
 /**
- * Due so far: due before today, or due today and already done. An open commitment due today can
- * still be kept, so it is not counted against anyone yet.
+ * Counts what the evidence metrics need, one commitment at a time, as known on `asOf` (a done or
+ * flagged date after it had not happened yet). Streaming keeps a 100,000-row log allocation-free.
  */
-function isDueSoFar(item: CommitmentDates, asOfDay: number): item is CommitmentDates & { due: Date } {
-  if (item.due === null) return false;
-  const dueDay = dayNumber(item.due);
-  if (dueDay < asOfDay) return true;
-  return dueDay === asOfDay && item.done !== null;
-}
-
-function isOnTime(item: CommitmentDates & { due: Date }): boolean {
-  return item.done !== null && dayNumber(item.done) <= dayNumber(item.due);
-}
-
-/** Done on or before the due date, of those due so far (DOMAIN.md); null when none is due yet. */
-export function onTimeRate(items: readonly CommitmentDates[], asOf: Date): number | null {
-  const asOfDay = dayNumber(asOf);
-  let due = 0;
-  let onTime = 0;
-  for (const recorded of items) {
-    const item = asKnownOn(recorded, asOfDay);
-    if (!isDueSoFar(item, asOfDay)) continue;
-    due++;
-    if (isOnTime(item)) onTime++;
+export class CommitmentTally {
+  /** Due so far: due before `asOf`, or due on it and already done (an open one can still be kept). */
+  dueSoFar = 0;
+  onTime = 0;
+  /** Done after the due date, or still open after it. */
+  slipped = 0;
+  /** Of the slipped, those the owner flagged strictly before the due date. */
+  flaggedEarly = 0;
+  private readonly asOfDay: number;
+  constructor(asOf: Date) {
+    this.asOfDay = dayNumber(asOf);
   }
-  return due === 0 ? null : onTime / due;
+
+  add(due: Date | null, done: Date | null, flagged: Date | null): void {
+    if (due === null) return;
+    const asOfDay = this.asOfDay;
+    const dueDay = dayNumber(due);
+    let doneDay = done === null ? NOT_DONE : dayNumber(done);
+    if (doneDay > asOfDay) doneDay = NOT_DONE;
+    const isDone = doneDay !== NOT_DONE;
+    if (dueDay < asOfDay || (dueDay === asOfDay && isDone)) {
+      this.dueSoFar++;
+      if (doneDay <= dueDay) this.onTime++;
+    }
+    if (isDone ? doneDay > dueDay : dueDay < asOfDay) {
+      this.slipped++;
+      if (flagged !== null) {
+        const flaggedDay = dayNumber(flagged);
+        if (flaggedDay <= asOfDay && flaggedDay < dueDay) this.flaggedEarly++;
+      }
+    }
+  }
+
+  /** Done on or before the due date, of those due so far (DOMAIN.md); null when none is due yet. */
+  onTimeRate(): number | null {
+    return this.dueSoFar === 0 ? null : this.onTime / this.dueSoFar;
+  }
+
+  /** Of the slipped commitments, the share flagged early; null when nothing slipped. */
+  earlyWarningRate(): number | null {
+    return this.slipped === 0 ? null : this.flaggedEarly / this.slipped;
+  }
 }
 
-/** Slipped: done after its due date, or still open after it (as of `asOf`). */
-export function hasSlipped(recorded: CommitmentDates, asOf: Date): boolean {
-  const item = asKnownOn(recorded, dayNumber(asOf));
-  if (item.due === null) return false;
-  const dueDay = dayNumber(item.due);
-  if (item.done !== null) return dayNumber(item.done) > dueDay;
-  return dueDay < dayNumber(asOf);
+function tally(items: readonly CommitmentDates[], asOf: Date): CommitmentTally {
+  const counts = new CommitmentTally(asOf);
+  for (const item of items) counts.add(item.due, item.done, item.flagged);
+  return counts;
+}
+
+export function onTimeRate(items: readonly CommitmentDates[], asOf: Date): number | null {
+  return tally(items, asOf).onTimeRate();
+}
+
+export function earlyWarningRate(items: readonly CommitmentDates[], asOf: Date): number | null {
+  return tally(items, asOf).earlyWarningRate();
+}
+
+export function hasSlipped(item: CommitmentDates, asOf: Date): boolean {
+  return tally([item], asOf).slipped === 1;
 }
 
 /** Told the other side strictly before the due date (DOMAIN.md: "flagged early"). */
 export function wasFlaggedEarly(item: CommitmentDates): boolean {
   return item.due !== null && item.flagged !== null && dayNumber(item.flagged) < dayNumber(item.due);
-}
-
-/** Of the slipped commitments, the share flagged early; null when nothing slipped. */
-export function earlyWarningRate(items: readonly CommitmentDates[], asOf: Date): number | null {
-  let slipped = 0;
-  let flagged = 0;
-  const asOfDay = dayNumber(asOf);
-  for (const item of items) {
-    if (!hasSlipped(item, asOf)) continue;
-    slipped++;
-    if (wasFlaggedEarly(asKnownOn(item, asOfDay))) flagged++;
-  }
-  return slipped === 0 ? null : flagged / slipped;
 }
 
 /** Open past due as of `asOf`: neither done nor closed by a status that ends it. */

@@ -3,8 +3,13 @@
  * the script's time zone and hands over cell dates as midnight there, so "the same day" must be
  * compared by calendar date, never by milliseconds (a 23- or 25-hour DST day would break that).
  */
+const MS_PER_DAY = 86_400_000;
+const MS_PER_MINUTE = 60_000;
+const floor = Math.floor;
+
+/** Days since 1970-01-01 of the date's local calendar day (shifting by the offset keeps DST days whole). */
 export function dayNumber(date: Date): number {
-  return Math.round(Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / 86_400_000);
+  return floor((date.getTime() - date.getTimezoneOffset() * MS_PER_MINUTE) / MS_PER_DAY);
 }
 
 export function addDays(date: Date, days: number): Date {

@@ -11,24 +11,50 @@ export interface RatingRow {
   weight?: number;
 }
 
+/**
+ * Running sums of ratings per corner. Custom functions stream up to a hundred thousand rows of
+ * cells straight into a tally, so nothing is allocated per row.
+ */
+export class CornerTally {
+  private readonly sums = [0, 0, 0, 0];
+  private readonly weights = [0, 0, 0, 0];
+
+  /** `cornerIndex` follows CORNERS; a sealed row of means adds with its response count as weight. */
+  add(cornerIndex: number, rating: number): void {
+    this.sums[cornerIndex] += rating;
+    this.weights[cornerIndex] += 1;
+  }
+
+  addWeighted(cornerIndex: number, rating: number, weight: number): void {
+    this.sums[cornerIndex] += rating * weight;
+    this.weights[cornerIndex] += weight;
+  }
+
+  addRow(ratings: CornerMeans, weight = 1): void {
+    CORNERS.forEach((corner, index) => {
+      const rating = ratings[corner];
+      if (rating !== null) this.addWeighted(index, rating, weight);
+    });
+  }
+
+  get isEmpty(): boolean {
+    return this.weights.every((weight) => weight === 0);
+  }
+
+  means(): CornerMeans {
+    const means = emptyCornerMeans();
+    CORNERS.forEach((corner, index) => {
+      means[corner] = this.weights[index] > 0 ? this.sums[index] / this.weights[index] : null;
+    });
+    return means;
+  }
+}
+
 /** Mean per corner over all rows, blank ratings ignored (DOMAIN.md rule 2). */
 export function meanPerCorner(rows: readonly RatingRow[]): CornerMeans {
-  const sums = [0, 0, 0, 0];
-  const weights = [0, 0, 0, 0];
-  for (const row of rows) {
-    const weight = row.weight ?? 1;
-    for (let index = 0; index < CORNERS.length; index++) {
-      const rating = row.ratings[CORNERS[index]];
-      if (rating === null) continue;
-      sums[index] += rating * weight;
-      weights[index] += weight;
-    }
-  }
-  const means = emptyCornerMeans();
-  CORNERS.forEach((corner, index) => {
-    means[corner] = weights[index] > 0 ? sums[index] / weights[index] : null;
-  });
-  return means;
+  const tally = new CornerTally();
+  for (const row of rows) tally.addRow(row.ratings, row.weight ?? 1);
+  return tally.means();
 }
 
 export interface SideMeans {
@@ -41,24 +67,45 @@ export interface SideMeans {
 /** Sides compare case-insensitively; the spelling kept is the first one seen. */
 export const sideKey = (side: string): string => side.trim().toLowerCase();
 
-/** Mean per corner for each side, sides in order of first appearance (DOMAIN.md: perception gap). */
+/** One tally per side, sides kept in order of first appearance (DOMAIN.md: perception gap). */
+export class SideTally {
+  private readonly bySide = new Map<string, { side: string; tally: CornerTally; responses: number }>();
+  /** Spelling as typed -> entry, so a long column of the same two names is normalised twice, not per row. */
+  private readonly bySpelling = new Map<string, { side: string; tally: CornerTally; responses: number }>();
+
+  /** The tally of `side`, created on first sight; each call counts one response of `weight`. */
+  forSide(side: string, weight = 1): CornerTally {
+    let entry = this.bySpelling.get(side);
+    if (!entry) {
+      const key = sideKey(side);
+      entry = this.bySide.get(key);
+      if (!entry) {
+        entry = { side: side.trim(), tally: new CornerTally(), responses: 0 };
+        this.bySide.set(key, entry);
+      }
+      this.bySpelling.set(side, entry);
+    }
+    entry.responses += weight;
+    return entry.tally;
+  }
+
+  get sideCount(): number {
+    return this.bySide.size;
+  }
+
+  sides(): SideMeans[] {
+    return [...this.bySide.values()].map((entry) => ({ side: entry.side, means: entry.tally.means(), responses: entry.responses }));
+  }
+}
+
+/** Mean per corner for each side, sides in order of first appearance. */
 export function meanPerSide(rows: readonly RatingRow[]): SideMeans[] {
-  const groups = new Map<string, { side: string; rows: RatingRow[] }>();
+  const tally = new SideTally();
   for (const row of rows) {
     if (row.side === undefined || row.side.trim() === '') continue;
-    const key = sideKey(row.side);
-    let group = groups.get(key);
-    if (!group) {
-      group = { side: row.side.trim(), rows: [] };
-      groups.set(key, group);
-    }
-    group.rows.push(row);
+    tally.forSide(row.side, row.weight ?? 1).addRow(row.ratings, row.weight ?? 1);
   }
-  return [...groups.values()].map((group) => ({
-    side: group.side,
-    means: meanPerCorner(group.rows),
-    responses: group.rows.reduce((total, row) => total + (row.weight ?? 1), 0),
-  }));
+  return tally.sides();
 }
 
 /** Tie order: the model's primary corner, then its secondary, then canonical order (DOMAIN.md rule 4). */

@@ -1,86 +1,103 @@
-import { CORNERS, type Corner, type CornerMeans, MAX_RATING, MIN_RATING, parseCorner } from '../domain/corners';
-import type { RatingRow } from '../domain/scores';
+import { CORNERS, type Corner, MAX_RATING, MIN_RATING, parseCorner } from '../domain/corners';
+import type { CornerTally } from '../domain/scores';
 import { type Cell, FunctionInputError, isBlank, readNumber, readText, toGrid, toList } from './cells';
 
-export interface ScoresTable {
-  /** Rating rows in range order, blank rows skipped; `rangeRow` is the 1-based row within the range. */
-  rows: Array<RatingRow & { rangeRow: number }>;
+export interface ScoresLayout {
   /** 1 when the range's first row names the corners, else 0. */
   headerRows: number;
-  /** Rows in the range, header included, blank rows included: what a parallel `sides` range must match. */
+  /** Rows in the range, header and blank rows included: what a parallel `sides` range must match. */
   height: number;
 }
 
+/** The tally a row's ratings go into, asked once per row that has a rating (0-based row in the range). */
+export type TallyForRow = (rowIndex: number) => CornerTally;
+
 /** Column index of each corner, from a header row naming all four, or undefined when row 1 is data. */
-function cornerColumnsFromHeader(firstRow: Cell[]): Record<Corner, number> | undefined {
+function cornerColumnsFromHeader(firstRow: Cell[]): number[] | undefined {
   const columns: Partial<Record<Corner, number>> = {};
   firstRow.forEach((cell, index) => {
     if (typeof cell !== 'string') return;
     const corner = parseCorner(cell);
     if (corner && columns[corner] === undefined) columns[corner] = index;
   });
-  return CORNERS.every((corner) => columns[corner] !== undefined) ? (columns as Record<Corner, number>) : undefined;
+  return CORNERS.every((corner) => columns[corner] !== undefined) ? CORNERS.map((corner) => columns[corner] as number) : undefined;
 }
 
 /**
- * Reads a `scores` range: four rating columns (canonical order), or any columns under a header
- * row that names the four corners. Blank rows are skipped so open-ended ranges (E2:H) work.
+ * Streams a `scores` range into tallies: four rating columns in canonical order, or any columns
+ * under a header row that names the four corners. Blank cells are skipped (so open-ended ranges
+ * such as E2:H work); anything else that is not a rating from 1 to 10 stops with an error naming
+ * the row and corner. Error text is only built on the slow path: this loop sees 400,000 cells.
  */
-export function readScores(functionName: string, argName: string, value: unknown): ScoresTable {
+export function scanScores(functionName: string, argName: string, value: unknown, tallyForRow: TallyForRow): ScoresLayout {
   const grid = toGrid(functionName, argName, value);
-  if (grid.length === 0) return { rows: [], headerRows: 0, height: 0 };
+  if (grid.length === 0) return { headerRows: 0, height: 0 };
   const header = cornerColumnsFromHeader(grid[0]);
-  const headerRows = header ? 1 : 0;
   if (!header && grid[0].length !== CORNERS.length) {
     throw new FunctionInputError(
       functionName,
       `${argName} has ${grid[0].length} column${grid[0].length === 1 ? '' : 's'}; expected 4 (${CORNERS.join(', ')}) or a first row naming the four corners`,
     );
   }
-  const columns = header ?? { Competence: 0, Reliability: 1, Transparency: 2, Alignment: 3 };
-  const rows: ScoresTable['rows'] = [];
-  for (let index = headerRows; index < grid.length; index++) {
-    const cells = grid[index];
-    const ratings = {} as CornerMeans;
-    let rated = false;
-    for (const corner of CORNERS) {
-      const rating = readNumber(
-        functionName,
-        `${argName} row ${index + 1}, ${corner}`,
-        cells[columns[corner]],
-        MIN_RATING,
-        MAX_RATING,
-        'a number from 1 to 10',
-      );
-      ratings[corner] = rating;
-      rated = rated || rating !== null;
+  const headerRows = header ? 1 : 0;
+  const columns = header ?? [0, 1, 2, 3];
+  for (let rowIndex = headerRows; rowIndex < grid.length; rowIndex++) {
+    const cells = grid[rowIndex];
+    let tally: CornerTally | undefined;
+    for (let cornerIndex = 0; cornerIndex < 4; cornerIndex++) {
+      const cell = cells[columns[cornerIndex]];
+      if (typeof cell === 'number' && cell >= MIN_RATING && cell <= MAX_RATING) {
+        (tally ??= tallyForRow(rowIndex)).add(cornerIndex, cell);
+      } else if (cell !== '') {
+        const rating = readNumber(
+          functionName,
+          `${argName} row ${rowIndex + 1}, ${CORNERS[cornerIndex]}`,
+          cell,
+          MIN_RATING,
+          MAX_RATING,
+          'a number from 1 to 10',
+        );
+        if (rating !== null) (tally ??= tallyForRow(rowIndex)).add(cornerIndex, rating);
+      }
     }
-    if (rated) rows.push({ ratings, rangeRow: index + 1 });
   }
-  return { rows, headerRows, height: grid.length };
+  return { headerRows, height: grid.length };
 }
 
 /**
- * Attaches each rating row's side from a parallel one-column `sides` range. It may include the
- * header row or start one row lower; either way it must line up with the scores row for row.
+ * Reads the `sides` range that runs beside a scores range: it may include the header row or
+ * start one row lower; either way it must line up with the scores row for row. Returns the side
+ * of a scores row (0-based index within the scores range), checked when first asked for.
  */
-export function attachSides(functionName: string, argName: string, value: unknown, table: ScoresTable): ScoresTable['rows'] {
+export function sidesBeside(
+  functionName: string,
+  argName: string,
+  value: unknown,
+  scoresGrid: { height: number; hasHeader: boolean },
+): (rowIndex: number) => string {
   const sides = toList(functionName, argName, value);
   let offset: number;
-  if (sides.length === table.height) offset = 0;
-  else if (table.headerRows === 1 && sides.length === table.height - 1) offset = 1;
+  if (sides.length === scoresGrid.height) offset = 0;
+  else if (scoresGrid.hasHeader && sides.length === scoresGrid.height - 1) offset = 1;
   else {
     throw new FunctionInputError(
       functionName,
-      `${argName} has ${sides.length} row${sides.length === 1 ? '' : 's'} but scores has ${table.height}; give ranges that start and end on the same rows`,
+      `${argName} has ${sides.length} row${sides.length === 1 ? '' : 's'} but scores has ${scoresGrid.height}; give ranges that start and end on the same rows`,
     );
   }
-  return table.rows.map((row) => {
-    const cell = sides[row.rangeRow - 1 - offset];
-    const where = `${argName} row ${row.rangeRow - offset}`;
+  return (rowIndex) => {
+    const cell = sides[rowIndex - offset];
+    if (typeof cell === 'string' && cell !== '' && cell.trim() !== '') return cell;
+    const where = `${argName} row ${rowIndex + 1 - offset}`;
     if (isBlank(cell)) {
       throw new FunctionInputError(functionName, `${where} is blank; expected the side (company) whose ratings are on that row`);
     }
-    return { ...row, side: readText(functionName, where, cell) };
-  });
+    return readText(functionName, where, cell);
+  };
+}
+
+/** Height and header of a scores range without reading its ratings (for lining up `sides`). */
+export function scoresShape(functionName: string, argName: string, value: unknown): { height: number; hasHeader: boolean } {
+  const grid = toGrid(functionName, argName, value);
+  return { height: grid.length, hasHeader: grid.length > 0 && cornerColumnsFromHeader(grid[0]) !== undefined };
 }

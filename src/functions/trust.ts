@@ -1,9 +1,9 @@
 import { CORNERS, type CornerMeans, DEFAULT_ATTENTION_THRESHOLD, MAX_RATING, cornersAtRisk } from '../domain/corners';
 import { MODEL_PROFILES, PARTNERSHIP_MODELS, type PartnershipModel, parseModel } from '../domain/models';
-import { meanPerCorner, meanPerSide, nextFocus, perceptionGap, weakestCorner } from '../domain/scores';
+import { CornerTally, SideTally, nextFocus, perceptionGap, weakestCorner } from '../domain/scores';
 import { REASSESSMENT_INTERVAL_DAYS, reassessBy } from '../domain/dates';
 import { FunctionInputError, describeCell, isBlank, readDate, readNumber, scalarArg } from './cells';
-import { attachSides, readScores } from './scores-arg';
+import { scanScores, scoresShape, sidesBeside } from './scores-arg';
 
 /** A row result; Sheets spills it to the right. Unrated corners show as blank cells. */
 type Row = Array<number | string>;
@@ -22,15 +22,21 @@ function readModel(functionName: string, value: unknown, required: boolean): Par
   return model;
 }
 
+/** The tally of every rating in a scores range. */
+function tallyScores(functionName: string, argName: string, value: unknown): CornerTally {
+  const tally = new CornerTally();
+  scanScores(functionName, argName, value, () => tally);
+  return tally;
+}
+
 export function WEAKEST_CORNER(scores: unknown, model?: unknown): string {
   const modelName = readModel('WEAKEST_CORNER', model, false);
-  const { rows } = readScores('WEAKEST_CORNER', 'scores', scores);
-  return weakestCorner(meanPerCorner(rows), modelName) ?? '';
+  return weakestCorner(tallyScores('WEAKEST_CORNER', 'scores', scores).means(), modelName) ?? '';
 }
 
 export function CORNER_SCORES(scores: unknown): Row[] | string {
-  const { rows } = readScores('CORNER_SCORES', 'scores', scores);
-  return rows.length === 0 ? '' : meansRow(meanPerCorner(rows));
+  const tally = tallyScores('CORNER_SCORES', 'scores', scores);
+  return tally.isEmpty ? '' : meansRow(tally.means());
 }
 
 export function CORNERS_AT_RISK(scores: unknown, threshold?: unknown): string {
@@ -38,15 +44,15 @@ export function CORNERS_AT_RISK(scores: unknown, threshold?: unknown): string {
   const limit =
     readNumber('CORNERS_AT_RISK', 'threshold', thresholdCell, 0, MAX_RATING, 'a number from 0 to 10') ??
     DEFAULT_ATTENTION_THRESHOLD;
-  const { rows } = readScores('CORNERS_AT_RISK', 'scores', scores);
-  return cornersAtRisk(meanPerCorner(rows), limit).join(', ');
+  return cornersAtRisk(tallyScores('CORNERS_AT_RISK', 'scores', scores).means(), limit).join(', ');
 }
 
 export function PERCEPTION_GAP(scores: unknown, sides: unknown): Row[] | string {
   if (sides === undefined) throw new FunctionInputError('PERCEPTION_GAP', 'sides is missing; give the column of sides (companies) beside the scores');
-  const table = readScores('PERCEPTION_GAP', 'scores', scores);
-  const rows = attachSides('PERCEPTION_GAP', 'sides', sides, table);
-  const bySide = meanPerSide(rows);
+  const sideOf = sidesBeside('PERCEPTION_GAP', 'sides', sides, scoresShape('PERCEPTION_GAP', 'scores', scores));
+  const tally = new SideTally();
+  scanScores('PERCEPTION_GAP', 'scores', scores, (rowIndex) => tally.forSide(sideOf(rowIndex)));
+  const bySide = tally.sides();
   if (bySide.length > 2) {
     throw new FunctionInputError(
       'PERCEPTION_GAP',
@@ -59,9 +65,9 @@ export function PERCEPTION_GAP(scores: unknown, sides: unknown): Row[] | string 
 
 export function NEXT_FOCUS(baseline: unknown, current: unknown, model?: unknown): string {
   const modelName = readModel('NEXT_FOCUS', model, false);
-  const before = readScores('NEXT_FOCUS', 'baseline', baseline);
-  const now = readScores('NEXT_FOCUS', 'current', current);
-  const decision = nextFocus(meanPerCorner(before.rows), meanPerCorner(now.rows), modelName);
+  const before = tallyScores('NEXT_FOCUS', 'baseline', baseline).means();
+  const now = tallyScores('NEXT_FOCUS', 'current', current).means();
+  const decision = nextFocus(before, now, modelName);
   return decision?.next ?? '';
 }
 

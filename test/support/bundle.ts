@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import { projectRoot } from './project-root';
 
-export const BUILD_DIR = path.resolve(__dirname, '../../build');
+export const BUILD_DIR = path.join(projectRoot(), 'build');
 export const CODE_PATH = path.join(BUILD_DIR, 'Code.js');
 
 export function readBuiltCode(): string {

@@ -1,0 +1,76 @@
+import { statSync } from 'node:fs';
+import { CODE_PATH, loadBundle } from '../test/support/bundle';
+import { type Figure, medianMs, printTable, record } from './report';
+
+/**
+ * Custom functions as Apps Script runs them: build/Code.js in a VM, called with 2-D arrays built
+ * inside that VM's realm. The floor is a loop in the same VM that only reads every cell and sums
+ * the numbers (a date cell's number is its time value, as in Sheets): what any implementation must pay.
+ */
+export function benchCustomFunctions(): Figure[] {
+  const bundle = loadBundle();
+  bundle.evaluate(`
+    var __makeScores = function (rows) {
+      var out = [['Competence', 'Reliability', 'Transparency', 'Alignment']];
+      for (var i = 0; i < rows; i++) out.push([1 + (i * 7) % 10, 1 + (i * 3) % 10, 1 + (i * 5) % 10, 1 + (i * 9) % 10]);
+      return out;
+    };
+    var __makeSides = function (rows) {
+      var out = [['Side']];
+      for (var i = 0; i < rows; i++) out.push([i % 2 ? 'Beta' : 'Acme']);
+      return out;
+    };
+    var __makeDates = function (rows, offset, blankEvery) {
+      var out = [];
+      for (var i = 0; i < rows; i++) out.push([blankEvery && i % blankEvery === 0 ? '' : new Date(2026, 0, 1 + (i % 300) + offset)]);
+      return out;
+    };
+    var __floor = function (grid) {
+      var sum = 0, DateType = Date;
+      for (var r = 0; r < grid.length; r++) {
+        var row = grid[r];
+        for (var c = 0; c < row.length; c++) {
+          var v = row[c];
+          if (typeof v === 'number') sum += v;
+          else if (v instanceof DateType) sum += v.getTime();
+        }
+      }
+      return sum;
+    };
+  `);
+  const results: Figure[] = [];
+  for (const rows of [1_000, 10_000, 100_000]) {
+    const scores = bundle.evaluate(`__makeScores(${rows})`);
+    const sides = bundle.evaluate(`__makeSides(${rows})`);
+    const due = bundle.evaluate(`__makeDates(${rows}, 0, 0)`);
+    const done = bundle.evaluate(`__makeDates(${rows}, 1, 3)`);
+    const asOf = bundle.evaluate('new Date(2027, 0, 1)');
+    const floor = bundle.evaluate('__floor') as (grid: unknown) => number;
+    const cases: Array<[string, () => unknown, unknown[]]> = [
+      ['WEAKEST_CORNER', () => bundle.call('WEAKEST_CORNER', scores), [scores]],
+      ['CORNER_SCORES', () => bundle.call('CORNER_SCORES', scores), [scores]],
+      ['PERCEPTION_GAP', () => bundle.call('PERCEPTION_GAP', scores, sides), [scores, sides]],
+      ['ON_TIME_RATE', () => bundle.call('ON_TIME_RATE', due, done, asOf), [due, done]],
+    ];
+    for (const [name, run, inputs] of cases) {
+      const ms = medianMs(run);
+      const floorMs = medianMs(() => inputs.forEach((input) => floor(input)));
+      const figure = { bench: name, rows, ms: round(ms), floor_ms: round(floorMs), ratio: round(ms / floorMs) };
+      record(figure);
+      results.push(figure);
+    }
+  }
+  for (const name of ['WEAKEST_CORNER', 'CORNER_SCORES', 'PERCEPTION_GAP', 'ON_TIME_RATE']) {
+    const at = (rows: number) => results.find((f) => f.bench === name && f.rows === rows)!.ms as number;
+    const figure = { bench: `growth:${name}`, from_rows: 10_000, to_rows: 100_000, ratio: round(at(100_000) / at(10_000)) };
+    record(figure);
+    results.push(figure);
+  }
+  const size = { bench: 'size:Code.js', bytes: statSync(CODE_PATH).size };
+  record(size);
+  results.push(size);
+  printTable('Custom functions (build/Code.js in a VM; median of 7 runs after 2 warm-ups)', results);
+  return results;
+}
+
+const round = (value: number): number => Math.round(value * 100) / 100;

@@ -1,0 +1,3 @@
+import { benchCustomFunctions } from './functions';
+
+benchCustomFunctions();
