@@ -33,6 +33,8 @@ export interface CustomFunctionSpec {
   resultShape: 'scalar' | 'row';
   /** A formula with literal arguments and what it shows: the README's example, evaluated by a test. */
   example: { formula: string; result: string };
+  /** A formula that fails and the message Sheets shows for it: the README's error example, evaluated by a test. */
+  error: { formula: string; message: string };
   implementation: (...args: never[]) => unknown;
 }
 
@@ -58,6 +60,10 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
     returns: 'The corner name, or blank when nothing is rated yet.',
     resultShape: 'scalar',
     example: { formula: '=WEAKEST_CORNER({7,8,5,9;6,8,6,8})', result: 'Transparency' },
+    error: {
+      formula: '=WEAKEST_CORNER({7,8,"n/a",9})',
+      message: 'WEAKEST_CORNER: scores row 1, Transparency is "n/a"; expected a number from 1 to 10',
+    },
     implementation: WEAKEST_CORNER,
   },
   {
@@ -67,6 +73,10 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
     returns: 'One row of four means (spills right).',
     resultShape: 'row',
     example: { formula: '=CORNER_SCORES({7,8,5,9;6,8,6,8})', result: '6.5 | 8 | 5.5 | 8.5' },
+    error: {
+      formula: '=CORNER_SCORES({7,8,9})',
+      message: 'CORNER_SCORES: scores has 3 columns; expected 4 (Competence, Reliability, Transparency, Alignment) or a first row naming the four corners',
+    },
     implementation: CORNER_SCORES,
   },
   {
@@ -76,6 +86,10 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
     returns: 'Corner names joined by ", ", or blank when none is at risk.',
     resultShape: 'scalar',
     example: { formula: '=CORNERS_AT_RISK({7,8,5,9;6,8,6,8})', result: 'Transparency' },
+    error: {
+      formula: '=CORNERS_AT_RISK({7,8,5,9}, "high")',
+      message: 'CORNERS_AT_RISK: threshold is "high"; expected a number from 0 to 10',
+    },
     implementation: CORNERS_AT_RISK,
   },
   {
@@ -88,6 +102,10 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
     returns: 'One row of four gaps (spills right), or blank until both sides have rated.',
     resultShape: 'row',
     example: { formula: '=PERCEPTION_GAP({7,8,5,9;6,8,6,8;5,6,6,7}, {"Acme";"Acme";"Beta"})', result: '1.5 | 2 | -0.5 | 1.5' },
+    error: {
+      formula: '=PERCEPTION_GAP({7,8,5,9;6,8,6,8}, {"Acme"})',
+      message: 'PERCEPTION_GAP: sides has 1 row but scores has 2; give ranges that start and end on the same rows',
+    },
     implementation: PERCEPTION_GAP,
   },
   {
@@ -101,6 +119,10 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
     returns: 'The corner name, or blank when the baseline has no ratings.',
     resultShape: 'scalar',
     example: { formula: '=NEXT_FOCUS({7,8,4,9}, {7,8,6.5,9})', result: 'Competence' },
+    error: {
+      formula: '=NEXT_FOCUS({7,8,4,9}, {7,8,6,9}, "Friendly")',
+      message: 'NEXT_FOCUS: model is "Friendly"; expected one of Transactional, Strategic, Ecosystem, Co-innovation',
+    },
     implementation: NEXT_FOCUS,
   },
   {
@@ -113,6 +135,10 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
     returns: 'A date, or blank when date is blank.',
     resultShape: 'scalar',
     example: { formula: '=REASSESS_BY(DATE(2026,3,2))', result: '2026-05-31' },
+    error: {
+      formula: '=REASSESS_BY("soon")',
+      message: 'REASSESS_BY: date is "soon"; expected a date',
+    },
     implementation: REASSESS_BY,
   },
   {
@@ -122,6 +148,10 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
     returns: 'A corner name.',
     resultShape: 'scalar',
     example: { formula: '=PRIMARY_CORNER("Strategic")', result: 'Alignment' },
+    error: {
+      formula: '=PRIMARY_CORNER("")',
+      message: 'PRIMARY_CORNER: model is blank; expected one of Transactional, Strategic, Ecosystem, Co-innovation',
+    },
     implementation: PRIMARY_CORNER,
   },
   {
@@ -131,6 +161,10 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
     returns: 'A corner name.',
     resultShape: 'scalar',
     example: { formula: '=SECONDARY_CORNER("Strategic")', result: 'Competence' },
+    error: {
+      formula: '=SECONDARY_CORNER("Joint")',
+      message: 'SECONDARY_CORNER: model is "Joint"; expected one of Transactional, Strategic, Ecosystem, Co-innovation',
+    },
     implementation: SECONDARY_CORNER,
   },
   {
@@ -144,6 +178,10 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
     returns: 'A fraction 0-1, or blank when nothing is due yet.',
     resultShape: 'scalar',
     example: { formula: '=ON_TIME_RATE({DATE(2026,1,10);DATE(2026,2,1)}, {DATE(2026,1,9);DATE(2026,2,3)}, DATE(2026,3,1))', result: '0.5' },
+    error: {
+      formula: '=ON_TIME_RATE({DATE(2026,1,10);"tomorrow"}, {"";""})',
+      message: 'ON_TIME_RATE: due_dates row 2 is "tomorrow"; expected a date',
+    },
     implementation: ON_TIME_RATE,
   },
   {
@@ -158,6 +196,10 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
     returns: 'A fraction 0-1, or blank when nothing slipped.',
     resultShape: 'scalar',
     example: { formula: '=EARLY_WARNING_RATE({DATE(2026,1,10);DATE(2026,2,1)}, {DATE(2026,1,12);DATE(2026,2,3)}, {DATE(2026,1,8);""}, DATE(2026,3,1))', result: '0.5' },
+    error: {
+      formula: '=EARLY_WARNING_RATE({DATE(2026,1,10)}, {DATE(2026,1,12)}, {5})',
+      message: 'EARLY_WARNING_RATE: flagged_dates row 1 is 5; expected a date',
+    },
     implementation: EARLY_WARNING_RATE,
   },
   {
@@ -171,6 +213,10 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
     returns: 'Early, Mid or Late.',
     resultShape: 'scalar',
     example: { formula: '=DISCLOSURE_NEXT_STAGE({"Acme";"Beta"}, {"Mid";"Early"}, "Beta")', result: 'Mid' },
+    error: {
+      formula: '=DISCLOSURE_NEXT_STAGE({"Acme";"Beta"}, {"Mid";"Soon"}, "Beta")',
+      message: 'DISCLOSURE_NEXT_STAGE: stages row 2 is "Soon"; expected one of Early, Mid, Late',
+    },
     implementation: DISCLOSURE_NEXT_STAGE,
   },
   {
@@ -180,6 +226,10 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
     returns: 'A number from -100 to 100, or blank without ratings.',
     resultShape: 'scalar',
     example: { formula: '=PNPS({10;9;7;3})', result: '25' },
+    error: {
+      formula: '=PNPS({10;11})',
+      message: 'PNPS: ratings row 2 is 11; expected a rating from 0 to 10',
+    },
     implementation: PNPS,
   },
   {
@@ -189,6 +239,10 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
     returns: 'A fraction 0-1, or blank without owners.',
     resultShape: 'scalar',
     example: { formula: '=CHAMPION_RISK({"Ana";"Ana";"Ben";"Cy"})', result: '0.5' },
+    error: {
+      formula: '=CHAMPION_RISK({"Ana";TRUE})',
+      message: 'CHAMPION_RISK: owners row 2 is TRUE; expected text',
+    },
     implementation: CHAMPION_RISK,
   },
 ];
