@@ -177,9 +177,9 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
     ],
     returns: 'A fraction 0-1, or blank when nothing is due yet.',
     resultShape: 'scalar',
-    example: { formula: '=ON_TIME_RATE({DATE(2026,1,10);DATE(2026,2,1)}, {DATE(2026,1,9);DATE(2026,2,3)}, DATE(2026,3,1))', result: '0.5' },
+    example: { formula: '=ON_TIME_RATE({"2026-01-10";"2026-02-01"}, {"2026-01-09";"2026-02-03"}, DATE(2026,3,1))', result: '0.5' },
     error: {
-      formula: '=ON_TIME_RATE({DATE(2026,1,10);"tomorrow"}, {"";""})',
+      formula: '=ON_TIME_RATE({"2026-01-10";"tomorrow"}, {"";""})',
       message: 'ON_TIME_RATE: due_dates row 2 is "tomorrow"; expected a date',
     },
     implementation: ON_TIME_RATE,
@@ -195,9 +195,9 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
     ],
     returns: 'A fraction 0-1, or blank when nothing slipped.',
     resultShape: 'scalar',
-    example: { formula: '=EARLY_WARNING_RATE({DATE(2026,1,10);DATE(2026,2,1)}, {DATE(2026,1,12);DATE(2026,2,3)}, {DATE(2026,1,8);""}, DATE(2026,3,1))', result: '0.5' },
+    example: { formula: '=EARLY_WARNING_RATE({"2026-01-10";"2026-02-01"}, {"2026-01-12";"2026-02-03"}, {"2026-01-08";""}, DATE(2026,3,1))', result: '0.5' },
     error: {
-      formula: '=EARLY_WARNING_RATE({DATE(2026,1,10)}, {DATE(2026,1,12)}, {5})',
+      formula: '=EARLY_WARNING_RATE({"2026-01-10"}, {"2026-01-12"}, {5})',
       message: 'EARLY_WARNING_RATE: flagged_dates row 1 is 5; expected a date',
     },
     implementation: EARLY_WARNING_RATE,
@@ -240,7 +240,7 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
     resultShape: 'scalar',
     example: { formula: '=CHAMPION_RISK({"Ana";"Ana";"Ben";"Cy"})', result: '0.5' },
     error: {
-      formula: '=CHAMPION_RISK({"Ana";TRUE})',
+      formula: '=CHAMPION_RISK({"Ana";TRUE()})',
       message: 'CHAMPION_RISK: owners row 2 is TRUE; expected text',
     },
     implementation: CHAMPION_RISK,
