@@ -1,3 +1,7 @@
+import { loadExamplePartnership } from './workbook/load-example';
+import { type SetupReport, setUpWorkbook } from './workbook/setup';
+import { stampEdit } from './workbook/stamp';
+
 /**
  * The add-on's face in Sheets: the menu and the simple triggers. onOpen may run in AuthMode.NONE
  * (before the user has used the add-on in this file), where only the menu may be built.
@@ -8,6 +12,10 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem('Open Trust Corners', 'showSidebar')
+    .addSeparator()
+    .addItem('Set up partnership workbook', 'menuSetUpWorkbook')
+    .addItem('Repair workbook', 'menuRepairWorkbook')
+    .addItem('Load example partnership', 'menuLoadExample')
     .addToUi();
 }
 
@@ -15,9 +23,38 @@ export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void 
   onOpen(event as unknown as GoogleAppsScript.Events.SheetsOnOpen);
 }
 
+export function onEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
+  stampEdit(event);
+}
+
 export function showSidebar(): void {
-  const page = HtmlService.createHtmlOutput(
-    '<p style="font-family:Arial,sans-serif">Trust Corners is installed. Type <code>=WEAKEST_CORNER(</code> in a cell to begin.</p>',
-  ).setTitle(ADDON_NAME);
+  const page = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(ADDON_NAME);
   SpreadsheetApp.getUi().showSidebar(page);
+}
+
+function describeReport(report: SetupReport): string {
+  const parts: string[] = [];
+  if (report.createdSheets.length > 0) parts.push(`Created: ${report.createdSheets.join(', ')}.`);
+  if (report.addedColumns.length > 0) parts.push(`Restored columns: ${report.addedColumns.join('; ')}.`);
+  if (report.adoptedColumns.length > 0) parts.push(`Recognised by header: ${report.adoptedColumns.join('; ')}.`);
+  return parts.length > 0 ? parts.join(' ') : 'Everything was in place; nothing needed changing.';
+}
+
+export function menuSetUpWorkbook(): void {
+  const report = setUpWorkbook();
+  SpreadsheetApp.getActiveSpreadsheet().toast(describeReport(report), ADDON_NAME, 8);
+}
+
+export function menuRepairWorkbook(): void {
+  const report = setUpWorkbook();
+  SpreadsheetApp.getUi().alert(`${ADDON_NAME}: repair finished`, `${describeReport(report)} No data cell was changed.`, SpreadsheetApp.getUi().ButtonSet.OK);
+}
+
+export function menuLoadExample(): void {
+  try {
+    loadExamplePartnership();
+    SpreadsheetApp.getActiveSpreadsheet().toast('The example partnership is loaded. Open Trust Corners to explore it.', ADDON_NAME, 8);
+  } catch (error) {
+    SpreadsheetApp.getUi().alert(ADDON_NAME, (error as Error).message, SpreadsheetApp.getUi().ButtonSet.OK);
+  }
 }

@@ -1,13 +1,20 @@
-import { onInstall, onOpen, showSidebar } from './addon';
+import { menuLoadExample, menuRepairWorkbook, menuSetUpWorkbook, onEdit, onInstall, onOpen, showSidebar } from './addon';
+import { SIDEBAR_HANDLERS } from './sidebar/handlers';
 
 /**
- * Functions Apps Script calls by name: simple triggers, menu items, and later google.script.run
- * handlers. The build emits one top-level declaration for each, forwarding to the bundle.
+ * Functions Apps Script calls by name: simple triggers, menu items, and the sidebar's
+ * google.script.run handlers. The build emits one top-level declaration for each, forwarding to
+ * the bundle.
  */
 export const ENTRY_POINTS = {
   onOpen,
   onInstall,
+  onEdit,
   showSidebar,
+  menuSetUpWorkbook,
+  menuRepairWorkbook,
+  menuLoadExample,
+  ...SIDEBAR_HANDLERS,
 } satisfies Record<string, (...args: never[]) => unknown>;
 
 export type EntryPointName = keyof typeof ENTRY_POINTS;

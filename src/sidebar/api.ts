@@ -1,0 +1,153 @@
+/**
+ * The one interface between the sidebar (browser) and the server (Apps Script). The client calls
+ * these through a promise wrapper over google.script.run; the server implements them as handlers
+ * the build exposes as top-level functions. Only plain JSON crosses: dates are ISO strings
+ * (yyyy-mm-dd for days), never Date objects. Every handler that reads returns everything its view
+ * needs in one round trip.
+ */
+import type { Band } from '../domain/corners';
+
+export type CornerName = 'Competence' | 'Reliability' | 'Transparency' | 'Alignment';
+/** A mean per corner in canonical order; null where nobody rated it. */
+export type CornerValues = Record<CornerName, number | null>;
+
+export interface Identity {
+  displayName: string;
+  side: string;
+}
+
+export interface CommitmentSummary {
+  id: string;
+  commitment: string;
+  ownerSide: string;
+  ownerPerson: string;
+  corner: string;
+  dueDate: string; // yyyy-mm-dd or ''
+  status: string;
+  acceptedBy: string;
+  doneOn: string;
+  flaggedOn: string;
+  recoveryPlan: string;
+  source: string;
+  overdue: boolean;
+  /** Proposed by the other side and waiting for this user's side to accept. */
+  awaitingYourAcceptance: boolean;
+}
+
+export interface CornerSummary {
+  corner: CornerName;
+  mean: number | null;
+  band: Band | null;
+  /** Change against the previous cycle's mean; null without one. */
+  trend: number | null;
+}
+
+export interface HomeView {
+  setUp: boolean;
+  identity: Identity | null;
+  sides: string[]; // the two companies, [] before setup
+  model: string;
+  latestCycle: string | null;
+  corners: CornerSummary[];
+  /** Means per side of the latest cycle, sides in order of first appearance. */
+  sideMeans: Array<{ side: string; means: CornerValues; responses: number }>;
+  gaps: CornerValues | null;
+  weakest: CornerName | null;
+  weakestWhy: string; // why the weakest corner matters for this partnership model
+  needsSafeguards: boolean;
+  attention: CommitmentSummary[]; // overdue and at-risk, top five
+  daysToReassessment: number | null;
+  nextReassessment: string | null;
+  actions: CommitmentSummary[]; // actions of the latest cycle
+}
+
+export interface AssessmentView {
+  identity: Identity | null;
+  sides: string[];
+  /** The open cycle, if any; starting one creates it on first submit. */
+  openCycle: { cycle: string; sealed: boolean; minimumPerSide: number; answeredBySide: Record<string, number> } | null;
+  suggestedCycle: string; // e.g. "2026-Q4"
+  previousActions: CommitmentSummary[];
+}
+
+export interface AssessmentInput {
+  cycle: string;
+  sealed: boolean;
+  side: string;
+  participant: string; // '' = anonymous
+  ratings: Record<CornerName, number>; // whole numbers 1–10
+  evidence: Record<CornerName, string>;
+}
+
+export interface SubmitResult {
+  cycle: string;
+  sealed: boolean;
+  /** For a sealed cycle: how many of each side answered, and whether that side's means were written. */
+  answeredBySide: Record<string, number>;
+  writtenSides: string[];
+}
+
+export interface ResultsView {
+  cycle: string | null;
+  cycles: string[];
+  means: CornerValues;
+  bySide: Array<{ side: string; means: CornerValues; responses: number }>;
+  gaps: CornerValues | null;
+  atRisk: CornerName[];
+  notableGaps: CornerName[];
+  priority: CornerName | null;
+  needsSafeguards: boolean;
+  activities: string[]; // activities that build the priority corner
+  /** After a reassessment: how the previously targeted corner moved. */
+  reassessment: { targeted: CornerName; improvement: number | null; improved: boolean; next: CornerName } | null;
+  actions: CommitmentSummary[];
+  defaultDueDate: string; // 45 days out
+}
+
+export interface ActionInput {
+  commitment: string;
+  ownerSide: string;
+  ownerPerson: string;
+  dueDate: string; // yyyy-mm-dd
+}
+
+export interface CommitmentInput {
+  commitment: string;
+  ownerSide: string;
+  ownerPerson: string;
+  corner: string;
+  dueDate: string;
+}
+
+export interface CommitmentUpdate {
+  id: string;
+  status?: string;
+  doneOn?: string;
+  flaggedOn?: string;
+  recoveryPlan?: string;
+}
+
+export interface CommitmentsView {
+  sides: string[];
+  identity: Identity | null;
+  commitments: CommitmentSummary[];
+  statuses: string[];
+  corners: CornerName[];
+}
+
+/** Handler name -> (arguments) => result. Names are the google.script.run function names. */
+export interface SidebarApi {
+  loadHome(): HomeView;
+  saveIdentity(identity: Identity): HomeView;
+  setUpWorkbook(): HomeView;
+  loadAssessment(): AssessmentView;
+  submitAssessment(input: AssessmentInput): SubmitResult;
+  loadResults(cycle: string | null): ResultsView;
+  agreeActions(cycle: string, corner: CornerName, actions: ActionInput[]): ResultsView;
+  acceptCommitment(id: string): CommitmentsView;
+  loadCommitments(): CommitmentsView;
+  addCommitment(input: CommitmentInput): CommitmentsView;
+  updateCommitment(update: CommitmentUpdate): CommitmentsView;
+}
+
+export type HandlerName = keyof SidebarApi;

@@ -1,0 +1,262 @@
+import { CORNERS, cornersAtRisk, needsSafeguards, parseCorner } from '../domain/corners';
+import { COMMITMENT_STATUSES } from '../domain/commitments';
+import { ACTION_DUE_MAX_DAYS, ACTION_DUE_MIN_DAYS, addDays, reassessBy } from '../domain/dates';
+import { NOTABLE_GAP, nextFocus, perceptionGap, weakestCorner } from '../domain/scores';
+import { appendCommitments, updateCommitment as updateCommitmentRow } from '../workbook/commitments-log';
+import { savedIdentity, saveIdentity as storeIdentity } from '../workbook/identity';
+import { Workbook } from '../workbook/layout';
+import { withDocumentLock } from '../workbook/lock';
+import { isSetUp, setUpWorkbook as runSetup } from '../workbook/setup';
+import { appendRows, isoDayOf, textOf, updateCells } from '../workbook/table';
+import { ASSESSMENTS, PARTNERSHIP } from '../workbook/templates';
+import type { AssessmentInput, AssessmentView, CommitmentsView, CornerName, HomeView, Identity, ResultsView, SidebarApi, SubmitResult } from './api';
+import { ACTIVITIES } from './activities';
+import { cornerSummaries, cycles, daysUntil, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
+import { recordSealedResponse, openCycle, setOpenCycle } from './sealed';
+
+const today = (): Date => new Date();
+const quarterLabel = (date: Date): string => `${date.getFullYear()}-Q${Math.floor(date.getMonth() / 3) + 1}`;
+
+function notSetUpHome(): HomeView {
+  return {
+    setUp: false, identity: savedIdentity(), sides: [], model: '', latestCycle: null, corners: cornerSummaries(undefined, undefined),
+    sideMeans: [], gaps: null, weakest: null, weakestWhy: '', needsSafeguards: false, attention: [], daysToReassessment: null,
+    nextReassessment: null, actions: [],
+  };
+}
+
+function loadHome(): HomeView {
+  if (!isSetUp()) return notSetUpHome();
+  const identity = savedIdentity();
+  const snapshot = readSnapshot(new Workbook());
+  const all = cycles(snapshot);
+  const latest = all[all.length - 1];
+  const previous = all[all.length - 2];
+  const now = today();
+  const summaries = snapshot.commitments.map((row) => summariseCommitment(row, identity, now));
+  const gap = latest ? perceptionGap(latest.bySide.slice(0, 2)) : null;
+  const weakest = latest ? weakestCorner(latest.means, snapshot.model) : null;
+  return {
+    setUp: true,
+    identity,
+    sides: snapshot.sides,
+    model: snapshot.model ?? '',
+    latestCycle: latest?.cycle ?? null,
+    corners: cornerSummaries(latest, previous),
+    sideMeans: (latest?.bySide ?? []).map((side) => ({ side: side.side, means: toCornerValues(side.means), responses: side.responses })),
+    gaps: gap ? toCornerValues(gap.gaps) : null,
+    weakest: weakest as CornerName | null,
+    weakestWhy: whyItMatters(weakest as CornerName | null, snapshot.model),
+    needsSafeguards: latest ? needsSafeguards(latest.means) : false,
+    attention: summaries
+      .filter((item) => item.overdue || item.status === 'At risk')
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+      .slice(0, 5),
+    daysToReassessment: snapshot.nextReassessment ? daysUntil(snapshot.nextReassessment, now) : null,
+    nextReassessment: snapshot.nextReassessment ? isoDayOf(snapshot.nextReassessment) : null,
+    actions: latest ? summaries.filter((item) => item.source === `Assessment ${latest.cycle}`) : [],
+  };
+}
+
+function requireSides(sides: string[]): void {
+  if (sides.length < 2) throw new Error('Name the two companies on the Partnership sheet first (Our company, Partner company).');
+}
+
+function saveIdentity(identity: Identity): HomeView {
+  const displayName = String(identity?.displayName ?? '').trim();
+  const side = String(identity?.side ?? '').trim();
+  if (displayName === '') throw new Error('Your name is empty; please type the name your partner knows you by.');
+  if (displayName.length > 100) throw new Error('Your name is longer than 100 characters; please shorten it.');
+  if (isSetUp()) {
+    const { sides } = readSnapshot(new Workbook());
+    if (sides.length > 0 && !sides.some((candidate) => candidate.toLowerCase() === side.toLowerCase())) {
+      throw new Error(`"${side}" is not one of the two companies (${sides.join(', ')}).`);
+    }
+  }
+  storeIdentity({ displayName, side });
+  return loadHome();
+}
+
+function setUpWorkbook(): HomeView {
+  runSetup();
+  return loadHome();
+}
+
+function loadAssessment(): AssessmentView {
+  const identity = savedIdentity();
+  const snapshot = readSnapshot(new Workbook());
+  const all = cycles(snapshot);
+  const now = today();
+  const open = openCycle();
+  const previous = all.filter((cycle) => cycle.cycle !== open?.cycle).pop();
+  return {
+    identity,
+    sides: snapshot.sides,
+    openCycle: open,
+    suggestedCycle: quarterLabel(now),
+    previousActions: previous
+      ? snapshot.commitments
+          .map((row) => summariseCommitment(row, identity, now))
+          .filter((item) => item.source === `Assessment ${previous.cycle}`)
+      : [],
+  };
+}
+
+function validRatings(input: AssessmentInput): Record<CornerName, number> {
+  const ratings = {} as Record<CornerName, number>;
+  for (const corner of CORNERS) {
+    const value = Number(input?.ratings?.[corner]);
+    if (!Number.isInteger(value) || value < 1 || value > 10) {
+      throw new Error(`${corner} is ${JSON.stringify(input?.ratings?.[corner] ?? '')}; rate it with a whole number from 1 to 10.`);
+    }
+    ratings[corner] = value;
+  }
+  return ratings;
+}
+
+function submitAssessment(input: AssessmentInput): SubmitResult {
+  const workbook = new Workbook();
+  const snapshot = readSnapshot(workbook);
+  requireSides(snapshot.sides);
+  const cycle = String(input?.cycle ?? '').trim();
+  if (cycle === '') throw new Error('The cycle is empty; name it, e.g. 2026-Q4.');
+  const side = snapshot.sides.find((candidate) => candidate.toLowerCase() === String(input.side ?? '').trim().toLowerCase());
+  if (!side) throw new Error(`Pick your side: ${snapshot.sides.join(' or ')}.`);
+  const ratings = validRatings(input);
+  const evidence = Object.fromEntries(CORNERS.map((corner) => [`${corner.toLowerCase()}Evidence`, String(input.evidence?.[corner] ?? '')]));
+  const open = openCycle();
+  const sealed = open && open.cycle === cycle ? open.sealed : Boolean(input.sealed);
+  if (!open || open.cycle !== cycle) setOpenCycle({ cycle, sealed, minimumPerSide: 3 });
+  if (sealed) return recordSealedResponse(workbook, cycle, side, ratings);
+  withDocumentLock('Submit assessment', () => {
+    appendRows(workbook.layout(ASSESSMENTS), [
+      {
+        cycle,
+        date: today(),
+        side,
+        participant: String(input.participant ?? ''),
+        responses: 1,
+        ...Object.fromEntries(CORNERS.map((corner) => [corner.toLowerCase(), ratings[corner]])),
+        ...evidence,
+      },
+    ]);
+  });
+  const counts: Record<string, number> = {};
+  for (const row of readSnapshot(workbook).assessments) {
+    if (textOf(row.values.cycle) !== cycle) continue;
+    const rowSide = textOf(row.values.side);
+    counts[rowSide] = (counts[rowSide] ?? 0) + (typeof row.values.responses === 'number' ? row.values.responses : 1);
+  }
+  return { cycle, sealed: false, answeredBySide: counts, writtenSides: Object.keys(counts) };
+}
+
+function loadResults(cycle: string | null): ResultsView {
+  const identity = savedIdentity();
+  const snapshot = readSnapshot(new Workbook());
+  const all = cycles(snapshot);
+  const index = cycle ? all.findIndex((candidate) => candidate.cycle === cycle) : all.length - 1;
+  if (cycle && index < 0) throw new Error(`There is no assessment cycle "${cycle}" yet.`);
+  const current = all[index];
+  const previous = index > 0 ? all[index - 1] : undefined;
+  const gap = current ? perceptionGap(current.bySide.slice(0, 2)) : null;
+  const priority = current ? weakestCorner(current.means, snapshot.model) : null;
+  const focus = current && previous ? nextFocus(previous.means, current.means, snapshot.model) : null;
+  const now = today();
+  return {
+    cycle: current?.cycle ?? null,
+    cycles: all.map((candidate) => candidate.cycle),
+    means: toCornerValues(current?.means ?? { Competence: null, Reliability: null, Transparency: null, Alignment: null }),
+    bySide: (current?.bySide ?? []).map((side) => ({ side: side.side, means: toCornerValues(side.means), responses: side.responses })),
+    gaps: gap ? toCornerValues(gap.gaps) : null,
+    atRisk: current ? (cornersAtRisk(current.means) as CornerName[]) : [],
+    notableGaps: gap ? (CORNERS.filter((corner) => Math.abs(gap.gaps[corner] ?? 0) >= NOTABLE_GAP) as CornerName[]) : [],
+    priority: (focus?.next ?? priority) as CornerName | null,
+    needsSafeguards: current ? needsSafeguards(current.means) : false,
+    activities: ACTIVITIES[(focus?.next ?? priority) as CornerName] ?? [],
+    reassessment: focus
+      ? { targeted: focus.targeted as CornerName, improvement: focus.improvement, improved: focus.improved, next: focus.next as CornerName }
+      : null,
+    actions: current
+      ? snapshot.commitments.map((row) => summariseCommitment(row, identity, now)).filter((item) => item.source === `Assessment ${current.cycle}`)
+      : [],
+    defaultDueDate: isoDayOf(addDays(now, 45)),
+  };
+}
+
+function agreeActions(cycle: string, corner: CornerName, actions: SidebarApi['agreeActions'] extends (c: string, k: CornerName, a: infer A) => unknown ? A : never): ResultsView {
+  const workbook = new Workbook();
+  const snapshot = readSnapshot(workbook);
+  requireSides(snapshot.sides);
+  if (!Array.isArray(actions) || actions.length !== 3) throw new Error('Agree exactly three actions for the priority corner.');
+  const target = parseCorner(String(corner ?? ''));
+  if (!target) throw new Error(`"${corner}" is not a corner.`);
+  const current = cycles(snapshot).find((candidate) => candidate.cycle === cycle);
+  if (!current) throw new Error(`There is no assessment cycle "${cycle}" yet.`);
+  appendCommitments(
+    actions.map((action, index) => ({
+      commitment: String(action?.commitment ?? ''),
+      ownerSide: String(action?.ownerSide ?? ''),
+      ownerPerson: String(action?.ownerPerson ?? ''),
+      corner: target,
+      dueDate: String(action?.dueDate ?? '') || `action ${index + 1} has no due date`,
+      source: `Assessment ${cycle}`,
+      status: 'Proposed',
+    })),
+    snapshot.sides,
+    workbook,
+  );
+  const due = reassessBy(current.date ?? today());
+  withDocumentLock('Set the next reassessment', () => {
+    if (snapshot.partnershipRow) updateCells(workbook.layout(PARTNERSHIP), snapshot.partnershipRow.rowNumber, { nextReassessment: due });
+  });
+  return loadResults(cycle);
+}
+
+function loadCommitments(): CommitmentsView {
+  const identity = savedIdentity();
+  const snapshot = readSnapshot(new Workbook());
+  const now = today();
+  return {
+    sides: snapshot.sides,
+    identity,
+    commitments: snapshot.commitments.map((row) => summariseCommitment(row, identity, now)),
+    statuses: [...COMMITMENT_STATUSES],
+    corners: [...CORNERS],
+  };
+}
+
+function acceptCommitment(id: string): CommitmentsView {
+  const identity = savedIdentity();
+  if (!identity) throw new Error('Tell us who you are first: your name and side.');
+  const view = loadCommitments();
+  const item = view.commitments.find((candidate) => candidate.id === id);
+  if (!item) throw new Error(`No commitment with id ${id}; it may have been deleted.`);
+  if (!item.awaitingYourAcceptance) {
+    throw new Error(`${id} is ${item.status === 'Proposed' ? 'waiting for the other side to accept it' : `already ${item.status}`}.`);
+  }
+  updateCommitmentRow(id, { status: 'Open', acceptedBy: `${identity.displayName} (${identity.side})` });
+  return loadCommitments();
+}
+
+function addCommitment(input: SidebarApi['addCommitment'] extends (i: infer I) => unknown ? I : never): CommitmentsView {
+  const workbook = new Workbook();
+  const snapshot = readSnapshot(workbook);
+  requireSides(snapshot.sides);
+  appendCommitments([{ ...input, source: 'Weekly sync', status: 'Proposed' }], snapshot.sides, workbook);
+  return loadCommitments();
+}
+
+function updateCommitment(update: SidebarApi['updateCommitment'] extends (u: infer U) => unknown ? U : never): CommitmentsView {
+  const { id, ...changes } = update ?? ({} as typeof update);
+  if (!id) throw new Error('Which commitment? The id is missing.');
+  updateCommitmentRow(String(id), changes);
+  return loadCommitments();
+}
+
+/** The handlers google.script.run calls, by the names in SidebarApi. */
+export const SIDEBAR_HANDLERS: SidebarApi = {
+  loadHome, saveIdentity, setUpWorkbook, loadAssessment, submitAssessment, loadResults, agreeActions,
+  acceptCommitment, loadCommitments, addCommitment, updateCommitment,
+};
+
+export { ACTION_DUE_MIN_DAYS, ACTION_DUE_MAX_DAYS };

@@ -1,0 +1,115 @@
+import { CORNERS, type CornerMeans, bandOf } from '../domain/corners';
+import { isOverdue, parseStatus } from '../domain/commitments';
+import { dayNumber } from '../domain/dates';
+import { MODEL_PROFILES, type PartnershipModel, parseModel } from '../domain/models';
+import { CornerTally, SideTally, type SideMeans } from '../domain/scores';
+import { Workbook } from '../workbook/layout';
+import { type TableRow, dateOf, isoDayOf, readRows, textOf } from '../workbook/table';
+import { ASSESSMENTS, COMMITMENTS, PARTNERSHIP } from '../workbook/templates';
+import type { CommitmentSummary, CornerName, CornerValues, Identity } from './api';
+
+/** What the views are computed from: each table read once per request. */
+export interface Snapshot {
+  sides: string[];
+  model: PartnershipModel | undefined;
+  nextReassessment: Date | null;
+  partnershipRow: TableRow | null;
+  assessments: TableRow[];
+  commitments: TableRow[];
+}
+
+export function readSnapshot(workbook: Workbook): Snapshot {
+  const partnershipRows = readRows(workbook.layout(PARTNERSHIP));
+  const partnership = partnershipRows[0] ?? null;
+  const sides = partnership
+    ? [textOf(partnership.values.ourCompany), textOf(partnership.values.partnerCompany)].filter((side) => side !== '')
+    : [];
+  return {
+    sides,
+    model: partnership ? parseModel(textOf(partnership.values.model)) : undefined,
+    nextReassessment: partnership ? dateOf(partnership.values.nextReassessment) : null,
+    partnershipRow: partnership,
+    assessments: readRows(workbook.layout(ASSESSMENTS)),
+    commitments: readRows(workbook.layout(COMMITMENTS)),
+  };
+}
+
+export const toCornerValues = (means: CornerMeans): CornerValues => ({ ...means });
+
+export interface CycleSummary {
+  cycle: string;
+  date: Date | null;
+  means: CornerMeans;
+  bySide: SideMeans[];
+}
+
+/** Cycles in date order (oldest first), each with weighted means overall and per side. */
+export function cycles(snapshot: Snapshot): CycleSummary[] {
+  const byCycle = new Map<string, { date: Date | null; overall: CornerTally; sides: SideTally }>();
+  for (const row of snapshot.assessments) {
+    const cycle = textOf(row.values.cycle);
+    if (cycle === '') continue;
+    let entry = byCycle.get(cycle);
+    if (!entry) {
+      entry = { date: null, overall: new CornerTally(), sides: new SideTally() };
+      byCycle.set(cycle, entry);
+    }
+    const date = dateOf(row.values.date);
+    if (date && (!entry.date || date > entry.date)) entry.date = date;
+    const weight = typeof row.values.responses === 'number' && row.values.responses >= 1 ? row.values.responses : 1;
+    const side = textOf(row.values.side);
+    const sideTally = side === '' ? null : entry.sides.forSide(side, weight);
+    CORNERS.forEach((corner, index) => {
+      const rating = row.values[corner.toLowerCase()];
+      if (typeof rating !== 'number') return;
+      entry.overall.addWeighted(index, rating, weight);
+      sideTally?.addWeighted(index, rating, weight);
+    });
+  }
+  return [...byCycle.entries()]
+    .map(([cycle, entry]) => ({ cycle, date: entry.date, means: entry.overall.means(), bySide: entry.sides.sides() }))
+    .sort((a, b) => (a.date?.getTime() ?? 0) - (b.date?.getTime() ?? 0));
+}
+
+export function summariseCommitment(row: TableRow, identity: Identity | null, today: Date): CommitmentSummary {
+  const values = row.values;
+  const status = textOf(values.status);
+  const due = dateOf(values.dueDate);
+  const done = dateOf(values.doneOn);
+  const proposerSide = /\(([^()]*)\)\s*$/.exec(textOf(values.updatedBy))?.[1] ?? '';
+  return {
+    id: textOf(values.id),
+    commitment: textOf(values.commitment),
+    ownerSide: textOf(values.ownerSide),
+    ownerPerson: textOf(values.ownerPerson),
+    corner: textOf(values.corner),
+    dueDate: due ? isoDayOf(due) : '',
+    status,
+    acceptedBy: textOf(values.acceptedBy),
+    doneOn: done ? isoDayOf(done) : '',
+    flaggedOn: dateOf(values.flaggedOn) ? isoDayOf(dateOf(values.flaggedOn) as Date) : '',
+    recoveryPlan: textOf(values.recoveryPlan),
+    source: textOf(values.source),
+    overdue: isOverdue({ due, done, flagged: null, status: parseStatus(status) }, today),
+    awaitingYourAcceptance:
+      status === 'Proposed' && identity !== null && proposerSide !== '' && proposerSide.toLowerCase() !== identity.side.toLowerCase(),
+  };
+}
+
+export const daysUntil = (date: Date, today: Date): number => dayNumber(date) - dayNumber(today);
+
+export function cornerSummaries(latest: CycleSummary | undefined, previous: CycleSummary | undefined) {
+  return CORNERS.map((corner) => {
+    const mean = latest?.means[corner] ?? null;
+    const before = previous?.means[corner] ?? null;
+    return { corner: corner as CornerName, mean, band: mean === null ? null : bandOf(mean), trend: mean !== null && before !== null ? mean - before : null };
+  });
+}
+
+export function whyItMatters(corner: CornerName | null, model: PartnershipModel | undefined): string {
+  if (!corner) return '';
+  if (!model) return `${corner} is the lowest corner: the square is only as strong as its weakest corner.`;
+  const profile = MODEL_PROFILES[model];
+  const role = profile.primary === corner ? 'the corner this model depends on most' : profile.secondary === corner ? 'the second corner this model depends on' : 'a corner every partnership needs';
+  return `${corner} is ${role} in a ${model} partnership (${profile.description}); its common failure: ${profile.failureMode}.`;
+}

@@ -1,0 +1,117 @@
+import { COMMITMENT_STATUSES, type CommitmentStatus, parseStatus } from '../domain/commitments';
+import { parseCorner } from '../domain/corners';
+import { type Change, recordChanges } from './history';
+import { actorLabel } from './identity';
+import { Workbook } from './layout';
+import { withDocumentLock } from './lock';
+import { type CellValue, type TableRow, appendRows, parseIsoDay, readRows, textOf, updateCells } from './table';
+import { COMMITMENTS } from './templates';
+
+export interface NewCommitment {
+  commitment: string;
+  ownerSide: string;
+  ownerPerson: string;
+  corner: string;
+  dueDate: string; // yyyy-mm-dd
+  source?: string;
+  status?: CommitmentStatus;
+}
+
+export interface CommitmentChanges {
+  status?: string;
+  doneOn?: string; // yyyy-mm-dd or '' to clear
+  flaggedOn?: string;
+  recoveryPlan?: string;
+  acceptedBy?: string;
+}
+
+const ID_PATTERN = /^C-(\d+)$/;
+
+/** The next free id, from the ids already in the log (read under the lock, so two saves never share one). */
+export function nextCommitmentIds(rows: readonly TableRow[], count: number): string[] {
+  let highest = 0;
+  for (const row of rows) {
+    const match = ID_PATTERN.exec(textOf(row.values.id));
+    if (match) highest = Math.max(highest, Number(match[1]));
+  }
+  return Array.from({ length: count }, (_, index) => `C-${String(highest + 1 + index).padStart(3, '0')}`);
+}
+
+function requireText(value: string, field: string): string {
+  const text = value.trim();
+  if (text === '') throw new Error(`${field} is empty; please fill it in`);
+  return text;
+}
+
+function validated(input: NewCommitment, sides: readonly string[]): Record<string, CellValue> {
+  const commitment = requireText(input.commitment, 'The commitment');
+  const ownerSide = requireText(input.ownerSide, 'The owner side');
+  if (sides.length > 0 && !sides.some((side) => side.toLowerCase() === ownerSide.toLowerCase())) {
+    throw new Error(`The owner side "${ownerSide}" is not one of the two companies (${sides.join(', ')})`);
+  }
+  const corner = input.corner.trim() === '' ? '' : parseCorner(input.corner);
+  if (corner === undefined) throw new Error(`The corner "${input.corner}" is not one of Competence, Reliability, Transparency, Alignment`);
+  return {
+    commitment,
+    ownerSide,
+    ownerPerson: input.ownerPerson.trim(),
+    corner,
+    madeOn: new Date(),
+    dueDate: parseIsoDay(input.dueDate, 'The due date'),
+    status: input.status ?? 'Proposed',
+    source: input.source ?? 'Weekly sync',
+  };
+}
+
+/**
+ * Appends commitments under the document lock: one read of the log (for ids), one write of the
+ * rows, whatever the log's size. Returns the new ids.
+ */
+export function appendCommitments(inputs: readonly NewCommitment[], sides: readonly string[], workbook = new Workbook()): string[] {
+  const records = inputs.map((input) => validated(input, sides));
+  const who = actorLabel();
+  return withDocumentLock('Add commitment', () => {
+    const layout = workbook.layout(COMMITMENTS);
+    const ids = nextCommitmentIds(readRows(layout), records.length);
+    const now = new Date();
+    appendRows(
+      layout,
+      records.map((record, index) => ({ ...record, id: ids[index], updatedBy: who, updatedAt: now })),
+    );
+    return ids;
+  });
+}
+
+/** Updates one commitment's fields by id, stamps who and when, and records the change history. */
+export function updateCommitment(id: string, changes: CommitmentChanges, workbook = new Workbook()): void {
+  const updates: Record<string, CellValue> = {};
+  if (changes.status !== undefined) {
+    const status = parseStatus(changes.status);
+    if (!status) throw new Error(`The status "${changes.status}" is not one of ${COMMITMENT_STATUSES.join(', ')}`);
+    updates.status = status;
+  }
+  for (const key of ['doneOn', 'flaggedOn'] as const) {
+    const value = changes[key];
+    if (value !== undefined) updates[key] = value.trim() === '' ? '' : parseIsoDay(value, key === 'doneOn' ? 'Done on' : 'Flagged early on');
+  }
+  if (changes.recoveryPlan !== undefined) updates.recoveryPlan = changes.recoveryPlan;
+  if (changes.acceptedBy !== undefined) updates.acceptedBy = changes.acceptedBy;
+  const who = actorLabel();
+  withDocumentLock('Update commitment', () => {
+    const layout = workbook.layout(COMMITMENTS);
+    const row = readRows(layout).find((candidate) => textOf(candidate.values.id) === id);
+    if (!row) throw new Error(`No commitment with id ${id} in "${layout.sheet.getName()}"; it may have been deleted`);
+    const now = new Date();
+    updateCells(layout, row.rowNumber, { ...updates, updatedBy: who, updatedAt: now });
+    const changed: Change[] = Object.keys(updates)
+      .filter((key) => textOf(row.values[key]) !== textOf(updates[key]))
+      .map((key) => ({
+        sheet: layout.sheet.getName(),
+        rowId: id,
+        field: COMMITMENTS.columns.find((column) => column.key === key)?.header ?? key,
+        oldValue: row.values[key],
+        newValue: updates[key],
+      }));
+    recordChanges(workbook, who, changed, now);
+  });
+}

@@ -1,0 +1,145 @@
+import { CORNERS } from '../domain/corners';
+import { columnLetters, sheetRef } from './a1';
+import type { TableLayout } from './layout';
+
+/** Open-ended data range of one column: row 2 to the end, so new rows are always included. */
+function columnRange(layout: TableLayout, key: string): string {
+  const letters = columnLetters(layout.columnOf.get(key) as number);
+  return `${sheetRef(layout.sheet.getName())}!${letters}2:${letters}`;
+}
+
+/** The four rating columns in canonical order: one range when adjacent, else an array of columns. */
+function ratingsRange(layout: TableLayout, keys: readonly string[]): string {
+  const columns = keys.map((key) => layout.columnOf.get(key) as number);
+  const adjacent = columns.every((column, index) => index === 0 || column === columns[index - 1] + 1);
+  if (adjacent) {
+    const sheet = sheetRef(layout.sheet.getName());
+    return `${sheet}!${columnLetters(columns[0])}2:${columnLetters(columns[3])}`;
+  }
+  return `{${keys.map((key) => columnRange(layout, key)).join(', ')}}`;
+}
+
+export interface DashboardLayouts {
+  partnership: TableLayout;
+  assessments: TableLayout;
+  commitments: TableLayout;
+  scorecard: TableLayout;
+  disclosures: TableLayout;
+}
+
+/** One cell of the Dashboard: a label (text) or a formula, with an optional number format. */
+export interface DashboardCell {
+  row: number;
+  column: number;
+  content: string;
+  format?: string;
+}
+
+/** A labelled figure: label in column A, formula in B (row results spill into C:E). */
+interface Line {
+  label: string;
+  formula: string;
+  format?: string;
+}
+
+export const CORNER_KEYS = CORNERS.map((corner) => corner.toLowerCase());
+/** Rows of the Dashboard, fixed so other formulas and the charts can point at them. */
+export const DASHBOARD_ROWS = {
+  latestCycle: 3,
+  previousCycle: 4,
+  cornerHeader: 6,
+  latestMeans: 7,
+  gap: 8,
+  previousMeans: 9,
+  firstFigure: 11,
+  quarterHeader: 26,
+  quarterFirst: 27,
+  quarterCount: 20,
+} as const;
+
+/**
+ * The Dashboard's formulas, written from the tables' current layout (so moved columns are
+ * followed: Repair rewrites them). Only functions both Google Sheets and the test engine know.
+ */
+export function dashboardCells(t: DashboardLayouts): DashboardCell[] {
+  const cycle = columnRange(t.assessments, 'cycle');
+  const date = columnRange(t.assessments, 'date');
+  const side = columnRange(t.assessments, 'side');
+  const ratings = ratingsRange(t.assessments, CORNER_KEYS);
+  const cell = (key: string): string =>
+    `${sheetRef(t.partnership.sheet.getName())}!${columnLetters(t.partnership.columnOf.get(key) as number)}2`;
+  const model = cell('model');
+  const due = columnRange(t.commitments, 'dueDate');
+  const done = columnRange(t.commitments, 'doneOn');
+  const flagged = columnRange(t.commitments, 'flaggedOn');
+  const status = columnRange(t.commitments, 'status');
+  const owner = columnRange(t.commitments, 'ownerPerson');
+  const ledgerSide = columnRange(t.disclosures, 'side');
+  const stage = columnRange(t.disclosures, 'stage');
+  const quarter = columnRange(t.scorecard, 'quarter');
+  const satisfaction = columnRange(t.scorecard, 'satisfaction');
+  const R = DASHBOARD_ROWS;
+
+  const cells: DashboardCell[] = [];
+  const put = (row: number, column: number, content: string, format?: string): void => {
+    cells.push({ row, column, content, format });
+  };
+  const line = (row: number, { label, formula, format }: Line): void => {
+    put(row, 1, label);
+    put(row, 2, formula, format);
+  };
+  put(1, 1, 'Trust Corners dashboard');
+  put(1, 2, 'Formulas only: Repair workbook rewrites this sheet.');
+  line(R.latestCycle, { label: 'Latest cycle', formula: `=IFERROR(INDEX(FILTER(${cycle}, ${date}=MAX(${date})), 1), "")` });
+  line(R.previousCycle, {
+    label: 'Previous cycle',
+    formula: `=IFERROR(INDEX(FILTER(${cycle}, ${date}=MAX(FILTER(${date}, ${date}<MIN(FILTER(${date}, ${cycle}=B${R.latestCycle}))))), 1), "")`,
+  });
+  put(R.cornerHeader, 1, 'Corner');
+  CORNERS.forEach((corner, index) => put(R.cornerHeader, 2 + index, corner));
+  line(R.latestMeans, { label: 'Mean, latest cycle', formula: `=CORNER_SCORES(IFERROR(FILTER(${ratings}, ${cycle}=B${R.latestCycle}), ""))`, format: '0.0' });
+  line(R.gap, {
+    label: 'Perception gap (first side − second)',
+    formula: `=PERCEPTION_GAP(IFERROR(FILTER(${ratings}, ${cycle}=B${R.latestCycle}), ""), IFERROR(FILTER(${side}, ${cycle}=B${R.latestCycle}), ""))`,
+    format: '+0.0;-0.0;0',
+  });
+  line(R.previousMeans, { label: 'Mean, previous cycle', formula: `=CORNER_SCORES(IFERROR(FILTER(${ratings}, ${cycle}=B${R.previousCycle}), ""))`, format: '0.0' });
+  const means = `B${R.latestMeans}:E${R.latestMeans}`;
+  const previous = `B${R.previousMeans}:E${R.previousMeans}`;
+  const lines: Line[] = [    { label: 'Weakest corner', formula: `=IFERROR(WEAKEST_CORNER(${means}, ${model}), "")` },
+    { label: 'Corners at risk (mean ≤ 6)', formula: `=IFERROR(CORNERS_AT_RISK(${means}), "")` },
+    { label: 'Next focus', formula: `=IFERROR(IF(B${R.previousCycle}="", WEAKEST_CORNER(${means}, ${model}), NEXT_FOCUS(${previous}, ${means}, ${model})), "")` },
+    { label: 'On-time rate', formula: `=IFERROR(ON_TIME_RATE(${due}, ${done}), "")`, format: '0%' },
+    { label: 'Early-warning rate', formula: `=IFERROR(EARLY_WARNING_RATE(${due}, ${done}, ${flagged}), "")`, format: '0%' },
+    {
+      label: 'Overdue commitments',
+      formula: `=COUNTIFS(${due}, "<"&TODAY(), ${done}, "", ${status}, "<>Done", ${status}, "<>Dropped", ${status}, "<>Renegotiated", ${status}, "<>Missed")`,
+      format: '0',
+    },
+    { label: 'Our company may next share up to', formula: `=IFERROR(DISCLOSURE_NEXT_STAGE(${ledgerSide}, ${stage}, ${cell('partnerCompany')}), "")` },
+    { label: 'Partner may next share up to', formula: `=IFERROR(DISCLOSURE_NEXT_STAGE(${ledgerSide}, ${stage}, ${cell('ourCompany')}), "")` },
+    { label: 'pNPS (partner satisfaction, all quarters)', formula: `=IFERROR(PNPS(${satisfaction}), "")`, format: '0' },
+    { label: 'Champion risk (busiest owner’s share)', formula: `=IFERROR(CHAMPION_RISK(${owner}), "")`, format: '0%' },
+    { label: 'Days to reassessment', formula: `=IF(${cell('nextReassessment')}="", "", ${cell('nextReassessment')}-TODAY())`, format: '0' },
+  ];
+  lines.forEach((figure, index) => line(R.firstFigure + index, figure));
+
+  // Scorecard trend: one row per quarter (ascending), mean of both sides per corner.
+  put(R.quarterHeader, 1, 'Quarter');
+  CORNERS.forEach((corner, index) => put(R.quarterHeader, 2 + index, corner));
+  // IFERROR only inside: wrapped around a spilling function it would keep just the first value.
+  put(R.quarterFirst, 1, `=SORT(UNIQUE(IFERROR(FILTER(${quarter}, ${quarter}<>""), "")))`);
+  for (let offset = 0; offset < R.quarterCount; offset++) {
+    const row = R.quarterFirst + offset;
+    CORNER_KEYS.forEach((key, index) => {
+      const corner = columnRange(t.scorecard, key);
+      put(
+        row,
+        2 + index,
+        `=IF($A${row}="", "", IFERROR(SUMIFS(${corner}, ${quarter}, $A${row})/COUNTIFS(${quarter}, $A${row}, ${corner}, "<>"), ""))`,
+        '0.0',
+      );
+    });
+  }
+  return cells;
+}

@@ -1,0 +1,144 @@
+import { addDays } from '../domain/dates';
+
+/**
+ * A worked example: a strategic partnership between two companies, two assessment cycles, a
+ * commitments log with on-time, late, flagged and unflagged slips, four quarters of scorecards and
+ * a disclosure ledger. Dates are relative to `today`, so the example never goes stale.
+ */
+export interface ExamplePartnership {
+  partnership: Record<string, unknown>;
+  assessments: Array<Record<string, unknown>>;
+  commitments: Array<Record<string, unknown>>;
+  scorecard: Array<Record<string, unknown>>;
+  disclosures: Array<Record<string, unknown>>;
+}
+
+export const EXAMPLE_SIDES = ['Acme Analytics', 'Beta Cloud'] as const;
+
+const quarterOf = (date: Date): string => `${date.getFullYear()}-Q${Math.floor(date.getMonth() / 3) + 1}`;
+
+export function examplePartnership(today: Date): ExamplePartnership {
+  const day = (offset: number): Date => {
+    const base = new Date(today.getFullYear(), today.getMonth(), today.getDate());
+    return addDays(base, offset);
+  };
+  const [acme, beta] = EXAMPLE_SIDES;
+  const firstCycleDate = day(-110);
+  const secondCycleDate = day(-20);
+  const firstCycle = quarterOf(firstCycleDate);
+  const secondCycle = quarterOf(secondCycleDate) === firstCycle ? `${firstCycle}b` : quarterOf(secondCycleDate);
+
+  const people: Array<[string, string]> = [
+    [acme, 'Ana Silva'], [acme, 'Raj Patel'], [acme, 'Li Wei'],
+    [beta, 'Ben Okafor'], [beta, 'Sofia Rossi'], [beta, ''],
+  ];
+  // Ratings per person: [Competence, Reliability, Transparency, Alignment]; Beta sees Acme's
+  // transparency lower than Acme does (a perception gap), and alignment is weak at first.
+  const first: number[][] = [[8, 7, 6, 5], [7, 6, 7, 4], [8, 7, 6, 5], [7, 6, 4, 5], [8, 5, 3, 4], [7, 6, 4, 6]];
+  const second: number[][] = [[8, 7, 7, 7], [8, 7, 7, 6], [7, 8, 6, 7], [7, 7, 5, 7], [8, 6, 4, 6], [7, 7, 5, 7]];
+  const evidence = [
+    'Delivered the integration demo on schedule',
+    'Two escalations answered within a day',
+    'Shared the pipeline report unprompted',
+    'Roadmaps discussed, but Q3 priorities differ',
+  ];
+  const assessmentRows = (cycle: string, date: Date, ratings: number[][]) =>
+    people.map(([side, participant], index) => ({
+      cycle,
+      date,
+      side,
+      participant,
+      responses: 1,
+      competence: ratings[index][0],
+      reliability: ratings[index][1],
+      transparency: ratings[index][2],
+      alignment: ratings[index][3],
+      competenceEvidence: index % 2 === 0 ? evidence[0] : '',
+      reliabilityEvidence: index % 3 === 0 ? evidence[1] : '',
+      transparencyEvidence: index === 4 ? 'Learned about the pricing change from a customer' : index % 2 ? evidence[2] : '',
+      alignmentEvidence: index % 2 === 0 ? evidence[3] : '',
+    }));
+
+  const owners: Array<[string, string]> = [
+    [acme, 'Ana Silva'], [beta, 'Ben Okafor'], [acme, 'Raj Patel'], [beta, 'Sofia Rossi'], [acme, 'Ana Silva'], [beta, 'Ben Okafor'],
+  ];
+  const corners = ['Reliability', 'Transparency', 'Alignment', 'Competence'];
+  const tasks = [
+    'Send the monthly joint pipeline report',
+    'Publish the API change calendar',
+    'Run the co-selling enablement session',
+    'Share top three priorities before the steering committee',
+    'Answer partner escalations within one business day',
+    'Deliver the integration certification lab',
+  ];
+  const commitments: Array<Record<string, unknown>> = [];
+  for (let index = 0; index < 30; index++) {
+    const [ownerSide, ownerPerson] = owners[index % owners.length];
+    const madeOn = day(-150 + index * 5);
+    const dueDate = addDays(madeOn, 30);
+    const pattern = index % 6; // 0,1,2: on time; 3: late but flagged; 4: late unflagged; 5: open
+    const base = {
+      id: `C-${String(index + 1).padStart(3, '0')}`,
+      commitment: `${tasks[index % tasks.length]} (#${index + 1})`,
+      ownerSide,
+      ownerPerson,
+      corner: corners[index % corners.length],
+      madeOn,
+      dueDate,
+      acceptedBy: ownerSide === acme ? 'Ben Okafor' : 'Ana Silva',
+      source: index < 3 ? `Assessment ${firstCycle}` : 'Weekly sync',
+      updatedBy: `${ownerPerson} (${ownerSide})`,
+      updatedAt: madeOn,
+    };
+    const future = dueDate.getTime() > today.getTime();
+    if (future || pattern === 5) {
+      commitments.push({ ...base, status: pattern === 5 && !future ? 'At risk' : 'Open', recoveryPlan: pattern === 5 && !future ? 'New date agreed on the weekly sync' : '' });
+    } else if (pattern === 3) {
+      commitments.push({ ...base, status: 'Done', doneOn: addDays(dueDate, 4), flaggedOn: addDays(dueDate, -5), recoveryPlan: 'Flagged in the weekly sync; delivered four days late' });
+    } else if (pattern === 4) {
+      commitments.push({ ...base, status: 'Missed', flaggedOn: '', recoveryPlan: '' });
+    } else {
+      commitments.push({ ...base, status: 'Done', doneOn: addDays(dueDate, -pattern) });
+    }
+  }
+
+  const scorecard: Array<Record<string, unknown>> = [];
+  for (let quarter = 3; quarter >= 0; quarter--) {
+    const date = day(-91 * quarter);
+    const label = quarterOf(date);
+    for (const [sideIndex, side] of EXAMPLE_SIDES.entries()) {
+      const lift = 3 - quarter;
+      scorecard.push({
+        quarter: label,
+        side,
+        competence: 7 + (lift > 1 ? 1 : 0),
+        reliability: 6 + Math.min(lift, 2),
+        transparency: 5 + lift - sideIndex,
+        alignment: 4 + lift,
+        domainExpertise: 8,
+        executionCapacity: 6 + (lift > 2 ? 1 : 0),
+        learningVelocity: 5 + lift,
+        satisfaction: 6 + lift + sideIndex,
+        comments: sideIndex === 0 ? 'Steady delivery' : 'Want earlier notice of pricing changes',
+        actionItems: quarter === 0 ? 'Agree the joint roadmap review date' : '',
+      });
+    }
+  }
+
+  const disclosures = [
+    { id: 'D-001', date: day(-140), side: acme, shared: 'Target industries for the joint campaign', stage: 'Early', exploitationRisk: 'Low', coordinationValue: 'High', reciprocates: '' },
+    { id: 'D-002', date: day(-130), side: beta, shared: 'Rough account sizes in the shared territory', stage: 'Early', exploitationRisk: 'Low', coordinationValue: 'High', reciprocates: 'D-001' },
+    { id: 'D-003', date: day(-90), side: acme, shared: 'Monthly account list', stage: 'Mid', exploitationRisk: 'Medium', coordinationValue: 'High', reciprocates: '' },
+    { id: 'D-004', date: day(-75), side: beta, shared: 'Campaign performance, last quarter', stage: 'Mid', exploitationRisk: 'Medium', coordinationValue: 'Medium', reciprocates: 'D-003' },
+    { id: 'D-005', date: day(-30), side: acme, shared: 'Roadmap themes for next year', stage: 'Late', exploitationRisk: 'High', coordinationValue: 'High', reciprocates: '' },
+  ];
+
+  return {
+    partnership: { ourCompany: acme, partnerCompany: beta, model: 'Strategic', startDate: day(-200), nextReassessment: addDays(secondCycleDate, 90) },
+    assessments: [...assessmentRows(firstCycle, firstCycleDate, first), ...assessmentRows(secondCycle, secondCycleDate, second)],
+    commitments,
+    scorecard,
+    disclosures,
+  };
+}
+

@@ -1,0 +1,122 @@
+import { CORNERS } from '../domain/corners';
+import { COMMITMENT_STATUSES } from '../domain/commitments';
+import { DISCLOSURE_STAGES } from '../domain/disclosure';
+import { PARTNERSHIP_MODELS } from '../domain/models';
+import type { ColumnSpec, TableSpec } from './schema';
+
+const LEVELS = ['Low', 'Medium', 'High'] as const;
+
+export const PARTNERSHIP: TableSpec = {
+  key: 'partnership',
+  title: 'Partnership',
+  columns: [
+    { key: 'ourCompany', header: 'Our company', kind: 'text', help: 'The company that set up this workbook: one of the two sides.', width: 160 },
+    { key: 'partnerCompany', header: 'Partner company', kind: 'text', help: 'The other side of the partnership.', width: 160 },
+    { key: 'model', header: 'Partnership model', kind: 'choice', choices: PARTNERSHIP_MODELS, help: 'Decides which corner breaks a tie for the weakest corner.', width: 150 },
+    { key: 'startDate', header: 'Start date', kind: 'date', width: 110 },
+    { key: 'nextReassessment', header: 'Next reassessment', kind: 'date', help: 'Set 90 days after each assessment.', width: 140 },
+  ],
+};
+
+const ratingColumns: ColumnSpec[] = CORNERS.map((corner) => ({
+  key: corner.toLowerCase(),
+  header: corner,
+  kind: 'rating',
+  help: `${corner}, rated 1 (weak) to 10 (strong).`,
+  width: 110,
+}));
+const evidenceColumns: ColumnSpec[] = CORNERS.map((corner) => ({
+  key: `${corner.toLowerCase()}Evidence`,
+  header: `${corner} evidence`,
+  kind: 'text',
+  help: 'What observable evidence supports this rating?',
+  width: 220,
+}));
+
+export const ASSESSMENTS: TableSpec = {
+  key: 'assessments',
+  title: 'Assessments',
+  columns: [
+    { key: 'cycle', header: 'Cycle', kind: 'text', help: 'The assessment cycle, e.g. 2026-Q1.', width: 90 },
+    { key: 'date', header: 'Date', kind: 'date', width: 100 },
+    { key: 'side', header: 'Side', kind: 'choice', choices: 'sides', width: 120 },
+    { key: 'participant', header: 'Participant', kind: 'text', help: 'Blank = anonymous (the version history still shows who edited).', width: 140 },
+    { key: 'responses', header: 'Responses', kind: 'count', help: '1 for a personal row; N for a sealed row holding the means of N people of one side.', width: 90 },
+    ...ratingColumns,
+    ...evidenceColumns,
+  ],
+};
+
+export const COMMITMENTS: TableSpec = {
+  key: 'commitments',
+  title: 'Shared Commitments Log',
+  columns: [
+    { key: 'id', header: 'ID', kind: 'id', width: 70 },
+    { key: 'commitment', header: 'Commitment', kind: 'text', help: 'Concrete and measurable.', width: 260 },
+    { key: 'ownerSide', header: 'Owner side', kind: 'choice', choices: 'sides', width: 120 },
+    { key: 'ownerPerson', header: 'Owner person', kind: 'text', width: 130 },
+    { key: 'corner', header: 'Corner', kind: 'choice', choices: CORNERS, width: 110 },
+    { key: 'madeOn', header: 'Made on', kind: 'date', width: 100 },
+    { key: 'dueDate', header: 'Due date', kind: 'date', width: 100 },
+    { key: 'status', header: 'Status', kind: 'choice', choices: COMMITMENT_STATUSES, width: 110 },
+    { key: 'acceptedBy', header: 'Accepted by', kind: 'text', help: 'Who on the other side signed off.', width: 130 },
+    { key: 'doneOn', header: 'Done on', kind: 'date', width: 100 },
+    { key: 'flaggedOn', header: 'Flagged early on', kind: 'date', help: 'When the owner warned the other side it would slip.', width: 130 },
+    { key: 'recoveryPlan', header: 'Recovery plan', kind: 'text', width: 220 },
+    { key: 'source', header: 'Source', kind: 'text', help: 'Where it came from, e.g. the assessment cycle whose action it is.', width: 130 },
+    { key: 'updatedBy', header: 'Last updated by', kind: 'text', width: 150 },
+    { key: 'updatedAt', header: 'Last updated at', kind: 'timestamp', width: 150 },
+  ],
+};
+
+export const SCORECARD: TableSpec = {
+  key: 'scorecard',
+  title: 'Joint Health Scorecard',
+  columns: [
+    { key: 'quarter', header: 'Quarter', kind: 'text', help: 'e.g. 2026-Q1', width: 90 },
+    { key: 'side', header: 'Side', kind: 'choice', choices: 'sides', width: 120 },
+    ...ratingColumns,
+    { key: 'domainExpertise', header: 'Domain expertise', kind: 'rating', width: 120 },
+    { key: 'executionCapacity', header: 'Execution capacity', kind: 'rating', width: 130 },
+    { key: 'learningVelocity', header: 'Learning velocity', kind: 'rating', width: 120 },
+    { key: 'satisfaction', header: 'Partner satisfaction', kind: 'score0to10', help: '0–10', width: 140 },
+    { key: 'comments', header: 'Comments', kind: 'text', width: 220 },
+    { key: 'actionItems', header: 'Action items', kind: 'text', width: 220 },
+  ],
+};
+
+export const DISCLOSURES: TableSpec = {
+  key: 'disclosures',
+  title: 'Disclosure Ledger',
+  columns: [
+    { key: 'id', header: 'ID', kind: 'id', width: 70 },
+    { key: 'date', header: 'Date', kind: 'date', width: 100 },
+    { key: 'side', header: 'Side', kind: 'choice', choices: 'sides', help: 'The company that shared.', width: 120 },
+    { key: 'shared', header: 'What was shared', kind: 'text', width: 260 },
+    { key: 'stage', header: 'Stage', kind: 'choice', choices: DISCLOSURE_STAGES, width: 80 },
+    { key: 'exploitationRisk', header: 'Exploitation risk', kind: 'choice', choices: LEVELS, width: 120 },
+    { key: 'coordinationValue', header: 'Coordination value', kind: 'choice', choices: LEVELS, width: 130 },
+    { key: 'reciprocates', header: 'Reciprocates', kind: 'text', help: 'The ID of the entry this one answers.', width: 110 },
+  ],
+};
+
+export const HISTORY: TableSpec = {
+  key: 'history',
+  title: 'Change History',
+  appendOnly: true,
+  columns: [
+    { key: 'when', header: 'When', kind: 'timestamp', width: 150 },
+    { key: 'who', header: 'Who', kind: 'text', width: 180 },
+    { key: 'sheet', header: 'Sheet', kind: 'text', width: 160 },
+    { key: 'rowId', header: 'Row ID', kind: 'text', width: 80 },
+    { key: 'field', header: 'Field', kind: 'text', width: 140 },
+    { key: 'oldValue', header: 'Old', kind: 'text', width: 200 },
+    { key: 'newValue', header: 'New', kind: 'text', width: 200 },
+  ],
+};
+
+/** Data sheets in tab order; the Dashboard (formulas only) is built separately and sits first. */
+export const TABLES: readonly TableSpec[] = [PARTNERSHIP, ASSESSMENTS, COMMITMENTS, SCORECARD, DISCLOSURES, HISTORY];
+
+export const DASHBOARD_KEY = 'dashboard';
+export const DASHBOARD_TITLE = 'Dashboard';
