@@ -1,0 +1,65 @@
+import vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { createAppsScriptDouble } from '../double';
+import { loadBundle } from '../support/bundle';
+
+/** The built Code.js in a VM whose globals are the Apps Script double, as Apps Script would run it. */
+function bundleOnDouble() {
+  const double = createAppsScriptDouble({ htmlFiles: { Sidebar: '<p>sidebar</p>' } });
+  const bundle = loadBundle(double.globals as unknown as Record<string, unknown>);
+  double.useRealm(vm.runInContext('globalThis', bundle.context) as { Date: DateConstructor; Error: ErrorConstructor });
+  return { double, bundle };
+}
+
+describe('workbook actions through build/Code.js', () => {
+  it('onOpen builds the add-on menu and touches nothing else', () => {
+    const { double, bundle } = bundleOnDouble();
+    double.calls.reset();
+    bundle.call('onOpen', bundle.realm({ authMode: 'NONE' }));
+    const items = double.inspect.menus()[0].items.map((item: { functionName?: string }) => item.functionName).filter(Boolean);
+    expect(items).toEqual(['showSidebar', 'menuSetUpWorkbook', 'menuRepairWorkbook', 'menuLoadExample']);
+    for (const name of items) expect(bundle.evaluate(`typeof ${name}`)).toBe('function');
+    expect(Object.keys(double.calls.byMethod()).every((method) => /^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(method))).toBe(true);
+  });
+
+  it('sets up, repairs and loads the example', () => {
+    const { double, bundle } = bundleOnDouble();
+    bundle.call('menuSetUpWorkbook');
+    expect(double.inspect.sheetNames()).toEqual(expect.arrayContaining(['Dashboard', 'Partnership', 'Assessments', 'Shared Commitments Log', 'Change History']));
+    double.spreadsheet.getSheetByName('Assessments')!.setName('Our ratings');
+    bundle.call('menuRepairWorkbook');
+    expect(double.inspect.sheetNames()).not.toContain('Assessments');
+    bundle.call('menuLoadExample');
+    expect(double.inspect.values('Shared Commitments Log').length).toBeGreaterThan(25);
+    expect(double.inspect.values('Our ratings').length).toBeGreaterThan(6);
+  });
+
+  it('stamps an edit of the Commitments Log and records it in the Change History', () => {
+    const { double, bundle } = bundleOnDouble();
+    bundle.call('menuLoadExample');
+    bundle.call('saveIdentity', bundle.realm({ displayName: 'Ana Silva', side: 'Acme Analytics' }));
+    const log = double.spreadsheet.getSheetByName('Shared Commitments Log')!;
+    const cell = log.getRange('H5');
+    const oldValue = cell.getValue();
+    cell.setValue('At risk');
+    bundle.call('onEdit', { range: cell, value: 'At risk', oldValue, authMode: 'LIMITED' });
+    const row = double.inspect.values('Shared Commitments Log')[4];
+    expect(row[13]).toBe('Ana Silva (Acme Analytics)');
+    expect(Object.prototype.toString.call(row[14])).toBe('[object Date]');
+    const history = double.inspect.values('Change History');
+    const last = history[history.length - 1];
+    expect(last.slice(1)).toEqual(['Ana Silva (Acme Analytics)', 'Shared Commitments Log', row[0], 'Status', String(oldValue), 'At risk']);
+  });
+
+  it('records who edited when no name was saved: the email, else unknown', () => {
+    const { double, bundle } = bundleOnDouble();
+    bundle.call('menuLoadExample');
+    const cell = double.spreadsheet.getSheetByName('Shared Commitments Log')!.getRange('L3');
+    cell.setValue("'New plan");
+    bundle.call('onEdit', { range: cell, value: 'New plan', oldValue: '' });
+    expect(double.inspect.values('Change History').at(-1)?.[1]).toBe('ana@acme.example');
+    double.setActiveUser('');
+    bundle.call('onEdit', { range: cell, value: 'New plan', oldValue: '' });
+    expect(double.inspect.values('Change History').at(-1)?.[1]).toBe('unknown');
+  });
+});
