@@ -1,3 +1,5 @@
+import { benchServiceCalls } from './calls';
 import { benchCustomFunctions } from './functions';
 
 benchCustomFunctions();
+benchServiceCalls();
