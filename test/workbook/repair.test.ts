@@ -9,12 +9,6 @@ import { appendRows } from '../../src/workbook/table';
 let uninstall: (() => void) | undefined;
 afterEach(() => uninstall?.());
 
-type Operation =
-  | { kind: 'insertColumn'; table: number; at: number }
-  | { kind: 'renameHeader'; table: number; at: number }
-  | { kind: 'renameSheet'; table: number }
-  | { kind: 'deleteColumnHeader'; table: number; at: number };
-
 const operation = fc.oneof(
   fc.record({ kind: fc.constant('insertColumn' as const), table: fc.integer({ min: 0, max: 4 }), at: fc.integer({ min: 1, max: 12 }) }),
   fc.record({ kind: fc.constant('renameHeader' as const), table: fc.integer({ min: 0, max: 4 }), at: fc.integer({ min: 1, max: 12 }) }),
