@@ -26,8 +26,9 @@ const DATE_TAG = '__trustCornersDate';
  * Loads build/Code.js into a fresh context holding only `globals` (the Apps Script double's
  * services): no require, process, timers, fetch, TextEncoder, URL, atob or Buffer, as on Apps Script.
  */
-export function loadBundle(globals: Record<string, unknown> = {}): LoadedBundle {
-  const context = vm.createContext({ ...globals });
+export function loadBundle(globals: Record<string, unknown> = {}, into?: vm.Context): LoadedBundle {
+  // `into`: a context made beforehand, e.g. to hand its Date to the double before the bundle loads.
+  const context = into ? Object.assign(into, globals) : vm.createContext({ ...globals });
   vm.runInContext(readBuiltCode(), context, { filename: 'Code.js' });
   const revive = vm.runInContext(
     `(function (json) { return JSON.parse(json, function (key, value) {

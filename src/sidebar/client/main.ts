@@ -1,0 +1,61 @@
+/**
+ * The sidebar's entry: a skip-free shell (the sidebar is short) with section navigation, the view
+ * slot and the live region, then the home view. Bundled by scripts/build-sidebar.mjs.
+ */
+import { createApp, type App, type ViewInput, type ViewName } from './app';
+import { h } from './dom';
+import { showAgree } from './views/agree';
+import { showAssessment } from './views/assess';
+import { showHome } from './views/home';
+import { showIdentity } from './views/identity';
+import { showResults } from './views/results';
+import { showSync } from './views/sync';
+
+const NAV: Array<{ view: ViewName; label: string }> = [
+  { view: 'home', label: 'Home' },
+  { view: 'assess', label: 'Assess' },
+  { view: 'results', label: 'Results' },
+  { view: 'sync', label: 'Sync' },
+];
+
+function start(): void {
+  const slot = h('main', { id: 'view' });
+  const buttons = NAV.map((item) => h('button', { type: 'button', 'data-view': item.view }, item.label));
+  const nav = h('nav', { 'aria-label': 'Sections' }, buttons);
+  const announcer = h('div', { id: 'announcer', class: 'sr-only', role: 'status', 'aria-live': 'polite' });
+
+  const mark = (view: ViewName) => {
+    const section = view === 'agree' ? 'results' : view;
+    for (const b of buttons) {
+      if (b.getAttribute('data-view') === section) b.setAttribute('aria-current', 'page');
+      else b.removeAttribute('aria-current');
+    }
+    nav.hidden = view === 'identity';
+  };
+
+  const navigate = (app: App, view: ViewName, input: ViewInput) => {
+    mark(view);
+    switch (view) {
+      case 'identity':
+        return showIdentity(app);
+      case 'home':
+        return showHome(app, input.home);
+      case 'assess':
+        return showAssessment(app);
+      case 'results':
+        return showResults(app, input.cycle ?? input.results?.cycle ?? null, input.results);
+      case 'agree':
+        return input.results ? showAgree(app, input.results) : showResults(app, null);
+      case 'sync':
+        return showSync(app);
+    }
+  };
+  const app = createApp(slot, navigate);
+  buttons.forEach((b) => b.addEventListener('click', () => app.go(b.getAttribute('data-view') as ViewName)));
+
+  document.body.append(nav, slot, announcer);
+  app.go('home');
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

@@ -1,0 +1,48 @@
+/**
+ * The only way the sidebar talks to the server: a typed promise over google.script.run. The
+ * handler names and shapes come from SidebarApi, so renaming a handler breaks the build, not the user.
+ */
+import type { SidebarApi } from '../api';
+
+interface ScriptRunner {
+  withSuccessHandler(handler: (value: unknown) => void): ScriptRunner;
+  withFailureHandler(handler: (error: unknown) => void): ScriptRunner;
+  [handler: string]: unknown;
+}
+
+declare const google: { script: { run: ScriptRunner } } | undefined;
+
+/** Server exceptions arrive as Error-like objects; Apps Script prefixes some with "Exception: ". */
+export function errorMessage(error: unknown): string {
+  const raw =
+    error && typeof error === 'object' && 'message' in error
+      ? String((error as { message: unknown }).message)
+      : String(error ?? '');
+  const text = raw.replace(/^(Exception|Error|TypeError): /, '').trim();
+  return text || 'Something went wrong on the server. Please try again.';
+}
+
+export function call<K extends keyof SidebarApi>(
+  name: K,
+  ...args: Parameters<SidebarApi[K]>
+): Promise<ReturnType<SidebarApi[K]>> {
+  return new Promise((resolve, reject) => {
+    // Outside Sheets (a file opened directly) there is no bridge: say so instead of failing silently.
+    if (typeof google === 'undefined' || !google.script || !google.script.run) {
+      reject(new Error('Open Trust Corners from the Extensions menu in Google Sheets.'));
+      return;
+    }
+    try {
+      const runner = google.script.run
+        .withSuccessHandler((value) => resolve(value as ReturnType<SidebarApi[K]>))
+        .withFailureHandler((error) => reject(new Error(errorMessage(error))));
+      const handler = runner[name];
+      if (typeof handler !== 'function') {
+        throw new Error(`The add-on has no "${name}" action yet. Reload the sidebar after updating the add-on.`);
+      }
+      (handler as (...a: unknown[]) => void).apply(runner, args);
+    } catch (error) {
+      reject(new Error(errorMessage(error)));
+    }
+  });
+}

@@ -1,0 +1,75 @@
+/**
+ * The trust square: the four corners on the diagonals of a square, each pulled out towards 10 or
+ * in towards the centre by its mean. A square shrunk at one corner is the model's point: trust is
+ * only as strong as its weakest corner. The drawing is an image with a text alternative; the same
+ * numbers are in the table beside it.
+ */
+import type { CornerName, CornerValues } from '../api';
+import { svg } from './dom';
+import { CORNER_NAMES, mean } from './format';
+
+const SIZE = 240;
+const CENTER = SIZE / 2;
+const REACH = 84; // horizontal and vertical offset from the centre of a corner rated 10
+// Screen position of each corner: Competence top left, then clockwise.
+const DIRECTION: Record<CornerName, [number, number]> = {
+  Competence: [-1, -1],
+  Reliability: [1, -1],
+  Transparency: [1, 1],
+  Alignment: [-1, 1],
+};
+
+function point(corner: CornerName, value: number): [number, number] {
+  const [dx, dy] = DIRECTION[corner];
+  const offset = (REACH * Math.max(0, Math.min(10, value))) / 10;
+  return [Math.round((CENTER + dx * offset) * 10) / 10, Math.round((CENTER + dy * offset) * 10) / 10];
+}
+
+function polygon(values: CornerValues, cls: string): SVGElement {
+  const points = CORNER_NAMES.map((corner) => point(corner, values[corner] ?? 0).join(',')).join(' ');
+  return svg('polygon', { points, class: cls });
+}
+
+export interface SquareLayer {
+  label: string;
+  values: CornerValues;
+}
+
+/** `primary` is drawn filled; `overlay` (the partner side) dashed on top. */
+export function trustSquare(primary: SquareLayer, overlay: SquareLayer | null, weakest: CornerName | null): SVGElement {
+  const describe = (layer: SquareLayer) =>
+    `${layer.label}: ${CORNER_NAMES.map((c) => `${c} ${mean(layer.values[c])}`).join(', ')}`;
+  const alt = [describe(primary), overlay ? describe(overlay) : '', weakest ? `Weakest corner: ${weakest}` : '']
+    .filter(Boolean)
+    .join('. ');
+
+  const grid = [10, 6].map((level) =>
+    polygon({ Competence: level, Reliability: level, Transparency: level, Alignment: level }, level === 10 ? 'sq-outer' : 'sq-threshold'),
+  );
+  const labels = CORNER_NAMES.map((corner) => {
+    const [dx, dy] = DIRECTION[corner];
+    const x = CENTER + dx * (REACH + 4);
+    const y = CENTER + dy * (REACH + 16) + (dy < 0 ? 4 : 6);
+    return svg(
+      'text',
+      { x, y, 'text-anchor': dx < 0 ? 'start' : 'end', class: corner === weakest ? 'sq-label weakest' : 'sq-label' },
+      `${corner} ${mean(primary.values[corner])}`,
+    );
+  });
+  const marker = weakest
+    ? (() => {
+        const [x, y] = point(weakest, primary.values[weakest] ?? 0);
+        return svg('circle', { cx: x, cy: y, r: 6, class: 'sq-weakest' });
+      })()
+    : null;
+
+  return svg(
+    'svg',
+    { viewBox: `0 0 ${SIZE} ${SIZE}`, width: '100%', role: 'img', 'aria-label': `Trust square. ${alt}`, class: 'square' },
+    grid,
+    polygon(primary.values, 'sq-primary'),
+    overlay ? polygon(overlay.values, 'sq-overlay') : null,
+    marker,
+    labels,
+  );
+}

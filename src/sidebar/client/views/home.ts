@@ -1,0 +1,160 @@
+/** Home: the partnership at a glance, loaded in one call. */
+import type { CornerValues, HomeView } from '../../api';
+import type { App } from '../app';
+import { commitmentList } from '../commitment-list';
+import { h } from '../dom';
+import { BAND_LABEL, CORNER_NAMES, mean, signed, trend } from '../format';
+import { call } from '../rpc';
+import { trustSquare } from '../square';
+import { actionButton, announce, heading, loadInto, notice, section } from '../ui';
+
+export function showHome(app: App, data?: HomeView): void {
+  if (data) {
+    renderHome(app, data);
+    return;
+  }
+  void loadInto(app.slot, () => call('loadHome'), (home) => renderHome(app, home));
+}
+
+function renderHome(app: App, home: HomeView): void {
+  app.learn(home);
+  if (!home.identity) {
+    app.go('identity');
+    return;
+  }
+  const you = h(
+    'p',
+    { class: 'muted' },
+    `You: ${home.identity.displayName} (${home.identity.side}) `,
+    h('button', { type: 'button', class: 'link', onclick: () => app.go('identity') }, 'Change'),
+  );
+  if (!home.setUp) {
+    const setUp = actionButton('Set up', 'Setting up…', async () => {
+      const result = await call('setUpWorkbook');
+      announce('The workbook is set up.');
+      renderHome(app, result);
+    });
+    app.render(
+      heading('Trust Corners'),
+      you,
+      h('p', null, 'This spreadsheet is not set up for Trust Corners yet.'),
+      h(
+        'p',
+        null,
+        'Set up adds the shared sheets both companies edit: Partnership, Assessments, Shared Commitments Log, Joint Health Scorecard, Disclosure Ledger and a Dashboard. Nothing already in the spreadsheet is changed.',
+      ),
+      setUp.element,
+    );
+    return;
+  }
+  app.render(
+    heading('Trust Corners'),
+    you,
+    h('p', { class: 'muted' }, `${home.sides.join(' and ')} · ${home.model} partnership`),
+    home.latestCycle ? squareSection(app, home) : section('Trust square', h('p', null, 'No assessment yet. Start one to see where trust stands.')),
+    home.latestCycle ? meansSection(home) : null,
+    home.gaps ? gapsSection(home.gaps, home.sideMeans.map((s) => s.side)) : null,
+    home.weakest ? weakestSection(home) : null,
+    section('Needs attention', commitmentList(home.attention, () => showHome(app), 'Nothing overdue or at risk.')),
+    section('Next reassessment', h('p', null, reassessmentText(home))),
+    section('Actions', commitmentList(home.actions, () => showHome(app), 'No actions agreed yet.')),
+    h(
+      'div',
+      { class: 'buttons' },
+      h('button', { type: 'button', class: 'primary', onclick: () => app.go('assess') }, 'Take the assessment'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => app.go('results') }, 'See results'),
+    ),
+  );
+}
+
+function squareSection(app: App, home: HomeView): HTMLElement {
+  const overall: CornerValues = Object.fromEntries(home.corners.map((c) => [c.corner, c.mean])) as CornerValues;
+  const rated = home.sideMeans.filter((s) => CORNER_NAMES.some((c) => s.means[c] !== null));
+  let picture: SVGElement;
+  let legend: string;
+  if (rated.length >= 2) {
+    const mine = rated.find((s) => s.side === app.identity?.side) ?? rated[0];
+    const theirs = rated.find((s) => s !== mine) ?? rated[1];
+    picture = trustSquare({ label: mine.side, values: mine.means }, { label: theirs.side, values: theirs.means }, home.weakest);
+    legend = `Filled: ${mine.side}. Dashed: ${theirs.side}.`;
+  } else {
+    picture = trustSquare({ label: 'Both sides', values: overall }, null, home.weakest);
+    legend = 'Means of everyone who answered.';
+  }
+  return section(
+    `Trust square, ${home.latestCycle}`,
+    picture,
+    h('p', { class: 'legend' }, legend, ' Inner line: 6, the attention threshold. ', home.weakest ? 'Red dot: weakest corner.' : ''),
+  );
+}
+
+function meansSection(home: HomeView): HTMLElement {
+  const rows = home.corners.map((c) => {
+    const t = trend(c.trend);
+    return h(
+      'tr',
+      { class: c.band ? `band-${c.band}` : '' },
+      h('th', { scope: 'row' }, c.corner),
+      h('td', { class: 'num' }, mean(c.mean)),
+      h('td', null, c.band ? h('span', { class: `band ${c.band}` }, BAND_LABEL[c.band]) : '–'),
+      h('td', { class: 'trend' }, h('span', { 'aria-hidden': 'true' }, t.arrow), h('span', { class: 'sr-only' }, t.spoken)),
+    );
+  });
+  return section(
+    'Corners',
+    h(
+      'table',
+      null,
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Corner'), h('th', { scope: 'col' }, 'Mean'), h('th', { scope: 'col' }, 'Band'), h('th', { scope: 'col' }, 'Trend'))),
+      h('tbody', null, rows),
+    ),
+  );
+}
+
+/** Per corner, side A minus side B; a gap of 2 or more is worth discussing before anything else. */
+export function gapsSection(gaps: CornerValues, sides: string[]): HTMLElement {
+  const [a, b] = sides;
+  const items = CORNER_NAMES.map((corner) => {
+    const gap = gaps[corner];
+    if (gap === null) return h('li', null, `${corner}: –`);
+    const big = Math.abs(gap) >= 2;
+    const higher = gap > 0 ? a : gap < 0 ? b : null;
+    return h(
+      'li',
+      { class: big ? 'gap big' : 'gap' },
+      `${corner}: ${signed(gap)}`,
+      higher ? ` (${higher} rates it higher)` : '',
+      big ? h('strong', null, ' Discuss first') : null,
+    );
+  });
+  return section(
+    'Perception gaps',
+    h('p', { class: 'hint' }, `${a ?? 'Side A'} minus ${b ?? 'side B'}. Perception is reality in partnerships.`),
+    h('ul', { class: 'plain' }, items),
+  );
+}
+
+function weakestSection(home: HomeView): HTMLElement {
+  return section(
+    'Weakest corner',
+    h('p', null, h('strong', null, home.weakest ?? ''), home.weakestWhy ? `: ${home.weakestWhy}` : ''),
+    home.needsSafeguards ? safeguardsNotice() : null,
+  );
+}
+
+export function safeguardsNotice(): HTMLElement {
+  return notice(
+    'warning',
+    h('strong', null, 'Two or more corners are low. '),
+    'Consider a slower ramp or extra safeguards: commit gradually and put contractual safeguards in place.',
+  );
+}
+
+function reassessmentText(home: HomeView): string {
+  if (home.daysToReassessment === null || !home.nextReassessment) return 'Not scheduled: it is set 90 days out when actions are agreed.';
+  const d = home.daysToReassessment;
+  if (d > 0) return `In ${d} day${d === 1 ? '' : 's'} (${home.nextReassessment}).`;
+  if (d === 0) return `Today (${home.nextReassessment}).`;
+  return `${-d} day${d === -1 ? '' : 's'} overdue (${home.nextReassessment}). Take the assessment again.`;
+}
+

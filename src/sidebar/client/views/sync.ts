@@ -1,0 +1,128 @@
+/** Weekly sync: review the log, add a commitment, or update one without hunting through the sheet. */
+import type { CommitmentSummary, CommitmentsView } from '../../api';
+import type { App } from '../app';
+import { commitmentCard } from '../commitment-list';
+import { h, uid } from '../dom';
+import { call } from '../rpc';
+import { actionForm, announce, field, heading, loadInto, section, select, textArea, textInput } from '../ui';
+
+const CLOSED = ['Done', 'Dropped', 'Missed'];
+/** A sidebar is no place for thousands of cards: the sheet holds the full log. */
+const MAX_SHOWN = 50;
+
+export function showSync(app: App): void {
+  void loadInto(app.slot, () => call('loadCommitments'), (view) => renderSync(app, view));
+}
+
+function dateInput(value: string): HTMLInputElement {
+  const input = h('input', { type: 'date', id: uid('date') });
+  input.value = value;
+  return input;
+}
+
+function updateForm(app: App, c: CommitmentSummary, statuses: string[]): HTMLElement {
+  const status = select(statuses, c.status);
+  const doneOn = dateInput(c.doneOn);
+  const flaggedOn = dateInput(c.flaggedOn);
+  const plan = textArea(c.recoveryPlan);
+  const { form } = actionForm(
+    'Save',
+    'Saving…',
+    [
+      field('Status', status),
+      field('Done on', doneOn),
+      field('Flagged early on', flaggedOn, 'When the owner warned the other side it would slip.'),
+      field('Recovery plan', plan),
+    ],
+    async () => {
+      const view = await call('updateCommitment', {
+        id: c.id,
+        status: status.value,
+        doneOn: doneOn.value,
+        flaggedOn: flaggedOn.value,
+        recoveryPlan: plan.value.trim(),
+      });
+      announce(`Saved: ${c.commitment}`);
+      renderSync(app, view, c.id);
+    },
+    { class: 'update', 'aria-label': `Update ${c.commitment}` },
+  );
+  return form;
+}
+
+function card(app: App, c: CommitmentSummary, view: CommitmentsView): HTMLLIElement {
+  const toggle = h('button', { type: 'button', class: 'secondary small', 'aria-expanded': 'false' }, 'Update');
+  const slot = h('div', null);
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') === 'true';
+    toggle.setAttribute('aria-expanded', String(!open));
+    while (slot.firstChild) slot.removeChild(slot.firstChild);
+    if (!open) {
+      slot.appendChild(updateForm(app, c, view.statuses));
+      const first = slot.querySelector('select');
+      if (first) first.focus();
+    }
+  });
+  return commitmentCard(c, (next) => renderSync(app, next, c.id), [toggle, slot]);
+}
+
+function addForm(app: App, view: CommitmentsView): HTMLElement {
+  const commitment = textArea('', { rows: 2 });
+  const ownerSide = select(view.sides, view.identity?.side ?? '');
+  const ownerPerson = textInput({ autocomplete: 'off' }, view.identity?.displayName ?? '');
+  const corner = select(view.corners, '', {}, '(none)');
+  const due = dateInput('');
+  const { form } = actionForm(
+    'Add commitment',
+    'Adding…',
+    [field('Commitment', commitment, 'Concrete and measurable.'), field('Owner side', ownerSide), field('Owner person', ownerPerson), field('Corner', corner), field('Due date', due)],
+    async () => {
+      if (!commitment.value.trim()) throw new Error('Describe the commitment.');
+      const next = await call('addCommitment', {
+        commitment: commitment.value.trim(),
+        ownerSide: ownerSide.value,
+        ownerPerson: ownerPerson.value.trim(),
+        corner: corner.value,
+        dueDate: due.value,
+      });
+      announce(`Added: ${commitment.value.trim()}`);
+      renderSync(app, next);
+    },
+    { 'aria-label': 'Add a commitment' },
+  );
+  return form;
+}
+
+function renderSync(app: App, view: CommitmentsView, focusId?: string): void {
+  app.learn(view);
+  const showAll = h('input', { type: 'checkbox', id: uid('all') });
+  const list = h('ul', { class: 'cards' });
+  const count = h('p', { class: 'hint' });
+  const fill = () => {
+    const items = view.commitments.filter((c) => showAll.checked || !CLOSED.includes(c.status));
+    while (list.firstChild) list.removeChild(list.firstChild);
+    items.slice(0, MAX_SHOWN).forEach((c) => list.appendChild(card(app, c, view)));
+    count.textContent =
+      items.length === 0
+        ? 'No commitments to show.'
+        : items.length > MAX_SHOWN
+          ? `Showing ${MAX_SHOWN} of ${items.length}; the Shared Commitments Log sheet has them all.`
+          : `${items.length} shown.`;
+  };
+  showAll.addEventListener('change', fill);
+  fill();
+  app.render(
+    heading('Weekly sync'),
+    section(
+      'Commitments',
+      h('div', { class: 'check' }, showAll, h('label', { for: showAll.id }, 'Include done, missed and dropped')),
+      count,
+      list,
+    ),
+    section('Add a commitment', addForm(app, view)),
+  );
+  if (focusId) {
+    const target = list.querySelector(`li[data-id="${CSS.escape(focusId)}"]`);
+    if (target instanceof HTMLElement) target.focus();
+  }
+}
