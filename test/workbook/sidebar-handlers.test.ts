@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
+import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
+import type { CornerName } from '../../src/sidebar/api';
+
+let double: AppsScriptDouble;
+let uninstall: () => void;
+
+beforeEach(() => {
+  double = createAppsScriptDouble();
+  uninstall = double.install(globalThis);
+});
+afterEach(() => uninstall());
+
+const as = (email: string, name: string, side: string) => {
+  double.setActiveUser(email);
+  api.saveIdentity({ displayName: name, side });
+};
+const rate = (c: number, r: number, t: number, a: number) => ({ Competence: c, Reliability: r, Transparency: t, Alignment: a });
+const noEvidence = { Competence: '', Reliability: '', Transparency: '', Alignment: '' };
+
+function setUpPartnership() {
+  const home = api.setUpWorkbook();
+  expect(home.setUp).toBe(true);
+  double.spreadsheet.getSheetByName('Partnership')!.getRange(2, 1, 1, 3).setValues([["'Acme", "'Beta", 'Strategic']]);
+}
+
+describe('sidebar handlers on the double', () => {
+  it('offers setup on a workbook that is not set up', () => {
+    const home = api.loadHome();
+    expect(home.setUp).toBe(false);
+    expect(home.identity).toBeNull();
+  });
+
+  it('refuses an identity with a side that is not one of the two companies', () => {
+    setUpPartnership();
+    expect(() => api.saveIdentity({ displayName: 'Ana', side: 'Gamma' })).toThrow('"Gamma" is not one of the two companies (Acme, Beta).');
+    expect(() => api.saveIdentity({ displayName: '  ', side: 'Acme' })).toThrow(/name is empty/);
+  });
+
+  it('runs an assessment by both sides, shows results, agrees actions and the other side accepts them', () => {
+    setUpPartnership();
+    const ratings: Array<[string, string, string, ReturnType<typeof rate>]> = [
+      ['ana@acme.example', 'Ana', 'Acme', rate(8, 7, 6, 5)],
+      ['raj@acme.example', 'Raj', 'Acme', rate(7, 7, 6, 4)],
+      ['ben@beta.example', 'Ben', 'Beta', rate(7, 6, 3, 5)],
+      ['sofia@beta.example', 'Sofia', 'Beta', rate(8, 6, 4, 6)],
+    ];
+    for (const [email, name, side, rating] of ratings) {
+      as(email, name, side);
+      api.submitAssessment({ cycle: '2026-Q4', sealed: false, side, participant: name, ratings: rating, evidence: noEvidence });
+    }
+    const results = api.loadResults(null);
+    expect(results.cycle).toBe('2026-Q4');
+    expect(results.means).toEqual({ Competence: 7.5, Reliability: 6.5, Transparency: 4.75, Alignment: 5 });
+    expect(results.bySide.map((side) => [side.side, side.responses])).toEqual([['Acme', 2], ['Beta', 2]]);
+    expect(results.gaps?.Transparency).toBe(2.5);
+    expect(results.notableGaps).toEqual(['Transparency']);
+    expect(results.atRisk).toEqual(['Transparency', 'Alignment']);
+    expect(results.priority).toBe('Transparency');
+    expect(results.activities.length).toBe(3);
+
+    as('ana@acme.example', 'Ana', 'Acme');
+    const due = results.defaultDueDate;
+    const agreed = api.agreeActions('2026-Q4', 'Transparency' as CornerName, [
+      { commitment: 'Share the pricing calendar', ownerSide: 'Acme', ownerPerson: 'Ana', dueDate: due },
+      { commitment: 'Monthly pipeline report', ownerSide: 'Beta', ownerPerson: 'Ben', dueDate: due },
+      { commitment: 'No-surprises rule in the charter', ownerSide: 'Acme', ownerPerson: 'Raj', dueDate: due },
+    ]);
+    expect(agreed.actions.map((action) => action.status)).toEqual(['Proposed', 'Proposed', 'Proposed']);
+    expect(agreed.actions.every((action) => !action.awaitingYourAcceptance)).toBe(true);
+    const log = double.inspect.values('Shared Commitments Log');
+    expect(log.slice(1).map((row) => [row[1], row[7], row[12]])).toEqual([
+      ['Share the pricing calendar', 'Proposed', 'Assessment 2026-Q4'],
+      ['Monthly pipeline report', 'Proposed', 'Assessment 2026-Q4'],
+      ['No-surprises rule in the charter', 'Proposed', 'Assessment 2026-Q4'],
+    ]);
+    expect(api.loadHome().daysToReassessment).toBe(90);
+    expect(() => api.acceptCommitment(agreed.actions[0].id)).toThrow(/waiting for the other side/);
+
+    as('ben@beta.example', 'Ben', 'Beta');
+    const view = api.acceptCommitment(agreed.actions[0].id);
+    const accepted = view.commitments.find((item) => item.id === agreed.actions[0].id)!;
+    expect(accepted.status).toBe('Open');
+    expect(accepted.acceptedBy).toBe('Ben (Beta)');
+    expect(double.inspect.values('Change History').at(-1)?.slice(1)).toEqual(['Ben (Beta)', 'Shared Commitments Log', agreed.actions[0].id, 'Accepted by', '', 'Ben (Beta)']);
+  });
+
+  it('asks for exactly three actions with valid due dates', () => {
+    setUpPartnership();
+    as('ana@acme.example', 'Ana', 'Acme');
+    api.submitAssessment({ cycle: 'C1', sealed: false, side: 'Acme', participant: '', ratings: rate(5, 5, 5, 5), evidence: noEvidence });
+    const action = { commitment: 'x', ownerSide: 'Acme', ownerPerson: '', dueDate: '2026-12-31' };
+    expect(() => api.agreeActions('C1', 'Alignment', [action, action])).toThrow('Agree exactly three actions for the priority corner.');
+    expect(() => api.agreeActions('C1', 'Alignment', [action, action, { ...action, dueDate: 'soon' }])).toThrow('The due date "soon" is not a date; expected yyyy-mm-dd');
+    expect(double.inspect.values('Shared Commitments Log').length).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps a sealed cycle out of the sheet until three of a side have answered', () => {
+    setUpPartnership();
+    const acme = [rate(8, 8, 8, 8), rate(6, 6, 6, 6), rate(7, 4, 5, 9)];
+    acme.forEach((rating, index) => {
+      as(`a${index}@acme.example`, `A${index}`, 'Acme');
+      const result = api.submitAssessment({ cycle: 'S1', sealed: true, side: 'Acme', participant: `A${index}`, ratings: rating, evidence: noEvidence });
+      expect(result.answeredBySide.Acme).toBe(index + 1);
+      const sheetRows = double.inspect.values('Assessments').slice(1).filter((row) => row[0] !== '');
+      if (index < 2) {
+        expect(sheetRows).toEqual([]);
+        expect(result.writtenSides).toEqual([]);
+      } else {
+        expect(sheetRows).toHaveLength(1);
+        expect(sheetRows[0].slice(2, 9)).toEqual(['Acme', '', 3, 7, 6, 19 / 3, 23 / 3]);
+      }
+    });
+    expect(api.loadAssessment().openCycle).toMatchObject({ cycle: 'S1', sealed: true, answeredBySide: { Acme: 3 } });
+    const everything = JSON.stringify(double.inspect.values('Assessments'));
+    expect(everything).not.toContain('A0');
+  });
+
+  it('says clearly when a save is refused because the other side holds the lock', () => {
+    setUpPartnership();
+    as('ana@acme.example', 'Ana', 'Acme');
+    double.lock.holdByOther();
+    expect(() => api.addCommitment({ commitment: 'x', ownerSide: 'Acme', ownerPerson: '', corner: '', dueDate: '2026-12-31' })).toThrow(
+      'The other side is saving right now, so "Add commitment" was not saved (nothing was written). Try again in a moment.',
+    );
+  });
+});
