@@ -8,8 +8,10 @@ import type { CornerName, CornerValues } from '../api';
 import { svg } from './dom';
 import { CORNER_NAMES, mean } from './format';
 
-const SIZE = 240;
-const CENTER = SIZE / 2;
+const WIDTH = 240;
+const HEIGHT = 250;
+const CX = WIDTH / 2;
+const CY = HEIGHT / 2;
 const REACH = 84; // horizontal and vertical offset from the centre of a corner rated 10
 // Screen position of each corner: Competence top left, then clockwise.
 const DIRECTION: Record<CornerName, [number, number]> = {
@@ -22,7 +24,7 @@ const DIRECTION: Record<CornerName, [number, number]> = {
 function point(corner: CornerName, value: number): [number, number] {
   const [dx, dy] = DIRECTION[corner];
   const offset = (REACH * Math.max(0, Math.min(10, value))) / 10;
-  return [Math.round((CENTER + dx * offset) * 10) / 10, Math.round((CENTER + dy * offset) * 10) / 10];
+  return [Math.round((CX + dx * offset) * 10) / 10, Math.round((CY + dy * offset) * 10) / 10];
 }
 
 function polygon(values: CornerValues, cls: string): SVGElement {
@@ -35,8 +37,13 @@ export interface SquareLayer {
   values: CornerValues;
 }
 
-/** `primary` is drawn filled; `overlay` (the partner side) dashed on top. */
-export function trustSquare(primary: SquareLayer, overlay: SquareLayer | null, weakest: CornerName | null): SVGElement {
+/** `primary` is drawn filled; `overlay` (the partner side) dashed on top; labels show `labelValues` (the overall means). */
+export function trustSquare(
+  primary: SquareLayer,
+  overlay: SquareLayer | null,
+  weakest: CornerName | null,
+  labelValues?: CornerValues,
+): SVGElement {
   const describe = (layer: SquareLayer) =>
     `${layer.label}: ${CORNER_NAMES.map((c) => `${c} ${mean(layer.values[c])}`).join(', ')}`;
   const alt = [describe(primary), overlay ? describe(overlay) : '', weakest ? `Weakest corner: ${weakest}` : '']
@@ -46,14 +53,18 @@ export function trustSquare(primary: SquareLayer, overlay: SquareLayer | null, w
   const grid = [10, 6].map((level) =>
     polygon({ Competence: level, Reliability: level, Transparency: level, Alignment: level }, level === 10 ? 'sq-outer' : 'sq-threshold'),
   );
+  // Two short lines per corner (name, then mean) so left and right labels never meet at 300 px.
   const labels = CORNER_NAMES.map((corner) => {
     const [dx, dy] = DIRECTION[corner];
-    const x = CENTER + dx * (REACH + 4);
-    const y = CENTER + dy * (REACH + 16) + (dy < 0 ? 4 : 6);
+    const x = CX + dx * (REACH + 2);
+    const nameY = dy < 0 ? 12 : HEIGHT - 16;
+    const cls = corner === weakest ? 'sq-label weakest' : 'sq-label';
+    const anchor = dx < 0 ? 'start' : 'end';
     return svg(
       'text',
-      { x, y, 'text-anchor': dx < 0 ? 'start' : 'end', class: corner === weakest ? 'sq-label weakest' : 'sq-label' },
-      `${corner} ${mean(primary.values[corner])}`,
+      { x, y: nameY, 'text-anchor': anchor, class: cls },
+      svg('tspan', { x, dy: 0 }, corner),
+      svg('tspan', { x, dy: 12 }, mean((labelValues ?? primary.values)[corner])),
     );
   });
   const marker = weakest
@@ -65,7 +76,7 @@ export function trustSquare(primary: SquareLayer, overlay: SquareLayer | null, w
 
   return svg(
     'svg',
-    { viewBox: `0 0 ${SIZE} ${SIZE}`, width: '100%', role: 'img', 'aria-label': `Trust square. ${alt}`, class: 'square' },
+    { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: '100%', role: 'img', 'aria-label': `Trust square. ${alt}`, class: 'square' },
     grid,
     polygon(primary.values, 'sq-primary'),
     overlay ? polygon(overlay.values, 'sq-overlay') : null,

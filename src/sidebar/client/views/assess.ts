@@ -76,8 +76,8 @@ function renderAssessment(app: App, view: AssessmentView): void {
     const block = h(
       'div',
       { class: 'corner-rating' },
-      h('p', { class: 'hint' }, CORNER_HINTS[corner]),
       group.element,
+      h('p', { class: 'hint' }, CORNER_HINTS[corner]),
       field(EVIDENCE_PROMPT, evidence),
     );
     return { corner, group, evidence, block };

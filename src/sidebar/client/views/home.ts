@@ -75,8 +75,8 @@ function squareSection(app: App, home: HomeView): HTMLElement {
   if (rated.length >= 2) {
     const mine = rated.find((s) => s.side === app.identity?.side) ?? rated[0];
     const theirs = rated.find((s) => s !== mine) ?? rated[1];
-    picture = trustSquare({ label: mine.side, values: mine.means }, { label: theirs.side, values: theirs.means }, home.weakest);
-    legend = `Filled: ${mine.side}. Dashed: ${theirs.side}.`;
+    picture = trustSquare({ label: mine.side, values: mine.means }, { label: theirs.side, values: theirs.means }, home.weakest, overall);
+    legend = `Filled: ${mine.side}. Dashed: ${theirs.side}. Numbers: both sides together.`;
   } else {
     picture = trustSquare({ label: 'Both sides', values: overall }, null, home.weakest);
     legend = 'Means of everyone who answered.';

@@ -75,9 +75,10 @@ function addForm(app: App, view: CommitmentsView): HTMLElement {
   const { form } = actionForm(
     'Add commitment',
     'Adding…',
-    [field('Commitment', commitment, 'Concrete and measurable.'), field('Owner side', ownerSide), field('Owner person', ownerPerson), field('Corner', corner), field('Due date', due)],
+    [field('Commitment', commitment, 'Concrete and measurable.'), field('Owner side', ownerSide), field('Owner person', ownerPerson), field('Corner', corner), field('Due date', due, 'Small, time-bound commitments build reliability.')],
     async () => {
       if (!commitment.value.trim()) throw new Error('Describe the commitment.');
+      if (!due.value) throw new Error('Give the commitment a due date.');
       const next = await call('addCommitment', {
         commitment: commitment.value.trim(),
         ownerSide: ownerSide.value,
@@ -86,20 +87,41 @@ function addForm(app: App, view: CommitmentsView): HTMLElement {
         dueDate: due.value,
       });
       announce(`Added: ${commitment.value.trim()}`);
-      renderSync(app, next);
+      const known = new Set(view.commitments.map((c) => c.id));
+      renderSync(app, next, next.commitments.find((c) => !known.has(c.id))?.id);
     },
     { 'aria-label': 'Add a commitment' },
   );
   return form;
 }
 
+/** What needs someone first: awaiting your acceptance, overdue, at risk; then by due date. */
+function rank(c: CommitmentSummary): number {
+  if (c.awaitingYourAcceptance) return 0;
+  if (c.overdue) return 1;
+  if (c.status === 'At risk') return 2;
+  if (c.status === 'Proposed') return 3;
+  return CLOSED.includes(c.status) ? 5 : 4;
+}
+
+function ordered(items: CommitmentSummary[], first?: string): CommitmentSummary[] {
+  return items
+    .map((c, index) => ({ c, index }))
+    .sort((a, b) => {
+      if (a.c.id === first || b.c.id === first) return a.c.id === first ? -1 : 1;
+      return rank(a.c) - rank(b.c) || (a.c.dueDate || '9999').localeCompare(b.c.dueDate || '9999') || a.index - b.index;
+    })
+    .map((x) => x.c);
+}
+
+/** `focusId`: the commitment just added or changed, listed first and focused. */
 function renderSync(app: App, view: CommitmentsView, focusId?: string): void {
   app.learn(view);
   const showAll = h('input', { type: 'checkbox', id: uid('all') });
   const list = h('ul', { class: 'cards' });
   const count = h('p', { class: 'hint' });
   const fill = () => {
-    const items = view.commitments.filter((c) => showAll.checked || !CLOSED.includes(c.status));
+    const items = ordered(view.commitments.filter((c) => showAll.checked || c.id === focusId || !CLOSED.includes(c.status)), focusId);
     while (list.firstChild) list.removeChild(list.firstChild);
     items.slice(0, MAX_SHOWN).forEach((c) => list.appendChild(card(app, c, view)));
     count.textContent =

@@ -1,0 +1,155 @@
+/**
+ * Serves the built sidebar to a real browser and answers its google.script.run calls with the REAL
+ * build/Code.js, running in a node:vm context on the Apps Script double. One harness is one
+ * spreadsheet; every page says which user it is (?user=), and each call runs as that user.
+ *
+ *   const harness = await startHarness();
+ *   const page = await openSidebar(browser, harness, 'ana@acme.example');
+ *   harness.double.inspect.values('Shared Commitments Log');
+ *   await harness.close();
+ */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import vm from 'node:vm';
+import { createAppsScriptDouble, type AppsScriptDouble } from '../double';
+import { BUILD_DIR, loadBundle, type LoadedBundle } from '../support/bundle';
+import { shimSource } from './shim';
+
+export interface RpcRecord {
+  user: string;
+  name: string;
+  args: unknown[];
+  ok: boolean;
+  message?: string;
+}
+
+export interface Harness {
+  url: string;
+  double: AppsScriptDouble;
+  bundle: LoadedBundle;
+  /** The HTML the sidebar page is made from (what showSidebar serves, else build/Sidebar.html). */
+  sidebarHtml: string;
+  /** Every google.script.run call the pages made, in order. */
+  rpc: RpcRecord[];
+  /** Top-level functions of Code.js, the names google.script.run offers. */
+  functions: string[];
+  has(name: string): boolean;
+  /** Runs a top-level function of Code.js as `user`, as a menu item would. */
+  run(user: string, name: string, ...args: unknown[]): unknown;
+  close(): Promise<void>;
+}
+
+export const SIDEBAR_PATH = path.join(BUILD_DIR, 'Sidebar.html');
+
+export function readSidebarHtml(): string {
+  return readFileSync(SIDEBAR_PATH, 'utf8');
+}
+
+/** Values crossing google.script.run must be plain JSON: Apps Script cannot send a Date back. */
+function assertJsonSafe(value: unknown, where: string, seen = new Set<unknown>()): void {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'function') throw new Error(`${where} is a function`);
+    return;
+  }
+  if (Object.prototype.toString.call(value) === '[object Date]') throw new Error(`${where} is a Date: send an ISO string`);
+  if (seen.has(value)) return;
+  seen.add(value);
+  for (const [key, inner] of Object.entries(value)) assertJsonSafe(inner, `${where}.${key}`, seen);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => resolve(body));
+    req.on('error', reject);
+  });
+}
+
+export async function startHarness(options: { timeZone?: string; activeUser?: string } = {}): Promise<Harness> {
+  const fileHtml = readSidebarHtml();
+  // The vm realm's Date must exist before the double, so cell values are Dates the bundle recognises.
+  const context = vm.createContext({});
+  const double = createAppsScriptDouble({
+    timeZone: options.timeZone ?? 'Europe/Berlin',
+    activeUserEmail: options.activeUser ?? 'ana@acme.example',
+    htmlFiles: { Sidebar: fileHtml },
+    dateConstructor: vm.runInContext('Date', context) as DateConstructor,
+  });
+  const bundle = loadBundle(double.globals as unknown as Record<string, unknown>, context);
+  const serviceNames = new Set(Object.keys(double.globals));
+  const functions = Object.getOwnPropertyNames(context).filter(
+    (name) => !serviceNames.has(name) && !name.endsWith('_') && bundle.evaluate(`typeof ${name}`) === 'function',
+  );
+  const rpc: RpcRecord[] = [];
+
+  const run = (user: string, name: string, ...args: unknown[]): unknown => {
+    double.setActiveUser(user);
+    try {
+      return bundle.call(name, ...args);
+    } finally {
+      double.lock.endExecution(); // as when an Apps Script execution ends
+    }
+  };
+
+  // Serve what the add-on's showSidebar() actually serves, once it serves the built file.
+  let sidebarHtml = fileHtml;
+  if (functions.includes('showSidebar')) {
+    run(options.activeUser ?? 'ana@acme.example', 'showSidebar');
+    const shown = double.inspect.sidebars().pop();
+    if (shown?.html && shown.html.includes('<script>')) sidebarHtml = shown.html;
+  }
+  const page = sidebarHtml.replace(/<head>/i, `<head>\n<script>${shimSource(functions)}</script>`);
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (req.method === 'GET' && url.pathname === '/sidebar') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(page);
+        return;
+      }
+      if (req.method === 'POST' && url.pathname === '/rpc') {
+        const { user, name, args } = JSON.parse(await readBody(req)) as { user: string; name: string; args: unknown[] };
+        let reply: { ok: true; value: unknown } | { ok: false; message: string };
+        if (!functions.includes(name)) {
+          reply = { ok: false, message: `Script function not found: ${name}` };
+        } else {
+          try {
+            const value = run(user, name, ...(bundle.realm(args) as unknown[]));
+            assertJsonSafe(value, `${name}()`);
+            reply = { ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+          } catch (error) {
+            reply = { ok: false, message: error instanceof Error || (error && typeof error === 'object' && 'message' in error) ? String((error as Error).message) : String(error) };
+          }
+        }
+        rpc.push({ user, name, args, ok: reply.ok, ...(reply.ok ? {} : { message: reply.message }) });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(reply));
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    })().catch((error: unknown) => {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    double,
+    bundle,
+    sidebarHtml,
+    rpc,
+    functions,
+    has: (name) => functions.includes(name),
+    run,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
