@@ -79,7 +79,7 @@ export function examplePartnership(today: Date): ExamplePartnership {
     const pattern = index % 6; // 0,1,2: on time; 3: late but flagged; 4: late unflagged; 5: open
     const base = {
       id: `C-${String(index + 1).padStart(3, '0')}`,
-      commitment: `${tasks[index % tasks.length]} (#${index + 1})`,
+      commitment: `${tasks[(Math.floor(index / 6) + index) % tasks.length]} (#${index + 1})`,
       ownerSide,
       ownerPerson,
       corner: corners[index % corners.length],
