@@ -209,6 +209,98 @@ describe('results', () => {
   });
 });
 
+describe('dependencies and IFERROR in and around custom functions', () => {
+  const log = 'Shared Commitments Log';
+  const data = () => [
+    ['Round', 'Who', 'Date', '', '', '', 'Competence', 'Reliability', 'Transparency', 'Alignment'],
+    [1, 'Ana', nyDate(2024, 1, 10), '', '', '', 4, 3, 2, 5],
+    [2, 'Ana', nyDate(2024, 2, 10), '', '', '', 4, 1, 3, 5],
+    [2, 'Ben', nyDate(2024, 2, 11), '', '', '', 2, 5, 4, 4],
+  ];
+  const latestRound = `=INDEX(FILTER('${log}'!A2:A, '${log}'!C2:C=MAX('${log}'!C2:C)), 1)`;
+
+  it('computes a formula cell read by a nested expression in a custom function argument first, and follows it', () => {
+    const e = engine();
+    // The custom function's row sits above the formula cell it depends on (B3).
+    e.load({
+      [log]: data(),
+      Dashboard: [
+        ['Means', `=CORNER_SCORES(IFERROR(FILTER('${log}'!G2:J, '${log}'!A2:A=B3), ""))`],
+        // Columns joined by an array literal, as the dashboard does for non-adjacent ones.
+        ['Joined', `=CORNER_SCORES(IFERROR(FILTER({'${log}'!G2:H, '${log}'!I2:J}, '${log}'!A2:A=B3), ""))`],
+        ['Latest', latestRound],
+      ],
+    });
+    expect(e.getValue('Dashboard', 3, 2)).toBe(2);
+    expect([2, 3, 4, 5].map((c) => e.getValue('Dashboard', 1, c))).toEqual([3, 3, 3.5, 4.5]);
+    expect([2, 3, 4, 5].map((c) => e.getValue('Dashboard', 2, c))).toEqual([3, 3, 3.5, 4.5]);
+    // A newer round: B3 moves to it and the means follow.
+    [3, 'Ana', nyDate(2024, 3, 1), '', '', '', 1, 2, 3, 4].forEach((v, k) => e.setCell(log, 5, k + 1, v));
+    expect(e.getValue('Dashboard', 3, 2)).toBe(3);
+    expect([2, 3, 4, 5].map((c) => e.getValue('Dashboard', 1, c))).toEqual([1, 2, 3, 4]);
+    expect([2, 3, 4, 5].map((c) => e.getValue('Dashboard', 2, c))).toEqual([1, 2, 3, 4]);
+    e.setCell(log, 5, 3, nyDate(2024, 1, 1));
+    expect(e.getValue('Dashboard', 3, 2)).toBe(2);
+    expect([2, 3, 4, 5].map((c) => e.getValue('Dashboard', 1, c))).toEqual([3, 3, 3.5, 4.5]);
+    expect([2, 3, 4, 5].map((c) => e.getValue('Dashboard', 2, c))).toEqual([3, 3, 3.5, 4.5]);
+    expect(e.errors()).toEqual([]);
+  });
+
+  it('passes IFERROR(FILTER(...), "") to a custom function as the whole filtered range, or "" when nothing matches', () => {
+    const e = engine();
+    e.load({
+      [log]: data(),
+      Out: [
+        [`=ARGS(IFERROR(FILTER('${log}'!G2:J, '${log}'!A2:A=2), ""))`],
+        [`=ARGS(IFERROR(FILTER('${log}'!G2:J, '${log}'!A2:A=9), ""))`],
+        [`=ARGS(IFERROR(FILTER('${log}'!B2:B, '${log}'!A2:A=2)))`],
+      ],
+    });
+    expect(e.getValue('Out', 1, 1)).toBe(
+      'array2x4[number:4,number:1,number:3,number:5;number:2,number:5,number:4,number:4]',
+    );
+    expect(e.getValue('Out', 2, 1)).toBe('string:""');
+    expect(e.getValue('Out', 3, 1)).toBe('array2x1[string:"Ana";string:"Ben"]');
+  });
+
+  it('honours references inside array literals: bare TRUE, and a formula cell that changes', () => {
+    const e = engine();
+    e.load({
+      [log]: data(),
+      S: [
+        ['=ARGS({"Ana";TRUE})', '=ARGS({B3, FALSE})'],
+        ['=ARGS({A3 + 1; 1})'],
+        [`=MAX('${log}'!A2:A)`, '=A3 * 10'],
+      ],
+    });
+    expect(e.getValue('S', 1, 1)).toBe('array2x1[string:"Ana";boolean:true]');
+    expect(e.getValue('S', 1, 2)).toBe('array1x2[number:20,boolean:false]');
+    expect(e.getValue('S', 2, 1)).toBe('array2x1[number:3;number:1]');
+    e.setCell(log, 5, 1, 7);
+    expect(e.getValue('S', 1, 2)).toBe('array1x2[number:70,boolean:false]');
+    expect(e.getValue('S', 2, 1)).toBe('array2x1[number:8;number:1]');
+  });
+
+  it('spills an array through IFERROR, as Sheets does, and replaces only errors', () => {
+    const e = engine();
+    e.load({
+      [log]: data(),
+      S: [
+        [`=IFERROR(CORNER_SCORES('${log}'!G2:J), "")`],
+        [`=IFERROR(FILTER('${log}'!B2:B, '${log}'!A2:A=2), "none")`],
+        [],
+        [`=IFERROR(FILTER('${log}'!B2:B, '${log}'!A2:A=9), "none")`, '=IFERROR(BOOM(), "caught")', '=IFERROR(BOOM())'],
+        ['=ARRAYFORMULA(IFERROR(1/{1, 0, 4}, "div"))'],
+      ],
+    });
+    expect([1, 2, 3, 4].map((c) => e.getValue('S', 1, c))).toEqual([10 / 3, 3, 3, 14 / 3]);
+    expect([2, 3].map((r) => e.getValue('S', r, 1))).toEqual(['Ana', 'Ben']);
+    expect([1, 2, 3].map((c) => e.getValue('S', 4, c))).toEqual(['none', 'caught', '']);
+    expect([1, 2, 3].map((c) => e.getValue('S', 5, c))).toEqual([1, 'div', 0.25]);
+    expect(e.errors()).toEqual([]);
+  });
+});
+
 describe('dates', () => {
   it('round-trips Dates through cells, custom functions and date arithmetic in the spreadsheet zone', () => {
     const e = engine();

@@ -44,6 +44,8 @@ export interface CornerSummary {
 
 export interface HomeView {
   setUp: boolean;
+  /** The partnership models to choose from when setting up. */
+  models: string[];
   identity: Identity | null;
   sides: string[]; // the two companies, [] before setup
   model: string;
@@ -127,6 +129,13 @@ export interface CommitmentUpdate {
   recoveryPlan?: string;
 }
 
+/** The two companies and the model, asked for when the workbook is set up from the sidebar. */
+export interface PartnershipInput {
+  ourCompany: string;
+  partnerCompany: string;
+  model: string;
+}
+
 export interface CommitmentsView {
   sides: string[];
   identity: Identity | null;
@@ -139,7 +148,8 @@ export interface CommitmentsView {
 export interface SidebarApi {
   loadHome(): HomeView;
   saveIdentity(identity: Identity): HomeView;
-  setUpWorkbook(): HomeView;
+  /** Sets up (or repairs) the workbook; with `partnership`, also fills in the Partnership sheet if it is empty. */
+  setUpWorkbook(partnership?: PartnershipInput | null): HomeView;
   loadAssessment(): AssessmentView;
   submitAssessment(input: AssessmentInput): SubmitResult;
   loadResults(cycle: string | null): ResultsView;

@@ -7,9 +7,10 @@ import { savedIdentity, saveIdentity as storeIdentity } from '../workbook/identi
 import { Workbook } from '../workbook/layout';
 import { withDocumentLock } from '../workbook/lock';
 import { isSetUp, setUpWorkbook as runSetup } from '../workbook/setup';
-import { appendRows, isoDayOf, textOf, updateCells } from '../workbook/table';
+import { type CellValue, appendRows, isoDayOf, textOf, updateCells } from '../workbook/table';
+import { PARTNERSHIP_MODELS, parseModel } from '../domain/models';
 import { ASSESSMENTS, PARTNERSHIP } from '../workbook/templates';
-import type { AssessmentInput, AssessmentView, CommitmentsView, CornerName, HomeView, Identity, ResultsView, SidebarApi, SubmitResult } from './api';
+import type { AssessmentInput, AssessmentView, CommitmentsView, CornerName, HomeView, Identity, PartnershipInput, ResultsView, SidebarApi, SubmitResult } from './api';
 import { ACTIVITIES } from './activities';
 import { cornerSummaries, cycles, daysUntil, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
 import { recordSealedResponse, openCycle, setOpenCycle } from './sealed';
@@ -19,7 +20,7 @@ const quarterLabel = (date: Date): string => `${date.getFullYear()}-Q${Math.floo
 
 function notSetUpHome(): HomeView {
   return {
-    setUp: false, identity: savedIdentity(), sides: [], model: '', latestCycle: null, corners: cornerSummaries(undefined, undefined),
+    setUp: false, models: [...PARTNERSHIP_MODELS], identity: savedIdentity(), sides: [], model: '', latestCycle: null, corners: cornerSummaries(undefined, undefined),
     sideMeans: [], gaps: null, weakest: null, weakestWhy: '', needsSafeguards: false, attention: [], daysToReassessment: null,
     nextReassessment: null, actions: [],
   };
@@ -38,6 +39,7 @@ function loadHome(): HomeView {
   const weakest = latest ? weakestCorner(latest.means, snapshot.model) : null;
   return {
     setUp: true,
+    models: [...PARTNERSHIP_MODELS],
     identity,
     sides: snapshot.sides,
     model: snapshot.model ?? '',
@@ -77,8 +79,26 @@ function saveIdentity(identity: Identity): HomeView {
   return loadHome();
 }
 
-function setUpWorkbook(): HomeView {
+function setUpWorkbook(partnership?: PartnershipInput | null): HomeView {
+  let row: Record<string, CellValue> | null = null;
+  if (partnership) {
+    const ourCompany = String(partnership.ourCompany ?? '').trim();
+    const partnerCompany = String(partnership.partnerCompany ?? '').trim();
+    const model = parseModel(String(partnership.model ?? ''));
+    if (ourCompany === '' || partnerCompany === '') throw new Error('Name both companies: yours and your partner\'s.');
+    if (ourCompany.toLowerCase() === partnerCompany.toLowerCase()) throw new Error('The two companies need different names.');
+    if (!model) throw new Error(`Choose the partnership model: ${PARTNERSHIP_MODELS.join(', ')}.`);
+    row = { ourCompany, partnerCompany, model, startDate: today() };
+  }
   runSetup();
+  if (row) {
+    const workbook = new Workbook();
+    const record = row;
+    withDocumentLock('Name the partnership', () => {
+      // Never overwrite what someone already typed on the Partnership sheet.
+      if (readSnapshot(workbook).partnershipRow === null) appendRows(workbook.layout(PARTNERSHIP), [record]);
+    });
+  }
   return loadHome();
 }
 

@@ -127,7 +127,7 @@ export function dashboardCells(t: DashboardLayouts): DashboardCell[] {
   // Scorecard trend: one row per quarter (ascending), mean of both sides per corner.
   put(R.quarterHeader, 1, 'Quarter');
   CORNERS.forEach((corner, index) => put(R.quarterHeader, 2 + index, corner));
-  // IFERROR only inside: wrapped around a spilling function it would keep just the first value.
+  // IFERROR inside: with no quarters FILTER is an error, and SORT(UNIQUE("")) is a blank cell.
   put(R.quarterFirst, 1, `=SORT(UNIQUE(IFERROR(FILTER(${quarter}, ${quarter}<>""), "")))`);
   for (let offset = 0; offset < R.quarterCount; offset++) {
     const row = R.quarterFirst + offset;

@@ -121,9 +121,14 @@ describe('the sidebar in Chromium', () => {
 
       await expect(page.getByText('not set up for Trust Corners yet').isVisible()).resolves.toBe(true);
       await checkView(sidebar, 'home-not-set-up');
+      // Setup asks for the two companies; "Your company" is prefilled with the user's side.
+      await expect(page.getByLabel('Your company').inputValue()).resolves.toBe('Acme');
+      await page.getByLabel('Partner company').fill('Globex');
       await page.getByRole('button', { name: 'Set up' }).click();
       await page.getByRole('heading', { level: 2, name: 'Next reassessment' }).waitFor();
       expect(harness.double.inspect.sheetNames()).toContain(COMMITMENTS_SHEET);
+      expect(harness.double.inspect.values('Partnership')[1].slice(0, 3)).toEqual(['Acme', 'Globex', 'Strategic']);
+      await expect(page.getByText('Acme and Globex · Strategic partnership').isVisible()).resolves.toBe(true);
       await checkView(sidebar, 'home-empty');
     } finally {
       await sidebar.close();

@@ -9,7 +9,7 @@
  *   INDIRECT, FLATTEN, LOOKUP, XMATCH, TOCOL, TOROW, CHOOSECOLS. Instead of AVERAGEIFS use
  *   AVERAGE(FILTER(...)) or SUMIFS(...)/COUNTIFS(...).
  * Present (most exercised in test/formula.test.ts): FILTER*, MAX, MIN, COUNTIFS, COUNTIF,
- *   SUMIFS, SUMPRODUCT*, IFERROR, IF, AND, OR, TODAY*, NOW*, DATEDIF, DATE, INDEX, MATCH, AVERAGE, ROUND, TEXT, ARRAYFORMULA, UNIQUE, SORT.
+ *   SUMIFS, SUMPRODUCT*, IFERROR*, IF, AND, OR, TODAY*, NOW*, DATEDIF, DATE, INDEX, MATCH, AVERAGE, ROUND, TEXT, ARRAYFORMULA, UNIQUE, SORT.
  * Different:
  *   * FILTER: HyperFormula filters only 1-D ranges element by element; Sheets keeps rows (or
  *     columns) of a 2-D range. Replaced by a Sheets-faithful FILTER (plugins.ts).
@@ -17,6 +17,13 @@
  *     #VALUE!. Replaced with array evaluation on, as in Sheets.
  *   * TODAY/NOW: HyperFormula uses the process's local zone; replaced to use the spreadsheet zone
  *     and an injectable clock.
+ *   * IFERROR: HyperFormula's takes scalars, so IFERROR(FILTER(...), "") keeps only the first
+ *     value and =IFERROR(F(...), "") around a row-returning F does not spill. Replaced with
+ *     Sheets' behaviour: an array passes through (spills, or reaches a custom function whole),
+ *     its error elements replaced by the fallback.
+ *   * Array literals: HyperFormula does not count references inside {...} as dependencies
+ *     (it could evaluate a formula before the cells it reads, and not recompute it after they
+ *     change); patched in dependencies.ts.
  *   - Open-ended ranges `G2:J` do not parse and whole columns `A:A` stop at the last row with
  *     data; both are rewritten to end at the sheet's last row (ranges.ts).
  *   - ARRAYFORMULA exists and turns on array arithmetic inside it, as in Sheets. Outside it, range
@@ -35,6 +42,7 @@ import { serialToDate, dateToSerial } from './dates';
 import { FormulaError, isDateType, toFormulaError, type AppsScriptValue } from './marshal';
 import { customFunctionsPlugin, sheetsCompatPlugins, SizeLearner, type CustomFunctionDecl } from './plugins';
 import { boundOpenRanges } from './ranges';
+import { patchDependencyGraph } from './dependencies';
 
 export { FormulaError } from './marshal';
 export type { AppsScriptValue } from './marshal';
@@ -128,6 +136,7 @@ export function createSheetsFormulaEngine(
   let contents = new Map<string, CellContent[][]>();
   let rowCounts = new Map<string, number>();
   let hf = HyperFormula.buildEmpty(config);
+  patchDependencyGraph(hf);
 
   const rowCountOf = (name: string) => rowCounts.get(name);
 
@@ -157,6 +166,7 @@ export function createSheetsFormulaEngine(
     const sheets: Record<string, RawCellContent[][]> = {};
     for (const name of order) sheets[name] = contents.get(name)!.map((row) => row.map((c) => toHf(c, name)));
     hf = HyperFormula.buildFromSheets(sheets, config, LITERALS);
+    patchDependencyGraph(hf);
   }
 
   /**

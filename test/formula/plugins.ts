@@ -194,6 +194,13 @@ export function sheetsCompatPlugins(ctx: PluginContext): FunctionPluginDefinitio
         parameters: [{ argumentType: FunctionArgumentType.RANGE }, { argumentType: FunctionArgumentType.RANGE }],
         repeatLastArgs: 1,
       },
+      IFERROR: {
+        method: 'iferror',
+        sizeOfResultArrayMethod: 'iferrorSize',
+        // Arguments are evaluated by `iferror` itself; this is only what HyperFormula checks.
+        parameters: [{ argumentType: FunctionArgumentType.ANY }, { argumentType: FunctionArgumentType.ANY, optionalArg: true }],
+        vectorizationForbidden: true,
+      },
       TODAY: { method: 'today', parameters: [], isVolatile: true },
       NOW: { method: 'now', parameters: [], isVolatile: true },
     };
@@ -241,6 +248,33 @@ export function sheetsCompatPlugins(ctx: PluginContext): FunctionPluginDefinitio
         }
         return ctx.sizes.fit(ast, state, SCALAR, SimpleRangeValue.onlyValues(data));
       }) as never);
+    }
+
+    iferrorSize(ast: CallAst, state: State): ArraySize {
+      return ctx.sizes.predicted(ast, state, SCALAR);
+    }
+
+    /**
+     * Sheets' IFERROR(value, [fallback]): an error gives the fallback (blank when omitted); an
+     * array passes through whole, each error element replaced by the fallback, so
+     * =IFERROR(FILTER(...), "") spills and IFERROR(FILTER(...), "") reaches a custom function as
+     * the whole filtered range. HyperFormula's IFERROR takes scalars and keeps the first value.
+     */
+    iferror(ast: CallAst, state: State): unknown {
+      // Arguments evaluated here: runFunction would return an error argument without calling us.
+      const n = ast.args.length;
+      if (n < 1 || n > 2) {
+        return new CellError(ErrorType.NA, `Wrong number of arguments to IFERROR. Expected between 1 and 2 arguments, but got ${n}.`);
+      }
+      const value = internals(this).evaluateAst(ast.args[0], state);
+      const fallback = () => (n === 2 ? internals(this).evaluateAst(ast.args[1], state) : EmptyValue);
+      let result = value instanceof CellError ? fallback() : value;
+      if (result instanceof SimpleRangeValue && result.data.some((row) => row.some((v) => v instanceof CellError))) {
+        const f = fallback();
+        const replacement = (f instanceof SimpleRangeValue ? f.data[0]![0] : f) as SimpleRangeValue['data'][number][number];
+        result = SimpleRangeValue.onlyValues(result.data.map((row) => row.map((v) => (v instanceof CellError ? replacement : v))));
+      }
+      return ctx.sizes.fit(ast, state, SCALAR, result);
     }
 
     /** TODAY/NOW in the spreadsheet's time zone and on an injectable clock. */

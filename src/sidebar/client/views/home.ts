@@ -6,7 +6,7 @@ import { h } from '../dom';
 import { BAND_LABEL, CORNER_NAMES, mean, signed, trend } from '../format';
 import { call } from '../rpc';
 import { trustSquare } from '../square';
-import { actionButton, announce, heading, loadInto, notice, section } from '../ui';
+import { actionForm, announce, field, heading, loadInto, notice, section, select, textInput } from '../ui';
 
 export function showHome(app: App, data?: HomeView): void {
   if (data) {
@@ -29,11 +29,24 @@ function renderHome(app: App, home: HomeView): void {
     h('button', { type: 'button', class: 'link', onclick: () => app.go('identity') }, 'Change'),
   );
   if (!home.setUp) {
-    const setUp = actionButton('Set up', 'Setting up…', async () => {
-      const result = await call('setUpWorkbook');
-      announce('The workbook is set up.');
-      renderHome(app, result);
-    });
+    const ours = textInput({ autocomplete: 'organization', required: true }, home.identity.side);
+    const partner = textInput({ required: true });
+    const model = select(home.models, 'Strategic');
+    const { form } = actionForm(
+      'Set up',
+      'Setting up…',
+      [
+        field('Your company', ours),
+        field('Partner company', partner),
+        field('Partnership model', model, 'Decides which corner breaks a tie for the weakest corner.'),
+      ],
+      async () => {
+        const result = await call('setUpWorkbook', { ourCompany: ours.value, partnerCompany: partner.value, model: model.value });
+        announce('The workbook is set up.');
+        renderHome(app, result);
+      },
+      { 'aria-label': 'Set up the partnership workbook' },
+    );
     app.render(
       heading('Trust Corners'),
       you,
@@ -43,7 +56,7 @@ function renderHome(app: App, home: HomeView): void {
         null,
         'Set up adds the shared sheets both companies edit: Partnership, Assessments, Shared Commitments Log, Joint Health Scorecard, Disclosure Ledger and a Dashboard. Nothing already in the spreadsheet is changed.',
       ),
-      setUp.element,
+      form,
     );
     return;
   }
