@@ -61,6 +61,27 @@ export function toGrid(functionName: string, argName: string, value: unknown): G
   return value as Grid;
 }
 
+/**
+ * Visits every cell of a range argument, row by row. `where` names the cell for an error message
+ * ("ratings row 3", or "ratings row 3, column 2" for a grid) and is only built when asked for.
+ */
+export function forEachCell(
+  functionName: string,
+  argName: string,
+  value: unknown,
+  visit: (cell: Cell, where: () => string, rowIndex: number) => void,
+): void {
+  const grid = toGrid(functionName, argName, value);
+  for (let rowIndex = 0; rowIndex < grid.length; rowIndex++) {
+    const row = grid[rowIndex];
+    for (let columnIndex = 0; columnIndex < row.length; columnIndex++) {
+      const where = (): string =>
+        row.length > 1 ? `${argName} row ${rowIndex + 1}, column ${columnIndex + 1}` : `${argName} row ${rowIndex + 1}`;
+      visit(row[columnIndex], where, rowIndex);
+    }
+  }
+}
+
 /** A one-column or one-row range as a flat list, with the 1-based position of each cell. */
 export function toList(functionName: string, argName: string, value: unknown): Cell[] {
   const grid = toGrid(functionName, argName, value);

@@ -1,6 +1,6 @@
 import { DISCLOSURE_STAGES, type Disclosure, nextDisclosureStage, parseStage } from '../domain/disclosure';
 import { PNPS_MAX, PNPS_MIN, championRisk, partnerNps } from '../domain/metrics';
-import { FunctionInputError, describeCell, isBlank, readNumber, readText, scalarArg, toGrid } from './cells';
+import { FunctionInputError, describeCell, forEachCell, isBlank, readNumber, readText, scalarArg } from './cells';
 import { readParallelColumns } from './columns-arg';
 
 export function DISCLOSURE_NEXT_STAGE(sides: unknown, stages: unknown, partner: unknown): string {
@@ -28,29 +28,23 @@ export function DISCLOSURE_NEXT_STAGE(sides: unknown, stages: unknown, partner: 
 }
 
 export function PNPS(ratings: unknown): number | string {
-  const grid = toGrid('PNPS', 'ratings', ratings);
   const values: number[] = [];
-  grid.forEach((row, rowIndex) =>
-    row.forEach((cell, columnIndex) => {
-      const where = row.length > 1 ? `ratings row ${rowIndex + 1}, column ${columnIndex + 1}` : `ratings row ${rowIndex + 1}`;
-      // A column title above the ratings is allowed in the first row only.
-      if (rowIndex === 0 && typeof cell === 'string' && !isBlank(cell) && Number.isNaN(Number(cell))) return;
-      const rating = readNumber('PNPS', where, cell, PNPS_MIN, PNPS_MAX, 'a rating from 0 to 10');
-      if (rating !== null) values.push(rating);
-    }),
-  );
+  forEachCell('PNPS', 'ratings', ratings, (cell, where, rowIndex) => {
+    // A column title above the ratings is allowed in the first row only.
+    if (rowIndex === 0 && typeof cell === 'string' && !isBlank(cell) && Number.isNaN(Number(cell))) return;
+    if (cell === '') return;
+    const rating = readNumber('PNPS', where(), cell, PNPS_MIN, PNPS_MAX, 'a rating from 0 to 10');
+    if (rating !== null) values.push(rating);
+  });
   return partnerNps(values) ?? '';
 }
 
 export function CHAMPION_RISK(owners: unknown): number | string {
-  const grid = toGrid('CHAMPION_RISK', 'owners', owners);
   const names: string[] = [];
-  grid.forEach((row, rowIndex) =>
-    row.forEach((cell, columnIndex) => {
-      const where = row.length > 1 ? `owners row ${rowIndex + 1}, column ${columnIndex + 1}` : `owners row ${rowIndex + 1}`;
-      const ownerName = readText('CHAMPION_RISK', where, cell);
-      if (ownerName !== '') names.push(ownerName);
-    }),
-  );
+  forEachCell('CHAMPION_RISK', 'owners', owners, (cell, where) => {
+    if (cell === '') return;
+    const ownerName = readText('CHAMPION_RISK', where(), cell);
+    if (ownerName !== '') names.push(ownerName);
+  });
   return championRisk(names) ?? '';
 }

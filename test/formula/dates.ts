@@ -1,41 +1,17 @@
 /**
  * Date <-> serial conversion as Sheets does it: a serial is days since 1899-12-30 in the
  * spreadsheet's time zone (wall clock), and Apps Script hands a date cell to a script as the
- * instant at which that wall-clock time occurs in the time zone. Intl does the zone arithmetic.
+ * instant at which that wall-clock time occurs in the time zone. The zone arithmetic is the
+ * double's (test/double/timezone.ts), so both stand-ins agree on every date.
  */
+import { zoneOffsetMs } from '../double/timezone';
 
 const MS_PER_DAY = 86_400_000;
 /** Serial of 1970-01-01 (days from the Sheets epoch 1899-12-30). */
 const UNIX_EPOCH_SERIAL = 25_569;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 /** The wall-clock time of `instantMs` in `timeZone`, expressed as if it were UTC milliseconds. */
-function wallClockMs(instantMs: number, timeZone: string): number {
-  const p: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(new Date(instantMs))) {
-    if (part.type !== 'literal') p[part.type] = Number(part.value);
-  }
-  const ms = ((instantMs % 1000) + 1000) % 1000;
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!, ms);
-}
+const wallClockMs = (instantMs: number, timeZone: string): number => instantMs + zoneOffsetMs(new Date(instantMs), timeZone);
 
 export function dateToSerial(date: Date, timeZone: string): number {
   return wallClockMs(date.getTime(), timeZone) / MS_PER_DAY + UNIX_EPOCH_SERIAL;
