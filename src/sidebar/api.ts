@@ -61,6 +61,10 @@ export interface HomeView {
   daysToReassessment: number | null;
   nextReassessment: string | null;
   actions: CommitmentSummary[]; // actions of the latest cycle
+  /** A severe breach is open: the 90-day loop is paused and a reset is guided instead. */
+  breachMode: { what: string; corner: string; reviewDate: string | null } | null;
+  /** A major change recorded on the Partnership sheet made a reassessment due now. */
+  adHocReason: string | null;
 }
 
 export interface AssessmentView {
@@ -160,4 +164,129 @@ export interface SidebarApi {
   updateCommitment(update: CommitmentUpdate): CommitmentsView;
 }
 
-export type HandlerName = keyof SidebarApi;
+
+
+// ---- The rest of the method (audits, pre-mortem, disclosure advisor, breach mode, ad hoc) ----
+
+export interface CompetenceAuditView {
+  identity: Identity | null;
+  sides: string[];
+  quarter: string;
+  /** Mean sub-scores per rated side, latest quarter first, for the trend. */
+  byQuarter: Array<{ quarter: string; side: string; domainExpertise: number | null; executionCapacity: number | null; learningVelocity: number | null; ratings: number }>;
+  learning: Array<{ date: string; side: string; person: string; activity: string; kind: string; hours: number | null }>;
+}
+
+export interface CompetenceRatingInput {
+  quarter: string;
+  ratedSide: string;
+  participant: string;
+  domainExpertise: number;
+  executionCapacity: number;
+  learningVelocity: number;
+  evidence: string;
+}
+
+export interface LearningInput {
+  date: string;
+  side: string;
+  person: string;
+  activity: string;
+  kind: string;
+  hours: number | null;
+}
+
+export interface AlignmentAuditView {
+  identity: Identity | null;
+  sides: string[];
+  quarter: string;
+  quarters: string[];
+  questions: Array<{ question: string; ours: string; partner: string; mark: string }>;
+  marks: string[];
+  shareAligned: number | null;
+}
+
+export interface AlignmentAnswersInput {
+  quarter: string;
+  /** Answers of the user's own side, by question. */
+  answers: Record<string, string>;
+}
+
+export interface PremortemView {
+  sides: string[];
+  risks: Array<{ id: string; initiative: string; risk: string; likelihood: string; impact: string; earlySignal: string; recoveryStandard: string; ownerSide: string; commitmentId: string }>;
+}
+
+export interface RiskInput {
+  initiative: string;
+  risk: string;
+  likelihood: string;
+  impact: string;
+  earlySignal: string;
+  recoveryStandard: string;
+  ownerSide: string;
+}
+
+export interface DisclosureQuestionInput {
+  shared: string;
+  stage: string;
+  exploitationRisk: string;
+  coordinationValue: string;
+  partnerReciprocated: boolean;
+  performanceCanShow: boolean;
+}
+
+export interface DisclosureAdviceView {
+  decision: string;
+  reasons: string[];
+  /** The highest stage this user's side may open now. */
+  allowedStage: string;
+  partner: string;
+}
+
+export interface BreachInput {
+  date: string;
+  what: string;
+  corner: string;
+}
+
+export interface BreachView {
+  active: boolean;
+  breaches: Array<{ id: string; date: string; what: string; corner: string; acknowledgedOn: string; preventionPlan: string; reviewDate: string; status: string }>;
+  steps: string[];
+}
+
+export interface BreachUpdate {
+  id: string;
+  acknowledgedOn?: string;
+  preventionPlan?: string;
+  reviewDate?: string;
+  status?: string;
+}
+
+export interface MajorChangeInput {
+  change: string;
+  note: string;
+}
+
+export interface MethodApi {
+  loadCompetenceAudit(): CompetenceAuditView;
+  submitCompetenceRating(input: CompetenceRatingInput): CompetenceAuditView;
+  addLearningActivity(input: LearningInput): CompetenceAuditView;
+  loadAlignmentAudit(quarter: string | null): AlignmentAuditView;
+  saveAlignmentAnswers(input: AlignmentAnswersInput): AlignmentAuditView;
+  markAlignment(quarter: string, question: string, mark: string): AlignmentAuditView;
+  loadPremortem(): PremortemView;
+  addRisk(input: RiskInput): PremortemView;
+  riskToCommitment(id: string, dueDate: string): PremortemView;
+  adviseDisclosure(input: DisclosureQuestionInput): DisclosureAdviceView;
+  recordDisclosure(input: DisclosureQuestionInput): DisclosureAdviceView;
+  loadBreaches(): BreachView;
+  recordBreach(input: BreachInput): BreachView;
+  updateBreach(update: BreachUpdate): BreachView;
+  recordMajorChange(input: MajorChangeInput): HomeView;
+}
+
+/** Everything google.script.run can call. */
+export type ServerApi = SidebarApi & MethodApi;
+export type HandlerName = keyof ServerApi;

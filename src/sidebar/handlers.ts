@@ -7,10 +7,11 @@ import { savedIdentity, saveIdentity as storeIdentity } from '../workbook/identi
 import { Workbook } from '../workbook/layout';
 import { withDocumentLock } from '../workbook/lock';
 import { isSetUp, setUpWorkbook as runSetup } from '../workbook/setup';
-import { type CellValue, appendRows, isoDayOf, textOf, updateCells } from '../workbook/table';
+import { type CellValue, appendRows, dateOf, isoDayOf, readRows, textOf, updateCells } from '../workbook/table';
 import { PARTNERSHIP_MODELS, parseModel } from '../domain/models';
-import { ASSESSMENTS, PARTNERSHIP } from '../workbook/templates';
-import type { AssessmentInput, AssessmentView, CommitmentsView, CornerName, HomeView, Identity, PartnershipInput, ResultsView, SidebarApi, SubmitResult } from './api';
+import { ASSESSMENTS, BREACHES, PARTNERSHIP } from '../workbook/templates';
+import type { AssessmentInput, AssessmentView, CommitmentsView, CornerName, HomeView, Identity, PartnershipInput, ResultsView, ServerApi, SidebarApi, SubmitResult } from './api';
+import { methodHandlers } from './method-handlers';
 import { ACTIVITIES } from './activities';
 import { cornerSummaries, cycles, daysUntil, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
 import { recordSealedResponse, openCycle, setOpenCycle } from './sealed';
@@ -22,7 +23,7 @@ function notSetUpHome(): HomeView {
   return {
     setUp: false, models: [...PARTNERSHIP_MODELS], identity: savedIdentity(), sides: [], model: '', latestCycle: null, corners: cornerSummaries(undefined, undefined),
     sideMeans: [], gaps: null, weakest: null, weakestWhy: '', needsSafeguards: false, attention: [], daysToReassessment: null,
-    nextReassessment: null, actions: [],
+    nextReassessment: null, actions: [], breachMode: null, adHocReason: null,
   };
 }
 
@@ -57,7 +58,33 @@ function loadHome(): HomeView {
     daysToReassessment: snapshot.nextReassessment ? daysUntil(snapshot.nextReassessment, now) : null,
     nextReassessment: snapshot.nextReassessment ? isoDayOf(snapshot.nextReassessment) : null,
     actions: latest ? summaries.filter((item) => item.source === `Assessment ${latest.cycle}`) : [],
+    breachMode: openBreach(),
+    adHocReason: adHocReason(snapshot),
   };
+}
+
+/** The oldest breach whose reset is not complete: while there is one, the home view guides a reset. */
+function openBreach(): HomeView['breachMode'] {
+  const open = readRows(new Workbook().layout(BREACHES)).find((row) => textOf(row.values.status) !== 'Reset complete');
+  if (!open) return null;
+  const review = dateOf(open.values.reviewDate);
+  return { what: textOf(open.values.what), corner: textOf(open.values.corner), reviewDate: review ? isoDayOf(review) : null };
+}
+
+/** A major change recorded after the latest assessment makes the reassessment due now, and says why. */
+function adHocReason(snapshot: ReturnType<typeof readSnapshot>): string | null {
+  const row = snapshot.partnershipRow;
+  if (!row) return null;
+  const change = textOf(row.values.majorChange);
+  const on = dateOf(row.values.majorChangeOn);
+  if (change === '' || !on) return null;
+  const assessedSince = snapshot.assessments.some((assessment) => {
+    const date = dateOf(assessment.values.date);
+    return date !== null && date.getTime() >= on.getTime();
+  });
+  if (assessedSince) return null;
+  const note = textOf(row.values.majorChangeNote);
+  return `${change} on ${isoDayOf(on)}${note ? `: ${note}` : ''}. Reassess now rather than waiting for the 90 days.`;
 }
 
 function requireSides(sides: string[]): void {
@@ -273,10 +300,11 @@ function updateCommitment(update: SidebarApi['updateCommitment'] extends (u: inf
   return loadCommitments();
 }
 
-/** The handlers google.script.run calls, by the names in SidebarApi. */
-export const SIDEBAR_HANDLERS: SidebarApi = {
+/** The handlers google.script.run calls, by the names in SidebarApi and MethodApi. */
+export const SIDEBAR_HANDLERS: ServerApi = {
   loadHome, saveIdentity, setUpWorkbook, loadAssessment, submitAssessment, loadResults, agreeActions,
   acceptCommitment, loadCommitments, addCommitment, updateCommitment,
+  ...methodHandlers(loadHome),
 };
 
 export { ACTION_DUE_MIN_DAYS, ACTION_DUE_MAX_DAYS };

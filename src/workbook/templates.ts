@@ -2,6 +2,8 @@ import { CORNERS } from '../domain/corners';
 import { COMMITMENT_STATUSES } from '../domain/commitments';
 import { DISCLOSURE_STAGES } from '../domain/disclosure';
 import { PARTNERSHIP_MODELS } from '../domain/models';
+import { ALIGNMENT_MARKS, ALIGNMENT_QUESTIONS, MAJOR_CHANGES } from '../domain/audits';
+import { DISCLOSURE_DECISIONS } from '../domain/disclosure-advisor';
 import type { ColumnSpec, TableSpec } from './schema';
 
 const LEVELS = ['Low', 'Medium', 'High'] as const;
@@ -15,6 +17,9 @@ export const PARTNERSHIP: TableSpec = {
     { key: 'model', header: 'Partnership model', kind: 'choice', choices: PARTNERSHIP_MODELS, help: 'Decides which corner breaks a tie for the weakest corner.', width: 150 },
     { key: 'startDate', header: 'Start date', kind: 'date', width: 110 },
     { key: 'nextReassessment', header: 'Next reassessment', kind: 'date', help: 'Set 90 days after each assessment.', width: 140 },
+    { key: 'majorChange', header: 'Major change', kind: 'choice', choices: MAJOR_CHANGES, help: 'Recording one makes a reassessment due now.', width: 140 },
+    { key: 'majorChangeNote', header: 'Major change note', kind: 'text', width: 220 },
+    { key: 'majorChangeOn', header: 'Major change on', kind: 'date', width: 130 },
   ],
 };
 
@@ -97,6 +102,79 @@ export const DISCLOSURES: TableSpec = {
     { key: 'exploitationRisk', header: 'Exploitation risk', kind: 'choice', choices: LEVELS, width: 120 },
     { key: 'coordinationValue', header: 'Coordination value', kind: 'choice', choices: LEVELS, width: 130 },
     { key: 'reciprocates', header: 'Reciprocates', kind: 'text', help: 'The ID of the entry this one answers.', width: 110 },
+    { key: 'decision', header: 'Decision', kind: 'choice', choices: DISCLOSURE_DECISIONS, help: 'What the disclosure advisor recommended.', width: 160 },
+  ],
+};
+
+export const COMPETENCE_AUDIT: TableSpec = {
+  key: 'competenceAudit',
+  title: 'Competence Audit',
+  columns: [
+    { key: 'quarter', header: 'Quarter', kind: 'text', width: 90 },
+    { key: 'date', header: 'Date', kind: 'date', width: 100 },
+    { key: 'ratedBy', header: 'Rated by (side)', kind: 'choice', choices: 'sides', width: 130 },
+    { key: 'ratedSide', header: 'Side rated', kind: 'choice', choices: 'sides', width: 120 },
+    { key: 'participant', header: 'Participant', kind: 'text', width: 130 },
+    { key: 'domainExpertise', header: 'Domain expertise', kind: 'rating', width: 120 },
+    { key: 'executionCapacity', header: 'Execution capacity', kind: 'rating', width: 130 },
+    { key: 'learningVelocity', header: 'Learning velocity', kind: 'rating', width: 120 },
+    { key: 'evidence', header: 'Evidence', kind: 'text', help: 'What observable evidence supports these ratings?', width: 240 },
+  ],
+};
+
+export const LEARNING_LOG: TableSpec = {
+  key: 'learningLog',
+  title: 'Learning Log',
+  columns: [
+    { key: 'date', header: 'Date', kind: 'date', width: 100 },
+    { key: 'side', header: 'Side', kind: 'choice', choices: 'sides', width: 120 },
+    { key: 'person', header: 'Person', kind: 'text', width: 130 },
+    { key: 'activity', header: 'Activity', kind: 'text', width: 240 },
+    { key: 'kind', header: 'Kind', kind: 'choice', choices: ['Certification', 'Training', 'Conference', 'Other'], width: 110 },
+    { key: 'hours', header: 'Hours', kind: 'count', width: 70 },
+  ],
+};
+
+export const ALIGNMENT_AUDIT: TableSpec = {
+  key: 'alignmentAudit',
+  title: 'Alignment Audit',
+  columns: [
+    { key: 'quarter', header: 'Quarter', kind: 'text', width: 90 },
+    { key: 'question', header: 'Question', kind: 'choice', choices: ALIGNMENT_QUESTIONS, width: 180 },
+    { key: 'ourAnswer', header: 'Our company’s answer', kind: 'text', width: 240 },
+    { key: 'partnerAnswer', header: 'Partner company’s answer', kind: 'text', width: 240 },
+    { key: 'mark', header: 'Alignment', kind: 'choice', choices: ALIGNMENT_MARKS, width: 110 },
+  ],
+};
+
+export const PREMORTEM: TableSpec = {
+  key: 'premortem',
+  title: 'Pre-mortem',
+  columns: [
+    { key: 'id', header: 'ID', kind: 'id', width: 70 },
+    { key: 'initiative', header: 'Initiative', kind: 'text', width: 180 },
+    { key: 'risk', header: 'What could go wrong', kind: 'text', width: 240 },
+    { key: 'likelihood', header: 'Likelihood', kind: 'choice', choices: LEVELS, width: 100 },
+    { key: 'impact', header: 'Impact', kind: 'choice', choices: LEVELS, width: 90 },
+    { key: 'earlySignal', header: 'Early signal', kind: 'text', width: 200 },
+    { key: 'recoveryStandard', header: 'Agreed recovery standard', kind: 'text', width: 200 },
+    { key: 'ownerSide', header: 'Owner side', kind: 'choice', choices: 'sides', width: 120 },
+    { key: 'commitmentId', header: 'Commitment', kind: 'text', help: 'The commitment this risk became, if any.', width: 110 },
+  ],
+};
+
+export const BREACHES: TableSpec = {
+  key: 'breaches',
+  title: 'Breaches',
+  columns: [
+    { key: 'id', header: 'ID', kind: 'id', width: 70 },
+    { key: 'date', header: 'Date', kind: 'date', width: 100 },
+    { key: 'what', header: 'What happened', kind: 'text', width: 260 },
+    { key: 'corner', header: 'Corner', kind: 'choice', choices: CORNERS, width: 110 },
+    { key: 'acknowledgedOn', header: 'Acknowledged on', kind: 'date', width: 130 },
+    { key: 'preventionPlan', header: 'Prevention plan', kind: 'text', width: 240 },
+    { key: 'reviewDate', header: 'Facilitated review', kind: 'date', width: 130 },
+    { key: 'status', header: 'Status', kind: 'choice', choices: ['Reset under way', 'Reset complete'], width: 130 },
   ],
 };
 
@@ -116,7 +194,19 @@ export const HISTORY: TableSpec = {
 };
 
 /** Data sheets in tab order; the Dashboard (formulas only) is built separately and sits first. */
-export const TABLES: readonly TableSpec[] = [PARTNERSHIP, ASSESSMENTS, COMMITMENTS, SCORECARD, DISCLOSURES, HISTORY];
+export const TABLES: readonly TableSpec[] = [
+  PARTNERSHIP,
+  ASSESSMENTS,
+  COMMITMENTS,
+  SCORECARD,
+  DISCLOSURES,
+  COMPETENCE_AUDIT,
+  LEARNING_LOG,
+  ALIGNMENT_AUDIT,
+  PREMORTEM,
+  BREACHES,
+  HISTORY,
+];
 
 export const DASHBOARD_KEY = 'dashboard';
 export const DASHBOARD_TITLE = 'Dashboard';

