@@ -1,6 +1,7 @@
 import { loadExamplePartnership } from './workbook/load-example';
 import { type SetupReport, setUpWorkbook } from './workbook/setup';
 import { stampEdit } from './workbook/stamp';
+import { createPortfolioSheet } from './workbook/portfolio';
 
 /**
  * The add-on's face in Sheets: the menu and the simple triggers. onOpen may run in AuthMode.NONE
@@ -16,6 +17,8 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Set up partnership workbook', 'menuSetUpWorkbook')
     .addItem('Repair workbook', 'menuRepairWorkbook')
     .addItem('Load example partnership', 'menuLoadExample')
+    .addSeparator()
+    .addItem('Create portfolio sheet', 'menuCreatePortfolio')
     .addToUi();
 }
 
@@ -57,4 +60,13 @@ export function menuLoadExample(): void {
   } catch (error) {
     SpreadsheetApp.getUi().alert(ADDON_NAME, (error as Error).message, SpreadsheetApp.getUi().ButtonSet.OK);
   }
+}
+
+export function menuCreatePortfolio(): void {
+  createPortfolioSheet();
+  SpreadsheetApp.getActiveSpreadsheet().toast(
+    'Paste the URL of each partnership workbook in column A of the Portfolio sheet. Use a separate spreadsheet for the portfolio.',
+    ADDON_NAME,
+    10,
+  );
 }

@@ -1,4 +1,4 @@
-import { menuLoadExample, menuRepairWorkbook, menuSetUpWorkbook, onEdit, onInstall, onOpen, showSidebar } from './addon';
+import { menuCreatePortfolio, menuLoadExample, menuRepairWorkbook, menuSetUpWorkbook, onEdit, onInstall, onOpen, showSidebar } from './addon';
 import { SIDEBAR_HANDLERS } from './sidebar/handlers';
 
 /**
@@ -14,6 +14,7 @@ export const ENTRY_POINTS = {
   menuSetUpWorkbook,
   menuRepairWorkbook,
   menuLoadExample,
+  menuCreatePortfolio,
   ...SIDEBAR_HANDLERS,
 } satisfies Record<string, (...args: never[]) => unknown>;
 

@@ -193,6 +193,60 @@ describe('results', () => {
     expect(e.getValue('More', 2, 2)).toBe('none');
   });
 
+  it('gives the error when a formula reads the spill range of an array formula that failed, instead of crashing', () => {
+    // A row function that rejects its input: its array vertex holds HyperFormula's ErroredArray,
+    // and WEAKEST_CORNER(B1:E1) reads exactly that vertex's range (HyperFormula threw "Unknown array").
+    const row: CustomFunctionDecl = {
+      name: 'ROW_OR_FAIL',
+      fn: (v: unknown) => {
+        if (v === 'bad') throw new Error('ROW_OR_FAIL: bad input');
+        return [[4, 3, 2, 5]];
+      },
+      minArgs: 1,
+      maxArgs: 1,
+      resultShape: { rows: 1, cols: 4 },
+    };
+    const e = createSheetsFormulaEngine([...functions, row]);
+    e.load({ S: [['bad', '=ROW_OR_FAIL(A1)'], ['', '=WEAKEST_CORNER(B1:E1)', '=IFERROR(WEAKEST_CORNER(B1:E1), "-")']] });
+    const failed = new FormulaError('#ERROR!', 'ROW_OR_FAIL: bad input');
+    expect(e.getValue('S', 1, 2)).toEqual(failed);
+    expect(e.getValue('S', 2, 2)).toEqual(failed);
+    expect(e.getValue('S', 2, 3)).toBe('-');
+    e.setCell('S', 1, 1, 'ok');
+    expect([2, 3].map((c) => e.getValue('S', 2, c))).toEqual(['Transparency', 'Transparency']);
+    e.setCell('S', 1, 1, 'bad');
+    expect([2, 3].map((c) => e.getValue('S', 2, c))).toEqual([failed, '-']);
+  });
+
+  it('passes a nested array result whole even before its size is learned', () => {
+    // IFERROR(FILTER(...)) is first guessed 1x1; the enclosing function must still get every row
+    // (it used to get the first value, throw, and leave its spill range errored for its readers).
+    const seen: string[] = [];
+    const strict: CustomFunctionDecl = {
+      name: 'STRICT_SCORES',
+      fn: (range: unknown) => {
+        seen.push(kind(range));
+        if (!Array.isArray(range) || (range[0] as unknown[]).length !== 4) throw new Error('STRICT_SCORES: expected 4 columns');
+        return [(range[0] as number[]).map(Number)];
+      },
+      minArgs: 1,
+      maxArgs: 1,
+      resultShape: { rows: 1, cols: 4 },
+    };
+    const e = createSheetsFormulaEngine([...functions, strict]);
+    e.load({
+      [log]: sheets()[log],
+      S: [
+        [2, `=STRICT_SCORES(IFERROR(FILTER('${log}'!G2:J, '${log}'!A2:A=A1), ""))`],
+        ['', '=WEAKEST_CORNER(B1:E1)'],
+      ],
+    });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen)).toEqual(new Set(['array2x4[number:4,number:1,number:3,number:5;number:2,number:5,number:4,number:4]']));
+    expect(e.getValue('S', 2, 2)).toBe('Reliability');
+    expect(e.errors()).toEqual([]);
+  });
+
   it('reports a spill onto data as #REF!, as Sheets does', () => {
     const e = engine();
     e.load(sheets());

@@ -25,7 +25,19 @@ export interface DashboardLayouts {
   commitments: TableLayout;
   scorecard: TableLayout;
   disclosures: TableLayout;
+  competenceAudit: TableLayout;
+  alignmentAudit: TableLayout;
 }
+
+/**
+ * The latest of a column of quarter labels (2026-Q4 sorts after 2026-Q3), blank when there are
+ * none: the last of the ascending sort, because SORT's third argument means different things in
+ * Sheets (TRUE/FALSE) and Excel-style engines (1/-1).
+ */
+const latestQuarter = (quarters: string): string => {
+  const distinct = `UNIQUE(FILTER(${quarters}, ${quarters}<>""))`;
+  return `IFERROR(INDEX(SORT(${distinct}), COUNTA(${distinct})), "")`;
+};
 
 /** One cell of the Dashboard: a label (text) or a formula, with an optional number format. */
 export interface DashboardCell {
@@ -43,6 +55,9 @@ interface Line {
 }
 
 export const CORNER_KEYS = CORNERS.map((corner) => corner.toLowerCase());
+/** Columns of the scorecard trend table (and its line chart): the corners, then learning velocity. */
+export const TREND_KEYS = [...CORNER_KEYS, 'learningVelocity'];
+export const DASHBOARD_WIDTH = 1 + TREND_KEYS.length;
 /** Rows of the Dashboard, fixed so other formulas and the charts can point at them. */
 export const DASHBOARD_ROWS = {
   latestCycle: 3,
@@ -52,8 +67,8 @@ export const DASHBOARD_ROWS = {
   gap: 8,
   previousMeans: 9,
   firstFigure: 11,
-  quarterHeader: 26,
-  quarterFirst: 27,
+  quarterHeader: 31,
+  quarterFirst: 32,
   quarterCount: 20,
 } as const;
 
@@ -77,6 +92,9 @@ export function dashboardCells(t: DashboardLayouts): DashboardCell[] {
   const ledgerSide = columnRange(t.disclosures, 'side');
   const stage = columnRange(t.disclosures, 'stage');
   const quarter = columnRange(t.scorecard, 'quarter');
+  const auditQuarter = columnRange(t.competenceAudit, 'quarter');
+  const alignmentQuarter = columnRange(t.alignmentAudit, 'quarter');
+  const alignmentMark = columnRange(t.alignmentAudit, 'mark');
   const satisfaction = columnRange(t.scorecard, 'satisfaction');
   const R = DASHBOARD_ROWS;
 
@@ -122,16 +140,34 @@ export function dashboardCells(t: DashboardLayouts): DashboardCell[] {
     { label: 'Champion risk (busiest owner’s share)', formula: `=IFERROR(CHAMPION_RISK(${owner}), "")`, format: '0%' },
     { label: 'Days to reassessment', formula: `=IF(${cell('nextReassessment')}="", "", ${cell('nextReassessment')}-TODAY())`, format: '0' },
   ];
+  // Audit figures refer to their own "latest quarter" line, so its row is taken as it is added.
+  const auditQuarterRow = R.firstFigure + lines.length;
+  lines.push({ label: 'Competence audit: latest quarter', formula: `=${latestQuarter(auditQuarter)}` });
+  for (const key of ['domainExpertise', 'executionCapacity', 'learningVelocity'] as const) {
+    lines.push({
+      label: `Competence · ${t.competenceAudit.table.columns.find((column) => column.key === key)?.header.toLowerCase()}`,
+      formula: `=IFERROR(AVERAGE(FILTER(${columnRange(t.competenceAudit, key)}, ${auditQuarter}=B${auditQuarterRow})), "")`,
+      format: '0.0',
+    });
+  }
+  const alignmentQuarterRow = R.firstFigure + lines.length;
+  lines.push({ label: 'Alignment audit: latest quarter', formula: `=${latestQuarter(alignmentQuarter)}` });
+  lines.push({
+    label: 'Alignment: share of answers aligned',
+    formula: `=IFERROR(COUNTIFS(${alignmentQuarter}, B${alignmentQuarterRow}, ${alignmentMark}, "Aligned")/COUNTIFS(${alignmentQuarter}, B${alignmentQuarterRow}, ${alignmentMark}, "<>"), "")`,
+    format: '0%',
+  });
+  if (R.firstFigure + lines.length >= R.quarterHeader) throw new Error('Dashboard figures run into the quarter table');
   lines.forEach((figure, index) => line(R.firstFigure + index, figure));
 
   // Scorecard trend: one row per quarter (ascending), mean of both sides per corner.
   put(R.quarterHeader, 1, 'Quarter');
-  CORNERS.forEach((corner, index) => put(R.quarterHeader, 2 + index, corner));
+  TREND_KEYS.forEach((key, index) => put(R.quarterHeader, 2 + index, t.scorecard.table.columns.find((column) => column.key === key)?.header ?? key));
   // IFERROR inside: with no quarters FILTER is an error, and SORT(UNIQUE("")) is a blank cell.
   put(R.quarterFirst, 1, `=SORT(UNIQUE(IFERROR(FILTER(${quarter}, ${quarter}<>""), "")))`);
   for (let offset = 0; offset < R.quarterCount; offset++) {
     const row = R.quarterFirst + offset;
-    CORNER_KEYS.forEach((key, index) => {
+    TREND_KEYS.forEach((key, index) => {
       const corner = columnRange(t.scorecard, key);
       put(
         row,

@@ -11,6 +11,10 @@ export interface ExamplePartnership {
   commitments: Array<Record<string, unknown>>;
   scorecard: Array<Record<string, unknown>>;
   disclosures: Array<Record<string, unknown>>;
+  competenceAudit: Array<Record<string, unknown>>;
+  learningLog: Array<Record<string, unknown>>;
+  alignmentAudit: Array<Record<string, unknown>>;
+  premortem: Array<Record<string, unknown>>;
 }
 
 export const EXAMPLE_SIDES = ['Acme Analytics', 'Beta Cloud'] as const;
@@ -133,7 +137,45 @@ export function examplePartnership(today: Date): ExamplePartnership {
     { id: 'D-005', date: day(-30), side: acme, shared: 'Roadmap themes for next year', stage: 'Late', exploitationRisk: 'High', coordinationValue: 'High', reciprocates: '' },
   ];
 
+  const competenceAudit: Array<Record<string, unknown>> = [];
+  for (const [quarterIndex, date] of [day(-100), day(-10)].entries()) {
+    const quarter = quarterOf(date);
+    const raters: Array<[string, string, string]> = [[acme, beta, 'Ana Silva'], [acme, beta, 'Raj Patel'], [beta, acme, 'Ben Okafor'], [beta, acme, 'Sofia Rossi']];
+    raters.forEach(([ratedBy, ratedSide, participant], index) => {
+      competenceAudit.push({
+        quarter, date, ratedBy, ratedSide, participant,
+        domainExpertise: 7 + (index % 2),
+        executionCapacity: 6 + quarterIndex,
+        learningVelocity: 5 + quarterIndex + (index % 2),
+        evidence: index === 0 ? 'Certified two more integration engineers' : '',
+      });
+    });
+  }
+  const learningLog = [
+    { date: day(-120), side: acme, person: 'Raj Patel', activity: 'Partner platform fundamentals', kind: 'Training', hours: 8 },
+    { date: day(-95), side: beta, person: 'Ben Okafor', activity: 'Retail analytics certification', kind: 'Certification', hours: 24 },
+    { date: day(-60), side: acme, person: 'Li Wei', activity: 'Joint industry conference', kind: 'Conference', hours: 16 },
+    { date: day(-25), side: beta, person: 'Sofia Rossi', activity: 'Integration architect course', kind: 'Training', hours: 12 },
+  ];
+  const alignmentQuarter = quarterOf(day(-15));
+  const alignmentAudit = [
+    { quarter: alignmentQuarter, question: 'Shared purpose', ourAnswer: 'Win mid-market retail together', partnerAnswer: 'Grow retail cloud revenue', mark: 'Partly' },
+    { quarter: alignmentQuarter, question: 'Success in three years', ourAnswer: '200 joint customers', partnerAnswer: '150 joint customers and a co-built product', mark: 'Partly' },
+    { quarter: alignmentQuarter, question: 'Boundaries', ourAnswer: 'No poaching of staff or accounts', partnerAnswer: 'No poaching; pricing stays separate', mark: 'Aligned' },
+    { quarter: alignmentQuarter, question: 'Priority 1 next quarter', ourAnswer: 'Launch the joint offer', partnerAnswer: 'Launch the joint offer', mark: 'Aligned' },
+    { quarter: alignmentQuarter, question: 'Priority 2 next quarter', ourAnswer: 'Two reference customers', partnerAnswer: 'Marketplace listing', mark: 'Not aligned' },
+    { quarter: alignmentQuarter, question: 'Priority 3 next quarter', ourAnswer: 'Certify five engineers', partnerAnswer: 'Certify five engineers', mark: 'Aligned' },
+  ];
+  const premortem = [
+    { id: 'R-001', initiative: 'Joint offer launch', risk: 'Integration is not certified by launch', likelihood: 'Medium', impact: 'High', earlySignal: 'Certification lab slips twice', recoveryStandard: 'Tell the partner within 48 hours and agree a new date', ownerSide: beta, commitmentId: '' },
+    { id: 'R-002', initiative: 'Joint offer launch', risk: 'Pricing change surprises the partner', likelihood: 'Low', impact: 'High', earlySignal: 'Pricing committee meets without a partner briefing', recoveryStandard: 'Brief the partner before any customer hears it', ownerSide: acme, commitmentId: '' },
+  ];
+
   return {
+    competenceAudit,
+    learningLog,
+    alignmentAudit,
+    premortem,
     partnership: { ourCompany: acme, partnerCompany: beta, model: 'Strategic', startDate: day(-200), nextReassessment: addDays(secondCycleDate, 90) },
     assessments: [...assessmentRows(firstCycle, firstCycleDate, first), ...assessmentRows(secondCycle, secondCycleDate, second)],
     commitments,

@@ -3,7 +3,7 @@ import { Workbook } from './layout';
 import { withDocumentLock } from './lock';
 import { setUpWorkbook } from './setup';
 import { type CellValue, appendRows, readRows } from './table';
-import { ASSESSMENTS, COMMITMENTS, DISCLOSURES, PARTNERSHIP, SCORECARD } from './templates';
+import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, PREMORTEM, SCORECARD } from './templates';
 
 type Records = Array<Record<string, CellValue>>;
 
@@ -17,7 +17,7 @@ export function loadExamplePartnership(today: Date = new Date()): void {
   const workbook = new Workbook(spreadsheet);
   const example: ExamplePartnership = examplePartnership(today);
   withDocumentLock('Load example partnership', () => {
-    const tables = [PARTNERSHIP, ASSESSMENTS, COMMITMENTS, SCORECARD, DISCLOSURES];
+    const tables = [PARTNERSHIP, ASSESSMENTS, COMMITMENTS, SCORECARD, DISCLOSURES, COMPETENCE_AUDIT, LEARNING_LOG, ALIGNMENT_AUDIT, PREMORTEM];
     const withData = tables.filter((table) => readRows(workbook.layout(table)).length > 0);
     if (withData.length > 0) {
       throw new Error(
@@ -29,5 +29,9 @@ export function loadExamplePartnership(today: Date = new Date()): void {
     appendRows(workbook.layout(COMMITMENTS), example.commitments as Records);
     appendRows(workbook.layout(SCORECARD), example.scorecard as Records);
     appendRows(workbook.layout(DISCLOSURES), example.disclosures as Records);
+    appendRows(workbook.layout(COMPETENCE_AUDIT), example.competenceAudit as Records);
+    appendRows(workbook.layout(LEARNING_LOG), example.learningLog as Records);
+    appendRows(workbook.layout(ALIGNMENT_AUDIT), example.alignmentAudit as Records);
+    appendRows(workbook.layout(PREMORTEM), example.premortem as Records);
   });
 }

@@ -1,8 +1,9 @@
 import { columnLetters } from './a1';
-import { CORNER_KEYS, DASHBOARD_ROWS, type DashboardLayouts, dashboardCells } from './dashboard';
+import { PORTFOLIO_NAMES, dashboardNamedRanges } from './portfolio';
+import { CORNER_KEYS, DASHBOARD_ROWS, DASHBOARD_WIDTH, type DashboardLayouts, dashboardCells } from './dashboard';
 import { type TableLayout, Workbook, findTableSheet, matchColumns, readHeaderRow } from './layout';
 import { type ColumnSpec, METADATA_COLUMN_KEY, METADATA_SHEET_KEY, type TableSpec, columnTag } from './schema';
-import { ASSESSMENTS, COMMITMENTS, DASHBOARD_KEY, DASHBOARD_TITLE, DISCLOSURES, PARTNERSHIP, SCORECARD, TABLES } from './templates';
+import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, DASHBOARD_KEY, DASHBOARD_TITLE, DISCLOSURES, PARTNERSHIP, SCORECARD, TABLES } from './templates';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -138,7 +139,12 @@ function applyCommitmentHighlights(layout: TableLayout): void {
 }
 
 /** The Dashboard holds formulas only, so it is rewritten whole from the current layout every time. */
-function writeDashboard(spreadsheet: Spreadsheet, layouts: DashboardLayouts, report: SetupReport): void {
+function writeDashboard(
+  spreadsheet: Spreadsheet,
+  layouts: DashboardLayouts,
+  sides: GoogleAppsScript.Spreadsheet.Range,
+  report: SetupReport,
+): void {
   let sheet = findTableSheet(spreadsheet, { key: DASHBOARD_KEY, title: DASHBOARD_TITLE, columns: [] });
   if (!sheet) {
     sheet = spreadsheet.insertSheet(DASHBOARD_TITLE, 0);
@@ -149,20 +155,30 @@ function writeDashboard(spreadsheet: Spreadsheet, layouts: DashboardLayouts, rep
   }
   const cells = dashboardCells(layouts);
   const rows = Math.max(...cells.map((cell) => cell.row));
-  const grid: string[][] = Array.from({ length: rows }, () => ['', '', '', '', '']);
-  const formats: string[][] = Array.from({ length: rows }, () => ['General', 'General', 'General', 'General', 'General']);
+  const width = DASHBOARD_WIDTH;
+  const grid: string[][] = Array.from({ length: rows }, () => new Array<string>(width).fill(''));
+  const formats: string[][] = Array.from({ length: rows }, () => new Array<string>(width).fill('General'));
   for (const cell of cells) {
     grid[cell.row - 1][cell.column - 1] = cell.content.startsWith('=') ? cell.content : `'${cell.content}`;
     if (cell.format) formats[cell.row - 1][cell.column - 1] = cell.format;
   }
-  sheet.getRange(1, 1, sheet.getMaxRows(), 5).clearContent();
-  const area = sheet.getRange(1, 1, rows, 5);
+  sheet.getRange(1, 1, sheet.getMaxRows(), width).clearContent();
+  const area = sheet.getRange(1, 1, rows, width);
   area.setValues(grid);
   area.setNumberFormats(formats);
-  sheet.getRange(1, 1, 1, 5).setFontWeight('bold');
-  sheet.getRange(DASHBOARD_ROWS.cornerHeader, 1, 1, 5).setFontWeight('bold');
-  sheet.getRange(DASHBOARD_ROWS.quarterHeader, 1, 1, 5).setFontWeight('bold');
+  sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+  sheet.getRange(DASHBOARD_ROWS.cornerHeader, 1, 1, width).setFontWeight('bold');
+  sheet.getRange(DASHBOARD_ROWS.quarterHeader, 1, 1, width).setFontWeight('bold');
   sheet.setColumnWidth(1, 260);
+  const figureRow = (label: string): number => {
+    const found = cells.find((cell) => cell.column === 1 && cell.content === label);
+    if (!found) throw new Error(`The Dashboard has no "${label}" line`);
+    return found.row;
+  };
+  for (const named of dashboardNamedRanges(figureRow)) {
+    spreadsheet.setNamedRange(named.name, sheet.getRange(named.row, named.column, 1, named.width));
+  }
+  spreadsheet.setNamedRange(PORTFOLIO_NAMES.companies, sides);
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   sheet.insertChart(
     sheet
@@ -171,7 +187,7 @@ function writeDashboard(spreadsheet: Spreadsheet, layouts: DashboardLayouts, rep
       .addRange(sheet.getRange(DASHBOARD_ROWS.cornerHeader, 2, 2, 4))
       .setTransposeRowsAndColumns(true)
       .setNumHeaders(1)
-      .setPosition(3, 7, 0, 0)
+      .setPosition(3, width + 2, 0, 0)
       .setOption('title', 'Trust corners, latest cycle')
       .setOption('vAxis', { minValue: 0, maxValue: 10 })
       .build(),
@@ -180,9 +196,9 @@ function writeDashboard(spreadsheet: Spreadsheet, layouts: DashboardLayouts, rep
     sheet
       .newChart()
       .setChartType(Charts.ChartType.LINE)
-      .addRange(sheet.getRange(DASHBOARD_ROWS.quarterHeader, 1, DASHBOARD_ROWS.quarterCount + 1, 5))
+      .addRange(sheet.getRange(DASHBOARD_ROWS.quarterHeader, 1, DASHBOARD_ROWS.quarterCount + 1, width))
       .setNumHeaders(1)
-      .setPosition(22, 7, 0, 0)
+      .setPosition(22, width + 2, 0, 0)
       .setOption('title', 'Joint Health Scorecard by quarter')
       .setOption('vAxis', { minValue: 0, maxValue: 10 })
       .build(),
@@ -224,7 +240,10 @@ export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiv
       commitments: layouts.get(COMMITMENTS.key) as TableLayout,
       scorecard: layouts.get(SCORECARD.key) as TableLayout,
       disclosures: layouts.get(DISCLOSURES.key) as TableLayout,
+      competenceAudit: layouts.get(COMPETENCE_AUDIT.key) as TableLayout,
+      alignmentAudit: layouts.get(ALIGNMENT_AUDIT.key) as TableLayout,
     },
+    sides,
     report,
   );
   PropertiesService.getDocumentProperties().setProperty('trustCorners.setUpAt', new Date().toISOString());

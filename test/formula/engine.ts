@@ -24,6 +24,11 @@
  *   * Array literals: HyperFormula does not count references inside {...} as dependencies
  *     (it could evaluate a formula before the cells it reads, and not recompute it after they
  *     change); patched in dependencies.ts.
+ *   * Array formulas: HyperFormula throws (`Unknown array`) when a formula reads a range equal to
+ *     the spill range of an array formula whose result is an error (`=F(B7:E7)`, B7 a failed row
+ *     function), and (`Resizing to smaller array`) when an array formula's value outgrows the
+ *     predicted spill. Patched in arrays.ts: the read gives the error, the value is cropped (only
+ *     before the sizes settle, see SizeLearner in plugins.ts).
  *   - Open-ended ranges `G2:J` do not parse and whole columns `A:A` stop at the last row with
  *     data; both are rewritten to end at the sheet's last row (ranges.ts).
  *   - ARRAYFORMULA exists and turns on array arithmetic inside it, as in Sheets. Outside it, range
@@ -43,6 +48,7 @@ import { FormulaError, isDateType, toFormulaError, type AppsScriptValue } from '
 import { customFunctionsPlugin, sheetsCompatPlugins, SizeLearner, type CustomFunctionDecl } from './plugins';
 import { boundOpenRanges } from './ranges';
 import { patchDependencyGraph } from './dependencies';
+import './arrays';
 
 export { FormulaError } from './marshal';
 export type { AppsScriptValue } from './marshal';

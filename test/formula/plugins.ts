@@ -74,22 +74,23 @@ export class SizeLearner {
   }
 
   /**
-   * Records the real size of a result and returns the result fitted to the size HyperFormula was
-   * told (it throws on a larger array); the engine then re-parses with the real size.
+   * Records the real size of a result, to re-parse with it when it differs from the size
+   * HyperFormula was told, and returns the result whole. It is not cropped to the told size here:
+   * a nested call's result is an argument of the enclosing function, which must see it whole even
+   * in a pass before the sizes settle (cropped, `CORNER_SCORES(IFERROR(FILTER(...), ""))` got a
+   * single value and threw). A formula's own value larger than its told spill is cropped by the
+   * array vertex instead (arrays.ts); in a scalar cell it is #VALUE! until the re-parse.
    */
-  fit(ast: CallAst, state: State, guess: { rows: number; cols: number }, value: unknown): unknown {
+  observe(ast: CallAst, state: State, guess: { rows: number; cols: number }, value: unknown): unknown {
     const rows = value instanceof SimpleRangeValue ? value.height() : 1;
     const cols = value instanceof SimpleRangeValue ? value.width() : 1;
     const key = this.key(ast, state);
     const told = this.sizes.get(key) ?? guess;
-    if (told.rows === rows && told.cols === cols) return value;
-    this.sizes.set(key, { rows, cols });
-    this.changed = true;
-    if (!(value instanceof SimpleRangeValue)) return value;
-    const data = value.data;
-    return SimpleRangeValue.onlyValues(
-      Array.from({ length: told.rows }, (_, r) => Array.from({ length: told.cols }, (_, c) => data[r]?.[c] ?? EmptyValue)),
-    );
+    if (told.rows !== rows || told.cols !== cols) {
+      this.sizes.set(key, { rows, cols });
+      this.changed = true;
+    }
+    return value;
   }
 }
 
@@ -169,7 +170,7 @@ export function customFunctionsPlugin(decls: CustomFunctionDecl[], ctx: PluginCo
         const message = e !== null && typeof e === 'object' && 'message' in e ? String(e.message) : String(e);
         return new CellError(ErrorType.ERROR, message);
       }
-      return ctx.sizes.fit(ast, state, guessOf(decl), resultFromAppsScript(result, mctx));
+      return ctx.sizes.observe(ast, state, guessOf(decl), resultFromAppsScript(result, mctx));
     }
   }
   return AppsScriptCustomFunctions;
@@ -246,7 +247,7 @@ export function sheetsCompatPlugins(ctx: PluginContext): FunctionPluginDefinitio
         if (data.length === 0 || data[0]!.length === 0) {
           return new CellError(ErrorType.NA, 'No matches are found in FILTER evaluation.');
         }
-        return ctx.sizes.fit(ast, state, SCALAR, SimpleRangeValue.onlyValues(data));
+        return ctx.sizes.observe(ast, state, SCALAR, SimpleRangeValue.onlyValues(data));
       }) as never);
     }
 
@@ -274,7 +275,7 @@ export function sheetsCompatPlugins(ctx: PluginContext): FunctionPluginDefinitio
         const replacement = (f instanceof SimpleRangeValue ? f.data[0]![0] : f) as SimpleRangeValue['data'][number][number];
         result = SimpleRangeValue.onlyValues(result.data.map((row) => row.map((v) => (v instanceof CellError ? replacement : v))));
       }
-      return ctx.sizes.fit(ast, state, SCALAR, result);
+      return ctx.sizes.observe(ast, state, SCALAR, result);
     }
 
     /** TODAY/NOW in the spreadsheet's time zone and on an injectable clock. */

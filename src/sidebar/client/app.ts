@@ -2,7 +2,13 @@
 import type { HomeView, Identity, ResultsView } from '../api';
 import { replaceChildren, type Child } from './dom';
 
-export type ViewName = 'identity' | 'home' | 'assess' | 'results' | 'agree' | 'sync';
+export type ViewName =
+  | 'identity' | 'home' | 'assess' | 'results' | 'agree' | 'sync'
+  // The rest of the method, listed under More.
+  | 'more' | 'competence' | 'alignment' | 'premortem' | 'disclosure' | 'breach' | 'change';
+
+/** The views reached from the More tab. */
+export const METHOD_VIEWS: readonly ViewName[] = ['more', 'competence', 'alignment', 'premortem', 'disclosure', 'breach', 'change'];
 
 /** Data a view may be handed so it need not call the server again (the call that led there returned it). */
 export interface ViewInput {

@@ -2,12 +2,19 @@
  * The sidebar's entry: a skip-free shell (the sidebar is short) with section navigation, the view
  * slot and the live region, then the home view. Bundled by scripts/build-sidebar.mjs.
  */
-import { createApp, type App, type ViewInput, type ViewName } from './app';
+import { createApp, METHOD_VIEWS, type App, type ViewInput, type ViewName } from './app';
 import { h } from './dom';
 import { showAgree } from './views/agree';
+import { showAlignment } from './views/alignment';
 import { showAssessment } from './views/assess';
+import { showBreach } from './views/breach';
+import { showChange } from './views/change';
+import { showCompetence } from './views/competence';
+import { showDisclosure } from './views/disclosure';
 import { showHome } from './views/home';
 import { showIdentity } from './views/identity';
+import { showMore } from './views/more';
+import { showPremortem } from './views/premortem';
 import { showResults } from './views/results';
 import { showSync } from './views/sync';
 
@@ -16,6 +23,7 @@ const NAV: Array<{ view: ViewName; label: string }> = [
   { view: 'assess', label: 'Assess' },
   { view: 'results', label: 'Results' },
   { view: 'sync', label: 'Sync' },
+  { view: 'more', label: 'More' },
 ];
 
 function start(): void {
@@ -25,7 +33,7 @@ function start(): void {
   const announcer = h('div', { id: 'announcer', class: 'sr-only', role: 'status', 'aria-live': 'polite' });
 
   const mark = (view: ViewName) => {
-    const section = view === 'agree' ? 'results' : view;
+    const section = view === 'agree' ? 'results' : METHOD_VIEWS.includes(view) ? 'more' : view;
     for (const b of buttons) {
       if (b.getAttribute('data-view') === section) b.setAttribute('aria-current', 'page');
       else b.removeAttribute('aria-current');
@@ -48,6 +56,20 @@ function start(): void {
         return input.results ? showAgree(app, input.results) : showResults(app, null);
       case 'sync':
         return showSync(app);
+      case 'more':
+        return showMore(app);
+      case 'competence':
+        return showCompetence(app);
+      case 'alignment':
+        return showAlignment(app);
+      case 'premortem':
+        return showPremortem(app);
+      case 'disclosure':
+        return showDisclosure(app);
+      case 'breach':
+        return showBreach(app);
+      case 'change':
+        return showChange(app);
     }
   };
   const app = createApp(slot, navigate);
