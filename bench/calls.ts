@@ -6,6 +6,7 @@ import { readSnapshot } from '../src/sidebar/read-model';
 import { Workbook, locateTable } from '../src/workbook/layout';
 import { appendRows } from '../src/workbook/table';
 import { ASSESSMENTS, COMMITMENTS } from '../src/workbook/templates';
+import { SIDEBAR_HANDLERS } from '../src/sidebar/handlers';
 import { type Figure, printTable, record } from './report';
 
 const SIDES = ['Acme', 'Beta'];
@@ -28,6 +29,12 @@ function workbookWith(rows: number) {
   return { double, uninstall };
 }
 
+const api = SIDEBAR_HANDLERS;
+const asAna = (double: ReturnType<typeof createAppsScriptDouble>): void => {
+  PropertiesService.getUserProperties().setProperty('trustCorners.identity', JSON.stringify({ displayName: 'Ana', side: 'Acme' }));
+  double.calls.reset();
+};
+
 const ACTIONS: Record<string, (double: ReturnType<typeof createAppsScriptDouble>) => void> = {
   setup: () => setUpWorkbook(),
   repair: (double) => {
@@ -43,12 +50,37 @@ const ACTIONS: Record<string, (double: ReturnType<typeof createAppsScriptDouble>
     stampEdit({ range: cell, value: 'At risk', oldValue: 'Open' } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
   },
   dashboard_inputs: () => readSnapshot(new Workbook()),
+  view_home: (double) => { asAna(double); api.loadHome(); },
+  view_assessment: (double) => { asAna(double); api.loadAssessment(); },
+  view_results: (double) => { asAna(double); api.loadResults(null); },
+  view_sync: (double) => { asAna(double); api.loadCommitments(); },
+  view_competence: (double) => { asAna(double); api.loadCompetenceAudit(); },
+  view_alignment: (double) => { asAna(double); api.loadAlignmentAudit(null); },
+  view_premortem: (double) => { asAna(double); api.loadPremortem(); },
+  view_breaches: (double) => { asAna(double); api.loadBreaches(); },
+  submit_assessment: (double) => {
+    asAna(double);
+    api.submitAssessment({ cycle: '2026-Q4', sealed: false, side: 'Acme', participant: 'Ana', ratings: { Competence: 7, Reliability: 6, Transparency: 5, Alignment: 8 }, evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' } });
+  },
+  submit_competence: (double) => {
+    asAna(double);
+    api.submitCompetenceRating({ quarter: '2026-Q4', ratedSide: 'Beta', participant: 'Ana', domainExpertise: 7, executionCapacity: 6, learningVelocity: 5, evidence: '' });
+  },
+  add_risk: (double) => {
+    asAna(double);
+    api.addRisk({ initiative: 'Launch', risk: 'Slip', likelihood: 'Low', impact: 'High', earlySignal: '', recoveryStandard: '', ownerSide: 'Beta' });
+  },
+  record_disclosure: (double) => {
+    asAna(double);
+    api.recordDisclosure({ shared: 'Account list', stage: 'Early', exploitationRisk: 'Low', coordinationValue: 'High', partnerReciprocated: false, performanceCanShow: false });
+  },
+  record_breach: (double) => { asAna(double); api.recordBreach({ date: '2026-11-20', what: 'Leak', corner: 'Transparency' }); },
 };
 
 export function benchServiceCalls(): Figure[] {
   const figures: Figure[] = [];
   for (const [name, action] of Object.entries(ACTIONS)) {
-    for (const rows of [10, 1_000, 10_000]) {
+    for (const rows of name.startsWith('view_') ? [10, 10_000] : [10, 1_000, 10_000]) {
       const { double, uninstall } = workbookWith(rows);
       try {
         action(double);

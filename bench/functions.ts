@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
-import { CODE_PATH, loadBundle } from '../test/support/bundle';
+import path from 'node:path';
+import { BUILD_DIR, loadBundle } from '../test/support/bundle';
 import { type Figure, medianMs, printTable, record } from './report';
 
 /**
@@ -66,9 +67,11 @@ export function benchCustomFunctions(): Figure[] {
     record(figure);
     results.push(figure);
   }
-  const size = { bench: 'size:Code.js', bytes: statSync(CODE_PATH).size };
-  record(size);
-  results.push(size);
+  for (const file of ['Code.js', 'Sidebar.html']) {
+    const size = { bench: `size:${file}`, bytes: statSync(path.join(BUILD_DIR, file)).size };
+    record(size);
+    results.push(size);
+  }
   printTable('Custom functions (build/Code.js in a VM; median of 7 runs after 2 warm-ups)', results);
   return results;
 }

@@ -13,7 +13,7 @@ import { ASSESSMENTS, BREACHES, PARTNERSHIP } from '../workbook/templates';
 import type { AssessmentInput, AssessmentView, CommitmentsView, CornerName, HomeView, Identity, PartnershipInput, ResultsView, ServerApi, SidebarApi, SubmitResult } from './api';
 import { methodHandlers } from './method-handlers';
 import { ACTIVITIES } from './activities';
-import { cornerSummaries, cycles, daysUntil, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
+import { cornerSummaries, cycles, daysUntil, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
 import { recordSealedResponse, openCycle, setOpenCycle } from './sealed';
 
 const today = (): Date => new Date();
@@ -27,10 +27,10 @@ function notSetUpHome(): HomeView {
   };
 }
 
-function loadHome(): HomeView {
+function loadHome(workbook = new Workbook()): HomeView {
   if (!isSetUp()) return notSetUpHome();
   const identity = savedIdentity();
-  const snapshot = readSnapshot(new Workbook());
+  const snapshot = readSnapshot(workbook);
   const all = cycles(snapshot);
   const latest = all[all.length - 1];
   const previous = all[all.length - 2];
@@ -58,14 +58,14 @@ function loadHome(): HomeView {
     daysToReassessment: snapshot.nextReassessment ? daysUntil(snapshot.nextReassessment, now) : null,
     nextReassessment: snapshot.nextReassessment ? isoDayOf(snapshot.nextReassessment) : null,
     actions: latest ? summaries.filter((item) => item.source === `Assessment ${latest.cycle}`) : [],
-    breachMode: openBreach(),
+    breachMode: openBreach(workbook),
     adHocReason: adHocReason(snapshot),
   };
 }
 
 /** The oldest breach whose reset is not complete: while there is one, the home view guides a reset. */
-function openBreach(): HomeView['breachMode'] {
-  const open = readRows(new Workbook().layout(BREACHES)).find((row) => textOf(row.values.status) !== 'Reset complete');
+function openBreach(workbook: Workbook): HomeView['breachMode'] {
+  const open = readRows(workbook.layout(BREACHES)).find((row) => textOf(row.values.status) !== 'Reset complete');
   if (!open) return null;
   const review = dateOf(open.values.reviewDate);
   return { what: textOf(open.values.what), corner: textOf(open.values.corner), reviewDate: review ? isoDayOf(review) : null };
@@ -97,7 +97,7 @@ function saveIdentity(identity: Identity): HomeView {
   if (displayName === '') throw new Error('Your name is empty; please type the name your partner knows you by.');
   if (displayName.length > 100) throw new Error('Your name is longer than 100 characters; please shorten it.');
   if (isSetUp()) {
-    const { sides } = readSnapshot(new Workbook());
+    const { sides } = readPartnership(new Workbook());
     if (sides.length > 0 && !sides.some((candidate) => candidate.toLowerCase() === side.toLowerCase())) {
       throw new Error(`"${side}" is not one of the two companies (${sides.join(', ')}).`);
     }
@@ -118,15 +118,15 @@ function setUpWorkbook(partnership?: PartnershipInput | null): HomeView {
     row = { ourCompany, partnerCompany, model, startDate: today() };
   }
   runSetup();
+  const workbook = new Workbook();
   if (row) {
-    const workbook = new Workbook();
     const record = row;
     withDocumentLock('Name the partnership', () => {
       // Never overwrite what someone already typed on the Partnership sheet.
-      if (readSnapshot(workbook).partnershipRow === null) appendRows(workbook.layout(PARTNERSHIP), [record]);
+      if (readPartnership(workbook).partnershipRow === null) appendRows(workbook.layout(PARTNERSHIP), [record]);
     });
   }
-  return loadHome();
+  return loadHome(workbook);
 }
 
 function loadAssessment(): AssessmentView {
@@ -163,7 +163,7 @@ function validRatings(input: AssessmentInput): Record<CornerName, number> {
 
 function submitAssessment(input: AssessmentInput): SubmitResult {
   const workbook = new Workbook();
-  const snapshot = readSnapshot(workbook);
+  const snapshot = readPartnership(workbook);
   requireSides(snapshot.sides);
   const cycle = String(input?.cycle ?? '').trim();
   if (cycle === '') throw new Error('The cycle is empty; name it, e.g. 2026-Q4.');
@@ -189,7 +189,7 @@ function submitAssessment(input: AssessmentInput): SubmitResult {
     ]);
   });
   const counts: Record<string, number> = {};
-  for (const row of readSnapshot(workbook).assessments) {
+  for (const row of readRows(workbook.layout(ASSESSMENTS))) {
     if (textOf(row.values.cycle) !== cycle) continue;
     const rowSide = textOf(row.values.side);
     counts[rowSide] = (counts[rowSide] ?? 0) + (typeof row.values.responses === 'number' ? row.values.responses : 1);
@@ -197,9 +197,9 @@ function submitAssessment(input: AssessmentInput): SubmitResult {
   return { cycle, sealed: false, answeredBySide: counts, writtenSides: Object.keys(counts) };
 }
 
-function loadResults(cycle: string | null): ResultsView {
+function loadResults(cycle: string | null, workbook = new Workbook()): ResultsView {
   const identity = savedIdentity();
-  const snapshot = readSnapshot(new Workbook());
+  const snapshot = readSnapshot(workbook);
   const all = cycles(snapshot);
   const index = cycle ? all.findIndex((candidate) => candidate.cycle === cycle) : all.length - 1;
   if (cycle && index < 0) throw new Error(`There is no assessment cycle "${cycle}" yet.`);
@@ -256,12 +256,12 @@ function agreeActions(cycle: string, corner: CornerName, actions: SidebarApi['ag
   withDocumentLock('Set the next reassessment', () => {
     if (snapshot.partnershipRow) updateCells(workbook.layout(PARTNERSHIP), snapshot.partnershipRow.rowNumber, { nextReassessment: due });
   });
-  return loadResults(cycle);
+  return loadResults(cycle, workbook);
 }
 
-function loadCommitments(): CommitmentsView {
+function loadCommitments(workbook = new Workbook()): CommitmentsView {
   const identity = savedIdentity();
-  const snapshot = readSnapshot(new Workbook());
+  const snapshot = readSnapshot(workbook);
   const now = today();
   return {
     sides: snapshot.sides,
@@ -275,36 +275,48 @@ function loadCommitments(): CommitmentsView {
 function acceptCommitment(id: string): CommitmentsView {
   const identity = savedIdentity();
   if (!identity) throw new Error('Tell us who you are first: your name and side.');
-  const view = loadCommitments();
+  const workbook = new Workbook();
+  const view = loadCommitments(workbook);
   const item = view.commitments.find((candidate) => candidate.id === id);
   if (!item) throw new Error(`No commitment with id ${id}; it may have been deleted.`);
   if (!item.awaitingYourAcceptance) {
     throw new Error(`${id} is ${item.status === 'Proposed' ? 'waiting for the other side to accept it' : `already ${item.status}`}.`);
   }
-  updateCommitmentRow(id, { status: 'Open', acceptedBy: `${identity.displayName} (${identity.side})` });
-  return loadCommitments();
+  updateCommitmentRow(id, { status: 'Open', acceptedBy: `${identity.displayName} (${identity.side})` }, workbook);
+  return loadCommitments(workbook);
 }
 
 function addCommitment(input: SidebarApi['addCommitment'] extends (i: infer I) => unknown ? I : never): CommitmentsView {
   const workbook = new Workbook();
-  const snapshot = readSnapshot(workbook);
-  requireSides(snapshot.sides);
-  appendCommitments([{ ...input, source: 'Weekly sync', status: 'Proposed' }], snapshot.sides, workbook);
-  return loadCommitments();
+  const { sides } = readPartnership(workbook);
+  requireSides(sides);
+  appendCommitments([{ ...input, source: 'Weekly sync', status: 'Proposed' }], sides, workbook);
+  return loadCommitments(workbook);
 }
 
 function updateCommitment(update: SidebarApi['updateCommitment'] extends (u: infer U) => unknown ? U : never): CommitmentsView {
   const { id, ...changes } = update ?? ({} as typeof update);
   if (!id) throw new Error('Which commitment? The id is missing.');
-  updateCommitmentRow(String(id), changes);
-  return loadCommitments();
+  const workbook = new Workbook();
+  updateCommitmentRow(String(id), changes, workbook);
+  return loadCommitments(workbook);
 }
 
 /** The handlers google.script.run calls, by the names in SidebarApi and MethodApi. */
 export const SIDEBAR_HANDLERS: ServerApi = {
-  loadHome, saveIdentity, setUpWorkbook, loadAssessment, submitAssessment, loadResults, agreeActions,
-  acceptCommitment, loadCommitments, addCommitment, updateCommitment,
-  ...methodHandlers(loadHome),
+  // Handlers called by google.script.run get only the client's arguments, never a workbook.
+  loadHome: () => loadHome(),
+  saveIdentity,
+  setUpWorkbook,
+  loadAssessment,
+  submitAssessment,
+  loadResults: (cycle) => loadResults(cycle),
+  agreeActions,
+  acceptCommitment,
+  loadCommitments: () => loadCommitments(),
+  addCommitment,
+  updateCommitment,
+  ...methodHandlers(() => loadHome()),
 };
 
 export { ACTION_DUE_MIN_DAYS, ACTION_DUE_MAX_DAYS };

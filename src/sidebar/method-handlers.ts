@@ -11,7 +11,7 @@ import { ALIGNMENT_AUDIT, BREACHES, COMPETENCE_AUDIT, DISCLOSURES, LEARNING_LOG,
 import type {
   AlignmentAuditView, BreachView, CompetenceAuditView, DisclosureAdviceView, DisclosureQuestionInput, HomeView, MethodApi, PremortemView,
 } from './api';
-import { readSnapshot } from './read-model';
+import { readPartnership } from './read-model';
 
 const quarterOf = (date: Date): string => `${date.getFullYear()}-Q${Math.floor(date.getMonth() / 3) + 1}`;
 const text = (value: unknown): string => String(value ?? '').trim();
@@ -60,9 +60,8 @@ const mean = (values: number[]): number | null => (values.length === 0 ? null : 
 
 // ---- Competence Audit ----
 
-function loadCompetenceAudit(): CompetenceAuditView {
-  const workbook = new Workbook();
-  const { sides } = readSnapshot(workbook);
+function loadCompetenceAudit(workbook = new Workbook()): CompetenceAuditView {
+  const { sides } = readPartnership(workbook);
   const groups = new Map<string, { quarter: string; side: string; d: number[]; e: number[]; l: number[] }>();
   for (const row of readRows(workbook.layout(COMPETENCE_AUDIT))) {
     const quarter = textOf(row.values.quarter);
@@ -106,7 +105,7 @@ function loadCompetenceAudit(): CompetenceAuditView {
 const submitCompetenceRating: MethodApi['submitCompetenceRating'] = (input) => {
   const identity = requireIdentity();
   const workbook = new Workbook();
-  const { sides } = readSnapshot(workbook);
+  const { sides } = readPartnership(workbook);
   const ratedSide = requireSide(input?.ratedSide, sides, 'The side rated');
   if (ratedSide.toLowerCase() === identity.side.toLowerCase()) throw new Error('In the Competence Audit each side rates the other: pick the partner company.');
   const record = {
@@ -121,12 +120,12 @@ const submitCompetenceRating: MethodApi['submitCompetenceRating'] = (input) => {
     evidence: String(input?.evidence ?? ''),
   };
   withDocumentLock('Submit competence ratings', () => appendRows(workbook.layout(COMPETENCE_AUDIT), [record]));
-  return loadCompetenceAudit();
+  return loadCompetenceAudit(workbook);
 };
 
 const addLearningActivity: MethodApi['addLearningActivity'] = (input) => {
   const workbook = new Workbook();
-  const { sides } = readSnapshot(workbook);
+  const { sides } = readPartnership(workbook);
   const hours = input?.hours === null || input?.hours === undefined || String(input.hours) === '' ? '' : Number(input.hours);
   if (hours !== '' && (!Number.isFinite(hours) || hours < 0 || hours > 1000)) throw new Error('Hours must be a number from 0 to 1000.');
   const kinds = ['Certification', 'Training', 'Conference', 'Other'];
@@ -141,14 +140,13 @@ const addLearningActivity: MethodApi['addLearningActivity'] = (input) => {
     hours,
   };
   withDocumentLock('Add learning activity', () => appendRows(workbook.layout(LEARNING_LOG), [record]));
-  return loadCompetenceAudit();
+  return loadCompetenceAudit(workbook);
 };
 
 // ---- Alignment Audit ----
 
-function loadAlignmentAudit(quarter: string | null): AlignmentAuditView {
-  const workbook = new Workbook();
-  const { sides } = readSnapshot(workbook);
+function loadAlignmentAudit(quarter: string | null, workbook = new Workbook()): AlignmentAuditView {
+  const { sides } = readPartnership(workbook);
   const rows = readRows(workbook.layout(ALIGNMENT_AUDIT));
   const quarters = [...new Set(rows.map((row) => textOf(row.values.quarter)).filter((q) => q !== ''))].sort().reverse();
   const wanted = text(quarter) || quarters[0] || quarterOf(new Date());
@@ -183,7 +181,7 @@ function writeAlignment(workbook: Workbook, quarter: string, question: string, f
 const saveAlignmentAnswers: MethodApi['saveAlignmentAnswers'] = (input) => {
   const identity = requireIdentity();
   const workbook = new Workbook();
-  const { sides } = readSnapshot(workbook);
+  const { sides } = readPartnership(workbook);
   const side = requireSide(identity.side, sides, 'Your side');
   const field = side.toLowerCase() === sides[0].toLowerCase() ? 'ourAnswer' : 'partnerAnswer';
   const quarter = requireText(input?.quarter, 'The quarter');
@@ -192,7 +190,7 @@ const saveAlignmentAnswers: MethodApi['saveAlignmentAnswers'] = (input) => {
   withDocumentLock('Save alignment answers', () => {
     for (const [question, answer] of answers) writeAlignment(workbook, quarter, question, field, String(answer ?? ''));
   });
-  return loadAlignmentAudit(quarter);
+  return loadAlignmentAudit(quarter, workbook);
 };
 
 const markAlignment: MethodApi['markAlignment'] = (quarter, question, mark) => {
@@ -200,15 +198,14 @@ const markAlignment: MethodApi['markAlignment'] = (quarter, question, mark) => {
   if (mark !== '' && !(ALIGNMENT_MARKS as readonly string[]).includes(mark)) throw new Error(`Mark it ${ALIGNMENT_MARKS.join(', ')}.`);
   const workbook = new Workbook();
   withDocumentLock('Mark alignment', () => writeAlignment(workbook, requireText(quarter, 'The quarter'), question, 'mark', mark));
-  return loadAlignmentAudit(quarter);
+  return loadAlignmentAudit(quarter, workbook);
 };
 
 // ---- Pre-mortem ----
 
-function loadPremortem(): PremortemView {
-  const workbook = new Workbook();
+function loadPremortem(workbook = new Workbook()): PremortemView {
   return {
-    sides: readSnapshot(workbook).sides,
+    sides: readPartnership(workbook).sides,
     risks: readRows(workbook.layout(PREMORTEM)).map((row) => ({
       id: textOf(row.values.id),
       initiative: textOf(row.values.initiative),
@@ -225,7 +222,7 @@ function loadPremortem(): PremortemView {
 
 const addRisk: MethodApi['addRisk'] = (input) => {
   const workbook = new Workbook();
-  const { sides } = readSnapshot(workbook);
+  const { sides } = readPartnership(workbook);
   const record = {
     initiative: requireText(input?.initiative, 'The initiative'),
     risk: requireText(input?.risk, 'What could go wrong'),
@@ -239,13 +236,13 @@ const addRisk: MethodApi['addRisk'] = (input) => {
     const layout = workbook.layout(PREMORTEM);
     appendRows(layout, [{ ...record, id: nextId(readRows(layout), 'R') }]);
   });
-  return loadPremortem();
+  return loadPremortem(workbook);
 };
 
 const riskToCommitment: MethodApi['riskToCommitment'] = (id, dueDate) => {
   const workbook = new Workbook();
-  const { sides } = readSnapshot(workbook);
-  const risk = loadPremortem().risks.find((candidate) => candidate.id === id);
+  const { sides } = readPartnership(workbook);
+  const risk = loadPremortem(workbook).risks.find((candidate) => candidate.id === id);
   if (!risk) throw new Error(`No risk with id ${id}; it may have been deleted.`);
   if (risk.commitmentId) throw new Error(`${id} is already commitment ${risk.commitmentId}.`);
   const [commitmentId] = appendCommitments(
@@ -266,14 +263,14 @@ const riskToCommitment: MethodApi['riskToCommitment'] = (id, dueDate) => {
     const row = readRows(layout).find((candidate) => textOf(candidate.values.id) === id);
     if (row) updateCells(layout, row.rowNumber, { commitmentId });
   });
-  return loadPremortem();
+  return loadPremortem(workbook);
 };
 
 // ---- Graduated disclosure advisor ----
 
 function adviceFor(input: DisclosureQuestionInput, workbook: Workbook): DisclosureAdviceView {
   const identity = requireIdentity();
-  const { sides } = readSnapshot(workbook);
+  const { sides } = readPartnership(workbook);
   const ours = requireSide(identity.side, sides, 'Your side');
   const partner = sides.find((side) => side.toLowerCase() !== ours.toLowerCase()) as string;
   const stage = parseStage(text(input?.stage));
@@ -304,7 +301,7 @@ const recordDisclosure: MethodApi['recordDisclosure'] = (input) => {
   const workbook = new Workbook();
   const advice = adviceFor(input, workbook);
   const identity = requireIdentity();
-  const { sides } = readSnapshot(workbook);
+  const { sides } = readPartnership(workbook);
   withDocumentLock('Record disclosure', () => {
     const layout = workbook.layout(DISCLOSURES);
     appendRows(layout, [{
@@ -323,8 +320,8 @@ const recordDisclosure: MethodApi['recordDisclosure'] = (input) => {
 
 // ---- Breach mode ----
 
-function loadBreaches(): BreachView {
-  const rows = readRows(new Workbook().layout(BREACHES));
+function loadBreaches(workbook = new Workbook()): BreachView {
+  const rows = readRows(workbook.layout(BREACHES));
   const breaches = rows.map((row) => ({
     id: textOf(row.values.id),
     date: dateOf(row.values.date) ? isoDayOf(dateOf(row.values.date) as Date) : '',
@@ -347,7 +344,7 @@ const recordBreach: MethodApi['recordBreach'] = (input) => {
     const layout = workbook.layout(BREACHES);
     appendRows(layout, [{ ...record, id: nextId(readRows(layout), 'B') }]);
   });
-  return loadBreaches();
+  return loadBreaches(workbook);
 };
 
 const updateBreach: MethodApi['updateBreach'] = (update) => {
@@ -366,7 +363,7 @@ const updateBreach: MethodApi['updateBreach'] = (update) => {
     if (!row) throw new Error(`No breach with id ${String(update?.id)}.`);
     updateCells(layout, row.rowNumber, changes);
   });
-  return loadBreaches();
+  return loadBreaches(workbook);
 };
 
 // ---- Ad hoc reassessment ----
@@ -376,7 +373,7 @@ function makeRecordMajorChange(loadHome: () => HomeView): MethodApi['recordMajor
     const change = MAJOR_CHANGES.find((candidate) => candidate.toLowerCase() === text(input?.change).toLowerCase());
     if (!change) throw new Error(`The change must be one of ${MAJOR_CHANGES.join(', ')}.`);
     const workbook = new Workbook();
-    const snapshot = readSnapshot(workbook);
+    const snapshot = readPartnership(workbook);
     if (!snapshot.partnershipRow) throw new Error('Name the partnership on the Partnership sheet first.');
     const today = new Date();
     withDocumentLock('Record major change', () => {
@@ -392,9 +389,22 @@ function makeRecordMajorChange(loadHome: () => HomeView): MethodApi['recordMajor
 }
 
 export function methodHandlers(loadHome: () => HomeView): MethodApi {
+  // Handlers called by google.script.run get only the client's arguments, never a workbook.
   return {
-    loadCompetenceAudit, submitCompetenceRating, addLearningActivity, loadAlignmentAudit, saveAlignmentAnswers, markAlignment,
-    loadPremortem, addRisk, riskToCommitment, adviseDisclosure, recordDisclosure, loadBreaches, recordBreach, updateBreach,
+    loadCompetenceAudit: () => loadCompetenceAudit(),
+    submitCompetenceRating,
+    addLearningActivity,
+    loadAlignmentAudit: (quarter) => loadAlignmentAudit(quarter),
+    saveAlignmentAnswers,
+    markAlignment,
+    loadPremortem: () => loadPremortem(),
+    addRisk,
+    riskToCommitment,
+    adviseDisclosure,
+    recordDisclosure,
+    loadBreaches: () => loadBreaches(),
+    recordBreach,
+    updateBreach,
     recordMajorChange: makeRecordMajorChange(loadHome),
   };
 }

@@ -18,9 +18,11 @@ export interface Snapshot {
   commitments: TableRow[];
 }
 
-export function readSnapshot(workbook: Workbook): Snapshot {
-  const partnershipRows = readRows(workbook.layout(PARTNERSHIP));
-  const partnership = partnershipRows[0] ?? null;
+export type PartnershipFacts = Pick<Snapshot, 'sides' | 'model' | 'nextReassessment' | 'partnershipRow'>;
+
+/** The Partnership sheet alone: enough for the actions that only need the two sides. */
+export function readPartnership(workbook: Workbook): PartnershipFacts {
+  const partnership = readRows(workbook.layout(PARTNERSHIP))[0] ?? null;
   const sides = partnership
     ? [textOf(partnership.values.ourCompany), textOf(partnership.values.partnerCompany)].filter((side) => side !== '')
     : [];
@@ -29,6 +31,12 @@ export function readSnapshot(workbook: Workbook): Snapshot {
     model: partnership ? parseModel(textOf(partnership.values.model)) : undefined,
     nextReassessment: partnership ? dateOf(partnership.values.nextReassessment) : null,
     partnershipRow: partnership,
+  };
+}
+
+export function readSnapshot(workbook: Workbook): Snapshot {
+  return {
+    ...readPartnership(workbook),
     assessments: readRows(workbook.layout(ASSESSMENTS)),
     commitments: readRows(workbook.layout(COMMITMENTS)),
   };

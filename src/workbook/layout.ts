@@ -54,7 +54,7 @@ export function markedColumns(sheet: Sheet): Map<string, number> {
 export function matchColumns(
   sheet: Sheet,
   table: TableSpec,
-  headerRow: readonly unknown[],
+  readHeader: () => readonly unknown[],
 ): { columnOf: Map<string, number>; missing: ColumnSpec[]; byHeader: ColumnSpec[] } {
   const marked = markedColumns(sheet);
   const columnOf = new Map<string, number>();
@@ -68,8 +68,11 @@ export function matchColumns(
   }
   const byHeader: ColumnSpec[] = [];
   const missing: ColumnSpec[] = [];
+  // The header row is read only when metadata did not find everything (the usual case needs no read).
+  let headerRow: readonly unknown[] | undefined;
   for (const column of table.columns) {
     if (columnOf.has(column.key)) continue;
+    headerRow ??= readHeader();
     const wanted = normaliseHeader(column.header);
     const index = headerRow.findIndex((cell, i) => !claimed.has(i + 1) && normaliseHeader(cell) === wanted);
     if (index >= 0) {
@@ -95,7 +98,7 @@ export function locateTable(spreadsheet: Spreadsheet, table: TableSpec): TableLa
   if (!sheet) {
     throw new MissingTableError(`The sheet "${table.title}" is missing. ${REPAIR_HINT}`);
   }
-  const { columnOf, missing } = matchColumns(sheet, table, readHeaderRow(sheet));
+  const { columnOf, missing } = matchColumns(sheet, table, () => readHeaderRow(sheet));
   if (missing.length > 0) {
     const names = missing.map((column) => `"${column.header}"`).join(', ');
     throw new MissingTableError(

@@ -66,9 +66,8 @@ function ensureSheet(spreadsheet: Spreadsheet, table: TableSpec, report: SetupRe
 
 /** Finds every column (metadata, then header); adds missing ones at the end. Never moves or clears data. */
 function ensureColumns(sheet: Sheet, table: TableSpec, report: SetupReport): TableLayout {
-  const header = readHeaderRow(sheet);
   const isEmptySheet = sheet.getLastRow() === 0 && sheet.getLastColumn() === 0;
-  const { columnOf, missing, byHeader } = matchColumns(sheet, table, isEmptySheet ? [] : header);
+  const { columnOf, missing, byHeader } = matchColumns(sheet, table, () => (isEmptySheet ? [] : readHeaderRow(sheet)));
   for (const column of byHeader) {
     const letters = columnLetters(columnOf.get(column.key) as number);
     sheet.getRange(`${letters}:${letters}`).addDeveloperMetadata(METADATA_COLUMN_KEY, columnTag(table, column));

@@ -1,8 +1,9 @@
 /** Home: the partnership at a glance, loaded in one call. */
+import { RESET_STEPS } from '../../../domain/audits';
 import type { CornerValues, HomeView } from '../../api';
 import type { App } from '../app';
 import { commitmentList } from '../commitment-list';
-import { h } from '../dom';
+import { h, uid } from '../dom';
 import { BAND_LABEL, CORNER_NAMES, mean, signed, trend } from '../format';
 import { call } from '../rpc';
 import { trustSquare } from '../square';
@@ -64,19 +65,46 @@ function renderHome(app: App, home: HomeView): void {
     heading('Trust Corners'),
     you,
     h('p', { class: 'muted' }, `${home.sides.join(' and ')} · ${home.model} partnership`),
+    home.breachMode ? resetPanel(app, home.breachMode) : null,
     home.latestCycle ? squareSection(app, home) : section('Trust square', h('p', null, 'No assessment yet. Start one to see where trust stands.')),
     home.latestCycle ? meansSection(home) : null,
     home.gaps ? gapsSection(home.gaps, home.sideMeans.map((s) => s.side)) : null,
     home.weakest ? weakestSection(home) : null,
     section('Needs attention', commitmentList(home.attention, () => showHome(app), 'Nothing overdue or at risk.')),
-    section('Next reassessment', h('p', null, reassessmentText(home))),
+    // In breach mode the 90-day loop is paused: no reassessment date, no call to assess.
+    home.breachMode ? null : reassessmentSection(home),
     section('Actions', commitmentList(home.actions, () => showHome(app), 'No actions agreed yet.')),
     h(
       'div',
       { class: 'buttons' },
-      h('button', { type: 'button', class: 'primary', onclick: () => app.go('assess') }, 'Take the assessment'),
+      home.breachMode
+        ? h('button', { type: 'button', class: 'primary', onclick: () => app.go('breach') }, 'Open the reset')
+        : h('button', { type: 'button', class: 'primary', onclick: () => app.go('assess') }, 'Take the assessment'),
       h('button', { type: 'button', class: 'secondary', onclick: () => app.go('results') }, 'See results'),
     ),
+  );
+}
+
+/** A severe breach is open: the reset steps take the place of the 90-day loop. */
+function resetPanel(app: App, breach: NonNullable<HomeView['breachMode']>): HTMLElement {
+  const id = uid('reset');
+  return h(
+    'section',
+    { class: 'notice warning reset', 'aria-labelledby': id },
+    h('h2', { id }, 'Reset after a severe breach'),
+    h('p', null, h('strong', null, breach.what), breach.corner ? ` (${breach.corner})` : ''),
+    h('p', null, 'The 90-day loop is paused. Work through the reset with the partner, with a mediator if needed:'),
+    h('ol', null, RESET_STEPS.map((step) => h('li', null, step))),
+    h('p', null, breach.reviewDate ? `Facilitated review: ${breach.reviewDate}.` : 'No facilitated review date agreed yet.'),
+    h('button', { type: 'button', class: 'link', onclick: () => app.go('breach') }, 'Go to the reset steps'),
+  );
+}
+
+function reassessmentSection(home: HomeView): HTMLElement {
+  return section(
+    'Next reassessment',
+    h('p', null, reassessmentText(home)),
+    home.adHocReason ? notice('info', h('strong', null, 'Major change: '), home.adHocReason) : null,
   );
 }
 
