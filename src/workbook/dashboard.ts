@@ -106,6 +106,11 @@ export function dashboardCells(t: DashboardLayouts): DashboardCell[] {
     put(row, 1, label);
     put(row, 2, formula, format);
   };
+  /** A row result spills into C:E, and spilled cells show with their own cell's number format. */
+  const rowLine = (row: number, figure: Line): void => {
+    line(row, figure);
+    for (let column = 3; column <= 1 + CORNERS.length; column++) put(row, column, '', figure.format);
+  };
   put(1, 1, 'Trust Corners dashboard');
   put(1, 2, 'Formulas only: Repair workbook rewrites this sheet.');
   line(R.latestCycle, { label: 'Latest cycle', formula: `=IFERROR(INDEX(FILTER(${cycle}, ${date}=MAX(${date})), 1), "")` });
@@ -115,13 +120,13 @@ export function dashboardCells(t: DashboardLayouts): DashboardCell[] {
   });
   put(R.cornerHeader, 1, 'Corner');
   CORNERS.forEach((corner, index) => put(R.cornerHeader, 2 + index, corner));
-  line(R.latestMeans, { label: 'Mean, latest cycle', formula: `=CORNER_SCORES(IFERROR(FILTER(${ratings}, ${cycle}=B${R.latestCycle}), ""))`, format: '0.0' });
-  line(R.gap, {
+  rowLine(R.latestMeans, { label: 'Mean, latest cycle', formula: `=CORNER_SCORES(IFERROR(FILTER(${ratings}, ${cycle}=B${R.latestCycle}), ""))`, format: '0.0' });
+  rowLine(R.gap, {
     label: 'Perception gap (first side − second)',
     formula: `=PERCEPTION_GAP(IFERROR(FILTER(${ratings}, ${cycle}=B${R.latestCycle}), ""), IFERROR(FILTER(${side}, ${cycle}=B${R.latestCycle}), ""))`,
     format: '+0.0;-0.0;0',
   });
-  line(R.previousMeans, { label: 'Mean, previous cycle', formula: `=CORNER_SCORES(IFERROR(FILTER(${ratings}, ${cycle}=B${R.previousCycle}), ""))`, format: '0.0' });
+  rowLine(R.previousMeans, { label: 'Mean, previous cycle', formula: `=CORNER_SCORES(IFERROR(FILTER(${ratings}, ${cycle}=B${R.previousCycle}), ""))`, format: '0.0' });
   const means = `B${R.latestMeans}:E${R.latestMeans}`;
   const previous = `B${R.previousMeans}:E${R.previousMeans}`;
   const lines: Line[] = [    { label: 'Weakest corner', formula: `=IFERROR(WEAKEST_CORNER(${means}, ${model}), "")` },

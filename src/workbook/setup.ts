@@ -158,7 +158,7 @@ function writeDashboard(
   const grid: string[][] = Array.from({ length: rows }, () => new Array<string>(width).fill(''));
   const formats: string[][] = Array.from({ length: rows }, () => new Array<string>(width).fill('General'));
   for (const cell of cells) {
-    grid[cell.row - 1][cell.column - 1] = cell.content.startsWith('=') ? cell.content : `'${cell.content}`;
+    grid[cell.row - 1][cell.column - 1] = cell.content === '' || cell.content.startsWith('=') ? cell.content : `'${cell.content}`;
     if (cell.format) formats[cell.row - 1][cell.column - 1] = cell.format;
   }
   sheet.getRange(1, 1, sheet.getMaxRows(), width).clearContent();
@@ -204,6 +204,15 @@ function writeDashboard(
   );
 }
 
+/** A new spreadsheet's empty "Sheet1" only gets in the way once the templates exist; anything with content stays. */
+function removeUntouchedDefaultSheet(spreadsheet: Spreadsheet, report: SetupReport): void {
+  if (report.createdSheets.length === 0) return;
+  const sheet = spreadsheet.getSheetByName('Sheet1');
+  if (!sheet || sheet.getLastRow() > 0 || sheet.getLastColumn() > 0) return;
+  if (sheet.createDeveloperMetadataFinder().withKey(METADATA_SHEET_KEY).find().length > 0) return;
+  spreadsheet.deleteSheet(sheet);
+}
+
 /**
  * Set up, or repair, the partnership workbook: every sheet and column the add-on needs, found by
  * metadata then by name, created only when missing. Every existing data cell stays as it was.
@@ -245,6 +254,7 @@ export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiv
     sides,
     report,
   );
+  removeUntouchedDefaultSheet(spreadsheet, report);
   PropertiesService.getDocumentProperties().setProperty('trustCorners.setUpAt', new Date().toISOString());
   return report;
 }

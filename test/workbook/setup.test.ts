@@ -57,6 +57,19 @@ describe('Set up partnership workbook on an empty spreadsheet', () => {
     expect(double.inspect.charts('Dashboard')).toHaveLength(2);
   });
 
+  it('removes the new spreadsheet\'s empty Sheet1, but never one with content', () => {
+    expect(double.inspect.sheetNames()).toContain('Sheet1');
+    setUpWorkbook();
+    expect(double.inspect.sheetNames()).not.toContain('Sheet1');
+
+    uninstall();
+    double = createAppsScriptDouble();
+    uninstall = double.install(globalThis);
+    double.spreadsheet.getSheetByName('Sheet1')!.getRange('C3').setValue('notes');
+    setUpWorkbook();
+    expect(double.inspect.values('Sheet1')[2][2]).toBe('notes');
+  });
+
   it('is idempotent: a second run creates nothing and adds no duplicate rules', () => {
     setUpWorkbook();
     const before = { metadata: double.inspect.metadata().length, protections: double.inspect.protections().length };
