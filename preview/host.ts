@@ -1,0 +1,205 @@
+/**
+ * The one shared workbook: ONE Apps Script double holding the spreadsheet, and ONE instance of the
+ * real build/Code.js loaded into a node:vm context whose globals are the double's services, as
+ * Apps Script runs it. Every action runs as one user, as one "execution": the active user is set
+ * first, and the locks the execution still holds are released at its end, as Apps Script does.
+ * After each execution the workbook is saved if it changed, and the revision moves on so the pages
+ * refresh. Callers serialize executions (see SerialQueue); nothing here is re-entrant.
+ */
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import { createAppsScriptDouble, type AppsScriptDouble, type FormulaEvaluator } from '../test/double';
+import { BUILD_DIR, loadBundle, type LoadedBundle } from '../test/support/bundle';
+import { engineFor, previewEvaluator, type PreviewEvaluator } from './evaluator';
+import { loadSaved, refuse, saveAtomically } from './store';
+import type { EditRequest } from './protocol';
+
+export interface HostOptions {
+  dataFile: string;
+  /** Start without the example partnership (only when there is no saved file). */
+  empty: boolean;
+  log: (message: string) => void;
+}
+
+export interface Feedback {
+  toasts: string[];
+  alerts: string[];
+  sidebar: boolean;
+}
+
+export class UserFacingError extends Error {}
+
+/** Service methods that only read: an execution calling nothing else cannot have changed the workbook. */
+const READ_ONLY_METHOD = /\.(get|is|has|find|with|can)[A-Za-z]*$/;
+
+export class WorkbookHost {
+  readonly double: AppsScriptDouble;
+  readonly bundle: LoadedBundle;
+  readonly evaluator: PreviewEvaluator;
+  /** Top-level functions of Code.js: what menu items and google.script.run may call. */
+  readonly functions: string[];
+  revision = 1;
+  private savedJson = '';
+  private readonly vmDate: DateConstructor;
+
+  private constructor(private readonly options: HostOptions) {
+    // The VM's Date and Error must exist before the double, so the values the add-on sees are
+    // its own realm's (instanceof Date holds in Code.js), as on Apps Script.
+    const context = vm.createContext({});
+    const VmDate = vm.runInContext('Date', context) as DateConstructor;
+    this.vmDate = VmDate;
+    let bundle: LoadedBundle | undefined;
+    this.evaluator = previewEvaluator(engineFor(() => bundle!, VmDate), options.log);
+    this.double = createAppsScriptDouble({
+      // Code.js builds dates with the process's local clock (new Date(y, m, d)); using that zone as
+      // the spreadsheet's keeps a date typed as 2026-03-01 and one made in code the same day.
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Etc/UTC',
+      activeUserEmail: 'ana@acme.example',
+      htmlFiles: { Sidebar: readFileSync(`${BUILD_DIR}/Sidebar.html`, 'utf8') },
+      formulaEvaluator: this.evaluator,
+      dateConstructor: VmDate,
+      errorConstructor: vm.runInContext('Error', context) as ErrorConstructor,
+    });
+    bundle = loadBundle(this.double.globals as unknown as Record<string, unknown>, context);
+    this.bundle = bundle;
+    const services = new Set(Object.keys(this.double.globals));
+    this.functions = Object.getOwnPropertyNames(context).filter(
+      // Apps Script hides names ending in "_" from google.script.run and menus.
+      (name) => !services.has(name) && !name.endsWith('_') && bundle!.evaluate(`typeof ${name}`) === 'function',
+    );
+  }
+
+  /**
+   * The saved workbook, else a fresh one (with the example partnership unless `empty`), saved at
+   * once. A saved file that cannot be used throws PreviewDataError and is left as it is.
+   */
+  static open(options: HostOptions): WorkbookHost {
+    const host = new WorkbookHost(options);
+    const saved = loadSaved(options.dataFile);
+    if (saved) {
+      try {
+        host.double.restore(saved);
+      } catch (error) {
+        throw refuse(options.dataFile, `its contents are not a workbook this preview can open (${(error as Error).message})`);
+      }
+      host.savedJson = JSON.stringify(saved);
+      options.log(`preview: opened the saved workbook ${options.dataFile}${options.empty ? ' (--empty applies only when there is no saved file)' : ''}`);
+    }
+    // What opening the file in Sheets does: the simple trigger builds the add-on menu.
+    host.execute('ana@acme.example', () => host.bundle.call('onOpen', host.event({})));
+    if (!saved && !options.empty) host.execute('ana@acme.example', () => host.bundle.call('menuLoadExample'));
+    host.persist(true);
+    return host;
+  }
+
+  /** Runs `action` as `user`, as one Apps Script execution; saves if the workbook changed. */
+  execute<T>(user: string, action: () => T): { value: T; feedback: Feedback } {
+    const inspect = this.double.inspect;
+    const before = { toasts: inspect.toasts().length, alerts: inspect.alerts().length, sidebars: inspect.sidebars().length };
+    this.double.setActiveUser(user);
+    this.double.calls.reset();
+    let value: T;
+    try {
+      value = action();
+    } finally {
+      this.double.lock.endExecution();
+      this.persist(Object.keys(this.double.calls.byMethod()).some((method) => !READ_ONLY_METHOD.test(method)));
+    }
+    return {
+      value,
+      feedback: {
+        toasts: inspect.toasts().slice(before.toasts).map((t) => t.message),
+        alerts: inspect.alerts().slice(before.alerts).map((a) => [a.title, a.prompt].filter(Boolean).join(': ')),
+        sidebar: inspect.sidebars().length > before.sidebars,
+      },
+    };
+  }
+
+  /** A top-level function of Code.js, called by name as a menu item or google.script.run would. */
+  call(user: string, name: string, args: unknown[]): { value: unknown; feedback: Feedback } {
+    if (!this.functions.includes(name)) throw new UserFacingError(`Script function not found: ${name}`);
+    return this.execute(user, () => this.bundle.call(name, ...(this.bundle.realm(args) as unknown[])));
+  }
+
+  /**
+   * A user typing `text` into one cell: written with Range.setValue (so Sheets' typing rules apply:
+   * =formula, dates, numbers, 'apostrophe text), refused like the Sheets UI refuses input that a
+   * rejecting validation rule does not allow, then the simple onEdit trigger with the event Apps
+   * Script builds for a single-cell edit. A failing trigger does not undo the edit (as in Sheets).
+   */
+  edit(user: string, request: EditRequest): { feedback: Feedback; triggerError: string | null } {
+    let triggerError: string | null = null;
+    const { feedback } = this.execute(user, () => {
+      const sheet = this.double.spreadsheet.getSheetByName(request.sheet);
+      if (!sheet) throw new UserFacingError(`There is no sheet named "${request.sheet}".`);
+      const range = sheet.getRange(request.row, request.col);
+      const oldFormula = range.getFormula();
+      const oldValue = range.getValue();
+      range.setValue(request.text);
+      this.refuseInvalid(request.sheet, range, oldFormula, oldValue);
+      const value = range.getValue();
+      try {
+        this.bundle.call(
+          'onEdit',
+          this.event({
+            range,
+            // Apps Script leaves these undefined for an empty cell.
+            value: value === '' ? undefined : value,
+            oldValue: oldFormula === '' && oldValue === '' ? undefined : oldValue,
+          }),
+        );
+      } catch (error) {
+        triggerError = `onEdit failed: ${(error as Error).message}`;
+        this.options.log(`preview: ${triggerError}`);
+      }
+    });
+    return { feedback, triggerError };
+  }
+
+  /** Another HyperFormula evaluator with this Code.js's custom functions (e.g. for conditional formats). */
+  newEvaluator(): FormulaEvaluator {
+    return engineFor(() => this.bundle, this.vmDate);
+  }
+
+  /** The HTML showSidebar served last (the real build/Sidebar.html), else the built file. */
+  sidebarHtml(): string {
+    const shown = this.double.inspect.sidebars().pop();
+    return shown?.html ?? readFileSync(`${BUILD_DIR}/Sidebar.html`, 'utf8');
+  }
+
+  private event(fields: Record<string, unknown>): Record<string, unknown> {
+    const globals = this.double.globals;
+    return {
+      authMode: globals.ScriptApp.AuthMode.LIMITED,
+      source: globals.SpreadsheetApp.getActiveSpreadsheet(),
+      user: globals.Session.getActiveUser(),
+      ...fields,
+    };
+  }
+
+  private refuseInvalid(sheetName: string, range: GoogleAppsScript.Spreadsheet.Range, oldFormula: string, oldValue: unknown): void {
+    const a1 = range.getA1Notation();
+    const rule = this.double.inspect.cell(sheetName, a1).validation;
+    if (!rule || rule.allowInvalid || !this.double.inspect.invalidCells(sheetName).includes(a1)) return;
+    // Put back exactly what was there: a formula, text (behind an apostrophe so it is not re-parsed), or the value.
+    if (oldFormula) range.setFormula(oldFormula);
+    else if (typeof oldValue === 'string' && oldValue !== '') range.setValue(`'${oldValue}`);
+    else range.setValue(oldValue);
+    const expected = /^VALUE_IN_/.test(rule.criteria)
+      ? 'Input must be an item on the specified list.'
+      : /^DATE_/.test(rule.criteria)
+        ? 'Input must be a valid date.'
+        : 'Input breaks the data validation rule of this cell.';
+    throw new UserFacingError(`There was a problem with ${a1}: ${expected}${rule.helpText ? ` ${rule.helpText}` : ''}`);
+  }
+
+  /** Saves when the snapshot differs from the last saved one; only then does the revision move. */
+  private persist(maybeChanged: boolean): void {
+    if (!maybeChanged) return;
+    const json = JSON.stringify(this.double.snapshot());
+    if (json === this.savedJson) return;
+    saveAtomically(this.options.dataFile, json);
+    this.revision++;
+    this.savedJson = json;
+  }
+}

@@ -1,0 +1,284 @@
+/**
+ * The local preview (`npm start`) end to end: the server started in-process on a free port with a
+ * temporary save file, Debian's Chromium as two partners in two browser contexts.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PreviewDataError, startPreviewServer, type PreviewServer } from '../../preview/start';
+import { projectRoot } from '../support/project-root';
+
+const ANA = 'ana@acme.example';
+const BEN = 'ben@beta.example';
+const LOG = 'Shared Commitments Log';
+const SCREENSHOT = path.join(projectRoot(), 'docs', 'preview.png');
+
+let dir: string;
+let dataFile: string;
+let server: PreviewServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const pageErrors: string[] = [];
+
+async function openAs(user: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  contexts.push(context);
+  // The preview must work offline: anything but the preview server is refused and recorded.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.url + '/') || url === 'about:blank') return route.continue();
+    pageErrors.push(`external request: ${url}`);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${user}: ${error.message}`));
+  await page.goto(`${server.url}/?user=${encodeURIComponent(user)}`);
+  await page.waitForSelector('table.grid');
+  return page;
+}
+
+async function showSheet(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name, exact: true }).click();
+  await page.waitForSelector(`table.grid[data-sheet="${name}"]`);
+}
+
+const cell = (page: Page, a1: string) => page.locator(`td[data-a1="${a1}"]`);
+
+/** Types into a cell like a user: double-click, then pick from the dropdown or type and Enter. */
+async function typeInto(page: Page, a1: string, text: string): Promise<void> {
+  // Like a person, wait until the previous edit came back and the grid was redrawn.
+  await page.waitForSelector('body[data-busy="0"]');
+  await cell(page, a1).dblclick();
+  const editor = page.locator('#cell-editor');
+  if ((await editor.evaluate((e) => e.tagName)) === 'SELECT') {
+    await editor.selectOption(text);
+  } else {
+    await editor.fill(text);
+    await editor.press('Enter');
+  }
+}
+
+const values = (sheet: string) => server.workbook.double.inspect.values(sheet);
+/** 1-based row of the Commitments Log holding commitment `id`. */
+const rowOf = (id: string) => values(LOG).findIndex((row) => row[0] === id) + 1;
+const column = (sheet: string, header: string) => values(sheet)[0]!.indexOf(header) + 1;
+const a1 = (col: number, row: number) => `${String.fromCharCode(64 + col)}${row}`;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'trust-corners-preview-'));
+  dataFile = path.join(dir, 'workbook.json');
+  server = await startPreviewServer({ port: 0, dataFile, log: () => {} });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('npm start: the local preview', () => {
+  it('starts with the example partnership, saved to the data file', () => {
+    expect(server.workbook.double.inspect.sheetNames()).toEqual(expect.arrayContaining(['Dashboard', LOG, 'Change History']));
+    expect(values(LOG).length).toBeGreaterThan(20);
+    expect(JSON.parse(readFileSync(dataFile, 'utf8')).format).toBe('apps-script-double/1');
+  });
+
+  it('two partners edit the same commitment and different ones at once: every change lands and is in the history', async () => {
+    const [ana, ben] = [await openAs(ANA), await openAs(BEN)];
+    await Promise.all([showSheet(ana, LOG), showSheet(ben, LOG)]);
+    const status = column(LOG, 'Status');
+    const plan = column(LOG, 'Recovery plan');
+    const [same, anaOwn, benOwn, contested] = [rowOf('C-005'), rowOf('C-010'), rowOf('C-011'), rowOf('C-008')];
+
+    const started = Date.now();
+    // Both at the same moment: same commitment (different fields), different commitments, and the very same cell.
+    await Promise.all([
+      (async () => {
+        await typeInto(ana, a1(status, same), 'At risk');
+        await typeInto(ana, a1(plan, anaOwn), 'Ana: move the review to Monday');
+        await typeInto(ana, a1(plan, contested), 'Ana wrote this');
+      })(),
+      (async () => {
+        await typeInto(ben, a1(plan, same), 'Ben: weekly check-in until fixed');
+        await typeInto(ben, a1(status, benOwn), 'At risk');
+        await typeInto(ben, a1(plan, contested), 'Ben wrote this');
+      })(),
+    ]);
+
+    // Each window shows the other's changes without a reload.
+    for (const page of [ana, ben]) {
+      await expect.poll(() => cell(page, a1(status, same)).textContent(), { timeout: 2000 }).toBe('At risk');
+      await expect.poll(() => cell(page, a1(plan, same)).textContent(), { timeout: 2000 }).toBe('Ben: weekly check-in until fixed');
+      await expect.poll(() => cell(page, a1(plan, anaOwn)).textContent(), { timeout: 2000 }).toBe('Ana: move the review to Monday');
+      await expect.poll(() => cell(page, a1(status, benOwn)).textContent(), { timeout: 2000 }).toBe('At risk');
+    }
+    const seenAfter = Date.now() - started;
+    expect(seenAfter).toBeLessThan(15_000);
+
+    const log = values(LOG);
+    expect(log[same - 1]![status - 1]).toBe('At risk');
+    expect(log[same - 1]![plan - 1]).toBe('Ben: weekly check-in until fixed');
+    expect(log[anaOwn - 1]![plan - 1]).toBe('Ana: move the review to Monday');
+    expect(log[benOwn - 1]![status - 1]).toBe('At risk');
+    // The contested cell holds one of the two, and the history keeps both, in order, old -> new chained.
+    const finalContested = log[contested - 1]![plan - 1];
+    expect(['Ana wrote this', 'Ben wrote this']).toContain(finalContested);
+
+    const history = values('Change History').slice(1);
+    const who = (row: unknown[]) => row[1];
+    const entry = (id: string, field: string, newValue: string) => history.find((row) => row[3] === id && row[4] === field && row[6] === newValue);
+    expect(who(entry('C-005', 'Status', 'At risk')!)).toBe(ANA);
+    expect(who(entry('C-005', 'Recovery plan', 'Ben: weekly check-in until fixed')!)).toBe(BEN);
+    expect(who(entry('C-010', 'Recovery plan', 'Ana: move the review to Monday')!)).toBe(ANA);
+    expect(who(entry('C-011', 'Status', 'At risk')!)).toBe(BEN);
+    const contestedEntries = history.filter((row) => row[3] === 'C-008' && row[4] === 'Recovery plan');
+    expect(contestedEntries.map(who).sort()).toEqual([ANA, BEN]);
+    expect(contestedEntries[1]![5]).toBe(contestedEntries[0]![6]);
+    expect(contestedEntries[1]![6]).toBe(finalContested);
+
+    // Change History, as the partners see it, names both.
+    await showSheet(ben, 'Change History');
+    await expect.poll(() => ben.locator('table.grid').textContent()).toContain(ANA);
+    expect(await ben.locator('table.grid').textContent()).toContain(BEN);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('formula cells (a custom function, a COUNTIFS) and highlights follow their inputs', async () => {
+    const ana = await openAs(ANA);
+    const log = values(LOG);
+    const header = log[0]!;
+    const [due, status, done] = ['Due date', 'Status', 'Done on'].map((h) => header.indexOf(h));
+    const today = new Date();
+    const closed = ['Done', 'Dropped', 'Renegotiated', 'Missed'];
+    const overdueRow = log.findIndex((row, i) => i > 0 && !closed.includes(row[status] as string) && row[done] === '' && row[due] instanceof Date && (row[due] as Date) < today) + 1;
+    const onTimeRow = log.findIndex((row, i) => i > 0 && row[status] === 'Done' && row[done] instanceof Date && (row[done] as Date) <= (row[due] as Date)) + 1;
+    expect(overdueRow).toBeGreaterThan(1);
+    expect(onTimeRow).toBeGreaterThan(1);
+
+    const dashboard = () => values('Dashboard');
+    const figure = (label: string) => {
+      const row = dashboard().findIndex((r) => r[0] === label) + 1;
+      return { row, value: dashboard()[row - 1]![1], a1: `B${row}` };
+    };
+    const overdue = figure('Overdue commitments');
+    const onTime = figure('On-time rate');
+    expect(typeof overdue.value).toBe('number');
+    expect(typeof onTime.value).toBe('number');
+
+    await showSheet(ana, LOG);
+    // The overdue rule highlights the row now...
+    await expect.poll(() => cell(ana, a1(status + 1, overdueRow)).evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(252, 232, 230)');
+    await typeInto(ana, a1(status + 1, overdueRow), 'Done');
+    // ...and no longer once it is done.
+    await expect.poll(() => cell(ana, a1(status + 1, overdueRow)).evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe('rgb(252, 232, 230)');
+    // A commitment done on time, now recorded as done a month after its due date (typed as Sheets parses dates).
+    const dueDate = log[onTimeRow - 1]![due] as Date;
+    const late = new Date(dueDate.getTime() + 30 * 86_400_000);
+    const lateText = `${late.getFullYear()}-${String(late.getMonth() + 1).padStart(2, '0')}-${String(late.getDate()).padStart(2, '0')}`;
+    await typeInto(ana, a1(done + 1, onTimeRow), lateText);
+    await expect.poll(() => cell(ana, a1(done + 1, onTimeRow)).textContent()).toBe(lateText);
+
+    await showSheet(ana, 'Dashboard');
+    await expect.poll(() => cell(ana, overdue.a1).textContent()).toBe(String((overdue.value as number) - 1));
+    const rateNow = figure('On-time rate').value as number;
+    expect(rateNow).toBeLessThan(onTime.value as number);
+    await expect.poll(() => cell(ana, onTime.a1).textContent()).toBe(`${Math.round(rateNow * 100)}%`);
+    // The charts the add-on built are drawn.
+    expect(await ana.locator('.chart svg').count()).toBe(server.workbook.double.inspect.charts('Dashboard').length);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('opens the real sidebar from the add-on menu, its google.script.run bridged to Code.js as the page user', async () => {
+    const ana = await openAs(ANA, { width: 1680, height: 940 });
+    await ana.getByRole('button', { name: 'Extensions' }).click();
+    await ana.getByRole('menuitem', { name: 'Open Trust Corners' }).click();
+    const sidebar = ana.frameLocator('#sidebar-frame');
+    await sidebar.getByLabel('Display name').fill('Ana Silva');
+    await sidebar.getByLabel('Acme Analytics').check();
+    await sidebar.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => server.workbook.double.inspect.properties('user', ANA)).not.toEqual({});
+    expect(JSON.stringify(server.workbook.double.inspect.properties('user', BEN))).not.toContain('Ana Silva');
+    // The saved name is now what the edit stamp records for Ana.
+    await showSheet(ana, LOG);
+    const plan = column(LOG, 'Recovery plan');
+    await typeInto(ana, a1(plan, rowOf('C-012')), 'Escalate to the steering committee');
+    await expect.poll(() => values('Change History').at(-1)?.[1]).toBe('Ana Silva (Acme Analytics)');
+    // A server error reaches the sidebar's failure handler as {message}.
+    const failure = await ana.frameLocator('#sidebar-frame').locator('body').evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const run = (window as unknown as { google: { script: { run: Record<string, (...a: unknown[]) => unknown> } } }).google.script.run;
+          (run.withSuccessHandler(() => resolve('no error')) as unknown as typeof run)
+            .withFailureHandler((error: unknown) => resolve((error as Error).message)) as unknown as typeof run;
+          ((run.withFailureHandler((error: unknown) => resolve((error as Error).message)) as unknown as typeof run).saveIdentity as (a: unknown) => void)({ displayName: '', side: '' });
+        }),
+    );
+    expect(failure).not.toBe('no error');
+    expect(failure.length).toBeGreaterThan(0);
+
+    await showSheet(ana, 'Dashboard');
+    await ana.waitForTimeout(200);
+    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await ana.screenshot({ path: SCREENSHOT });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('refuses input a rejecting dropdown does not allow, as Sheets does, and leaves the cell alone', async () => {
+    const ben = await openAs(BEN);
+    await showSheet(ben, LOG);
+    const status = column(LOG, 'Status');
+    const row = rowOf('C-002');
+    const before = values(LOG)[row - 1]![status - 1];
+    const historyLength = values('Change History').length;
+    await cell(ben, a1(status, row)).click();
+    await ben.keyboard.type('Maybe');
+    await ben.keyboard.press('Enter');
+    await expect.poll(() => ben.locator('.toast.error').textContent()).toContain('Input must be an item on the specified list');
+    expect(values(LOG)[row - 1]![status - 1]).toBe(before);
+    expect(values('Change History').length).toBe(historyLength);
+  });
+
+  it('comes back identical after a restart from the saved file', async () => {
+    const before = JSON.stringify(server.workbook.double.snapshot());
+    const revision = server.workbook.revision;
+    await server.close();
+    expect(readFileSync(dataFile, 'utf8')).toBe(before);
+    server = await startPreviewServer({ port: 0, dataFile, log: () => {} });
+    expect(JSON.stringify(server.workbook.double.snapshot())).toBe(before);
+    expect(revision).toBeGreaterThan(1);
+    // And it serves it: the edits are on the page.
+    const ben = await openAs(BEN);
+    await showSheet(ben, LOG);
+    expect(await cell(ben, a1(column(LOG, 'Recovery plan'), rowOf('C-005'))).textContent()).toBe('Ben: weekly check-in until fixed');
+  });
+
+  it('refuses to start on a corrupt or foreign save file, says why, and leaves the file untouched', async () => {
+    for (const [name, content, reason] of [
+      ['corrupt.json', '{"format": "apps-script-double/1", "workbook": {', 'not valid JSON'],
+      ['foreign.json', '{"hello": "world"}', 'not a Trust Corners preview workbook'],
+      ['broken.json', '{"format": "apps-script-double/1", "workbook": 42}', 'not a workbook this preview can open'],
+    ] as const) {
+      const file = path.join(dir, name);
+      writeFileSync(file, content);
+      const stamp = statSync(file).mtimeMs;
+      const error = await startPreviewServer({ port: 0, dataFile: file, log: () => {} }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(PreviewDataError);
+      expect((error as Error).message).toContain(file);
+      expect((error as Error).message).toContain(reason);
+      expect((error as Error).message).toContain('left untouched');
+      expect(readFileSync(file, 'utf8')).toBe(content);
+      expect(statSync(file).mtimeMs).toBe(stamp);
+    }
+  });
+});
