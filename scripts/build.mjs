@@ -1,7 +1,7 @@
 // Builds the Apps Script project in build/: Code.js (bundle + top-level declarations),
 // appsscript.json, and Sidebar.html once the sidebar exists. Run: node scripts/build.mjs
 import { build } from 'esbuild';
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -83,14 +83,25 @@ export async function buildAddon() {
   ].join('\n\n');
   const code = `${bundle}\n${declarations}\n`;
 
-  await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
-  await writeFile(path.join(outDir, 'Code.js'), code);
-  await copyFile(path.join(root, 'appsscript.json'), path.join(outDir, 'appsscript.json'));
+  // Each file is written whole and renamed into place, so a test run reading build/ while another
+  // build runs never sees half a file; anything else in build/ is removed, since clasp pushes it all.
+  const outputs = new Map([
+    ['Code.js', code],
+    ['appsscript.json', await readFile(path.join(root, 'appsscript.json'), 'utf8')],
+  ]);
   const sidebarBuilder = path.join(root, 'scripts/build-sidebar.mjs');
   if (existsSync(sidebarBuilder)) {
     const { buildSidebar } = await import(sidebarBuilder);
-    await writeFile(path.join(outDir, 'Sidebar.html'), await buildSidebar(root));
+    outputs.set('Sidebar.html', await buildSidebar(root));
+  }
+  for (const [name, content] of outputs) {
+    const temporary = path.join(outDir, `.${name}.${process.pid}.tmp`);
+    await writeFile(temporary, content);
+    await rename(temporary, path.join(outDir, name));
+  }
+  for (const entry of await readdir(outDir)) {
+    if (!outputs.has(entry) && !entry.endsWith('.tmp')) await rm(path.join(outDir, entry), { recursive: true, force: true });
   }
   return { bytes: Buffer.byteLength(code), customFunctions: customFunctions.length, entryPoints: entryPoints.length };
 }

@@ -2,7 +2,7 @@ import { type Change, historyRecords, recordChanges } from './history';
 import { actorLabel } from './identity';
 import { Workbook } from './layout';
 import { LOCK_WAIT_MS } from './lock';
-import { METADATA_SHEET_KEY, type TableSpec } from './schema';
+import { type ColumnSpec, METADATA_SHEET_KEY, type TableSpec } from './schema';
 import { type CellValue, appendRowAtomically, textOf } from './table';
 import { COMMITMENTS, HISTORY, TABLES } from './templates';
 
@@ -11,6 +11,22 @@ function tableOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): TableSpec | undefin
   const marked = sheet.createDeveloperMetadataFinder().withKey(METADATA_SHEET_KEY).find();
   const key = marked.length > 0 ? marked[0].getValue() : null;
   return TABLES.find((table) => table.key === key);
+}
+
+/** Days from the Sheets epoch (1899-12-30) to 1970-01-01. */
+const UNIX_EPOCH_SERIAL = 25_569;
+
+/**
+ * The event's old value as the column holds it: Apps Script passes a string, and a date as its
+ * serial number ("46000"), which means nothing to a person reading the history.
+ */
+function oldValueOf(raw: unknown, column: ColumnSpec | undefined): CellValue {
+  if (raw === undefined || raw === null) return '';
+  if ((column?.kind === 'date' || column?.kind === 'timestamp') && /^\d+(\.\d+)?$/.test(String(raw))) {
+    const wallClock = new Date((Number(raw) - UNIX_EPOCH_SERIAL) * 86_400_000);
+    return new Date(wallClock.getUTCFullYear(), wallClock.getUTCMonth(), wallClock.getUTCDate(), wallClock.getUTCHours(), wallClock.getUTCMinutes());
+  }
+  return raw as CellValue;
 }
 
 /**
@@ -40,9 +56,9 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
 
   const rows = lastRow - firstRow + 1;
   const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
-  const newValues: CellValue[][] = single
-    ? [[event.value === undefined ? '' : (event.value as CellValue)]]
-    : (sheet.getRange(firstRow, firstColumn, rows, range.getNumColumns()).getValues() as CellValue[][]);
+  // The event carries values as strings (a date as its serial number, nothing when a cell is
+  // cleared), so the new values are read from the sheet itself.
+  const newValues = sheet.getRange(firstRow, firstColumn, rows, range.getNumColumns()).getValues() as CellValue[][];
   const idColumn = layout.columnOf.get('id');
   const ids: CellValue[][] =
     idColumn !== undefined ? (sheet.getRange(firstRow, idColumn, rows, 1).getValues() as CellValue[][]) : [];
@@ -56,8 +72,8 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
         sheet: sheet.getName(),
         rowId: ids.length > 0 ? textOf(ids[row][0]) : `row ${firstRow + row}`,
         field: header,
-        oldValue: single ? (event.oldValue ?? '') : '(not known for multi-cell edits)',
-        newValue: single ? newValues[0][0] : newValues[row][column - firstColumn],
+        oldValue: single ? oldValueOf(event.oldValue, layout.table.columns.find((spec) => spec.key === keyOfColumn.get(column))) : '(not known for multi-cell edits)',
+        newValue: newValues[row][column - firstColumn],
       });
     }
   }

@@ -51,6 +51,27 @@ describe('workbook actions through build/Code.js', () => {
     expect(last.slice(1)).toEqual(['Ana Silva (Acme Analytics)', 'Shared Commitments Log', row[0], 'Status', String(oldValue), 'At risk']);
   });
 
+  it('reads the event the way Apps Script sends it: strings, a date as its serial, nothing for a cleared cell', () => {
+    const { double, bundle } = bundleOnDouble();
+    bundle.call('menuLoadExample');
+    const log = double.spreadsheet.getSheetByName('Shared Commitments Log')!;
+    const due = log.getRange('G4');
+    const before = due.getValue() as Date;
+    const serial = Math.round((Date.UTC(before.getFullYear(), before.getMonth(), before.getDate()) - Date.UTC(1899, 11, 30)) / 86_400_000);
+    due.setValue('2027-01-15');
+    bundle.call('onEdit', { range: due, value: '46402', oldValue: String(serial) });
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const oldDay = `${before.getFullYear()}-${pad(before.getMonth() + 1)}-${pad(before.getDate())}`;
+    expect(double.inspect.values('Change History').at(-1)?.slice(4)).toEqual(['Due date', oldDay, '2027-01-15']);
+
+    const plan = log.getRange('L4');
+    plan.setValue("'Call weekly");
+    bundle.call('onEdit', { range: plan, value: 'Call weekly' });
+    plan.setValue('');
+    bundle.call('onEdit', { range: plan, oldValue: 'Call weekly' });
+    expect(double.inspect.values('Change History').at(-1)?.slice(4)).toEqual(['Recovery plan', 'Call weekly', '']);
+  });
+
   it('records who edited when no name was saved: the email, else unknown', () => {
     const { double, bundle } = bundleOnDouble();
     bundle.call('menuLoadExample');
