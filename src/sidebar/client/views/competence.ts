@@ -104,7 +104,7 @@ function scoresTable(view: CompetenceAuditView): HTMLElement {
     h(
       'thead',
       null,
-      h('tr', null, h('th', { scope: 'col' }, 'Quarter, side'), h('th', { scope: 'col' }, 'Domain'), h('th', { scope: 'col' }, 'Execution'), h('th', { scope: 'col' }, 'Learning'), h('th', { scope: 'col' }, 'n')),
+      h('tr', null, h('th', { scope: 'col' }, 'Quarter, side'), h('th', { scope: 'col' }, 'Domain'), h('th', { scope: 'col' }, 'Execution'), h('th', { scope: 'col' }, 'Learning'), h('th', { scope: 'col' }, h('span', { 'aria-hidden': 'true' }, 'n'), h('span', { class: 'sr-only' }, 'Ratings'))),
     ),
     h('tbody', null, rows),
   );
