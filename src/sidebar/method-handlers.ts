@@ -361,6 +361,13 @@ const updateBreach: MethodApi['updateBreach'] = (update) => {
     const layout = workbook.layout(BREACHES);
     const row = readRows(layout).find((candidate) => textOf(candidate.values.id) === update?.id);
     if (!row) throw new Error(`No breach with id ${String(update?.id)}.`);
+    if (changes.status === 'Reset complete') {
+      // A reset ends with the acknowledgment made and the facilitated review held, not before.
+      const after = { ...row.values, ...changes };
+      if (!dateOf(after.acknowledgedOn) || !dateOf(after.reviewDate)) {
+        throw new Error('Record when the breach was acknowledged and the facilitated review date before marking the reset complete.');
+      }
+    }
     updateCells(layout, row.rowNumber, changes);
   });
   return loadBreaches(workbook);

@@ -99,6 +99,7 @@ describe('Breach mode and ad hoc reassessment', () => {
     expect(view.active).toBe(true);
     expect(view.steps).toHaveLength(4);
     expect(api.loadHome().breachMode).toEqual({ what: 'Confidential pricing shared with a competitor', corner: 'Transparency', reviewDate: null });
+    expect(() => api.updateBreach({ id: 'B-001', status: 'Reset complete' })).toThrow(/acknowledged and the facilitated review date before/);
     api.updateBreach({ id: 'B-001', acknowledgedOn: '2026-11-21', preventionPlan: 'Need-to-know list', reviewDate: '2027-02-01' });
     expect(api.loadHome().breachMode?.reviewDate).toBe('2027-02-01');
     api.updateBreach({ id: 'B-001', status: 'Reset complete' });
