@@ -18,7 +18,7 @@ import { buildPage } from './assets';
 import { UserFacingError, WorkbookHost, type Feedback } from './host';
 import type { ActionReply, EditRequest, PreviewState, RunReply, RunRequest } from './protocol';
 import { SerialQueue } from './queue';
-import { sidebarShim } from './sidebar-shim';
+import { scriptRunShim } from '../test/support/script-run-shim';
 import { ViewBuilder } from './view';
 
 export { PreviewDataError } from './store';
@@ -180,7 +180,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
       }
       case 'GET /sidebar': {
         const html = await queue.run(() => workbook.sidebarHtml());
-        const shim = `<script>${sidebarShim(workbook.functions, user).replace(/<\/script/gi, '<\\/script')}</script>`;
+        const shim = `<script>${scriptRunShim({ functionNames: workbook.functions, endpoint: '/api/run', user, notifyParent: true }).replace(/<\/script/gi, '<\\/script')}</script>`;
         return send(res, 200, 'text/html; charset=utf-8', html.replace(/<head>/i, () => `<head>\n${shim}`));
       }
       case 'GET /favicon.ico':

@@ -15,7 +15,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { createAppsScriptDouble, type AppsScriptDouble } from '../double';
 import { BUILD_DIR, loadBundle, type LoadedBundle } from '../support/bundle';
-import { shimSource } from './shim';
+import { scriptRunShim } from '../support/script-run-shim';
 
 export interface RpcRecord {
   user: string;
@@ -102,7 +102,7 @@ export async function startHarness(options: { timeZone?: string; activeUser?: st
     const shown = double.inspect.sidebars().pop();
     if (shown?.html && shown.html.includes('<script>')) sidebarHtml = shown.html;
   }
-  const page = sidebarHtml.replace(/<head>/i, `<head>\n<script>${shimSource(functions)}</script>`);
+  const page = sidebarHtml.replace(/<head>/i, `<head>\n<script>${scriptRunShim({ functionNames: functions, endpoint: '/rpc', user: null, notifyParent: false })}</script>`);
 
   const server = http.createServer((req, res) => {
     void (async () => {

@@ -1,15 +1,27 @@
 /**
- * The google.script.run the real build/Sidebar.html gets inside the preview's 300 px panel: Apps
- * Script's shape (chained withSuccessHandler / withFailureHandler / withUserObject, one method per
- * top-level server function, answers delivered asynchronously, a Date argument refused as Apps
- * Script refuses it) over a POST to the preview server, which runs the function in Code.js as the
- * page's user. The same idea as test/browser's harness shim; plain ES5 text injected ahead of the
- * sidebar's own script.
+ * A `google.script.run` with Apps Script's shape for the real build/Sidebar.html outside Sheets:
+ * chained withSuccessHandler / withFailureHandler / withUserObject, one method per top-level
+ * server function, answers delivered asynchronously, and a Date (or function, or DOM node) argument
+ * refused as Apps Script refuses it rather than silently stringified. Each call is POSTed as
+ * `{user, name, args}` to `endpoint?user=…`; the server answers `{ok, value}` or `{ok: false, message}`.
+ * Used by the browser tests' harness and by the local preview. Plain ES5 text, injected ahead of
+ * the sidebar's own script.
  */
-export function sidebarShim(functionNames: string[], user: string): string {
+export interface ScriptRunShimOptions {
+  functionNames: readonly string[];
+  endpoint: string;
+  /** The acting user; null reads it from the page's `?user=` parameter. */
+  user: string | null;
+  /** Tell the embedding page (postMessage) after every call and on google.script.host.close(). */
+  notifyParent: boolean;
+}
+
+export function scriptRunShim(options: ScriptRunShimOptions): string {
+  const user = options.user === null ? "new URLSearchParams(location.search).get('user') || ''" : JSON.stringify(options.user);
   return `(function () {
-  var user = ${JSON.stringify(user)};
-  var names = ${JSON.stringify(functionNames)};
+  var user = ${user};
+  var names = ${JSON.stringify(options.functionNames)};
+  var notifyParent = ${options.notifyParent ? 'true' : 'false'};
   function illegal(value) {
     if (value instanceof Date || typeof value === 'function' || (typeof Node !== 'undefined' && value instanceof Node)) return true;
     if (value && typeof value === 'object') {
@@ -18,6 +30,7 @@ export function sidebarShim(functionNames: string[], user: string): string {
     return false;
   }
   function tellPage(type) {
+    if (!notifyParent) return;
     try { window.parent.postMessage({ source: 'trust-corners-sidebar', type: type }, location.origin); } catch (e) {}
   }
   function runner(success, failure, userObject) {
@@ -33,10 +46,10 @@ export function sidebarShim(functionNames: string[], user: string): string {
           if (failure) failure(error, userObject); else console.error(error);
         }
         if (illegal(args)) throw new TypeError('Failed due to illegal value in argument of ' + name);
-        fetch('/api/run?user=' + encodeURIComponent(user), {
+        fetch(${JSON.stringify(options.endpoint)} + '?user=' + encodeURIComponent(user), {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ name: name, args: args })
+          body: JSON.stringify({ user: user, name: name, args: args })
         })
           .then(function (response) { return response.json(); })
           .then(function (reply) {
