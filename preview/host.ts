@@ -7,9 +7,9 @@
  * refresh. Callers serialize executions (see SerialQueue); nothing here is re-entrant.
  */
 import { readFileSync } from 'node:fs';
-import vm from 'node:vm';
-import { createAppsScriptDouble, type AppsScriptDouble, type FormulaEvaluator } from '../test/double';
-import { BUILD_DIR, loadBundle, type LoadedBundle } from '../test/support/bundle';
+import { type AppsScriptDouble, type FormulaEvaluator } from '../test/double';
+import { BUILD_DIR, type LoadedBundle } from '../test/support/bundle';
+import { loadBundleOnDouble } from '../test/support/bundle-on-double';
 import { engineFor, previewEvaluator, type PreviewEvaluator } from './evaluator';
 import { loadSaved, refuse, saveAtomically } from './store';
 import type { EditRequest } from './protocol';
@@ -45,28 +45,27 @@ export class WorkbookHost {
   private constructor(private readonly options: HostOptions) {
     // The VM's Date and Error must exist before the double, so the values the add-on sees are
     // its own realm's (instanceof Date holds in Code.js), as on Apps Script.
-    const context = vm.createContext({});
-    const VmDate = vm.runInContext('Date', context) as DateConstructor;
-    this.vmDate = VmDate;
     let bundle: LoadedBundle | undefined;
-    this.evaluator = previewEvaluator(engineFor(() => bundle!, VmDate), options.log);
-    this.double = createAppsScriptDouble({
-      // Code.js builds dates with the process's local clock (new Date(y, m, d)); using that zone as
-      // the spreadsheet's keeps a date typed as 2026-03-01 and one made in code the same day.
-      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Etc/UTC',
-      activeUserEmail: 'ana@acme.example',
-      htmlFiles: { Sidebar: readFileSync(`${BUILD_DIR}/Sidebar.html`, 'utf8') },
-      formulaEvaluator: this.evaluator,
-      dateConstructor: VmDate,
-      errorConstructor: vm.runInContext('Error', context) as ErrorConstructor,
+    let vmDate: DateConstructor = Date;
+    let evaluator: PreviewEvaluator | undefined;
+    const hosted = loadBundleOnDouble((realm) => {
+      vmDate = realm.Date;
+      evaluator = previewEvaluator(engineFor(() => bundle!, realm.Date), options.log);
+      return {
+        // Code.js builds dates with the process's local clock (new Date(y, m, d)); using that zone as
+        // the spreadsheet's keeps a date typed as 2026-03-01 and one made in code the same day.
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Etc/UTC',
+        activeUserEmail: 'ana@acme.example',
+        htmlFiles: { Sidebar: readFileSync(`${BUILD_DIR}/Sidebar.html`, 'utf8') },
+        formulaEvaluator: evaluator,
+      };
     });
-    bundle = loadBundle(this.double.globals as unknown as Record<string, unknown>, context);
+    this.evaluator = evaluator as PreviewEvaluator;
+    this.vmDate = vmDate;
+    this.double = hosted.double;
+    bundle = hosted.bundle;
     this.bundle = bundle;
-    const services = new Set(Object.keys(this.double.globals));
-    this.functions = Object.getOwnPropertyNames(context).filter(
-      // Apps Script hides names ending in "_" from google.script.run and menus.
-      (name) => !services.has(name) && !name.endsWith('_') && bundle!.evaluate(`typeof ${name}`) === 'function',
-    );
+    this.functions = hosted.functions;
   }
 
   /**

@@ -18,7 +18,7 @@ import { buildPage } from './assets';
 import { UserFacingError, WorkbookHost, type Feedback } from './host';
 import type { ActionReply, EditRequest, PreviewState, RunReply, RunRequest } from './protocol';
 import { SerialQueue } from './queue';
-import { scriptRunShim } from '../test/support/script-run-shim';
+import { assertJsonSafe, scriptRunShim } from '../test/support/script-run-shim';
 import { ViewBuilder } from './view';
 
 export { PreviewDataError } from './store';
@@ -81,18 +81,6 @@ const sendJson = (res: http.ServerResponse, value: unknown, status = 200) => sen
 /** What Apps Script shows for an exception: its message (Apps Script prefixes none for Error). */
 const messageOf = (error: unknown): string =>
   error && typeof error === 'object' && 'message' in error ? String((error as Error).message) : String(error);
-
-/** google.script.run answers must be plain JSON: Apps Script cannot send a Date back either. */
-function assertJsonSafe(value: unknown, where: string, seen = new Set<unknown>()): void {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'function') throw new Error(`${where} is a function`);
-    return;
-  }
-  if (Object.prototype.toString.call(value) === '[object Date]') throw new Error(`${where} is a Date: send an ISO string`);
-  if (seen.has(value)) return;
-  seen.add(value);
-  for (const [key, inner] of Object.entries(value)) assertJsonSafe(inner, `${where}.${key}`, seen);
-}
 
 export async function startPreviewServer(options: PreviewOptions): Promise<PreviewServer> {
   const log = options.log ?? ((message: string) => console.log(message));

@@ -12,10 +12,10 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import vm from 'node:vm';
-import { createAppsScriptDouble, type AppsScriptDouble } from '../double';
-import { BUILD_DIR, loadBundle, type LoadedBundle } from '../support/bundle';
-import { scriptRunShim } from '../support/script-run-shim';
+import type { AppsScriptDouble } from '../double';
+import { BUILD_DIR, type LoadedBundle } from '../support/bundle';
+import { assertJsonSafe, scriptRunShim } from '../support/script-run-shim';
+import { loadBundleOnDouble } from '../support/bundle-on-double';
 
 export interface RpcRecord {
   user: string;
@@ -47,18 +47,6 @@ export function readSidebarHtml(): string {
   return readFileSync(SIDEBAR_PATH, 'utf8');
 }
 
-/** Values crossing google.script.run must be plain JSON: Apps Script cannot send a Date back. */
-function assertJsonSafe(value: unknown, where: string, seen = new Set<unknown>()): void {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'function') throw new Error(`${where} is a function`);
-    return;
-  }
-  if (Object.prototype.toString.call(value) === '[object Date]') throw new Error(`${where} is a Date: send an ISO string`);
-  if (seen.has(value)) return;
-  seen.add(value);
-  for (const [key, inner] of Object.entries(value)) assertJsonSafe(inner, `${where}.${key}`, seen);
-}
-
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let body = '';
@@ -71,19 +59,11 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 
 export async function startHarness(options: { timeZone?: string; activeUser?: string } = {}): Promise<Harness> {
   const fileHtml = readSidebarHtml();
-  // The vm realm's Date must exist before the double, so cell values are Dates the bundle recognises.
-  const context = vm.createContext({});
-  const double = createAppsScriptDouble({
+  const { double, bundle, functions } = loadBundleOnDouble(() => ({
     timeZone: options.timeZone ?? 'Europe/Berlin',
     activeUserEmail: options.activeUser ?? 'ana@acme.example',
     htmlFiles: { Sidebar: fileHtml },
-    dateConstructor: vm.runInContext('Date', context) as DateConstructor,
-  });
-  const bundle = loadBundle(double.globals as unknown as Record<string, unknown>, context);
-  const serviceNames = new Set(Object.keys(double.globals));
-  const functions = Object.getOwnPropertyNames(context).filter(
-    (name) => !serviceNames.has(name) && !name.endsWith('_') && bundle.evaluate(`typeof ${name}`) === 'function',
-  );
+  }));
   const rpc: RpcRecord[] = [];
 
   const run = (user: string, name: string, ...args: unknown[]): unknown => {

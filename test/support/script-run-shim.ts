@@ -64,3 +64,15 @@ export function scriptRunShim(options: ScriptRunShimOptions): string {
   window.google = { script: { run: runner(null, null, undefined), host: { close: function () { tellPage('close'); } } } };
 })();`;
 }
+
+/** The server side of the bridge: answers must be plain JSON, as Apps Script cannot send a Date back either. */
+export function assertJsonSafe(value: unknown, where: string, seen = new Set<unknown>()): void {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'function') throw new Error(`${where} is a function`);
+    return;
+  }
+  if (Object.prototype.toString.call(value) === '[object Date]') throw new Error(`${where} is a Date: send an ISO string`);
+  if (seen.has(value)) return;
+  seen.add(value);
+  for (const [key, inner] of Object.entries(value)) assertJsonSafe(inner, `${where}.${key}`, seen);
+}

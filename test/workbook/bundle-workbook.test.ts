@@ -1,14 +1,9 @@
-import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { createAppsScriptDouble } from '../double';
-import { loadBundle } from '../support/bundle';
+import { loadBundleOnDouble } from '../support/bundle-on-double';
 
 /** The built Code.js in a VM whose globals are the Apps Script double, as Apps Script would run it. */
 function bundleOnDouble() {
-  const double = createAppsScriptDouble({ htmlFiles: { Sidebar: '<p>sidebar</p>' } });
-  const bundle = loadBundle(double.globals as unknown as Record<string, unknown>);
-  double.useRealm(vm.runInContext('globalThis', bundle.context) as { Date: DateConstructor; Error: ErrorConstructor });
-  return { double, bundle };
+  return loadBundleOnDouble(() => ({ htmlFiles: { Sidebar: '<p>sidebar</p>' } }));
 }
 
 describe('workbook actions through build/Code.js', () => {

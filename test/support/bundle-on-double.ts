@@ -1,0 +1,33 @@
+import vm from 'node:vm';
+import { type AppsScriptDouble, type AppsScriptDoubleOptions, createAppsScriptDouble } from '../double';
+import { type LoadedBundle, loadBundle } from './bundle';
+
+export interface BundleOnDouble {
+  double: AppsScriptDouble;
+  bundle: LoadedBundle;
+  /** Top-level functions of Code.js that google.script.run and menus can call. */
+  functions: string[];
+}
+
+/**
+ * build/Code.js in a node:vm context whose globals are the Apps Script double. The context is made
+ * first so the double hands the add-on Dates and Errors of the add-on's own realm (instanceof holds
+ * in Code.js, as on Apps Script). `options` receives that realm, e.g. for a formula evaluator.
+ */
+export function loadBundleOnDouble(
+  options: (realm: { Date: DateConstructor; Error: ErrorConstructor }) => AppsScriptDoubleOptions = () => ({}),
+): BundleOnDouble {
+  const context = vm.createContext({});
+  const realm = {
+    Date: vm.runInContext('Date', context) as DateConstructor,
+    Error: vm.runInContext('Error', context) as ErrorConstructor,
+  };
+  const double = createAppsScriptDouble({ ...options(realm), dateConstructor: realm.Date, errorConstructor: realm.Error });
+  const bundle = loadBundle(double.globals as unknown as Record<string, unknown>, context);
+  const services = new Set(Object.keys(double.globals));
+  const functions = Object.getOwnPropertyNames(context).filter(
+    // Apps Script hides names ending in "_" from google.script.run and menus.
+    (name) => !services.has(name) && !name.endsWith('_') && bundle.evaluate(`typeof ${name}`) === 'function',
+  );
+  return { double, bundle, functions };
+}
