@@ -74,11 +74,15 @@ export interface AssessmentView {
   openCycle: { cycle: string; sealed: boolean; minimumPerSide: number; answeredBySide: Record<string, number> } | null;
   suggestedCycle: string; // e.g. "2026-Q4"
   previousActions: CommitmentSummary[];
+  /** Answers per side before a sealed cycle writes that side's means, unless the starter picks another. */
+  sealedMinimumDefault: number;
 }
 
 export interface AssessmentInput {
   cycle: string;
   sealed: boolean;
+  /** For the answer that starts a sealed cycle: answers per side before its means are written (2–50). */
+  sealedMinimum?: number;
   side: string;
   participant: string; // '' = anonymous
   ratings: Record<CornerName, number>; // whole numbers 1–10

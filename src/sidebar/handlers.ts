@@ -141,12 +141,24 @@ function loadAssessment(): AssessmentView {
     sides: snapshot.sides,
     openCycle: open,
     suggestedCycle: quarterLabel(now),
+    sealedMinimumDefault: SEALED_MINIMUM_DEFAULT,
     previousActions: previous
       ? snapshot.commitments
           .map((row) => summariseCommitment(row, identity, now))
           .filter((item) => item.source === `Assessment ${previous.cycle}`)
       : [],
   };
+}
+
+/** Answers per side before a sealed cycle writes that side's means; fewer than two would name the one. */
+const SEALED_MINIMUM_DEFAULT = 3;
+function sealedMinimum(value: unknown): number {
+  if (value === undefined || value === null || value === '') return SEALED_MINIMUM_DEFAULT;
+  const minimum = Number(value);
+  if (!Number.isInteger(minimum) || minimum < 2 || minimum > 50) {
+    throw new Error(`A sealed cycle needs a whole number from 2 to 50 answers per side before writing means; got ${JSON.stringify(value)}.`);
+  }
+  return minimum;
 }
 
 function validRatings(input: AssessmentInput): Record<CornerName, number> {
@@ -173,7 +185,7 @@ function submitAssessment(input: AssessmentInput): SubmitResult {
   const evidence = Object.fromEntries(CORNERS.map((corner) => [`${corner.toLowerCase()}Evidence`, String(input.evidence?.[corner] ?? '')]));
   const open = openCycle();
   const sealed = open && open.cycle === cycle ? open.sealed : Boolean(input.sealed);
-  if (!open || open.cycle !== cycle) setOpenCycle({ cycle, sealed, minimumPerSide: 3 });
+  if (!open || open.cycle !== cycle) setOpenCycle({ cycle, sealed, minimumPerSide: sealedMinimum(input.sealedMinimum) });
   if (sealed) return recordSealedResponse(workbook, cycle, side, ratings);
   withDocumentLock('Submit assessment', () => {
     appendRows(workbook.layout(ASSESSMENTS), [

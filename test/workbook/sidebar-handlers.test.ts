@@ -117,6 +117,18 @@ describe('sidebar handlers on the double', () => {
     expect(everything).not.toContain('A0');
   });
 
+  it('lets the person starting a sealed cycle pick the minimum, within 2 to 50', () => {
+    setUpPartnership();
+    as('a0@acme.example', 'A0', 'Acme');
+    const answer = (cycle: string, sealedMinimum?: number) =>
+      api.submitAssessment({ cycle, sealed: true, sealedMinimum, side: 'Acme', participant: '', ratings: rate(5, 5, 5, 5), evidence: noEvidence });
+    expect(() => answer('S2', 1)).toThrow('A sealed cycle needs a whole number from 2 to 50 answers per side before writing means; got 1.');
+    expect(answer('S2', 2).writtenSides).toEqual([]);
+    expect(api.loadAssessment().openCycle?.minimumPerSide).toBe(2);
+    expect(answer('S2').writtenSides).toEqual(['Acme']);
+    expect(api.loadAssessment().sealedMinimumDefault).toBe(3);
+  });
+
   it('says clearly when a save is refused because the other side holds the lock', () => {
     setUpPartnership();
     as('ana@acme.example', 'Ana', 'Acme');

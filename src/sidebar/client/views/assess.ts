@@ -24,6 +24,8 @@ function renderAssessment(app: App, view: AssessmentView): void {
 
   const cycleInput = textInput({ required: true }, open ? open.cycle : view.suggestedCycle);
   const sealed = h('input', { type: 'checkbox', id: uid('sealed') });
+  const minimum = h('input', { type: 'number', min: '2', max: '50', step: '1', inputmode: 'numeric' });
+  minimum.value = String(view.sealedMinimumDefault);
   const cyclePart = open
     ? h(
         'div',
@@ -45,9 +47,10 @@ function renderAssessment(app: App, view: AssessmentView): void {
           h(
             'p',
             { class: 'hint' },
-            'Individual ratings are held by the add-on in this document’s settings, outside the sheets, and are never written to them. Once enough people of a side have answered (3 unless the workbook says otherwise), only that side’s means are written to Assessments. Until then everyone sees how many have answered, not what. The add-on itself can still read the held ratings.',
+            'Individual ratings are held by the add-on in this document’s settings, outside the sheets, and are never written to them. Once enough people of a side have answered, only that side’s means are written to Assessments. Until then everyone sees how many have answered, not what. The add-on itself can still read the held ratings.',
           ),
         ),
+        field('Answers per side before its means are written', minimum, 'For a sealed cycle: 2 to 50, default 3.'),
       );
 
   const sides = view.sides.length ? view.sides : app.sides;
@@ -106,6 +109,7 @@ function renderAssessment(app: App, view: AssessmentView): void {
       const result = await call('submitAssessment', {
         cycle,
         sealed: open ? open.sealed : sealed.checked,
+        sealedMinimum: open || !sealed.checked ? undefined : Number(minimum.value),
         side: chosenSide,
         participant: anonymous.checked ? '' : name.value.trim(),
         ratings: Object.fromEntries(ratings.map((r) => [r.corner, Number(r.group.value())])) as Record<CornerName, number>,
