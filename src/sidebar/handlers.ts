@@ -10,7 +10,7 @@ import { isSetUp, setUpWorkbook as runSetup } from '../workbook/setup';
 import { type CellValue, appendRows, dateOf, isoDayOf, readRows, textOf, updateCells } from '../workbook/table';
 import { PARTNERSHIP_MODELS, parseModel } from '../domain/models';
 import { ASSESSMENTS, BREACHES, PARTNERSHIP } from '../workbook/templates';
-import type { AssessmentInput, AssessmentView, CommitmentsView, CornerName, HomeView, Identity, PartnershipInput, ResultsView, ServerApi, SidebarApi, SubmitResult } from './api';
+import type { ActionInput, AssessmentInput, AssessmentView, CommitmentInput, CommitmentUpdate, CommitmentsView, CornerName, HomeView, Identity, PartnershipInput, ResultsView, ServerApi, SubmitResult } from './api';
 import { methodHandlers } from './method-handlers';
 import { ACTIVITIES } from './activities';
 import { cornerSummaries, cycles, daysUntil, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
@@ -238,11 +238,11 @@ function loadResults(cycle: string | null, workbook = new Workbook()): ResultsVi
     actions: current
       ? snapshot.commitments.map((row) => summariseCommitment(row, identity, now)).filter((item) => item.source === `Assessment ${current.cycle}`)
       : [],
-    defaultDueDate: isoDayOf(addDays(now, 45)),
+    defaultDueDate: isoDayOf(addDays(now, (ACTION_DUE_MIN_DAYS + ACTION_DUE_MAX_DAYS) / 2)),
   };
 }
 
-function agreeActions(cycle: string, corner: CornerName, actions: SidebarApi['agreeActions'] extends (c: string, k: CornerName, a: infer A) => unknown ? A : never): ResultsView {
+function agreeActions(cycle: string, corner: CornerName, actions: ActionInput[]): ResultsView {
   const workbook = new Workbook();
   const snapshot = readSnapshot(workbook);
   requireSides(snapshot.sides);
@@ -298,7 +298,7 @@ function acceptCommitment(id: string): CommitmentsView {
   return loadCommitments(workbook);
 }
 
-function addCommitment(input: SidebarApi['addCommitment'] extends (i: infer I) => unknown ? I : never): CommitmentsView {
+function addCommitment(input: CommitmentInput): CommitmentsView {
   const workbook = new Workbook();
   const { sides } = readPartnership(workbook);
   requireSides(sides);
@@ -306,7 +306,7 @@ function addCommitment(input: SidebarApi['addCommitment'] extends (i: infer I) =
   return loadCommitments(workbook);
 }
 
-function updateCommitment(update: SidebarApi['updateCommitment'] extends (u: infer U) => unknown ? U : never): CommitmentsView {
+function updateCommitment(update: CommitmentUpdate): CommitmentsView {
   const { id, ...changes } = update ?? ({} as typeof update);
   if (!id) throw new Error('Which commitment? The id is missing.');
   const workbook = new Workbook();
@@ -331,4 +331,3 @@ export const SIDEBAR_HANDLERS: ServerApi = {
   ...methodHandlers(() => loadHome()),
 };
 
-export { ACTION_DUE_MIN_DAYS, ACTION_DUE_MAX_DAYS };

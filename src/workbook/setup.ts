@@ -1,7 +1,7 @@
 import { columnLetters } from './a1';
 import { PORTFOLIO_NAMES, dashboardNamedRanges } from './portfolio';
-import { CORNER_KEYS, DASHBOARD_ROWS, DASHBOARD_WIDTH, type DashboardLayouts, dashboardCells } from './dashboard';
-import { type TableLayout, Workbook, findTableSheet, matchColumns, readHeaderRow } from './layout';
+import { DASHBOARD_ROWS, DASHBOARD_WIDTH, type DashboardLayouts, dashboardCells } from './dashboard';
+import { type TableLayout, findTableSheet, matchColumns, readHeaderRow } from './layout';
 import { type ColumnSpec, METADATA_COLUMN_KEY, METADATA_SHEET_KEY, type TableSpec, columnTag } from './schema';
 import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, DASHBOARD_KEY, DASHBOARD_TITLE, DISCLOSURES, PARTNERSHIP, SCORECARD, TABLES } from './templates';
 
@@ -264,4 +264,3 @@ export function isSetUp(): boolean {
   return PropertiesService.getDocumentProperties().getProperty('trustCorners.setUpAt') !== null;
 }
 
-export { Workbook, CORNER_KEYS };

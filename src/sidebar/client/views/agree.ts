@@ -4,18 +4,19 @@
  */
 import type { ActionInput, ResultsView } from '../../api';
 import type { App } from '../app';
+import { ACTION_DUE_MAX_DAYS, ACTION_DUE_MIN_DAYS } from '../../../domain/dates';
 import { h, uid } from '../dom';
 import { addDays, daysBetween, todayIso } from '../format';
 import { call } from '../rpc';
 import { actionForm, announce, field, heading, select, textArea, textInput } from '../ui';
 
-const MIN_DAYS = 30;
-const MAX_DAYS = 60;
 
 export function dueDateWarning(due: string, today = todayIso()): string {
   const days = daysBetween(today, due);
   if (days === null) return 'Enter a due date.';
-  if (days < MIN_DAYS || days > MAX_DAYS) return `That is ${days} days out: actions work best due 30 to 60 days from now.`;
+  if (days < ACTION_DUE_MIN_DAYS || days > ACTION_DUE_MAX_DAYS) {
+    return `That is ${days} days out: actions work best due ${ACTION_DUE_MIN_DAYS} to ${ACTION_DUE_MAX_DAYS} days from now.`;
+  }
   return '';
 }
 
@@ -78,7 +79,7 @@ export function showAgree(app: App, results: ResultsView): void {
 
   app.render(
     heading(`Agree three actions: ${corner}`),
-    h('p', null, `For cycle ${cycle}. Each needs an owner and a due date 30–60 days out. They are saved to the Shared Commitments Log as Proposed until someone of the other side accepts them.`),
+    h('p', null, `For cycle ${cycle}. Each needs an owner and a due date ${ACTION_DUE_MIN_DAYS}–${ACTION_DUE_MAX_DAYS} days out. They are saved to the Shared Commitments Log as Proposed until someone of the other side accepts them.`),
     form,
     h('button', { type: 'button', class: 'link', onclick: () => app.go('results', { results }) }, 'Back to results'),
   );
