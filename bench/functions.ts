@@ -72,7 +72,7 @@ export function benchCustomFunctions(): Figure[] {
     record(size);
     results.push(size);
   }
-  printTable('Custom functions (build/Code.js in a VM; median of 7 runs after 2 warm-ups)', results);
+  printTable('Custom functions (build/Code.js in a VM; median of 15 runs after 5 warm-ups)', results);
   return results;
 }
 

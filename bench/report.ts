@@ -26,7 +26,7 @@ export function allFigures(): Figure[] {
 }
 
 /** Median of `runs` timed runs after `warmups` untimed ones, in milliseconds. */
-export function medianMs(run: () => unknown, runs = 7, warmups = 2): number {
+export function medianMs(run: () => unknown, runs = 15, warmups = 5): number {
   for (let i = 0; i < warmups; i++) run();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {

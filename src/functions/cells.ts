@@ -82,18 +82,41 @@ export function forEachCell(
   }
 }
 
-/** A one-column or one-row range as a flat list, with the 1-based position of each cell. */
-export function toList(functionName: string, argName: string, value: unknown): Cell[] {
-  const grid = toGrid(functionName, argName, value);
-  if (grid.length <= 1) return grid[0] ? [...grid[0]] : [];
-  const width = grid[0].length;
-  if (width !== 1) {
-    throw new FunctionInputError(
-      functionName,
-      `${argName} must be a single column or a single row; got ${grid.length} rows × ${width} columns`,
-    );
+/**
+ * A one-column or one-row range read in place: custom functions see up to 100,000 rows, and
+ * copying them into a flat list would be allocation for nothing.
+ */
+export class ColumnView {
+  private constructor(
+    private readonly grid: Grid,
+    private readonly vertical: boolean,
+    private readonly start: number,
+    readonly length: number,
+  ) {}
+
+  static of(functionName: string, argName: string, value: unknown): ColumnView {
+    const grid = toGrid(functionName, argName, value);
+    if (grid.length === 0) return new ColumnView(grid, true, 0, 0);
+    if (grid.length === 1) return new ColumnView(grid, false, 0, grid[0].length);
+    const width = grid[0].length;
+    if (width !== 1) {
+      throw new FunctionInputError(
+        functionName,
+        `${argName} must be a single column or a single row; got ${grid.length} rows × ${width} columns`,
+      );
+    }
+    return new ColumnView(grid, true, 0, grid.length);
   }
-  return grid.map((row) => row[0]);
+
+  /** The cell at `index` (0-based, from this view's start). */
+  cell(index: number): Cell {
+    return this.vertical ? this.grid[this.start + index][0] : this.grid[0][this.start + index];
+  }
+
+  /** The same column without its first `count` cells (a title row). */
+  skip(count: number): ColumnView {
+    return new ColumnView(this.grid, this.vertical, this.start + count, this.length - count);
+  }
 }
 
 const ISO_DAY = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/;

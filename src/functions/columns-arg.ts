@@ -1,4 +1,4 @@
-import { type Cell, FunctionInputError, isBlank, toList } from './cells';
+import { type Cell, ColumnView, FunctionInputError, isBlank } from './cells';
 
 export interface ColumnArg {
   name: string;
@@ -12,7 +12,7 @@ export interface ColumnArg {
 
 export interface ParallelColumns {
   /** Cells of each column, aligned row for row, header row removed. */
-  columns: Cell[][];
+  columns: ColumnView[];
   /** The 1-based row within the ranges of `columns[*][0]` (2 when a header row was skipped). */
   firstRow: number;
 }
@@ -21,9 +21,9 @@ const isTitle = (cell: Cell, arg: ColumnArg): boolean =>
   typeof cell === 'string' && !isBlank(cell) && arg.accepts !== undefined && !arg.accepts(cell);
 
 /** Row 1 is a title row when the columns that can tell hold a title there and no data value. */
-function hasTitleRow(lists: Cell[][], args: readonly ColumnArg[]): boolean {
+function hasTitleRow(lists: ColumnView[], args: readonly ColumnArg[]): boolean {
   if (lists[0].length === 0) return false;
-  const judges = args.map((arg, index) => ({ arg, first: lists[index][0] })).filter(({ arg }) => arg.accepts);
+  const judges = args.map((arg, index) => ({ arg, first: lists[index].cell(0) })).filter(({ arg }) => arg.accepts);
   return judges.some(({ arg, first }) => isTitle(first, arg)) && judges.every(({ arg, first }) => isBlank(first) || isTitle(first, arg));
 }
 
@@ -32,7 +32,7 @@ function hasTitleRow(lists: Cell[][], args: readonly ColumnArg[]): boolean {
  * Whole columns such as `Log!G:G` are welcome: a first row of column titles is skipped.
  */
 export function readParallelColumns(functionName: string, args: readonly ColumnArg[]): ParallelColumns {
-  const lists = args.map((arg) => toList(functionName, arg.name, arg.value));
+  const lists = args.map((arg) => ColumnView.of(functionName, arg.name, arg.value));
   const height = lists[0].length;
   lists.forEach((list, index) => {
     if (list.length !== height) {
@@ -43,5 +43,5 @@ export function readParallelColumns(functionName: string, args: readonly ColumnA
     }
   });
   const skip = hasTitleRow(lists, args) ? 1 : 0;
-  return { columns: lists.map((list) => (skip ? list.slice(skip) : list)), firstRow: skip + 1 };
+  return { columns: lists.map((list) => list.skip(skip)), firstRow: skip + 1 };
 }

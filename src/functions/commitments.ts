@@ -25,9 +25,9 @@ function tallyCommitments(
   for (let index = 0; index < due.length; index++) {
     const row = firstRow + index;
     counts.add(
-      readDateAt(functionName, 'due_dates', row, due[index]),
-      readDateAt(functionName, 'done_dates', row, done[index]),
-      flagged ? readDateAt(functionName, 'flagged_dates', row, flagged[index]) : null,
+      readDateAt(functionName, 'due_dates', row, due.cell(index)),
+      readDateAt(functionName, 'done_dates', row, done.cell(index)),
+      flagged ? readDateAt(functionName, 'flagged_dates', row, flagged.cell(index)) : null,
     );
   }
   return counts;

@@ -13,9 +13,11 @@ export function DISCLOSURE_NEXT_STAGE(sides: unknown, stages: unknown, partner: 
     { name: 'stages', value: stages, accepts: (cell) => typeof cell === 'string' && parseStage(cell) !== undefined },
   ]);
   const ledger: Disclosure[] = [];
-  columns[0].forEach((sideCell, index) => {
-    const stageCell = columns[1][index];
-    if (isBlank(sideCell) && isBlank(stageCell)) return;
+  const [sideColumn, stageColumn] = columns;
+  for (let index = 0; index < sideColumn.length; index++) {
+    const sideCell = sideColumn.cell(index);
+    const stageCell = stageColumn.cell(index);
+    if (isBlank(sideCell) && isBlank(stageCell)) continue;
     const row = firstRow + index;
     if (isBlank(sideCell)) throw new FunctionInputError(name, `sides row ${row} is blank; expected the company that shared`);
     const stage = typeof stageCell === 'string' ? parseStage(stageCell) : undefined;
@@ -23,7 +25,7 @@ export function DISCLOSURE_NEXT_STAGE(sides: unknown, stages: unknown, partner: 
       throw new FunctionInputError(name, `stages row ${row} is ${describeCell(stageCell)}; expected one of ${DISCLOSURE_STAGES.join(', ')}`);
     }
     ledger.push({ side: readText(name, `sides row ${row}`, sideCell), stage });
-  });
+  }
   return nextDisclosureStage(ledger, partnerName);
 }
 

@@ -1,6 +1,6 @@
 import { CORNERS, type Corner, MAX_RATING, MIN_RATING, parseCorner } from '../domain/corners';
 import type { CornerTally } from '../domain/scores';
-import { type Cell, FunctionInputError, isBlank, readNumber, readText, toGrid, toList } from './cells';
+import { type Cell, ColumnView, FunctionInputError, isBlank, readNumber, readText, toGrid } from './cells';
 
 export interface ScoresLayout {
   /** 1 when the range's first row names the corners, else 0. */
@@ -75,7 +75,7 @@ export function sidesBeside(
   value: unknown,
   scoresGrid: { height: number; hasHeader: boolean },
 ): (rowIndex: number) => string {
-  const sides = toList(functionName, argName, value);
+  const sides = ColumnView.of(functionName, argName, value);
   let offset: number;
   if (sides.length === scoresGrid.height) offset = 0;
   else if (scoresGrid.hasHeader && sides.length === scoresGrid.height - 1) offset = 1;
@@ -86,7 +86,7 @@ export function sidesBeside(
     );
   }
   return (rowIndex) => {
-    const cell = sides[rowIndex - offset];
+    const cell = sides.cell(rowIndex - offset);
     if (typeof cell === 'string' && cell !== '' && cell.trim() !== '') return cell;
     const where = `${argName} row ${rowIndex + 1 - offset}`;
     if (isBlank(cell)) {
