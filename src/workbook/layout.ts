@@ -37,6 +37,30 @@ export function findTableSheet(spreadsheet: Spreadsheet, table: TableSpec): Shee
   return spreadsheet.getSheetByName(table.title);
 }
 
+/**
+ * The sheet the add-on writes whole (Dashboard, Portfolio): the one marked as `key`, else an empty
+ * sheet with its name (adopted and marked), else a new one. A sheet of someone's own that happens
+ * to have the name is never taken over: the new sheet gets a name of its own.
+ */
+export function ownedSheet(spreadsheet: Spreadsheet, key: string, title: string, index?: number): { sheet: Sheet; created: boolean } {
+  const marked = spreadsheet.createDeveloperMetadataFinder().withKey(METADATA_SHEET_KEY).withValue(key).find();
+  const found = marked.length > 0 ? marked[0].getLocation().getSheet() : null;
+  if (found) return { sheet: found, created: false };
+  const named = spreadsheet.getSheetByName(title);
+  let sheet: Sheet;
+  let created = false;
+  if (named && named.getLastRow() === 0 && named.getLastColumn() === 0) {
+    sheet = named;
+  } else {
+    let name = named ? `${title} (Trust Corners)` : title;
+    for (let n = 2; spreadsheet.getSheetByName(name); n++) name = `${title} (Trust Corners ${n})`;
+    sheet = index === undefined ? spreadsheet.insertSheet(name) : spreadsheet.insertSheet(name, index);
+    created = true;
+  }
+  sheet.addDeveloperMetadata(METADATA_SHEET_KEY, key);
+  return { sheet, created };
+}
+
 /** Columns marked by developer metadata on `sheet`: metadata value -> 1-based column. */
 export function markedColumns(sheet: Sheet): Map<string, number> {
   const found = new Map<string, number>();

@@ -1,7 +1,7 @@
 import { CORNERS } from '../domain/corners';
 import { columnLetters } from './a1';
 import { DASHBOARD_ROWS } from './dashboard';
-import { METADATA_SHEET_KEY } from './schema';
+import { ownedSheet } from './layout';
 
 /**
  * Named ranges on each partnership's Dashboard. A portfolio workbook pulls them with IMPORTRANGE,
@@ -52,12 +52,14 @@ const TREND_STEP = 0.5;
 export function portfolioRow(row: number): string[] {
   const url = `$A${row}`;
   const pull = (name: string): string => `IMPORTRANGE(${url}, "${name}")`;
-  const guard = (formula: string): string => `=IF(${url}="", "", IFERROR(${formula}, "Open the cell and allow access"))`;
+  // No IFERROR: until access is allowed IMPORTRANGE shows #REF! with the "Allow access" button,
+  // which is the only place Sheets offers it.
+  const guard = (formula: string): string => `=IF(${url}="", "", ${formula})`;
   const means = CORNERS.map((_, index) => `${columnLetters(4 + index)}${row}`);
   const trends = CORNERS.map((_, index) => {
     const previous = `INDEX(${pull(PORTFOLIO_NAMES.previousMeans)}, 1, ${index + 1})`;
     const now = means[index];
-    return `=IF(OR(${url}="", NOT(ISNUMBER(${now}))), "", IFERROR(IF(${now}-${previous}>=${TREND_STEP}, "↑", IF(${now}-${previous}<=-${TREND_STEP}, "↓", "→")), ""))`;
+    return `=IF(OR(${url}="", NOT(ISNUMBER(${now}))), "", IF(NOT(ISNUMBER(${previous})), "", IF(${now}-${previous}>=${TREND_STEP}, "↑", IF(${now}-${previous}<=-${TREND_STEP}, "↓", "→"))))`;
   });
   return [
     guard(`INDEX(${pull(PORTFOLIO_NAMES.companies)}, 1, 1)&" & "&INDEX(${pull(PORTFOLIO_NAMES.companies)}, 1, 2)`),
@@ -75,10 +77,7 @@ export function portfolioRow(row: number): string[] {
  * partnership workbooks in column A. URLs already typed are kept; the formulas are rewritten.
  */
 export function createPortfolioSheet(spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): GoogleAppsScript.Spreadsheet.Sheet {
-  const marked = spreadsheet.createDeveloperMetadataFinder().withKey(METADATA_SHEET_KEY).withValue(PORTFOLIO_KEY).find();
-  let sheet = marked.length > 0 ? marked[0].getLocation().getSheet() : spreadsheet.getSheetByName(PORTFOLIO_TITLE);
-  if (!sheet) sheet = spreadsheet.insertSheet(PORTFOLIO_TITLE);
-  if (marked.length === 0) sheet.addDeveloperMetadata(METADATA_SHEET_KEY, PORTFOLIO_KEY);
+  const { sheet } = ownedSheet(spreadsheet, PORTFOLIO_KEY, PORTFOLIO_TITLE);
   const width = PORTFOLIO_HEADERS.length;
   if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
   sheet.getRange(1, 1, 1, width).setValues([PORTFOLIO_HEADERS.map((header) => `'${header}`)]).setFontWeight('bold');
@@ -88,7 +87,7 @@ export function createPortfolioSheet(spreadsheet = SpreadsheetApp.getActiveSprea
   sheet.getRange(2, 1, PORTFOLIO_ROWS, 1).setNumberFormat('@');
   sheet.getRange(2, 4, PORTFOLIO_ROWS, 4).setNumberFormat('0.0');
   sheet.getRange(2, width - 1, PORTFOLIO_ROWS, 1).setNumberFormat('0%');
-  sheet.getRange(1, 1).setNote('Paste the URL of each partnership workbook below. Sheets asks once per workbook to allow access (click the cell).');
+  sheet.getRange(1, 1).setNote('Paste the URL of each partnership workbook below. The first time, a cell of that row shows #REF!: hover over it and click Allow access (once per workbook, for everyone who can edit this portfolio).');
   sheet.setColumnWidth(1, 320);
   return sheet;
 }

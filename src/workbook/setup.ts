@@ -1,7 +1,7 @@
 import { columnLetters } from './a1';
 import { PORTFOLIO_NAMES, dashboardNamedRanges } from './portfolio';
 import { DASHBOARD_ROWS, DASHBOARD_WIDTH, type DashboardLayouts, dashboardCells } from './dashboard';
-import { type TableLayout, findTableSheet, matchColumns, readHeaderRow } from './layout';
+import { type TableLayout, findTableSheet, matchColumns, ownedSheet, readHeaderRow } from './layout';
 import { type ColumnSpec, METADATA_COLUMN_KEY, METADATA_SHEET_KEY, type TableSpec, columnTag } from './schema';
 import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, DASHBOARD_KEY, DASHBOARD_TITLE, DISCLOSURES, PARTNERSHIP, SCORECARD, TABLES } from './templates';
 
@@ -18,13 +18,15 @@ export interface SetupReport {
 const PROTECTION_PREFIX = 'Trust Corners:';
 const HEADER_COLOUR = '#e8f0fe';
 
-/** Number format per column kind ('@' keeps typed text as text even when a person types `=…`). */
+/**
+ * Number format per column kind ('@' keeps typed text as text even when a person types `=…`).
+ * Ratings keep the automatic format: whole for a person's rating, a decimal for a sealed mean.
+ */
 const NUMBER_FORMATS: Partial<Record<ColumnSpec['kind'], string>> = {
   text: '@',
   id: '@',
   date: 'yyyy-mm-dd',
   timestamp: 'yyyy-mm-dd hh:mm',
-  rating: '0',
   score0to10: '0',
   count: '0',
 };
@@ -33,7 +35,7 @@ function validationFor(column: ColumnSpec, sidesRange: GoogleAppsScript.Spreadsh
   const builder = SpreadsheetApp.newDataValidation();
   switch (column.kind) {
     case 'rating':
-      return builder.requireNumberBetween(1, 10).setAllowInvalid(false).setHelpText('A whole number from 1 to 10.').build();
+      return builder.requireNumberBetween(1, 10).setAllowInvalid(false).setHelpText('A rating from 1 to 10 (a sealed row holds a side\'s mean).').build();
     case 'score0to10':
       return builder.requireNumberBetween(0, 10).setAllowInvalid(false).setHelpText('A number from 0 to 10.').build();
     case 'count':
@@ -144,14 +146,8 @@ function writeDashboard(
   sides: GoogleAppsScript.Spreadsheet.Range,
   report: SetupReport,
 ): void {
-  let sheet = findTableSheet(spreadsheet, { key: DASHBOARD_KEY, title: DASHBOARD_TITLE, columns: [] });
-  if (!sheet) {
-    sheet = spreadsheet.insertSheet(DASHBOARD_TITLE, 0);
-    sheet.addDeveloperMetadata(METADATA_SHEET_KEY, DASHBOARD_KEY);
-    report.createdSheets.push(DASHBOARD_TITLE);
-  } else if (sheet.createDeveloperMetadataFinder().withKey(METADATA_SHEET_KEY).withValue(DASHBOARD_KEY).find().length === 0) {
-    sheet.addDeveloperMetadata(METADATA_SHEET_KEY, DASHBOARD_KEY);
-  }
+  const { sheet, created } = ownedSheet(spreadsheet, DASHBOARD_KEY, DASHBOARD_TITLE, 0);
+  if (created) report.createdSheets.push(sheet.getName());
   const cells = dashboardCells(layouts);
   const rows = Math.max(...cells.map((cell) => cell.row));
   const width = DASHBOARD_WIDTH;

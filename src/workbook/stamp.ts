@@ -57,34 +57,50 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   const rows = lastRow - firstRow + 1;
   const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
   // The event carries values as strings (a date as its serial number, nothing when a cell is
-  // cleared), so the new values are read from the sheet itself.
-  const newValues = sheet.getRange(firstRow, firstColumn, rows, range.getNumColumns()).getValues() as CellValue[][];
+  // cleared), so the edited rows are read from the sheet itself: new values, ids and whether a
+  // row is now empty, in one call.
+  const width = Math.max(layout.width, ...columns);
+  const rowValues = sheet.getRange(firstRow, 1, rows, width).getValues() as CellValue[][];
   const idColumn = layout.columnOf.get('id');
-  const ids: CellValue[][] =
-    idColumn !== undefined ? (sheet.getRange(firstRow, idColumn, rows, 1).getValues() as CellValue[][]) : [];
   const who = actorLabel();
   const now = new Date();
   const changes: Change[] = [];
   for (let row = 0; row < rows; row++) {
     for (const column of columns) {
-      const header = layout.table.columns.find((spec) => spec.key === keyOfColumn.get(column))?.header ?? '';
+      const spec = layout.table.columns.find((candidate) => candidate.key === keyOfColumn.get(column));
       changes.push({
         sheet: sheet.getName(),
-        rowId: ids.length > 0 ? textOf(ids[row][0]) : `row ${firstRow + row}`,
-        field: header,
-        oldValue: single ? oldValueOf(event.oldValue, layout.table.columns.find((spec) => spec.key === keyOfColumn.get(column))) : '(not known for multi-cell edits)',
-        newValue: newValues[row][column - firstColumn],
+        rowId: idColumn !== undefined ? textOf(rowValues[row][idColumn - 1]) : `row ${firstRow + row}`,
+        field: spec?.header ?? '',
+        oldValue: single ? oldValueOf(event.oldValue, spec) : '(not known for multi-cell edits)',
+        newValue: rowValues[row][column - 1],
       });
     }
   }
+  // A row someone just cleared stays empty: stamping it would leave a commitment with no content.
+  const isEmptyRow = (values: CellValue[]): boolean =>
+    [...layout.columnOf].every(([key, column]) => stampKeys.has(key) || values[column - 1] === '' || values[column - 1] === null);
 
   const lock = LockService.getDocumentLock();
   const locked = lock.tryLock(LOCK_WAIT_MS);
   try {
     if (table.key === COMMITMENTS.key) {
       const stampRange = (key: string) => sheet.getRange(firstRow, layout.columnOf.get(key) as number, rows, 1);
-      stampRange('updatedBy').setValues(Array.from({ length: rows }, () => [`'${who}`]));
-      stampRange('updatedAt').setValues(Array.from({ length: rows }, () => [now]));
+      // Rows left as they are get their own values back, text kept literal as everywhere else.
+      const current = (key: string) =>
+        rowValues.map((values) => {
+          const value = values[(layout.columnOf.get(key) as number) - 1];
+          return [typeof value === 'string' && value !== '' ? `'${value}` : value];
+        });
+      const by = current('updatedBy');
+      const at = current('updatedAt');
+      rowValues.forEach((values, row) => {
+        if (isEmptyRow(values)) return;
+        by[row] = [`'${who}`];
+        at[row] = [now];
+      });
+      stampRange('updatedBy').setValues(by);
+      stampRange('updatedAt').setValues(at);
     }
     if (locked) {
       recordChanges(workbook, who, changes, now);

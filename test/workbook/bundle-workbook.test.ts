@@ -79,3 +79,20 @@ describe('workbook actions through build/Code.js', () => {
     expect(double.inspect.values('Change History').at(-1)?.[1]).toBe('unknown');
   });
 });
+
+describe('edits that empty a row', () => {
+  it('record the change but do not stamp the emptied row back to life', () => {
+    const { double, bundle } = loadBundleOnDouble(() => ({ htmlFiles: { Sidebar: '<p>sidebar</p>' } }));
+    bundle.call('menuLoadExample');
+    const log = double.spreadsheet.getSheetByName('Shared Commitments Log')!;
+    const width = log.getLastColumn();
+    const row = log.getRange(2, 1, 1, width);
+    const id = row.getValues()[0][0];
+    row.clearContent();
+    bundle.call('onEdit', { range: row });
+    expect(double.inspect.values('Shared Commitments Log')[1].every((cell) => cell === '')).toBe(true);
+    const history = double.inspect.values('Change History');
+    expect(history.some((entry) => entry[3] === '' && entry[4] === 'Commitment')).toBe(true);
+    expect(history.some((entry) => entry[3] === id)).toBe(false);
+  });
+});
