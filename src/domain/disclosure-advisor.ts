@@ -6,6 +6,9 @@ export const LEVELS: readonly Level[] = ['Low', 'Medium', 'High'];
 export const DISCLOSURE_DECISIONS = ['Share now', 'Share structurally', 'Wait for reciprocity', 'Show through results'] as const;
 export type DisclosureDecision = (typeof DISCLOSURE_DECISIONS)[number];
 
+/** Decisions recorded in the ledger that shared nothing: they never count as a stage matched. */
+export const NOT_SHARED: ReadonlySet<string> = new Set<DisclosureDecision>(['Wait for reciprocity', 'Show through results']);
+
 /** The four questions of the decision framework (coopetition article), answered for one item. */
 export interface DisclosureQuestion {
   stage: DisclosureStage;

@@ -1,7 +1,7 @@
 import { ALIGNMENT_MARKS, ALIGNMENT_QUESTIONS, MAJOR_CHANGES, RESET_STEPS, shareAligned, type AlignmentMark } from '../domain/audits';
 import { parseCorner } from '../domain/corners';
 import { DISCLOSURE_STAGES, type Disclosure, nextDisclosureStage, parseStage } from '../domain/disclosure';
-import { LEVELS, type Level, adviseDisclosure as advise } from '../domain/disclosure-advisor';
+import { LEVELS, type Level, NOT_SHARED, adviseDisclosure as advise } from '../domain/disclosure-advisor';
 import { appendCommitments } from '../workbook/commitments-log';
 import { savedIdentity } from '../workbook/identity';
 import { Workbook } from '../workbook/layout';
@@ -278,7 +278,8 @@ function adviceFor(input: DisclosureQuestionInput, workbook: Workbook): Disclosu
   const ledger: Disclosure[] = [];
   for (const row of readRows(workbook.layout(DISCLOSURES))) {
     const rowStage = parseStage(textOf(row.values.stage));
-    if (rowStage) ledger.push({ side: textOf(row.values.side), stage: rowStage });
+    // A recorded decision not to share (wait, or let results show it) shared nothing.
+    if (rowStage && !NOT_SHARED.has(textOf(row.values.decision))) ledger.push({ side: textOf(row.values.side), stage: rowStage });
   }
   const allowedStage = nextDisclosureStage(ledger, partner);
   const partnerMatched = ledger.some(

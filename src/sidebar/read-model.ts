@@ -84,7 +84,8 @@ export function summariseCommitment(row: TableRow, identity: Identity | null, to
   const status = textOf(values.status);
   const due = dateOf(values.dueDate);
   const done = dateOf(values.doneOn);
-  const proposerSide = /\(([^()]*)\)\s*$/.exec(textOf(values.updatedBy))?.[1] ?? '';
+  // Recorded once, when proposed: later edits by either side do not change who may accept.
+  const proposerSide = textOf(values.proposerSide);
   return {
     id: textOf(values.id),
     commitment: textOf(values.commitment),
@@ -100,7 +101,7 @@ export function summariseCommitment(row: TableRow, identity: Identity | null, to
     source: textOf(values.source),
     overdue: isOverdue({ due, done, flagged: null, status: parseStatus(status) }, today),
     awaitingYourAcceptance:
-      status === 'Proposed' && identity !== null && proposerSide !== '' && proposerSide.toLowerCase() !== identity.side.toLowerCase(),
+      status === 'Proposed' && identity !== null && proposerSide.toLowerCase() !== identity.side.toLowerCase(),
   };
 }
 

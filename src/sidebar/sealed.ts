@@ -39,7 +39,10 @@ export function setOpenCycle(record: OpenCycleRecord): void {
   PropertiesService.getDocumentProperties().setProperty(OPEN_CYCLE_KEY, JSON.stringify(record));
 }
 
-/** Adds one sealed response; writes (or refreshes) the side's means row once the minimum is reached. */
+/**
+ * Adds one sealed response. The side's means row is written when `minimum` of its people have
+ * answered and refreshed at each further multiple of `minimum`; answers in between are held.
+ */
 export function recordSealedResponse(workbook: Workbook, cycle: string, side: string, ratings: Record<CornerName, number>): SubmitResult {
   const minimum = openCycle()?.minimumPerSide ?? 3;
   return withDocumentLock('Submit sealed assessment', () => {
@@ -52,6 +55,9 @@ export function recordSealedResponse(workbook: Workbook, cycle: string, side: st
     for (const [storedSide, responses] of Object.entries(store)) {
       if (responses.length < minimum) continue;
       writtenSides.push(storedSide);
+      // The row changes only when a whole batch of `minimum` more answers is in: comparing two
+      // versions of it (version history) then reveals a batch's mean, never one person's rating.
+      if (storedSide !== side || responses.length % minimum !== 0) continue;
       const means = Object.fromEntries(
         CORNERS.map((corner, index) => [corner.toLowerCase(), responses.reduce((sum, response) => sum + response[index], 0) / responses.length]),
       );
@@ -59,7 +65,6 @@ export function recordSealedResponse(workbook: Workbook, cycle: string, side: st
       const existing = rows.find(
         (row) => textOf(row.values.cycle) === cycle && textOf(row.values.side) === storedSide && textOf(row.values.participant) === '',
       );
-      if (storedSide !== side) continue; // only the answering side's row changes
       if (existing) updateCells(layout, existing.rowNumber, record);
       else appendRows(layout, [record]);
     }

@@ -1,7 +1,7 @@
 import { COMMITMENT_STATUSES, type CommitmentStatus, parseStatus } from '../domain/commitments';
 import { parseCorner } from '../domain/corners';
 import { type Change, recordChanges } from './history';
-import { actorLabel } from './identity';
+import { actorLabel, savedIdentity } from './identity';
 import { Workbook } from './layout';
 import { withDocumentLock } from './lock';
 import { type CellValue, type TableRow, appendRows, parseIsoDay, readRows, textOf, updateCells } from './table';
@@ -70,13 +70,14 @@ function validated(input: NewCommitment, sides: readonly string[]): Record<strin
 export function appendCommitments(inputs: readonly NewCommitment[], sides: readonly string[], workbook = new Workbook()): string[] {
   const records = inputs.map((input) => validated(input, sides));
   const who = actorLabel();
+  const proposerSide = savedIdentity()?.side ?? '';
   return withDocumentLock('Add commitment', () => {
     const layout = workbook.layout(COMMITMENTS);
     const ids = nextCommitmentIds(readRows(layout), records.length);
     const now = new Date();
     appendRows(
       layout,
-      records.map((record, index) => ({ ...record, id: ids[index], updatedBy: who, updatedAt: now })),
+      records.map((record, index) => ({ ...record, id: ids[index], updatedBy: who, updatedAt: now, proposerSide })),
     );
     return ids;
   });

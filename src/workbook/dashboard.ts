@@ -1,5 +1,6 @@
 import { CORNERS } from '../domain/corners';
 import { columnLetters, sheetRef } from './a1';
+import { NOT_SHARED } from '../domain/disclosure-advisor';
 import type { TableLayout } from './layout';
 
 /** Open-ended data range of one column: row 2 to the end, so new rows are always included. */
@@ -90,6 +91,10 @@ export function dashboardCells(t: DashboardLayouts): DashboardCell[] {
   const status = columnRange(t.commitments, 'status');
   const owner = columnRange(t.commitments, 'ownerPerson');
   const ledgerSide = columnRange(t.disclosures, 'side');
+  const decision = columnRange(t.disclosures, 'decision');
+  // Ledger rows that record a decision not to share count for nothing (an empty ledger: Early).
+  const shared = (column: string): string =>
+    `IFERROR(FILTER(${column}, ${[...NOT_SHARED].map((kept) => `${decision}<>"${kept}"`).join(', ')}), "")`;
   const stage = columnRange(t.disclosures, 'stage');
   const quarter = columnRange(t.scorecard, 'quarter');
   const auditQuarter = columnRange(t.competenceAudit, 'quarter');
@@ -139,8 +144,8 @@ export function dashboardCells(t: DashboardLayouts): DashboardCell[] {
       formula: `=COUNTIFS(${due}, "<"&TODAY(), ${done}, "", ${status}, "<>Done", ${status}, "<>Dropped", ${status}, "<>Renegotiated", ${status}, "<>Missed")`,
       format: '0',
     },
-    { label: 'Our company may next share up to', formula: `=IFERROR(DISCLOSURE_NEXT_STAGE(${ledgerSide}, ${stage}, ${cell('partnerCompany')}), "")` },
-    { label: 'Partner may next share up to', formula: `=IFERROR(DISCLOSURE_NEXT_STAGE(${ledgerSide}, ${stage}, ${cell('ourCompany')}), "")` },
+    { label: 'Our company may next share up to', formula: `=IFERROR(DISCLOSURE_NEXT_STAGE(${shared(ledgerSide)}, ${shared(stage)}, ${cell('partnerCompany')}), "")` },
+    { label: 'Partner may next share up to', formula: `=IFERROR(DISCLOSURE_NEXT_STAGE(${shared(ledgerSide)}, ${shared(stage)}, ${cell('ourCompany')}), "")` },
     { label: 'pNPS (partner satisfaction, all quarters)', formula: `=IFERROR(PNPS(${satisfaction}), "")`, format: '0' },
     { label: 'Champion risk (busiest owner’s share)', formula: `=IFERROR(CHAMPION_RISK(${owner}), "")`, format: '0%' },
     { label: 'Days to reassessment', formula: `=IF(${cell('nextReassessment')}="", "", ${cell('nextReassessment')}-TODAY())`, format: '0' },

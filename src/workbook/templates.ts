@@ -71,6 +71,7 @@ export const COMMITMENTS: TableSpec = {
     { key: 'source', header: 'Source', kind: 'text', help: 'Where it came from, e.g. the assessment cycle whose action it is.', width: 130 },
     { key: 'updatedBy', header: 'Last updated by', kind: 'text', width: 150 },
     { key: 'updatedAt', header: 'Last updated at', kind: 'timestamp', width: 150 },
+    { key: 'proposerSide', header: 'Proposed by (side)', kind: 'choice', choices: 'sides', help: 'The side that proposed it; the other side accepts.', width: 140 },
   ],
 };
 

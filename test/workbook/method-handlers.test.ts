@@ -80,6 +80,14 @@ describe('Graduated disclosure advisor', () => {
     expect(api.adviseDisclosure(question)).toMatchObject({ decision: 'Share now', allowedStage: 'Mid' });
   });
 
+  it('never counts a recorded decision not to share as shared', () => {
+    as('ana@acme.example', 'Ana', 'Acme');
+    const late = { shared: 'Roadmap', stage: 'Late', exploitationRisk: 'High', coordinationValue: 'High', partnerReciprocated: false, performanceCanShow: false };
+    expect(api.recordDisclosure(late).decision).toBe('Wait for reciprocity');
+    as('ben@beta.example', 'Ben', 'Beta');
+    expect(api.adviseDisclosure({ ...late, shared: 'Margins' })).toMatchObject({ decision: 'Wait for reciprocity', allowedStage: 'Early' });
+  });
+
   it('follows the table in the domain', () => {
     const base = { stage: 'Mid' as const, allowedStage: 'Mid' as const, exploitationRisk: 'Low' as const, coordinationValue: 'Low' as const, partnerReciprocated: true, performanceCanShow: false };
     expect(adviseDisclosure(base).decision).toBe('Share now');

@@ -86,6 +86,19 @@ describe('sidebar handlers on the double', () => {
     expect(double.inspect.values('Change History').at(-1)?.slice(1)).toEqual(['Ben (Beta)', 'Shared Commitments Log', agreed.actions[0].id, 'Accepted by', '', 'Ben (Beta)']);
   });
 
+  it('keeps the right to accept with the other side, whoever edits the proposal meanwhile', () => {
+    setUpPartnership();
+    as('ana@acme.example', 'Ana', 'Acme');
+    const [id] = api.addCommitment({ commitment: 'Share the roadmap', ownerSide: 'Acme', ownerPerson: 'Ana', corner: 'Alignment', dueDate: '2027-01-10' })
+      .commitments.map((item) => item.id);
+    as('ben@beta.example', 'Ben', 'Beta');
+    api.updateCommitment({ id, recoveryPlan: 'Draft first' });
+    expect(api.loadCommitments().commitments[0].awaitingYourAcceptance).toBe(true);
+    as('ana@acme.example', 'Ana', 'Acme');
+    expect(api.loadCommitments().commitments[0].awaitingYourAcceptance).toBe(false);
+    expect(() => api.acceptCommitment(id)).toThrow(/waiting for the other side/);
+  });
+
   it('asks for exactly three actions with valid due dates', () => {
     setUpPartnership();
     as('ana@acme.example', 'Ana', 'Acme');
@@ -113,6 +126,15 @@ describe('sidebar handlers on the double', () => {
       }
     });
     expect(api.loadAssessment().openCycle).toMatchObject({ cycle: 'S1', sealed: true, answeredBySide: { Acme: 3 } });
+    // A fourth and fifth answer change nothing in the sheet (one person's rating could be derived);
+    // the sixth completes a batch and the row is refreshed with all six.
+    for (const index of [3, 4, 5]) {
+      as(`a${index}@acme.example`, `A${index}`, 'Acme');
+      api.submitAssessment({ cycle: 'S1', sealed: true, side: 'Acme', participant: '', ratings: rate(2, 2, 2, 2), evidence: noEvidence });
+      const row = double.inspect.values('Assessments')[1];
+      expect(row[4]).toBe(index < 5 ? 3 : 6);
+    }
+    expect(double.inspect.values('Assessments')[1][5]).toBe((8 + 6 + 7 + 2 + 2 + 2) / 6);
     const everything = JSON.stringify(double.inspect.values('Assessments'));
     expect(everything).not.toContain('A0');
   });
