@@ -1,4 +1,4 @@
-import { dayNumber } from './dates';
+import { type Calendar, RUNTIME_CALENDAR } from './calendar';
 
 export const COMMITMENT_STATUSES = [
   'Proposed',
@@ -39,15 +39,18 @@ export class CommitmentTally {
   /** Of the slipped, those the owner flagged strictly before the due date. */
   flaggedEarly = 0;
   private readonly asOfDay: number;
-  constructor(asOf: Date) {
-    this.asOfDay = dayNumber(asOf);
+  constructor(
+    asOf: Date,
+    private readonly calendar: Calendar = RUNTIME_CALENDAR,
+  ) {
+    this.asOfDay = calendar.dayNumber(asOf);
   }
 
   add(due: Date | null, done: Date | null, flagged: Date | null): void {
     if (due === null) return;
     const asOfDay = this.asOfDay;
-    const dueDay = dayNumber(due);
-    let doneDay = done === null ? NOT_DONE : dayNumber(done);
+    const dueDay = this.calendar.dayNumber(due);
+    let doneDay = done === null ? NOT_DONE : this.calendar.dayNumber(done);
     if (doneDay > asOfDay) doneDay = NOT_DONE;
     const isDone = doneDay !== NOT_DONE;
     if (dueDay < asOfDay || (dueDay === asOfDay && isDone)) {
@@ -57,7 +60,7 @@ export class CommitmentTally {
     if (isDone ? doneDay > dueDay : dueDay < asOfDay) {
       this.slipped++;
       if (flagged !== null) {
-        const flaggedDay = dayNumber(flagged);
+        const flaggedDay = this.calendar.dayNumber(flagged);
         if (flaggedDay <= asOfDay && flaggedDay < dueDay) this.flaggedEarly++;
       }
     }
@@ -74,34 +77,38 @@ export class CommitmentTally {
   }
 }
 
-function tally(items: readonly CommitmentDates[], asOf: Date): CommitmentTally {
-  const counts = new CommitmentTally(asOf);
+function tally(items: readonly CommitmentDates[], asOf: Date, calendar: Calendar = RUNTIME_CALENDAR): CommitmentTally {
+  const counts = new CommitmentTally(asOf, calendar);
   for (const item of items) counts.add(item.due, item.done, item.flagged);
   return counts;
 }
 
-export function onTimeRate(items: readonly CommitmentDates[], asOf: Date): number | null {
-  return tally(items, asOf).onTimeRate();
+export function onTimeRate(items: readonly CommitmentDates[], asOf: Date, calendar?: Calendar): number | null {
+  return tally(items, asOf, calendar).onTimeRate();
 }
 
-export function earlyWarningRate(items: readonly CommitmentDates[], asOf: Date): number | null {
-  return tally(items, asOf).earlyWarningRate();
+export function earlyWarningRate(items: readonly CommitmentDates[], asOf: Date, calendar?: Calendar): number | null {
+  return tally(items, asOf, calendar).earlyWarningRate();
 }
 
-export function hasSlipped(item: CommitmentDates, asOf: Date): boolean {
-  return tally([item], asOf).slipped === 1;
+export function hasSlipped(item: CommitmentDates, asOf: Date, calendar?: Calendar): boolean {
+  return tally([item], asOf, calendar).slipped === 1;
 }
 
 /** Told the other side strictly before the due date (DOMAIN.md: "flagged early"). */
-export function wasFlaggedEarly(item: CommitmentDates): boolean {
-  return item.due !== null && item.flagged !== null && dayNumber(item.flagged) < dayNumber(item.due);
+export function wasFlaggedEarly(item: CommitmentDates, calendar: Calendar = RUNTIME_CALENDAR): boolean {
+  return item.due !== null && item.flagged !== null && calendar.dayNumber(item.flagged) < calendar.dayNumber(item.due);
 }
 
 /** Open past due as of `asOf`: neither done nor closed by a status that ends it. */
-export function isOverdue(item: CommitmentDates & { status?: CommitmentStatus }, asOf: Date): boolean {
+export function isOverdue(
+  item: CommitmentDates & { status?: CommitmentStatus },
+  asOf: Date,
+  calendar: Calendar = RUNTIME_CALENDAR,
+): boolean {
   if (item.due === null || item.done !== null) return false;
   if (item.status === 'Done' || item.status === 'Dropped' || item.status === 'Renegotiated' || item.status === 'Missed') {
     return false;
   }
-  return dayNumber(item.due) < dayNumber(asOf);
+  return calendar.dayNumber(item.due) < calendar.dayNumber(asOf);
 }

@@ -5,3 +5,4 @@ export * from './dates';
 export * from './commitments';
 export * from './disclosure';
 export * from './metrics';
+export * from './calendar';

@@ -1,3 +1,5 @@
+import { type Calendar, RUNTIME_CALENDAR } from '../domain/calendar';
+
 /**
  * What Apps Script hands a custom function: a scalar for one cell or literal, a 2-D array for a
  * range, `''` for a blank cell, `Date` for a date cell, `undefined` for an omitted argument.
@@ -131,6 +133,7 @@ export function readDate(
   functionName: string,
   where: string,
   value: Cell,
+  calendar: Calendar = RUNTIME_CALENDAR,
 ): Date | null {
   if (isBlank(value)) return null;
   if (isDate(value)) {
@@ -138,22 +141,24 @@ export function readDate(
   } else if (typeof value === 'string') {
     const match = ISO_DAY.exec(value);
     if (match) {
-      const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-      if (date.getMonth() === Number(match[2]) - 1) return date;
+      const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+      const date = calendar.startOfDay(year, month, day);
+      // Reject 2026-02-30 and the like: the day must come back as typed.
+      if (calendar.isoDay(date) === match.slice(1, 4).join('-')) return date;
     }
   }
   throw new FunctionInputError(functionName, `${where} is ${describeCell(value)}; expected a date`);
 }
 
 /** `readDate` for a cell of a column, with the fast path inline and the location built only on error. */
-export function readDateAt(functionName: string, argName: string, row: number, value: Cell): Date | null {
+export function readDateAt(functionName: string, argName: string, row: number, value: Cell, calendar?: Calendar): Date | null {
   if (value instanceof DateConstructor) {
     const time = value.getTime();
     if (time === time) return value; // not NaN
   } else if (value === '') {
     return null;
   }
-  return readDate(functionName, `${argName} row ${row}`, value);
+  return readDate(functionName, `${argName} row ${row}`, value, calendar);
 }
 
 /** Reads a number cell; numeric text is accepted because it is unambiguous. */

@@ -4,6 +4,7 @@ import { CornerTally, SideTally, nextFocus, perceptionGap, weakestCorner } from 
 import { REASSESSMENT_INTERVAL_DAYS, reassessBy } from '../domain/dates';
 import { FunctionInputError, describeCell, isBlank, readDate, readNumber, scalarArg } from './cells';
 import { scanScores, scoresShape, sidesBeside } from './scores-arg';
+import { sheetCalendar } from './sheet-calendar';
 
 /** A row result; Sheets spills it to the right. Unrated corners show as blank cells. */
 type Row = Array<number | string>;
@@ -73,13 +74,14 @@ export function NEXT_FOCUS(baseline: unknown, current: unknown, model?: unknown)
 
 export function REASSESS_BY(date: unknown, days?: unknown): Date | string {
   const dateCell = scalarArg('REASSESS_BY', 'date', date);
-  const assessedOn = readDate('REASSESS_BY', 'date', dateCell);
+  const calendar = sheetCalendar();
+  const assessedOn = readDate('REASSESS_BY', 'date', dateCell, calendar);
   const daysCell = scalarArg('REASSESS_BY', 'days', days);
   const interval = readNumber('REASSESS_BY', 'days', daysCell, 1, 3650, 'a whole number of days from 1 to 3650');
   if (interval !== null && !Number.isInteger(interval)) {
     throw new FunctionInputError('REASSESS_BY', `days is ${interval}; expected a whole number of days from 1 to 3650`);
   }
-  return assessedOn === null ? '' : reassessBy(assessedOn, interval ?? REASSESSMENT_INTERVAL_DAYS);
+  return assessedOn === null ? '' : reassessBy(assessedOn, interval ?? REASSESSMENT_INTERVAL_DAYS, calendar);
 }
 
 export function PRIMARY_CORNER(model: unknown): string {

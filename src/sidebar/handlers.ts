@@ -1,5 +1,6 @@
 import { CORNERS, cornersAtRisk, needsSafeguards, parseCorner } from '../domain/corners';
 import { COMMITMENT_STATUSES } from '../domain/commitments';
+import { type Calendar, quarterOf, startOfDayOf } from '../domain/calendar';
 import { ACTION_DUE_MAX_DAYS, ACTION_DUE_MIN_DAYS, addDays, reassessBy } from '../domain/dates';
 import { NOTABLE_GAP, nextFocus, perceptionGap, weakestCorner } from '../domain/scores';
 import { appendCommitments, updateCommitment as updateCommitmentRow } from '../workbook/commitments-log';
@@ -17,7 +18,6 @@ import { cornerSummaries, cycles, daysUntil, readPartnership, readSnapshot, summ
 import { recordSealedResponse, openCycle, setOpenCycle } from './sealed';
 
 const today = (): Date => new Date();
-const quarterLabel = (date: Date): string => `${date.getFullYear()}-Q${Math.floor(date.getMonth() / 3) + 1}`;
 
 function notSetUpHome(): HomeView {
   return {
@@ -35,7 +35,8 @@ function loadHome(workbook = new Workbook()): HomeView {
   const latest = all[all.length - 1];
   const previous = all[all.length - 2];
   const now = today();
-  const summaries = snapshot.commitments.map((row) => summariseCommitment(row, identity, now));
+  const calendar = workbook.calendar;
+  const summaries = snapshot.commitments.map((row) => summariseCommitment(row, identity, now, calendar));
   const gap = latest ? perceptionGap(latest.bySide.slice(0, 2)) : null;
   const weakest = latest ? weakestCorner(latest.means, snapshot.model) : null;
   return {
@@ -55,11 +56,11 @@ function loadHome(workbook = new Workbook()): HomeView {
       .filter((item) => item.overdue || item.status === 'At risk')
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
       .slice(0, 5),
-    daysToReassessment: snapshot.nextReassessment ? daysUntil(snapshot.nextReassessment, now) : null,
-    nextReassessment: snapshot.nextReassessment ? isoDayOf(snapshot.nextReassessment) : null,
+    daysToReassessment: snapshot.nextReassessment ? daysUntil(snapshot.nextReassessment, now, calendar) : null,
+    nextReassessment: snapshot.nextReassessment ? isoDayOf(snapshot.nextReassessment, calendar) : null,
     actions: latest ? summaries.filter((item) => item.source === `Assessment ${latest.cycle}`) : [],
     breachMode: openBreach(workbook),
-    adHocReason: adHocReason(snapshot),
+    adHocReason: adHocReason(snapshot, calendar),
   };
 }
 
@@ -68,11 +69,11 @@ function openBreach(workbook: Workbook): HomeView['breachMode'] {
   const open = readRows(workbook.layout(BREACHES)).find((row) => textOf(row.values.status) !== 'Reset complete');
   if (!open) return null;
   const review = dateOf(open.values.reviewDate);
-  return { what: textOf(open.values.what), corner: textOf(open.values.corner), reviewDate: review ? isoDayOf(review) : null };
+  return { what: textOf(open.values.what), corner: textOf(open.values.corner), reviewDate: review ? isoDayOf(review, workbook.calendar) : null };
 }
 
 /** A major change recorded after the latest assessment makes the reassessment due now, and says why. */
-function adHocReason(snapshot: ReturnType<typeof readSnapshot>): string | null {
+function adHocReason(snapshot: ReturnType<typeof readSnapshot>, calendar: Calendar): string | null {
   const row = snapshot.partnershipRow;
   if (!row) return null;
   const change = textOf(row.values.majorChange);
@@ -84,7 +85,7 @@ function adHocReason(snapshot: ReturnType<typeof readSnapshot>): string | null {
   });
   if (assessedSince) return null;
   const note = textOf(row.values.majorChangeNote);
-  return `${change} on ${isoDayOf(on)}${note ? `: ${note}` : ''}. Reassess now rather than waiting for the 90 days.`;
+  return `${change} on ${isoDayOf(on, calendar)}${note ? `: ${note}` : ''}. Reassess now rather than waiting for the 90 days.`;
 }
 
 function requireSides(sides: string[]): void {
@@ -131,7 +132,8 @@ function setUpWorkbook(partnership?: PartnershipInput | null): HomeView {
 
 function loadAssessment(): AssessmentView {
   const identity = savedIdentity();
-  const snapshot = readSnapshot(new Workbook());
+  const workbook = new Workbook();
+  const snapshot = readSnapshot(workbook);
   const all = cycles(snapshot);
   const now = today();
   const open = openCycle();
@@ -140,11 +142,11 @@ function loadAssessment(): AssessmentView {
     identity,
     sides: snapshot.sides,
     openCycle: open,
-    suggestedCycle: quarterLabel(now),
+    suggestedCycle: quarterOf(workbook.calendar, now),
     sealedMinimumDefault: SEALED_MINIMUM_DEFAULT,
     previousActions: previous
       ? snapshot.commitments
-          .map((row) => summariseCommitment(row, identity, now))
+          .map((row) => summariseCommitment(row, identity, now, workbook.calendar))
           .filter((item) => item.source === `Assessment ${previous.cycle}`)
       : [],
   };
@@ -236,9 +238,9 @@ function loadResults(cycle: string | null, workbook = new Workbook()): ResultsVi
       ? { targeted: focus.targeted as CornerName, improvement: focus.improvement, improved: focus.improved, next: focus.next as CornerName }
       : null,
     actions: current
-      ? snapshot.commitments.map((row) => summariseCommitment(row, identity, now)).filter((item) => item.source === `Assessment ${current.cycle}`)
+      ? snapshot.commitments.map((row) => summariseCommitment(row, identity, now, workbook.calendar)).filter((item) => item.source === `Assessment ${current.cycle}`)
       : [],
-    defaultDueDate: isoDayOf(addDays(now, (ACTION_DUE_MIN_DAYS + ACTION_DUE_MAX_DAYS) / 2)),
+    defaultDueDate: isoDayOf(addDays(now, (ACTION_DUE_MIN_DAYS + ACTION_DUE_MAX_DAYS) / 2, workbook.calendar), workbook.calendar),
   };
 }
 
@@ -264,7 +266,7 @@ function agreeActions(cycle: string, corner: CornerName, actions: ActionInput[])
     snapshot.sides,
     workbook,
   );
-  const due = reassessBy(current.date ?? today());
+  const due = reassessBy(current.date ?? startOfDayOf(workbook.calendar, today()), undefined, workbook.calendar);
   withDocumentLock('Set the next reassessment', () => {
     if (snapshot.partnershipRow) updateCells(workbook.layout(PARTNERSHIP), snapshot.partnershipRow.rowNumber, { nextReassessment: due });
   });
@@ -278,7 +280,7 @@ function loadCommitments(workbook = new Workbook()): CommitmentsView {
   return {
     sides: snapshot.sides,
     identity,
-    commitments: snapshot.commitments.map((row) => summariseCommitment(row, identity, now)),
+    commitments: snapshot.commitments.map((row) => summariseCommitment(row, identity, now, workbook.calendar)),
     statuses: [...COMMITMENT_STATUSES],
     corners: [...CORNERS],
   };

@@ -1,4 +1,5 @@
 import { ALIGNMENT_MARKS, ALIGNMENT_QUESTIONS, MAJOR_CHANGES, RESET_STEPS, shareAligned, type AlignmentMark } from '../domain/audits';
+import { quarterOf, startOfDayOf } from '../domain/calendar';
 import { parseCorner } from '../domain/corners';
 import { DISCLOSURE_STAGES, type Disclosure, nextDisclosureStage, parseStage } from '../domain/disclosure';
 import { LEVELS, type Level, NOT_SHARED, adviseDisclosure as advise } from '../domain/disclosure-advisor';
@@ -13,7 +14,6 @@ import type {
 } from './api';
 import { readPartnership } from './read-model';
 
-const quarterOf = (date: Date): string => `${date.getFullYear()}-Q${Math.floor(date.getMonth() / 3) + 1}`;
 const text = (value: unknown): string => String(value ?? '').trim();
 
 function requireIdentity() {
@@ -75,7 +75,7 @@ function loadCompetenceAudit(workbook = new Workbook()): CompetenceAuditView {
   }
   const learning = readRows(workbook.layout(LEARNING_LOG))
     .map((row) => ({
-      date: dateOf(row.values.date) ? isoDayOf(dateOf(row.values.date) as Date) : '',
+      date: dateOf(row.values.date) ? isoDayOf(dateOf(row.values.date) as Date, workbook.calendar) : '',
       side: textOf(row.values.side),
       person: textOf(row.values.person),
       activity: textOf(row.values.activity),
@@ -87,7 +87,7 @@ function loadCompetenceAudit(workbook = new Workbook()): CompetenceAuditView {
   return {
     identity: savedIdentity(),
     sides,
-    quarter: quarterOf(new Date()),
+    quarter: quarterOf(workbook.calendar, new Date()),
     byQuarter: [...groups.values()]
       .map((group) => ({
         quarter: group.quarter,
@@ -132,7 +132,7 @@ const addLearningActivity: MethodApi['addLearningActivity'] = (input) => {
   const kind = kinds.find((candidate) => candidate.toLowerCase() === text(input?.kind).toLowerCase());
   if (!kind) throw new Error(`The kind must be one of ${kinds.join(', ')}.`);
   const record = {
-    date: parseIsoDay(text(input?.date), 'The date'),
+    date: parseIsoDay(text(input?.date), 'The date', workbook.calendar),
     side: requireSide(input?.side, sides, 'The side'),
     person: text(input?.person),
     activity: requireText(input?.activity, 'The activity'),
@@ -149,7 +149,7 @@ function loadAlignmentAudit(quarter: string | null, workbook = new Workbook()): 
   const { sides } = readPartnership(workbook);
   const rows = readRows(workbook.layout(ALIGNMENT_AUDIT));
   const quarters = [...new Set(rows.map((row) => textOf(row.values.quarter)).filter((q) => q !== ''))].sort().reverse();
-  const wanted = text(quarter) || quarters[0] || quarterOf(new Date());
+  const wanted = text(quarter) || quarters[0] || quarterOf(workbook.calendar, new Date());
   const questions = ALIGNMENT_QUESTIONS.map((question) => {
     const row = rows.find((candidate) => textOf(candidate.values.quarter) === wanted && textOf(candidate.values.question) === question);
     return {
@@ -325,12 +325,12 @@ function loadBreaches(workbook = new Workbook()): BreachView {
   const rows = readRows(workbook.layout(BREACHES));
   const breaches = rows.map((row) => ({
     id: textOf(row.values.id),
-    date: dateOf(row.values.date) ? isoDayOf(dateOf(row.values.date) as Date) : '',
+    date: dateOf(row.values.date) ? isoDayOf(dateOf(row.values.date) as Date, workbook.calendar) : '',
     what: textOf(row.values.what),
     corner: textOf(row.values.corner),
-    acknowledgedOn: dateOf(row.values.acknowledgedOn) ? isoDayOf(dateOf(row.values.acknowledgedOn) as Date) : '',
+    acknowledgedOn: dateOf(row.values.acknowledgedOn) ? isoDayOf(dateOf(row.values.acknowledgedOn) as Date, workbook.calendar) : '',
     preventionPlan: textOf(row.values.preventionPlan),
-    reviewDate: dateOf(row.values.reviewDate) ? isoDayOf(dateOf(row.values.reviewDate) as Date) : '',
+    reviewDate: dateOf(row.values.reviewDate) ? isoDayOf(dateOf(row.values.reviewDate) as Date, workbook.calendar) : '',
     status: textOf(row.values.status),
   }));
   return { active: breaches.some((breach) => breach.status !== 'Reset complete'), breaches, steps: [...RESET_STEPS] };
@@ -339,8 +339,8 @@ function loadBreaches(workbook = new Workbook()): BreachView {
 const recordBreach: MethodApi['recordBreach'] = (input) => {
   const corner = parseCorner(text(input?.corner));
   if (!corner) throw new Error('Which corner did the breach hit? Competence, Reliability, Transparency or Alignment.');
-  const record = { date: parseIsoDay(text(input?.date), 'The date'), what: requireText(input?.what, 'What happened'), corner, status: 'Reset under way' };
   const workbook = new Workbook();
+  const record = { date: parseIsoDay(text(input?.date), 'The date', workbook.calendar), what: requireText(input?.what, 'What happened'), corner, status: 'Reset under way' };
   withDocumentLock('Record breach', () => {
     const layout = workbook.layout(BREACHES);
     appendRows(layout, [{ ...record, id: nextId(readRows(layout), 'B') }]);
@@ -349,15 +349,16 @@ const recordBreach: MethodApi['recordBreach'] = (input) => {
 };
 
 const updateBreach: MethodApi['updateBreach'] = (update) => {
+  const workbook = new Workbook();
+  const calendar = workbook.calendar;
   const changes: Record<string, CellValue> = {};
-  if (update?.acknowledgedOn !== undefined) changes.acknowledgedOn = update.acknowledgedOn === '' ? '' : parseIsoDay(update.acknowledgedOn, 'Acknowledged on');
-  if (update?.reviewDate !== undefined) changes.reviewDate = update.reviewDate === '' ? '' : parseIsoDay(update.reviewDate, 'The review date');
+  if (update?.acknowledgedOn !== undefined) changes.acknowledgedOn = update.acknowledgedOn === '' ? '' : parseIsoDay(update.acknowledgedOn, 'Acknowledged on', calendar);
+  if (update?.reviewDate !== undefined) changes.reviewDate = update.reviewDate === '' ? '' : parseIsoDay(update.reviewDate, 'The review date', calendar);
   if (update?.preventionPlan !== undefined) changes.preventionPlan = String(update.preventionPlan);
   if (update?.status !== undefined) {
     if (!['Reset under way', 'Reset complete'].includes(update.status)) throw new Error('The status must be "Reset under way" or "Reset complete".');
     changes.status = update.status;
   }
-  const workbook = new Workbook();
   withDocumentLock('Update breach', () => {
     const layout = workbook.layout(BREACHES);
     const row = readRows(layout).find((candidate) => textOf(candidate.values.id) === update?.id);
@@ -389,7 +390,7 @@ function makeRecordMajorChange(loadHome: () => HomeView): MethodApi['recordMajor
         majorChange: change,
         majorChangeNote: String(input?.note ?? ''),
         majorChangeOn: today,
-        nextReassessment: today,
+        nextReassessment: startOfDayOf(workbook.calendar, today),
       });
     });
     return loadHome();

@@ -1,6 +1,6 @@
 import { CORNERS, type CornerMeans, bandOf } from '../domain/corners';
+import type { Calendar } from '../domain/calendar';
 import { isOverdue, parseStatus } from '../domain/commitments';
-import { dayNumber } from '../domain/dates';
 import { MODEL_PROFILES, type PartnershipModel, parseModel } from '../domain/models';
 import { CornerTally, SideTally, type SideMeans } from '../domain/scores';
 import { Workbook } from '../workbook/layout';
@@ -79,7 +79,7 @@ export function cycles(snapshot: Snapshot): CycleSummary[] {
     .sort((a, b) => (a.date?.getTime() ?? 0) - (b.date?.getTime() ?? 0));
 }
 
-export function summariseCommitment(row: TableRow, identity: Identity | null, today: Date): CommitmentSummary {
+export function summariseCommitment(row: TableRow, identity: Identity | null, today: Date, calendar: Calendar): CommitmentSummary {
   const values = row.values;
   const status = textOf(values.status);
   const due = dateOf(values.dueDate);
@@ -92,20 +92,20 @@ export function summariseCommitment(row: TableRow, identity: Identity | null, to
     ownerSide: textOf(values.ownerSide),
     ownerPerson: textOf(values.ownerPerson),
     corner: textOf(values.corner),
-    dueDate: due ? isoDayOf(due) : '',
+    dueDate: due ? isoDayOf(due, calendar) : '',
     status,
     acceptedBy: textOf(values.acceptedBy),
-    doneOn: done ? isoDayOf(done) : '',
-    flaggedOn: dateOf(values.flaggedOn) ? isoDayOf(dateOf(values.flaggedOn) as Date) : '',
+    doneOn: done ? isoDayOf(done, calendar) : '',
+    flaggedOn: dateOf(values.flaggedOn) ? isoDayOf(dateOf(values.flaggedOn) as Date, calendar) : '',
     recoveryPlan: textOf(values.recoveryPlan),
     source: textOf(values.source),
-    overdue: isOverdue({ due, done, flagged: null, status: parseStatus(status) }, today),
+    overdue: isOverdue({ due, done, flagged: null, status: parseStatus(status) }, today, calendar),
     awaitingYourAcceptance:
       status === 'Proposed' && identity !== null && proposerSide.toLowerCase() !== identity.side.toLowerCase(),
   };
 }
 
-export const daysUntil = (date: Date, today: Date): number => dayNumber(date) - dayNumber(today);
+export const daysUntil = (date: Date, today: Date, calendar: Calendar): number => calendar.dayNumber(date) - calendar.dayNumber(today);
 
 export function cornerSummaries(latest: CycleSummary | undefined, previous: CycleSummary | undefined) {
   return CORNERS.map((corner) => {

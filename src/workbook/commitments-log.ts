@@ -1,3 +1,4 @@
+import type { Calendar } from '../domain/calendar';
 import { COMMITMENT_STATUSES, type CommitmentStatus, parseStatus } from '../domain/commitments';
 import { parseCorner } from '../domain/corners';
 import { type Change, recordChanges } from './history';
@@ -43,7 +44,7 @@ function requireText(value: string, field: string): string {
   return text;
 }
 
-function validated(input: NewCommitment, sides: readonly string[]): Record<string, CellValue> {
+function validated(input: NewCommitment, sides: readonly string[], calendar: Calendar): Record<string, CellValue> {
   const commitment = requireText(input.commitment, 'The commitment');
   const ownerSide = requireText(input.ownerSide, 'The owner side');
   if (sides.length > 0 && !sides.some((side) => side.toLowerCase() === ownerSide.toLowerCase())) {
@@ -57,7 +58,7 @@ function validated(input: NewCommitment, sides: readonly string[]): Record<strin
     ownerPerson: input.ownerPerson.trim(),
     corner,
     madeOn: new Date(),
-    dueDate: parseIsoDay(input.dueDate, 'The due date'),
+    dueDate: parseIsoDay(input.dueDate, 'The due date', calendar),
     status: input.status ?? 'Proposed',
     source: input.source ?? 'Weekly sync',
   };
@@ -68,7 +69,7 @@ function validated(input: NewCommitment, sides: readonly string[]): Record<strin
  * rows, whatever the log's size. Returns the new ids.
  */
 export function appendCommitments(inputs: readonly NewCommitment[], sides: readonly string[], workbook = new Workbook()): string[] {
-  const records = inputs.map((input) => validated(input, sides));
+  const records = inputs.map((input) => validated(input, sides, workbook.calendar));
   const who = actorLabel();
   const proposerSide = savedIdentity()?.side ?? '';
   return withDocumentLock('Add commitment', () => {
@@ -93,7 +94,9 @@ export function updateCommitment(id: string, changes: CommitmentChanges, workboo
   }
   for (const key of ['doneOn', 'flaggedOn'] as const) {
     const value = changes[key];
-    if (value !== undefined) updates[key] = value.trim() === '' ? '' : parseIsoDay(value, key === 'doneOn' ? 'Done on' : 'Flagged early on');
+    if (value !== undefined) {
+      updates[key] = value.trim() === '' ? '' : parseIsoDay(value, key === 'doneOn' ? 'Done on' : 'Flagged early on', workbook.calendar);
+    }
   }
   if (changes.recoveryPlan !== undefined) updates.recoveryPlan = changes.recoveryPlan;
   if (changes.acceptedBy !== undefined) updates.acceptedBy = changes.acceptedBy;

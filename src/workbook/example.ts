@@ -1,4 +1,4 @@
-import { addDays } from '../domain/dates';
+import { type Calendar, RUNTIME_CALENDAR, quarterOf as quarterIn, startOfDayOf } from '../domain/calendar';
 
 /**
  * A worked example: a strategic partnership between two companies, two assessment cycles, a
@@ -19,13 +19,12 @@ export interface ExamplePartnership {
 
 export const EXAMPLE_SIDES = ['Acme Analytics', 'Beta Cloud'] as const;
 
-const quarterOf = (date: Date): string => `${date.getFullYear()}-Q${Math.floor(date.getMonth() / 3) + 1}`;
 
-export function examplePartnership(today: Date): ExamplePartnership {
-  const day = (offset: number): Date => {
-    const base = new Date(today.getFullYear(), today.getMonth(), today.getDate());
-    return addDays(base, offset);
-  };
+export function examplePartnership(today: Date, calendar: Calendar = RUNTIME_CALENDAR): ExamplePartnership {
+  const startOfToday = startOfDayOf(calendar, today);
+  const day = (offset: number): Date => calendar.addDays(startOfToday, offset);
+  const addDays = (date: Date, days: number): Date => calendar.addDays(date, days);
+  const quarterOf = (date: Date): string => quarterIn(calendar, date);
   const [acme, beta] = EXAMPLE_SIDES;
   const firstCycleDate = day(-110);
   const secondCycleDate = day(-20);

@@ -1,3 +1,4 @@
+import { type Calendar, zoneCalendar } from '../domain/calendar';
 import { type ColumnSpec, METADATA_COLUMN_KEY, METADATA_SHEET_KEY, type TableSpec, columnTag } from './schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -138,8 +139,15 @@ export function locateTable(spreadsheet: Spreadsheet, table: TableSpec): TableLa
  */
 export class Workbook {
   private readonly layouts = new Map<string, TableLayout>();
+  private zone: Calendar | undefined;
 
   constructor(readonly spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
+
+  /** Days as the spreadsheet counts them: its own time zone, not the script's. */
+  get calendar(): Calendar {
+    this.zone ??= zoneCalendar(this.spreadsheet.getSpreadsheetTimeZone());
+    return this.zone;
+  }
 
   layout(table: TableSpec): TableLayout {
     let found = this.layouts.get(table.key);

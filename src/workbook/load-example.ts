@@ -15,7 +15,7 @@ export function loadExamplePartnership(today: Date = new Date()): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   setUpWorkbook(spreadsheet);
   const workbook = new Workbook(spreadsheet);
-  const example: ExamplePartnership = examplePartnership(today);
+  const example: ExamplePartnership = examplePartnership(today, workbook.calendar);
   withDocumentLock('Load example partnership', () => {
     const tables = [PARTNERSHIP, ASSESSMENTS, COMMITMENTS, SCORECARD, DISCLOSURES, COMPETENCE_AUDIT, LEARNING_LOG, ALIGNMENT_AUDIT, PREMORTEM];
     const withData = tables.filter((table) => readRows(workbook.layout(table)).length > 0);

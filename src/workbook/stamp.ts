@@ -2,6 +2,7 @@ import { type Change, historyRecords, recordChanges } from './history';
 import { actorLabel } from './identity';
 import { Workbook } from './layout';
 import { LOCK_WAIT_MS } from './lock';
+import type { Calendar } from '../domain/calendar';
 import { type ColumnSpec, METADATA_SHEET_KEY, type TableSpec } from './schema';
 import { type CellValue, appendRowAtomically, textOf } from './table';
 import { COMMITMENTS, HISTORY, TABLES } from './templates';
@@ -20,11 +21,13 @@ const UNIX_EPOCH_SERIAL = 25_569;
  * The event's old value as the column holds it: Apps Script passes a string, and a date as its
  * serial number ("46000"), which means nothing to a person reading the history.
  */
-function oldValueOf(raw: unknown, column: ColumnSpec | undefined): CellValue {
+function oldValueOf(raw: unknown, column: ColumnSpec | undefined, calendar: Calendar): CellValue {
   if (raw === undefined || raw === null) return '';
   if ((column?.kind === 'date' || column?.kind === 'timestamp') && /^\d+(\.\d+)?$/.test(String(raw))) {
+    // A serial counts days (and fractions) of the spreadsheet's wall clock since 1899-12-30.
     const wallClock = new Date((Number(raw) - UNIX_EPOCH_SERIAL) * 86_400_000);
-    return new Date(wallClock.getUTCFullYear(), wallClock.getUTCMonth(), wallClock.getUTCDate(), wallClock.getUTCHours(), wallClock.getUTCMinutes());
+    const day = calendar.startOfDay(wallClock.getUTCFullYear(), wallClock.getUTCMonth() + 1, wallClock.getUTCDate());
+    return new Date(day.getTime() + (wallClock.getTime() % 86_400_000));
   }
   return raw as CellValue;
 }
@@ -72,7 +75,7 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
         sheet: sheet.getName(),
         rowId: idColumn !== undefined ? textOf(rowValues[row][idColumn - 1]) : `row ${firstRow + row}`,
         field: spec?.header ?? '',
-        oldValue: single ? oldValueOf(event.oldValue, spec) : '(not known for multi-cell edits)',
+        oldValue: single ? oldValueOf(event.oldValue, spec, workbook.calendar) : '(not known for multi-cell edits)',
         newValue: rowValues[row][column - 1],
       });
     }
@@ -107,7 +110,7 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
     } else {
       // Without the lock a batched append could land on rows another save is writing; appendRow is atomic.
       const history = workbook.layout(HISTORY);
-      for (const change of historyRecords(who, changes, now)) appendRowAtomically(history, change);
+      for (const change of historyRecords(who, changes, now, workbook.calendar)) appendRowAtomically(history, change);
     }
   } finally {
     if (locked) lock.releaseLock();

@@ -1,3 +1,4 @@
+import { type Calendar, RUNTIME_CALENDAR } from '../domain/calendar';
 import { isDate } from '../functions/cells';
 import type { ColumnSpec } from './schema';
 import type { TableLayout } from './layout';
@@ -30,21 +31,24 @@ export function readRows(layout: TableLayout): TableRow[] {
   return rows;
 }
 
-export const textOf = (value: CellValue | undefined): string =>
-  value === undefined || value === null ? '' : isDate(value) ? isoDayOf(value) : String(value).trim();
+export const textOf = (value: CellValue | undefined, calendar: Calendar = RUNTIME_CALENDAR): string =>
+  value === undefined || value === null ? '' : isDate(value) ? isoDayOf(value, calendar) : String(value).trim();
 
 export const dateOf = (value: CellValue | undefined): Date | null => (isDate(value) && !Number.isNaN(value.getTime()) ? value : null);
 
-export function isoDayOf(date: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+/** yyyy-mm-dd of the day a date cell holds, in the spreadsheet's calendar (Workbook.calendar). */
+export function isoDayOf(date: Date, calendar: Calendar): string {
+  return calendar.isoDay(date);
 }
 
-/** Parses yyyy-mm-dd from the sidebar into a local date (midnight in the script's time zone). */
-export function parseIsoDay(text: string, field: string): Date {
+/**
+ * Parses yyyy-mm-dd from the sidebar into the instant that day starts in the spreadsheet's time
+ * zone, which is what Sheets stores for a date typed into a cell.
+ */
+export function parseIsoDay(text: string, field: string, calendar: Calendar): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  const date = match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : null;
-  if (!date || date.getMonth() !== Number(match?.[2]) - 1) {
+  const date = match ? calendar.startOfDay(Number(match[1]), Number(match[2]), Number(match[3])) : null;
+  if (!date || !match || calendar.isoDay(date) !== match.slice(1, 4).join('-')) {
     throw new Error(`${field} "${text}" is not a date; expected yyyy-mm-dd`);
   }
   return date;
