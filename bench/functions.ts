@@ -9,7 +9,10 @@ import { type Figure, medianMs, printTable, record } from './report';
  * the numbers (a date cell's number is its time value, as in Sheets): what any implementation must pay.
  */
 export function benchCustomFunctions(): Figure[] {
-  const bundle = loadBundle();
+  // As on Apps Script, date functions ask the spreadsheet for its time zone (one read-only call),
+  // so the bench runs the zone-calendar path real spreadsheets take.
+  const spreadsheet = { getSpreadsheetTimeZone: () => 'America/New_York' };
+  const bundle = loadBundle({ SpreadsheetApp: { getActiveSpreadsheet: () => spreadsheet } });
   bundle.evaluate(`
     var __makeScores = function (rows) {
       var out = [['Competence', 'Reliability', 'Transparency', 'Alignment']];

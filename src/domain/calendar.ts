@@ -72,6 +72,24 @@ export function zoneCalendar(timeZone: string): Calendar {
     }
     return found;
   };
+  /*
+   * Offsets change only on quarter-hour boundaries (every zone's transitions fall on them), so the
+   * offset of one quarter hour serves every instant in it: a 100,000-row log costs a few hundred
+   * time-zone look-ups and one small-integer map hit per date.
+   */
+  const QUARTER_HOUR = 900_000;
+  const offsets = new Map<number, number>();
+  const offsetAt = (time: number): number => {
+    const bucket = floor(time / QUARTER_HOUR);
+    let offset = offsets.get(bucket);
+    if (offset === undefined) {
+      const start = bucket * QUARTER_HOUR;
+      offset = wallClock(start).asUtc - start;
+      if (offsets.size > 100_000) offsets.clear();
+      offsets.set(bucket, offset);
+    }
+    return offset;
+  };
   /** The instant whose wall clock reads `asUtc`; two fixed-point steps settle next to a DST change. */
   const instantOf = (asUtc: number): Date => {
     let instant = asUtc - (wallClock(asUtc).asUtc - asUtc);
@@ -80,8 +98,8 @@ export function zoneCalendar(timeZone: string): Calendar {
   };
   const calendar: Calendar = {
     dayNumber: (date) => {
-      const wall = wallClock(date.getTime());
-      return Date.UTC(wall.year, wall.month - 1, wall.day) / MS_PER_DAY;
+      const time = date.getTime();
+      return floor((time + offsetAt(time)) / MS_PER_DAY);
     },
     isoDay: (date) => {
       const wall = wallClock(date.getTime());

@@ -21,6 +21,19 @@ describe('calendar days in the spreadsheet\'s time zone', () => {
     expect(quarterOf(tokyo, new Date('2026-03-31T16:00:00Z'))).toBe('2026-Q2');
   });
 
+  it('counts days right next to DST changes, in half-hour zones too', () => {
+    for (const timeZone of ['America/St_Johns', 'Australia/Adelaide', 'Europe/Berlin', 'Pacific/Chatham']) {
+      const calendar = zoneCalendar(timeZone);
+      for (const [y, m, d] of [[2026, 3, 8], [2026, 3, 29], [2026, 4, 5], [2026, 10, 4], [2026, 11, 1]]) {
+        const start = calendar.startOfDay(y, m, d);
+        const expected = Date.UTC(y, m - 1, d) / 86_400_000;
+        expect(calendar.dayNumber(start), `${timeZone} ${y}-${m}-${d}`).toBe(expected);
+        expect(calendar.dayNumber(new Date(start.getTime() - 1))).toBe(expected - 1);
+        expect(calendar.isoDay(start)).toBe(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+      }
+    }
+  });
+
   it('adds calendar days across a DST change and keeps the wall-clock time', () => {
     const la = zoneCalendar('America/Los_Angeles');
     const start = la.startOfDay(2026, 3, 1);
