@@ -50,6 +50,12 @@ const MODEL: ParamDoc = {
   description: 'Partnership model breaking ties: Transactional, Strategic, Ecosystem or Co-innovation.',
   optional: true,
 };
+const RESPONSES: ParamDoc = {
+  name: 'responses',
+  type: 'Array<Array<number>>',
+  description: 'How many people each row of scores stands for, same rows as scores (a sealed row holds the means of N people); blank counts 1.',
+  optional: true,
+};
 const AS_OF: ParamDoc = { name: 'as_of', type: 'Date', description: 'The day to judge on (default today).', optional: true };
 
 export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
@@ -69,7 +75,7 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
   {
     name: 'CORNER_SCORES',
     summary: 'The mean rating of each corner, as one row: Competence, Reliability, Transparency, Alignment.',
-    params: [SCORES],
+    params: [SCORES, RESPONSES],
     returns: 'One row of four means (spills right).',
     resultShape: 'row',
     example: { formula: '=CORNER_SCORES({7,8,5,9;6,8,6,8})', result: '6.5 | 8 | 5.5 | 8.5' },
@@ -98,6 +104,7 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
     params: [
       SCORES,
       { name: 'sides', type: 'Array<Array<string>>', description: 'The company of each row of scores, same rows as scores.' },
+      RESPONSES,
     ],
     returns: 'One row of four gaps (spills right), or blank until both sides have rated.',
     resultShape: 'row',

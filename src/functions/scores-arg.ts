@@ -29,7 +29,13 @@ function cornerColumnsFromHeader(firstRow: Cell[]): number[] | undefined {
  * such as E2:H work); anything else that is not a rating from 1 to 10 stops with an error naming
  * the row and corner. Error text is only built on the slow path: this loop sees 400,000 cells.
  */
-export function scanScores(functionName: string, argName: string, value: unknown, tallyForRow: TallyForRow): ScoresLayout {
+export function scanScores(
+  functionName: string,
+  argName: string,
+  value: unknown,
+  tallyForRow: TallyForRow,
+  weightOf?: (rowIndex: number) => number,
+): ScoresLayout {
   const grid = toGrid(functionName, argName, value);
   if (grid.length === 0) return { headerRows: 0, height: 0 };
   const header = cornerColumnsFromHeader(grid[0]);
@@ -44,10 +50,16 @@ export function scanScores(functionName: string, argName: string, value: unknown
   for (let rowIndex = headerRows; rowIndex < grid.length; rowIndex++) {
     const cells = grid[rowIndex];
     let tally: CornerTally | undefined;
+    let weight = 1;
     for (let cornerIndex = 0; cornerIndex < 4; cornerIndex++) {
       const cell = cells[columns[cornerIndex]];
       if (typeof cell === 'number' && cell >= MIN_RATING && cell <= MAX_RATING) {
-        (tally ??= tallyForRow(rowIndex)).add(cornerIndex, cell);
+        if (!tally) {
+          tally = tallyForRow(rowIndex);
+          if (weightOf) weight = weightOf(rowIndex);
+        }
+        if (weightOf) tally.addWeighted(cornerIndex, cell, weight);
+        else tally.add(cornerIndex, cell);
       } else if (cell !== '') {
         const rating = readNumber(
           functionName,
@@ -57,7 +69,12 @@ export function scanScores(functionName: string, argName: string, value: unknown
           MAX_RATING,
           'a number from 1 to 10',
         );
-        if (rating !== null) (tally ??= tallyForRow(rowIndex)).add(cornerIndex, rating);
+        if (rating === null) continue;
+        if (!tally) {
+          tally = tallyForRow(rowIndex);
+          if (weightOf) weight = weightOf(rowIndex);
+        }
+        tally.addWeighted(cornerIndex, rating, weight);
       }
     }
   }
@@ -65,34 +82,65 @@ export function scanScores(functionName: string, argName: string, value: unknown
 }
 
 /**
- * Reads the `sides` range that runs beside a scores range: it may include the header row or
- * start one row lower; either way it must line up with the scores row for row. Returns the side
- * of a scores row (0-based index within the scores range), checked when first asked for.
+ * A range that runs beside a scores range, one cell per scores row (sides, response counts). It
+ * may include the header row or start one row lower; either way it must line up row for row.
+ * Returns the cell for a scores row (0-based index within the scores range) and its row number
+ * within this range, for messages.
  */
+function beside(
+  functionName: string,
+  argName: string,
+  value: unknown,
+  scoresGrid: { height: number; hasHeader: boolean },
+): (rowIndex: number) => { cell: Cell; row: number } {
+  const column = ColumnView.of(functionName, argName, value);
+  let offset: number;
+  if (column.length === scoresGrid.height) offset = 0;
+  else if (scoresGrid.hasHeader && column.length === scoresGrid.height - 1) offset = 1;
+  else {
+    throw new FunctionInputError(
+      functionName,
+      `${argName} has ${column.length} row${column.length === 1 ? '' : 's'} but scores has ${scoresGrid.height}; give ranges that start and end on the same rows`,
+    );
+  }
+  return (rowIndex) => ({ cell: column.cell(rowIndex - offset), row: rowIndex + 1 - offset });
+}
+
+/** The side (company) of each scores row, from a `sides` range beside it; blank is an error. */
 export function sidesBeside(
   functionName: string,
   argName: string,
   value: unknown,
   scoresGrid: { height: number; hasHeader: boolean },
 ): (rowIndex: number) => string {
-  const sides = ColumnView.of(functionName, argName, value);
-  let offset: number;
-  if (sides.length === scoresGrid.height) offset = 0;
-  else if (scoresGrid.hasHeader && sides.length === scoresGrid.height - 1) offset = 1;
-  else {
-    throw new FunctionInputError(
-      functionName,
-      `${argName} has ${sides.length} row${sides.length === 1 ? '' : 's'} but scores has ${scoresGrid.height}; give ranges that start and end on the same rows`,
-    );
-  }
+  const at = beside(functionName, argName, value, scoresGrid);
   return (rowIndex) => {
-    const cell = sides.cell(rowIndex - offset);
+    const { cell, row } = at(rowIndex);
     if (typeof cell === 'string' && cell !== '' && cell.trim() !== '') return cell;
-    const where = `${argName} row ${rowIndex + 1 - offset}`;
+    const where = `${argName} row ${row}`;
     if (isBlank(cell)) {
       throw new FunctionInputError(functionName, `${where} is blank; expected the side (company) whose ratings are on that row`);
     }
     return readText(functionName, where, cell);
+  };
+}
+
+/** How many people each scores row stands for (a sealed row holds N people's means); blank is 1. */
+export function responsesBeside(
+  functionName: string,
+  argName: string,
+  value: unknown,
+  scoresGrid: { height: number; hasHeader: boolean },
+): (rowIndex: number) => number {
+  const at = beside(functionName, argName, value, scoresGrid);
+  return (rowIndex) => {
+    const { cell, row } = at(rowIndex);
+    if (typeof cell === 'number' && cell >= 1 && Number.isInteger(cell)) return cell;
+    const count = readNumber(functionName, `${argName} row ${row}`, cell, 1, 1_000_000, 'a whole number of people, 1 or more');
+    if (count !== null && !Number.isInteger(count)) {
+      throw new FunctionInputError(functionName, `${argName} row ${row} is ${count}; expected a whole number of people, 1 or more`);
+    }
+    return count ?? 1;
   };
 }
 

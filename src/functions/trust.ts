@@ -3,7 +3,7 @@ import { MODEL_PROFILES, PARTNERSHIP_MODELS, type PartnershipModel, parseModel }
 import { CornerTally, SideTally, nextFocus, perceptionGap, weakestCorner } from '../domain/scores';
 import { REASSESSMENT_INTERVAL_DAYS, reassessBy } from '../domain/dates';
 import { FunctionInputError, describeCell, isBlank, readDate, readNumber, scalarArg } from './cells';
-import { scanScores, scoresShape, sidesBeside } from './scores-arg';
+import { responsesBeside, scanScores, scoresShape, sidesBeside } from './scores-arg';
 import { sheetCalendar } from './sheet-calendar';
 
 /** A row result; Sheets spills it to the right. Unrated corners show as blank cells. */
@@ -35,8 +35,10 @@ export function WEAKEST_CORNER(scores: unknown, model?: unknown): string {
   return weakestCorner(tallyScores('WEAKEST_CORNER', 'scores', scores).means(), modelName) ?? '';
 }
 
-export function CORNER_SCORES(scores: unknown): Row[] | string {
-  const tally = tallyScores('CORNER_SCORES', 'scores', scores);
+export function CORNER_SCORES(scores: unknown, responses?: unknown): Row[] | string {
+  const tally = new CornerTally();
+  const weightOf = responses === undefined ? undefined : responsesBeside('CORNER_SCORES', 'responses', responses, scoresShape('CORNER_SCORES', 'scores', scores));
+  scanScores('CORNER_SCORES', 'scores', scores, () => tally, weightOf);
   return tally.isEmpty ? '' : meansRow(tally.means());
 }
 
@@ -48,11 +50,13 @@ export function CORNERS_AT_RISK(scores: unknown, threshold?: unknown): string {
   return cornersAtRisk(tallyScores('CORNERS_AT_RISK', 'scores', scores).means(), limit).join(', ');
 }
 
-export function PERCEPTION_GAP(scores: unknown, sides: unknown): Row[] | string {
+export function PERCEPTION_GAP(scores: unknown, sides: unknown, responses?: unknown): Row[] | string {
   if (sides === undefined) throw new FunctionInputError('PERCEPTION_GAP', 'sides is missing; give the column of sides (companies) beside the scores');
-  const sideOf = sidesBeside('PERCEPTION_GAP', 'sides', sides, scoresShape('PERCEPTION_GAP', 'scores', scores));
+  const shape = scoresShape('PERCEPTION_GAP', 'scores', scores);
+  const sideOf = sidesBeside('PERCEPTION_GAP', 'sides', sides, shape);
+  const weightOf = responses === undefined ? undefined : responsesBeside('PERCEPTION_GAP', 'responses', responses, shape);
   const tally = new SideTally();
-  scanScores('PERCEPTION_GAP', 'scores', scores, (rowIndex) => tally.forSide(sideOf(rowIndex)));
+  scanScores('PERCEPTION_GAP', 'scores', scores, (rowIndex) => tally.forSide(sideOf(rowIndex), weightOf ? weightOf(rowIndex) : 1), weightOf);
   const bySide = tally.sides();
   if (bySide.length > 2) {
     throw new FunctionInputError(

@@ -82,6 +82,9 @@ export function dashboardCells(t: DashboardLayouts): DashboardCell[] {
   const date = columnRange(t.assessments, 'date');
   const side = columnRange(t.assessments, 'side');
   const ratings = ratingsRange(t.assessments, CORNER_KEYS);
+  const responses = columnRange(t.assessments, 'responses');
+  /** The rows of one cycle (the cycle named in column B of `row`); blank when it has none. */
+  const ofCycle = (range: string, row: number): string => `IFERROR(FILTER(${range}, ${cycle}=B${row}), "")`;
   const cell = (key: string): string =>
     `${sheetRef(t.partnership.sheet.getName())}!${columnLetters(t.partnership.columnOf.get(key) as number)}2`;
   const model = cell('model');
@@ -89,6 +92,13 @@ export function dashboardCells(t: DashboardLayouts): DashboardCell[] {
   const done = columnRange(t.commitments, 'doneOn');
   const flagged = columnRange(t.commitments, 'flaggedOn');
   const status = columnRange(t.commitments, 'status');
+  // The evidence metrics of domain/commitments.ts as array arithmetic over whole days (INT drops
+  // a time of day; TODAY() is the spreadsheet's day). Done or flagged after today has not happened.
+  const doneByNow = `(${done}<>"")*(INT(${done})<=TODAY())`;
+  const dueSoFar = `(${due}<>"")*((INT(${due})<TODAY())+(INT(${due})=TODAY())*${doneByNow})`;
+  const onTime = `${dueSoFar}*${doneByNow}*(INT(${done})<=INT(${due}))`;
+  const slipped = `(${due}<>"")*(${doneByNow}*(INT(${done})>INT(${due}))+(1-${doneByNow})*(INT(${due})<TODAY()))`;
+  const flaggedEarly = `${slipped}*(${flagged}<>"")*(INT(${flagged})<=TODAY())*(INT(${flagged})<INT(${due}))`;
   const owner = columnRange(t.commitments, 'ownerPerson');
   const ledgerSide = columnRange(t.disclosures, 'side');
   const decision = columnRange(t.disclosures, 'decision');
@@ -125,20 +135,22 @@ export function dashboardCells(t: DashboardLayouts): DashboardCell[] {
   });
   put(R.cornerHeader, 1, 'Corner');
   CORNERS.forEach((corner, index) => put(R.cornerHeader, 2 + index, corner));
-  rowLine(R.latestMeans, { label: 'Mean, latest cycle', formula: `=CORNER_SCORES(IFERROR(FILTER(${ratings}, ${cycle}=B${R.latestCycle}), ""))`, format: '0.0' });
+  rowLine(R.latestMeans, { label: 'Mean, latest cycle', formula: `=CORNER_SCORES(${ofCycle(ratings, R.latestCycle)}, ${ofCycle(responses, R.latestCycle)})`, format: '0.0' });
   rowLine(R.gap, {
     label: 'Perception gap (first side − second)',
-    formula: `=PERCEPTION_GAP(IFERROR(FILTER(${ratings}, ${cycle}=B${R.latestCycle}), ""), IFERROR(FILTER(${side}, ${cycle}=B${R.latestCycle}), ""))`,
+    formula: `=PERCEPTION_GAP(${ofCycle(ratings, R.latestCycle)}, ${ofCycle(side, R.latestCycle)}, ${ofCycle(responses, R.latestCycle)})`,
     format: '+0.0;-0.0;0',
   });
-  rowLine(R.previousMeans, { label: 'Mean, previous cycle', formula: `=CORNER_SCORES(IFERROR(FILTER(${ratings}, ${cycle}=B${R.previousCycle}), ""))`, format: '0.0' });
+  rowLine(R.previousMeans, { label: 'Mean, previous cycle', formula: `=CORNER_SCORES(${ofCycle(ratings, R.previousCycle)}, ${ofCycle(responses, R.previousCycle)})`, format: '0.0' });
   const means = `B${R.latestMeans}:E${R.latestMeans}`;
   const previous = `B${R.previousMeans}:E${R.previousMeans}`;
   const lines: Line[] = [    { label: 'Weakest corner', formula: `=IFERROR(WEAKEST_CORNER(${means}, ${model}), "")` },
     { label: 'Corners at risk (mean ≤ 6)', formula: `=IFERROR(CORNERS_AT_RISK(${means}), "")` },
     { label: 'Next focus', formula: `=IFERROR(IF(B${R.previousCycle}="", WEAKEST_CORNER(${means}, ${model}), NEXT_FOCUS(${previous}, ${means}, ${model})), "")` },
-    { label: 'On-time rate', formula: `=IFERROR(ON_TIME_RATE(${due}, ${done}), "")`, format: '0%' },
-    { label: 'Early-warning rate', formula: `=IFERROR(EARLY_WARNING_RATE(${due}, ${done}, ${flagged}), "")`, format: '0%' },
+    // Built-ins, not ON_TIME_RATE / EARLY_WARNING_RATE: Sheets recomputes a custom function only
+    // when its inputs change, so "due so far" would not move with the calendar. Same rules (domain).
+    { label: 'On-time rate', formula: `=IFERROR(SUMPRODUCT(${onTime})/SUMPRODUCT(${dueSoFar}), "")`, format: '0%' },
+    { label: 'Early-warning rate', formula: `=IFERROR(SUMPRODUCT(${flaggedEarly})/SUMPRODUCT(${slipped}), "")`, format: '0%' },
     {
       label: 'Overdue commitments',
       formula: `=COUNTIFS(${due}, "<"&TODAY(), ${done}, "", ${status}, "<>Done", ${status}, "<>Dropped", ${status}, "<>Renegotiated", ${status}, "<>Missed")`,

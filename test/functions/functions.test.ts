@@ -68,6 +68,19 @@ describe('scores ranges', () => {
   });
 });
 
+describe('responses: sealed rows stand for several people', () => {
+  it('weights each row by its response count, blank counting one', () => {
+    expect(CORNER_SCORES([[8, 8, 8, 8], [4, 4, 4, 4]], [[3], [1]])).toEqual([[7, 7, 7, 7]]);
+    expect(CORNER_SCORES([['Competence', 'Reliability', 'Transparency', 'Alignment'], [8, 8, 8, 8], [4, 4, 4, 4]], [[3], ['']])).toEqual([[7, 7, 7, 7]]);
+    expect(PERCEPTION_GAP([[6.4, 6, 6, 6], [9, 9, 9, 9], [8, 8, 8, 8]], [['Acme'], ['Beta'], ['Beta']], [[5], [3], [1]])).toEqual([[6.4 - 8.75, -2.75, -2.75, -2.75]]);
+  });
+  it('names a bad count and misaligned ranges', () => {
+    expect(() => CORNER_SCORES([[8, 8, 8, 8], [4, 4, 4, 4]], [[3], [0]])).toThrow('CORNER_SCORES: responses row 2 is 0; expected a whole number of people, 1 or more');
+    expect(() => CORNER_SCORES([[8, 8, 8, 8], [4, 4, 4, 4]], [[3], [1.5]])).toThrow('CORNER_SCORES: responses row 2 is 1.5; expected a whole number of people, 1 or more');
+    expect(() => CORNER_SCORES([[8, 8, 8, 8], [4, 4, 4, 4]], [[3]])).toThrow('CORNER_SCORES: responses has 1 row but scores has 2');
+  });
+});
+
 describe('PERCEPTION_GAP', () => {
   const scores = [
     ['Competence', 'Reliability', 'Transparency', 'Alignment'],

@@ -108,6 +108,18 @@ describe('Dashboard on the example partnership', () => {
     expect(Object.values(PORTFOLIO_NAMES).every((name) => at(name) !== undefined)).toBe(true);
   });
 
+  it('weights a sealed cycle\'s rows by their response counts, as the sidebar does', () => {
+    const { double } = dashboard();
+    const sheet = double.spreadsheet.getSheetByName('Assessments')!;
+    const later = new Date(TODAY.getTime() - 86_400_000);
+    sheet.appendRow(['2026-S', later, 'Acme Analytics', '', 5, 6.4, 7, 7, 7]);
+    sheet.appendRow(['2026-S', later, 'Beta Cloud', '', 3, 9, 7, 7, 7]);
+    const values = double.inspect.values('Dashboard');
+    expect(values[DASHBOARD_ROWS.latestCycle - 1][1]).toBe('2026-S');
+    expect(values[DASHBOARD_ROWS.latestMeans - 1][1]).toBeCloseTo((6.4 * 5 + 9 * 3) / 8, 9);
+    expect(values[DASHBOARD_ROWS.gap - 1][1]).toBeCloseTo(6.4 - 9, 9);
+  });
+
   it('tabulates the scorecard per quarter for the line chart', () => {
     const { values } = dashboard();
     const example = examplePartnership(TODAY);
