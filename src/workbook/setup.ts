@@ -19,12 +19,12 @@ const PROTECTION_PREFIX = 'Trust Corners:';
 const HEADER_COLOUR = '#e8f0fe';
 
 /**
- * Number format per column kind ('@' keeps typed text as text even when a person types `=…`).
- * Ratings keep the automatic format: whole for a person's rating, a decimal for a sealed mean.
+ * Number format per column kind. Text columns keep the automatic format: the add-on's own writes
+ * are made literal with a leading apostrophe, and whether Sheets still strips that apostrophe in a
+ * plain-text ('@') cell is not something to bet every stored name on. Ratings keep the automatic
+ * format too: whole for a person's rating, a decimal for a sealed mean.
  */
 const NUMBER_FORMATS: Partial<Record<ColumnSpec['kind'], string>> = {
-  text: '@',
-  id: '@',
   date: 'yyyy-mm-dd',
   timestamp: 'yyyy-mm-dd hh:mm',
   score0to10: '0',

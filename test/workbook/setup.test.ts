@@ -45,7 +45,7 @@ describe('Set up partnership workbook on an empty spreadsheet', () => {
     expect(cell('Shared Commitments Log', 'C2').validation?.criteria).toBe('VALUE_IN_RANGE');
     expect(cell('Assessments', 'F2').validation).toMatchObject({ criteria: 'NUMBER_BETWEEN', values: [1, 10], allowInvalid: false });
     expect(cell('Shared Commitments Log', 'G2').numberFormat).toBe('yyyy-mm-dd');
-    expect(cell('Shared Commitments Log', 'B2').numberFormat).toBe('@');
+    expect(cell('Shared Commitments Log', 'B2').numberFormat).not.toBe('@');
     const protections = double.inspect.protections();
     for (const table of TABLES) {
       const ours = protections.filter((p) => p.sheet === table.title && p.description?.startsWith('Trust Corners:'));
