@@ -6,19 +6,17 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppsScriptDouble } from '../double';
-import { loadBundle } from '../support/bundle';
 import { projectRoot } from '../support/project-root';
 import { seriousViolations } from './axe';
 import { launchBrowser, openSidebar, screenshot, type SidebarPage } from './browser';
 import { readSidebarHtml, SIDEBAR_PATH, startHarness, type Harness } from './harness';
 
-/** The handlers are in Code.js; until then only the build and the shell can be tested. */
-const handlersExist = loadBundle(createAppsScriptDouble().globals as unknown as Record<string, unknown>).evaluate('typeof loadHome') === 'function';
-/** The example workbook loader (menu item "Load example partnership"). */
-const exampleEntry = ['loadExamplePartnership', 'menuLoadExample'].find(
-  (name) => loadBundle(createAppsScriptDouble().globals as unknown as Record<string, unknown>).evaluate(`typeof ${name}`) === 'function',
-);
+/** Starts a harness on the example workbook with Ana, of its first company, already introduced. */
+function exampleHarness(harness: Harness): void {
+  harness.run(ANA, 'menuLoadExample');
+  const { sides } = harness.run(ANA, 'loadHome') as { sides: string[] };
+  harness.run(ANA, 'saveIdentity', harness.bundle.realm({ displayName: 'Ana Silva', side: sides[0] }));
+}
 
 const ANA = 'ana@acme.example';
 const RAJ = 'raj@acme.example';
@@ -98,7 +96,7 @@ describe('build/Sidebar.html', () => {
 });
 
 describe('the sidebar in Chromium', () => {
-  it.skipIf(!handlersExist)('first open asks who you are; an empty spreadsheet offers Set up', async () => {
+  it('first open asks who you are; an empty spreadsheet offers Set up', async () => {
     const harness = await startHarness();
     const sidebar = await openSidebar(browser, harness, ANA);
     try {
@@ -136,15 +134,9 @@ describe('the sidebar in Chromium', () => {
     }
   });
 
-  it.skipIf(!handlersExist)('home on the example workbook', async () => {
-    if (!exampleEntry) {
-      // TODO: the example loader is not in Code.js yet.
-      return;
-    }
+  it('home on the example workbook', async () => {
     const harness = await startHarness();
-    harness.run(ANA, exampleEntry);
-    const sides = harness.run(ANA, 'loadHome') as { sides: string[] };
-    harness.run(ANA, 'saveIdentity', harness.bundle.realm({ displayName: 'Ana Silva', side: sides.sides[0] }));
+    exampleHarness(harness);
     const sidebar = await openSidebar(browser, harness, ANA);
     try {
       const { page } = sidebar;
@@ -167,7 +159,7 @@ describe('the sidebar in Chromium', () => {
     }
   });
 
-  it.skipIf(!handlersExist)('an assessment by both sides, its results, three actions, and the other side accepting', async () => {
+  it('an assessment by both sides, its results, three actions, and the other side accepting', async () => {
     const harness = await startHarness();
     harness.run(ANA, 'setUpWorkbook');
     nameCompanies(harness, 'Acme', 'Globex');
@@ -279,11 +271,9 @@ describe('the sidebar in Chromium', () => {
     }
   });
 
-  it.skipIf(!handlersExist || !exampleEntry)('weekly sync: add a commitment and update it; one click is one call', async () => {
+  it('weekly sync: add a commitment and update it; one click is one call', async () => {
     const harness = await startHarness();
-    harness.run(ANA, exampleEntry as string);
-    const sides = (harness.run(ANA, 'loadHome') as { sides: string[] }).sides;
-    harness.run(ANA, 'saveIdentity', harness.bundle.realm({ displayName: 'Ana Silva', side: sides[0] }));
+    exampleHarness(harness);
     const sidebar = await openSidebar(browser, harness, ANA);
     try {
       const { page } = sidebar;
@@ -323,11 +313,9 @@ describe('the sidebar in Chromium', () => {
     }
   });
 
-  it.skipIf(!handlersExist || !exampleEntry)('a failed save is shown next to the action, and the retry works', async () => {
+  it('a failed save is shown next to the action, and the retry works', async () => {
     const harness = await startHarness();
-    harness.run(ANA, exampleEntry as string);
-    const sides = (harness.run(ANA, 'loadHome') as { sides: string[] }).sides;
-    harness.run(ANA, 'saveIdentity', harness.bundle.realm({ displayName: 'Ana Silva', side: sides[0] }));
+    exampleHarness(harness);
     const sidebar = await openSidebar(browser, harness, ANA);
     try {
       const { page } = sidebar;
@@ -358,7 +346,7 @@ describe('the sidebar in Chromium', () => {
     }
   });
 
-  it.skipIf(!handlersExist)('user text is shown as text in every view, never run as HTML', async () => {
+  it('user text is shown as text in every view, never run as HTML', async () => {
     const payloads = [
       '<img src=x onerror=window.__xss=1>',
       '</script><script>window.__xss=1</script>',
