@@ -1,4 +1,4 @@
-import { type Calendar, zoneCalendar } from '../domain/calendar';
+import { type Calendar, RUNTIME_CALENDAR, zoneCalendar } from '../domain/calendar';
 import { type ColumnSpec, METADATA_COLUMN_KEY, METADATA_SHEET_KEY, type TableSpec, columnTag } from './schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -145,7 +145,14 @@ export class Workbook {
 
   /** Days as the spreadsheet counts them: its own time zone, not the script's. */
   get calendar(): Calendar {
-    this.zone ??= zoneCalendar(this.spreadsheet.getSpreadsheetTimeZone());
+    if (!this.zone) {
+      try {
+        this.zone = zoneCalendar(this.spreadsheet.getSpreadsheetTimeZone());
+      } catch {
+        // A zone this runtime's Intl does not know: the script's own zone is the best remaining guess.
+        this.zone = RUNTIME_CALENDAR;
+      }
+    }
     return this.zone;
   }
 
