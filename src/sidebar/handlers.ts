@@ -13,6 +13,7 @@ import { PARTNERSHIP_MODELS, parseModel } from '../domain/models';
 import { ASSESSMENTS, BREACHES, PARTNERSHIP } from '../workbook/templates';
 import type { ActionInput, AssessmentInput, AssessmentView, CommitmentInput, CommitmentUpdate, CommitmentsView, CornerName, HomeView, Identity, PartnershipInput, ResultsView, ServerApi, SubmitResult } from './api';
 import { methodHandlers } from './method-handlers';
+import { findSide } from '../workbook/input';
 import { ACTIVITIES } from './activities';
 import { cornerSummaries, cycles, daysUntil, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
 import { recordSealedResponse, openCycle, setOpenCycle } from './sealed';
@@ -99,7 +100,7 @@ function saveIdentity(identity: Identity): HomeView {
   if (displayName.length > 100) throw new Error('Your name is longer than 100 characters; please shorten it.');
   if (isSetUp()) {
     const { sides } = readPartnership(new Workbook());
-    if (sides.length > 0 && !sides.some((candidate) => candidate.toLowerCase() === side.toLowerCase())) {
+    if (sides.length > 0 && !findSide(sides, side)) {
       throw new Error(`"${side}" is not one of the two companies (${sides.join(', ')}).`);
     }
   }
@@ -181,7 +182,7 @@ function submitAssessment(input: AssessmentInput): SubmitResult {
   requireSides(snapshot.sides);
   const cycle = String(input?.cycle ?? '').trim();
   if (cycle === '') throw new Error('The cycle is empty; name it, e.g. 2026-Q4.');
-  const side = snapshot.sides.find((candidate) => candidate.toLowerCase() === String(input.side ?? '').trim().toLowerCase());
+  const side = findSide(snapshot.sides, input.side);
   if (!side) throw new Error(`Pick your side: ${snapshot.sides.join(' or ')}.`);
   const ratings = validRatings(input);
   const evidence = Object.fromEntries(CORNERS.map((corner) => [`${corner.toLowerCase()}Evidence`, String(input.evidence?.[corner] ?? '')]));

@@ -13,6 +13,7 @@ import type {
   AlignmentAuditView, BreachView, CompetenceAuditView, DisclosureAdviceView, DisclosureQuestionInput, HomeView, MethodApi, PremortemView,
 } from './api';
 import { readPartnership } from './read-model';
+import { findSide, nextIds, requireText } from '../workbook/input';
 
 const text = (value: unknown): string => String(value ?? '').trim();
 
@@ -22,15 +23,8 @@ function requireIdentity() {
   return identity;
 }
 
-function requireText(value: unknown, field: string): string {
-  const result = text(value);
-  if (result === '') throw new Error(`${field} is empty; please fill it in.`);
-  return result;
-}
-
 function requireSide(value: unknown, sides: readonly string[], field: string): string {
-  const wanted = text(value).toLowerCase();
-  const side = sides.find((candidate) => candidate.toLowerCase() === wanted);
+  const side = findSide(sides, value);
   if (!side) throw new Error(`${field} must be one of the two companies (${sides.join(', ') || 'name them on the Partnership sheet first'}).`);
   return side;
 }
@@ -45,15 +39,6 @@ function requireLevel(value: unknown, field: string): Level {
   const level = LEVELS.find((candidate) => candidate.toLowerCase() === text(value).toLowerCase());
   if (!level) throw new Error(`${field} must be Low, Medium or High.`);
   return level;
-}
-
-function nextId(rows: readonly TableRow[], prefix: string): string {
-  let highest = 0;
-  for (const row of rows) {
-    const match = new RegExp(`^${prefix}-(\\d+)$`).exec(textOf(row.values.id));
-    if (match) highest = Math.max(highest, Number(match[1]));
-  }
-  return `${prefix}-${String(highest + 1).padStart(3, '0')}`;
 }
 
 const mean = (values: number[]): number | null => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
@@ -234,7 +219,7 @@ const addRisk: MethodApi['addRisk'] = (input) => {
   };
   withDocumentLock('Add risk', () => {
     const layout = workbook.layout(PREMORTEM);
-    appendRows(layout, [{ ...record, id: nextId(readRows(layout), 'R') }]);
+    appendRows(layout, [{ ...record, id: nextIds(readRows(layout), 'R')[0] }]);
   });
   return loadPremortem(workbook);
 };
@@ -306,7 +291,7 @@ const recordDisclosure: MethodApi['recordDisclosure'] = (input) => {
   withDocumentLock('Record disclosure', () => {
     const layout = workbook.layout(DISCLOSURES);
     appendRows(layout, [{
-      id: nextId(readRows(layout), 'D'),
+      id: nextIds(readRows(layout), 'D')[0],
       date: new Date(),
       side: requireSide(identity.side, sides, 'Your side'),
       shared: requireText(input?.shared, 'What you share'),
@@ -343,7 +328,7 @@ const recordBreach: MethodApi['recordBreach'] = (input) => {
   const record = { date: parseIsoDay(text(input?.date), 'The date', workbook.calendar), what: requireText(input?.what, 'What happened'), corner, status: 'Reset under way' };
   withDocumentLock('Record breach', () => {
     const layout = workbook.layout(BREACHES);
-    appendRows(layout, [{ ...record, id: nextId(readRows(layout), 'B') }]);
+    appendRows(layout, [{ ...record, id: nextIds(readRows(layout), 'B')[0] }]);
   });
   return loadBreaches(workbook);
 };

@@ -3,9 +3,10 @@ import { COMMITMENT_STATUSES, type CommitmentStatus, parseStatus } from '../doma
 import { parseCorner } from '../domain/corners';
 import { type Change, recordChanges } from './history';
 import { actorLabel, savedIdentity } from './identity';
+import { findSide, nextIds, requireText } from './input';
 import { Workbook } from './layout';
 import { withDocumentLock } from './lock';
-import { type CellValue, type TableRow, appendRows, parseIsoDay, readRows, textOf, updateCells } from './table';
+import { type CellValue, appendRows, parseIsoDay, readRows, textOf, updateCells } from './table';
 import { COMMITMENTS } from './templates';
 
 export interface NewCommitment {
@@ -26,28 +27,10 @@ export interface CommitmentChanges {
   acceptedBy?: string;
 }
 
-const ID_PATTERN = /^C-(\d+)$/;
-
-/** The next free id, from the ids already in the log (read under the lock, so two saves never share one). */
-export function nextCommitmentIds(rows: readonly TableRow[], count: number): string[] {
-  let highest = 0;
-  for (const row of rows) {
-    const match = ID_PATTERN.exec(textOf(row.values.id));
-    if (match) highest = Math.max(highest, Number(match[1]));
-  }
-  return Array.from({ length: count }, (_, index) => `C-${String(highest + 1 + index).padStart(3, '0')}`);
-}
-
-function requireText(value: string, field: string): string {
-  const text = value.trim();
-  if (text === '') throw new Error(`${field} is empty; please fill it in`);
-  return text;
-}
-
 function validated(input: NewCommitment, sides: readonly string[], calendar: Calendar): Record<string, CellValue> {
   const commitment = requireText(input.commitment, 'The commitment');
   const ownerSide = requireText(input.ownerSide, 'The owner side');
-  if (sides.length > 0 && !sides.some((side) => side.toLowerCase() === ownerSide.toLowerCase())) {
+  if (sides.length > 0 && !findSide(sides, ownerSide)) {
     throw new Error(`The owner side "${ownerSide}" is not one of the two companies (${sides.join(', ')})`);
   }
   const corner = input.corner.trim() === '' ? '' : parseCorner(input.corner);
@@ -74,7 +57,7 @@ export function appendCommitments(inputs: readonly NewCommitment[], sides: reado
   const proposerSide = savedIdentity()?.side ?? '';
   return withDocumentLock('Add commitment', () => {
     const layout = workbook.layout(COMMITMENTS);
-    const ids = nextCommitmentIds(readRows(layout), records.length);
+    const ids = nextIds(readRows(layout), 'C', records.length);
     const now = new Date();
     appendRows(
       layout,

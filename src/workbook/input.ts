@@ -1,0 +1,29 @@
+import { sideKey } from '../domain/scores';
+import { type TableRow, textOf } from './table';
+
+/** Text a form sent, trimmed; an empty answer is refused with the field's name. */
+export function requireText(value: unknown, field: string): string {
+  const text = String(value ?? '').trim();
+  if (text === '') throw new Error(`${field} is empty; please fill it in.`);
+  return text;
+}
+
+/** The company of `sides` a person meant (case and surrounding spaces do not matter), if any. */
+export function findSide(sides: readonly string[], value: unknown): string | undefined {
+  const wanted = sideKey(String(value ?? ''));
+  return sides.find((side) => sideKey(side) === wanted);
+}
+
+/**
+ * The next free ids `PREFIX-001`, `PREFIX-002`… after the highest already in `rows` (read under
+ * the document lock, so two saves never share one).
+ */
+export function nextIds(rows: readonly TableRow[], prefix: string, count = 1): string[] {
+  const pattern = new RegExp(`^${prefix}-(\\d+)$`);
+  let highest = 0;
+  for (const row of rows) {
+    const match = pattern.exec(textOf(row.values.id));
+    if (match) highest = Math.max(highest, Number(match[1]));
+  }
+  return Array.from({ length: count }, (_, index) => `${prefix}-${String(highest + 1 + index).padStart(3, '0')}`);
+}
