@@ -11,6 +11,16 @@ import { seriousViolations } from './axe';
 import { launchBrowser, openSidebar, screenshot, type SidebarPage } from './browser';
 import { readSidebarHtml, SIDEBAR_PATH, startHarness, type Harness } from './harness';
 
+/** Ana's sidebar on the example workbook, opened on the weekly sync. */
+async function openSyncOnExample(harness: Harness): Promise<SidebarPage> {
+  exampleHarness(harness);
+  const sidebar = await openSidebar(browser, harness, ANA);
+  await heading(sidebar.page, 'Trust Corners').waitFor();
+  await sidebar.page.getByRole('navigation').getByRole('button', { name: 'Sync' }).click();
+  await heading(sidebar.page, 'Weekly sync').waitFor();
+  return sidebar;
+}
+
 /** Starts a harness on the example workbook with Ana, of its first company, already introduced. */
 function exampleHarness(harness: Harness): void {
   harness.run(ANA, 'menuLoadExample');
@@ -273,13 +283,9 @@ describe('the sidebar in Chromium', () => {
 
   it('weekly sync: add a commitment and update it; one click is one call', async () => {
     const harness = await startHarness();
-    exampleHarness(harness);
-    const sidebar = await openSidebar(browser, harness, ANA);
+    const sidebar = await openSyncOnExample(harness);
     try {
       const { page } = sidebar;
-      await heading(page, 'Trust Corners').waitFor();
-      await page.getByRole('navigation').getByRole('button', { name: 'Sync' }).click();
-      await heading(page, 'Weekly sync').waitFor();
       const form = page.getByRole('form', { name: 'Add a commitment' });
       await form.getByLabel('Commitment').fill('Share the Q3 pipeline by Friday');
       await form.getByLabel('Corner').selectOption('Transparency');
@@ -315,13 +321,9 @@ describe('the sidebar in Chromium', () => {
 
   it('a failed save is shown next to the action, and the retry works', async () => {
     const harness = await startHarness();
-    exampleHarness(harness);
-    const sidebar = await openSidebar(browser, harness, ANA);
+    const sidebar = await openSyncOnExample(harness);
     try {
       const { page } = sidebar;
-      await heading(page, 'Trust Corners').waitFor();
-      await page.getByRole('navigation').getByRole('button', { name: 'Sync' }).click();
-      await heading(page, 'Weekly sync').waitFor();
       const form = page.getByRole('form', { name: 'Add a commitment' });
       await form.getByLabel('Commitment').fill('Joint roadmap review');
       await form.getByLabel('Due date').fill('2030-02-28');
