@@ -238,16 +238,21 @@ describe('the sidebar in Chromium', () => {
       const defaultDue = await dates.first().inputValue();
       expect(defaultDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(await page.locator('.warning-text:not(:empty)').count()).toBe(0);
-      // A due date outside 30–60 days is allowed, with a warning.
+      // A due date outside 30–60 days is shown at once and refused before any call.
       const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
       await dates.nth(2).fill(soon);
-      await expect(page.getByText(/days out: actions work best due 30 to 60 days/).isVisible()).resolves.toBe(true);
+      await expect(page.getByText(/days out: agreed actions fall due 30 to 60 days/).isVisible()).resolves.toBe(true);
       await checkView(ana, 'agree');
       const actions = ['Weekly delivery report to Globex', 'Flag any slip 5 days before due', 'Pre-mortem before the Q3 launch'];
       for (let i = 0; i < 3; i++) {
         await page.getByLabel('What will be done (concrete, measurable)').nth(i).fill(actions[i]);
         await page.getByLabel('Owner person').nth(i).fill('Ana Silva');
       }
+      const callsBefore = harness.rpc.length;
+      await page.getByRole('button', { name: 'Propose actions' }).click();
+      await page.getByRole('alert').filter({ hasText: /^Action 3: That is \d+ days out/ }).waitFor();
+      expect(harness.rpc.length).toBe(callsBefore);
+      await dates.nth(2).fill(defaultDue);
       await page.getByRole('button', { name: 'Propose actions' }).click();
       await heading(page, /^Results, /).waitFor();
       for (const action of actions) await expect(page.getByText(action).isVisible()).resolves.toBe(true);

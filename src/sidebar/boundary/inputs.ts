@@ -18,8 +18,8 @@ import {
 export const LIMITS = {
   name: 100,
   company: 100,
-  cycle: 40,
-  quarter: 20,
+  cycle: 60,
+  quarter: 60,
   shortText: 300,
   commitment: 500,
   longText: 5000,
