@@ -21,6 +21,11 @@ import type { LoadedBundle } from '../test/support/bundle';
 export interface PreviewEvaluator extends FormulaEvaluator {
   /** Why the last evaluation fell back to '#ERROR!' cells, or null when it worked. */
   problem(): string | null;
+  /**
+   * The message of each error cell of `sheet` in the last evaluation, keyed "row,col" (1-based):
+   * getValues only gives the code ('#ERROR!'), Sheets shows the message on hover.
+   */
+  errorMessages(sheet: string): Map<string, string>;
 }
 
 export function engineFor(bundle: () => LoadedBundle, dateConstructor: DateConstructor): RecordingFormulaEvaluator {
@@ -54,17 +59,20 @@ class LazyResult extends Map<string, CellValue[][]> {
   }
 }
 
-export function previewEvaluator(inner: FormulaEvaluator, log: (message: string) => void): PreviewEvaluator {
+export function previewEvaluator(inner: FormulaEvaluator & Partial<Pick<RecordingFormulaEvaluator, 'lastErrors'>>, log: (message: string) => void): PreviewEvaluator {
   let problem: string | null = null;
+  let fellBack = false;
   const compute = (contents: WorkbookContents): EvaluatedWorkbook => {
     try {
       const result = inner.evaluate(contents);
       problem = null;
+      fellBack = false;
       return result;
     } catch (error) {
       const message = `the formula engine failed (${(error as Error).message}); formula cells show #ERROR!`;
       if (message !== problem) log(`preview: ${message}`);
       problem = message;
+      fellBack = true;
       const fallback: EvaluatedWorkbook = new Map();
       for (const sheet of contents.sheets) {
         fallback.set(sheet.name, sheet.formulas.map((row, r) => row.map((f, c) => (f ? '#ERROR!' : sheet.values[r]![c]!))));
@@ -75,5 +83,14 @@ export function previewEvaluator(inner: FormulaEvaluator, log: (message: string)
   return {
     evaluate: (contents) => new LazyResult(contents, compute),
     problem: () => problem,
+    errorMessages: (sheet) => {
+      const messages = new Map<string, string>();
+      if (fellBack) return messages; // every formula cell shows the same engine problem, on the page's banner
+      for (const cell of inner.lastErrors?.() ?? []) {
+        if (cell.sheet !== sheet) continue;
+        messages.set(`${cell.row},${cell.col}`, cell.error.message || cell.error.code);
+      }
+      return messages;
+    },
   };
 }

@@ -89,6 +89,7 @@ export class ViewBuilder {
     const backgrounds = range.getBackgrounds();
     const timeZone = inspect.timeZone();
     const highlights = this.highlightsOf(name);
+    const errorMessages = this.host.evaluator.errorMessages(name);
 
     const cells: CellView[][] = values.map((row, r) =>
       row.map((value, c): CellView => {
@@ -99,7 +100,11 @@ export class ViewBuilder {
         const bg = backgrounds[r]![c];
         if (bg && bg !== '#ffffff') cell.background = bg;
         if (typeof value === 'number' || isDate(value)) cell.numeric = true;
-        if (formulas[r]![c] && typeof value === 'string' && ERROR_VALUE.test(value)) cell.error = true;
+        if (formulas[r]![c] && typeof value === 'string' && ERROR_VALUE.test(value)) {
+          cell.error = true;
+          const message = errorMessages.get(`${r + 1},${c + 1}`);
+          if (message) cell.errorMessage = message;
+        }
         const highlight = highlights.get(`${r + 1},${c + 1}`);
         if (highlight) cell.highlight = highlight;
         return cell;
