@@ -226,3 +226,64 @@ export function suggestCycleName(cycles: readonly CycleRecord[] | readonly strin
     if (!taken.has(cycleNameKey(candidate))) return candidate;
   }
 }
+
+/** What the person answering has already given to this cycle, as the caller can tell. */
+export interface PriorAnswer {
+  /** This person already answered the cycle (named, anonymous or sealed). */
+  answered: boolean;
+  /** Named cycles: the sheet row of their earlier answer, if it is still there. */
+  namedRow: number | null;
+}
+
+export type AnswerPlacement = { action: 'append' } | { action: 'replace'; row: number };
+
+/**
+ * One answer per person per cycle (DOMAIN.md): a named answer replaces the same person's earlier
+ * row; a second anonymous or sealed answer is refused, since nobody (the person included) can
+ * tell which row or held answer was theirs.
+ */
+export function placeAnswer(cycle: CycleRecord, prior: PriorAnswer): AnswerPlacement {
+  if (!prior.answered) return { action: 'append' };
+  if (cycle.anonymity === 'Named') return prior.namedRow === null ? { action: 'append' } : { action: 'replace', row: prior.namedRow };
+  throw new CycleRuleError(
+    cycle.anonymity === 'Sealed'
+      ? `You have already answered "${cycle.name}". A sealed answer is held unseen, so it cannot be changed or given twice.`
+      : `You have already answered "${cycle.name}". An anonymous answer carries no name, so it cannot be changed or given twice.`,
+  );
+}
+
+export type CycleOfferReason = 'first' | 'reset-complete' | 'major-change' | 'due';
+
+export interface CycleOffer {
+  kind: CycleKind;
+  reason: CycleOfferReason;
+}
+
+export interface OfferFacts {
+  cycles: readonly CycleRecord[];
+  /** The Partnership sheet's next reassessment. */
+  nextReassessment: Date | null;
+  /** The Partnership sheet's "Major change on". */
+  majorChangeOn: Date | null;
+  /** The date of a breach whose reset is complete (the latest), if any. */
+  resetCompleteForBreachOn: Date | null;
+  today: Date;
+}
+
+/**
+ * Which new cycle Home offers, or null: none while a cycle is open; otherwise, in this order, a
+ * reset cycle after a completed breach reset not yet reassessed, an ad hoc cycle after a major
+ * change recorded since the last cycle opened, a quarterly one when the reassessment is due, and a
+ * first quarterly cycle in a workbook without any.
+ */
+export function cycleToOffer(facts: OfferFacts, calendar: Calendar = RUNTIME_CALENDAR): CycleOffer | null {
+  if (openCycleOf(facts.cycles)) return null;
+  if (facts.cycles.length === 0) return { kind: 'Quarterly', reason: 'first' };
+  const day = (date: Date) => calendar.dayNumber(date);
+  const openedSince = (date: Date, kind?: CycleKind) =>
+    facts.cycles.some((cycle) => day(cycle.openedOn) >= day(date) && (kind === undefined || cycle.kind === kind));
+  if (facts.resetCompleteForBreachOn && !openedSince(facts.resetCompleteForBreachOn, 'Reset')) return { kind: 'Reset', reason: 'reset-complete' };
+  if (facts.majorChangeOn && !openedSince(facts.majorChangeOn)) return { kind: 'Ad hoc', reason: 'major-change' };
+  if (facts.nextReassessment && day(facts.nextReassessment) <= day(facts.today)) return { kind: 'Quarterly', reason: 'due' };
+  return null;
+}

@@ -8,6 +8,8 @@ import {
   cycleForAnswer,
   cycleNameProblem,
   cycleState,
+  cycleToOffer,
+  placeAnswer,
   openCycle,
   openCycleOf,
   suggestCycleName,
@@ -220,5 +222,55 @@ describe('the state machine as a whole', () => {
         }
       }),
     );
+  });
+});
+
+describe('one answer per person per cycle', () => {
+  const named = { ...closed('2026-Q2'), closedOn: null, closedBy: '' };
+  it('appends a first answer, replaces a named person\'s earlier row', () => {
+    expect(placeAnswer(named, { answered: false, namedRow: null })).toEqual({ action: 'append' });
+    expect(placeAnswer(named, { answered: true, namedRow: 7 })).toEqual({ action: 'replace', row: 7 });
+    // Their row was deleted by hand: the new answer is simply added.
+    expect(placeAnswer(named, { answered: true, namedRow: null })).toEqual({ action: 'append' });
+  });
+
+  it('refuses a second anonymous or sealed answer with a clear message', () => {
+    expect(placeAnswer({ ...named, anonymity: 'Anonymous' }, { answered: false, namedRow: null })).toEqual({ action: 'append' });
+    expect(() => placeAnswer({ ...named, anonymity: 'Anonymous' }, { answered: true, namedRow: null })).toThrow(
+      'You have already answered "2026-Q2". An anonymous answer carries no name, so it cannot be changed or given twice.',
+    );
+    expect(() => placeAnswer({ ...named, anonymity: 'Sealed', sealedMinimum: 3 }, { answered: true, namedRow: null })).toThrow(/A sealed answer is held unseen/);
+  });
+});
+
+describe('the cycle Home offers', () => {
+  const facts = (extra: Partial<Parameters<typeof cycleToOffer>[0]> = {}) => ({
+    cycles: [closed('2026-Q1', '2026-01-10', '2026-01-20')],
+    nextReassessment: day('2026-04-20'),
+    majorChangeOn: null,
+    resetCompleteForBreachOn: null,
+    today: day('2026-03-01'),
+    ...extra,
+  });
+
+  it('offers a first quarterly cycle, then nothing until the reassessment is due', () => {
+    expect(cycleToOffer(facts({ cycles: [] }), utc)).toEqual({ kind: 'Quarterly', reason: 'first' });
+    expect(cycleToOffer(facts(), utc)).toBeNull();
+    expect(cycleToOffer(facts({ today: day('2026-04-20') }), utc)).toEqual({ kind: 'Quarterly', reason: 'due' });
+  });
+
+  it('offers an ad hoc cycle after a major change, and a reset cycle after a completed reset, until one is opened', () => {
+    expect(cycleToOffer(facts({ majorChangeOn: day('2026-02-15') }), utc)).toEqual({ kind: 'Ad hoc', reason: 'major-change' });
+    const adHoc = { ...closed('2026-02 ad hoc', '2026-02-16', '2026-02-20'), kind: 'Ad hoc' as const };
+    expect(cycleToOffer(facts({ majorChangeOn: day('2026-02-15'), cycles: [closed('2026-Q1'), adHoc] }), utc)).toBeNull();
+    expect(cycleToOffer(facts({ majorChangeOn: day('2026-02-15'), resetCompleteForBreachOn: day('2026-02-01'), cycles: [closed('2026-Q1'), adHoc] }), utc)).toEqual({
+      kind: 'Reset',
+      reason: 'reset-complete',
+    });
+  });
+
+  it('offers nothing while a cycle is open', () => {
+    const open = { ...closed('2026-Q2'), closedOn: null, closedBy: '' };
+    expect(cycleToOffer(facts({ cycles: [open], today: day('2027-01-01'), majorChangeOn: day('2026-12-01') }), utc)).toBeNull();
   });
 });
