@@ -1,24 +1,18 @@
-import { type Calendar, RUNTIME_CALENDAR } from './calendar';
-import { ACTION_DUE_MAX_DAYS, ACTION_DUE_MIN_DAYS } from './dates';
+import { ACTION_DUE_MAX_DAYS, ACTION_DUE_MIN_DAYS, isActionDueOffset } from './dates';
 
 /**
- * The agreed-action rule (DOMAIN.md rule 5): each of the three actions has an owner person and a
- * due date 30–60 days after the day it is agreed. The constants live in dates.ts; this is the one
- * check of them, for the server (Dates in the spreadsheet's calendar) and the sidebar client (ISO
- * days, since no Date crosses google.script.run).
+ * The agreed-action rule (DOMAIN.md rule 5) for forms: each of the three actions has an owner
+ * person and a due date 30–60 days after the day it is agreed. The rule and its constants live in
+ * dates.ts (isActionDueOffset; actionDueProblem checks Dates on the server); these helpers apply it
+ * to ISO days, which is what the sidebar client has (no Date crosses google.script.run).
  */
 
 /** Why `dueDay` is not 30–60 days after `agreedDay` (both day numbers), or null when it is. */
 export function dueDayProblem(agreedDay: number, dueDay: number, agreedIso: string, dueIso: string): string | null {
   const days = dueDay - agreedDay;
-  if (days >= ACTION_DUE_MIN_DAYS && days <= ACTION_DUE_MAX_DAYS) return null;
+  if (isActionDueOffset(days)) return null;
   const when = days < 0 ? `${-days} days before` : days === 0 ? 'the same day as' : `${days} days after`;
   return `The due date ${dueIso} is ${when} ${agreedIso}, the day it is agreed; an action is due ${ACTION_DUE_MIN_DAYS} to ${ACTION_DUE_MAX_DAYS} days after that.`;
-}
-
-/** The rule on Dates, counted in the spreadsheet's calendar days. */
-export function actionDueProblem(agreedOn: Date, due: Date, calendar: Calendar = RUNTIME_CALENDAR): string | null {
-  return dueDayProblem(calendar.dayNumber(agreedOn), calendar.dayNumber(due), calendar.isoDay(agreedOn), calendar.isoDay(due));
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

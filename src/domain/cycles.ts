@@ -23,7 +23,8 @@ export const CYCLE_ANONYMITIES = ['Named', 'Anonymous', 'Sealed'] as const;
 export type CycleAnonymity = (typeof CYCLE_ANONYMITIES)[number];
 
 export const SEALED_MINIMUM_DEFAULT = 3;
-export const SEALED_MINIMUM_LOWEST = 2;
+/** With two, each of the pair could work out the other's ratings from the side's means. */
+export const SEALED_MINIMUM_LOWEST = 3;
 export const SEALED_MINIMUM_HIGHEST = 50;
 /** Long enough for "2026-Q4 ad hoc (12)" and a person's own wording; short enough for a tab-like label. */
 export const CYCLE_NAME_MAX_LENGTH = 60;
@@ -101,7 +102,7 @@ export function cycleNameProblem(cycles: readonly CycleRecord[], name: string): 
 
 /**
  * Opens a cycle: refused while another is open, with a used or blank name, or with a sealed
- * minimum outside 2–50. Returns the record to write; nothing is written here.
+ * minimum outside 3–50. Returns the record to write; nothing is written here.
  */
 export function openCycle(cycles: readonly CycleRecord[], request: OpenCycleRequest): CycleRecord {
   const open = openCycleOf(cycles);

@@ -64,7 +64,7 @@ export const CYCLES: TableSpec = {
     { key: 'name', header: 'Cycle', kind: 'text', help: 'The cycle’s name, as in the Assessments Cycle column; never reused.', width: 130 },
     { key: 'kind', header: 'Kind', kind: 'choice', choices: CYCLE_KINDS, help: 'Quarterly; Ad hoc after a major change; Reset after a severe breach.', width: 100 },
     { key: 'anonymity', header: 'Anonymity', kind: 'choice', choices: CYCLE_ANONYMITIES, help: 'Named; Anonymous (name left blank); Sealed (only each side’s means enter the sheet).', width: 110 },
-    { key: 'sealedMinimum', header: 'Sealed minimum', kind: 'count', help: 'Sealed cycles only: answers per side (2 to 50) before that side’s means are written.', width: 120 },
+    { key: 'sealedMinimum', header: 'Sealed minimum', kind: 'count', help: 'Sealed cycles only: answers per side (3 to 50) before that side’s means are written.', width: 120 },
     { key: 'openedOn', header: 'Opened on', kind: 'date', width: 100 },
     { key: 'openedBy', header: 'Opened by', kind: 'text', width: 140 },
     { key: 'closedOn', header: 'Closed on', kind: 'date', help: 'Blank while the cycle is open: answers go only to the open cycle.', width: 100 },

@@ -30,15 +30,24 @@ describe('the action due-date rule: 30–60 days after the day it is agreed', ()
   const utc = zoneCalendar('UTC');
   const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-  it('accepts 30 and 60 days, refuses 29, 61, the same day and the past, naming both dates', () => {
+  it('accepts 30 and 60 days, refuses 29, 61, the same day and the past (dates.ts, on the server)', () => {
     expect(actionDueProblem(day('2026-03-01'), day('2026-03-31'), utc)).toBeNull();
     expect(actionDueProblem(day('2026-03-01'), day('2026-04-30'), utc)).toBeNull();
-    expect(actionDueProblem(day('2026-03-01'), day('2026-03-30'), utc)).toBe(
+    expect(actionDueProblem(day('2026-03-01'), day('2026-03-30'), utc)).toMatch(/is 29 days/);
+    expect(actionDueProblem(day('2026-03-01'), day('2026-05-01'), utc)).toMatch(/is 61 days/);
+    expect(actionDueProblem(day('2026-03-01'), day('2026-03-01'), utc)).not.toBeNull();
+    expect(actionDueProblem(day('2026-03-01'), day('2026-02-20'), utc)).not.toBeNull();
+  });
+
+  it('says the same on ISO days (the sidebar), naming both dates', () => {
+    const problem = (agreed: string, due: string) => actionProblems({ ownerPerson: 'Ana', dueDate: due }, agreed)[0]?.message ?? null;
+    expect(problem('2026-03-01', '2026-03-31')).toBeNull();
+    expect(problem('2026-03-01', '2026-03-30')).toBe(
       'The due date 2026-03-30 is 29 days after 2026-03-01, the day it is agreed; an action is due 30 to 60 days after that.',
     );
-    expect(actionDueProblem(day('2026-03-01'), day('2026-05-01'), utc)).toMatch(/is 61 days after/);
-    expect(actionDueProblem(day('2026-03-01'), day('2026-03-01'), utc)).toMatch(/is the same day as 2026-03-01/);
-    expect(actionDueProblem(day('2026-03-01'), day('2026-02-20'), utc)).toMatch(/is 9 days before 2026-03-01/);
+    expect(problem('2026-03-01', '2026-05-01')).toMatch(/is 61 days after/);
+    expect(problem('2026-03-01', '2026-03-01')).toMatch(/is the same day as 2026-03-01/);
+    expect(problem('2026-03-01', '2026-02-20')).toMatch(/is 9 days before 2026-03-01/);
   });
 
   it('counts the spreadsheet\'s days, not UTC\'s', () => {
@@ -58,7 +67,7 @@ describe('the action due-date rule: 30–60 days after the day it is agreed', ()
     expect(actionProblems({ ownerPerson: 'Ana', dueDate: '2026-04-10' }, '2026-03-01')).toEqual([]);
   });
 
-  it('agrees with the window on every day (one rule)', () => {
+  it('agrees with the window and with the server\'s check on every day (one rule)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 40_000 }), fc.integer({ min: -100, max: 200 }), (agreed, offset) => {
         const iso = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
@@ -68,6 +77,8 @@ describe('the action due-date rule: 30–60 days after the day it is agreed', ()
         expect(allowed).toBe(due >= earliest && due <= latest);
         expect(allowed).toBe(offset >= ACTION_DUE_MIN_DAYS && offset <= ACTION_DUE_MAX_DAYS);
         expect(isoDayNumber(due)).toBe(agreed + offset);
+        // The server's check on Dates agrees with the sidebar's on ISO days.
+        expect(actionDueProblem(day(iso(agreed)), day(due), utc) === null).toBe(allowed);
       }),
     );
   });

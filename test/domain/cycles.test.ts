@@ -50,9 +50,9 @@ describe('opening a cycle', () => {
     expect(cycleState(cycle)).toBe('open');
   });
 
-  it('gives a sealed cycle the default minimum of 3 and refuses one outside 2–50', () => {
+  it('gives a sealed cycle the default minimum of 3 and refuses one outside 3–50', () => {
     expect(openCycle([], request('A', { anonymity: 'Sealed' })).sealedMinimum).toBe(3);
-    expect(() => openCycle([], request('A', { anonymity: 'Sealed', sealedMinimum: 1 }))).toThrow(/whole number from 2 to 50.*got 1/);
+    expect(() => openCycle([], request('A', { anonymity: 'Sealed', sealedMinimum: 2 }))).toThrow(/whole number from 3 to 50.*got 2/);
     expect(() => openCycle([], request('A', { anonymity: 'Sealed', sealedMinimum: 2.5 }))).toThrow(CycleRuleError);
     expect(() => openCycle([], request('A', { anonymity: 'Named', sealedMinimum: 3 }))).toThrow(/Only a sealed cycle/);
   });
