@@ -28,6 +28,8 @@ export interface CellView {
   help?: string;
   numeric?: boolean;
   error?: boolean;
+  /** Why a formula cell shows an error code (what Sheets shows on hovering it). */
+  errorMessage?: string;
 }
 
 export interface ChartView {

@@ -6,3 +6,8 @@ export * from './commitments';
 export * from './disclosure';
 export * from './metrics';
 export * from './calendar';
+export * from './cycles';
+export * from './focus';
+export * from './actions';
+export * from './perception';
+export * from './partial-ratings';

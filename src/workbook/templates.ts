@@ -4,6 +4,7 @@ import { DISCLOSURE_STAGES } from '../domain/disclosure';
 import { PARTNERSHIP_MODELS } from '../domain/models';
 import { ALIGNMENT_MARKS, ALIGNMENT_QUESTIONS, BREACH_STATUSES, LEARNING_KINDS, MAJOR_CHANGES } from '../domain/audits';
 import { DISCLOSURE_DECISIONS } from '../domain/disclosure-advisor';
+import { CYCLE_ANONYMITIES, CYCLE_KINDS } from '../domain/cycles';
 import type { ColumnSpec, TableSpec } from './schema';
 
 const LEVELS = ['Low', 'Medium', 'High'] as const;
@@ -49,6 +50,26 @@ export const ASSESSMENTS: TableSpec = {
     { key: 'responses', header: 'Responses', kind: 'count', help: '1 for a personal row; N for a sealed row holding the means of N people of one side.', width: 90 },
     ...ratingColumns,
     ...evidenceColumns,
+  ],
+};
+
+/**
+ * One row per assessment cycle (src/domain/cycles.ts), visible to both partners: the open one has
+ * no Closed on date. Repair records past cycles from the Assessments sheet (cycle-backfill.ts).
+ */
+export const CYCLES: TableSpec = {
+  key: 'cycles',
+  title: 'Cycles',
+  columns: [
+    { key: 'name', header: 'Cycle', kind: 'text', help: 'The cycle’s name, as in the Assessments Cycle column; never reused.', width: 130 },
+    { key: 'kind', header: 'Kind', kind: 'choice', choices: CYCLE_KINDS, help: 'Quarterly; Ad hoc after a major change; Reset after a severe breach.', width: 100 },
+    { key: 'anonymity', header: 'Anonymity', kind: 'choice', choices: CYCLE_ANONYMITIES, help: 'Named; Anonymous (name left blank); Sealed (only each side’s means enter the sheet).', width: 110 },
+    { key: 'sealedMinimum', header: 'Sealed minimum', kind: 'count', help: 'Sealed cycles only: answers per side (3 to 50) before that side’s means are written.', width: 120 },
+    { key: 'openedOn', header: 'Opened on', kind: 'date', width: 100 },
+    { key: 'openedBy', header: 'Opened by', kind: 'text', width: 140 },
+    { key: 'closedOn', header: 'Closed on', kind: 'date', help: 'Blank while the cycle is open: answers go only to the open cycle.', width: 100 },
+    { key: 'closedBy', header: 'Closed by', kind: 'text', width: 140 },
+    { key: 'focus', header: 'Focus corner', kind: 'choice', choices: CORNERS, help: 'Fixed when the cycle closes: the weakest corner at the first cycle, then the +2 rule.', width: 120 },
   ],
 };
 
@@ -198,6 +219,7 @@ export const HISTORY: TableSpec = {
 export const TABLES: readonly TableSpec[] = [
   PARTNERSHIP,
   ASSESSMENTS,
+  CYCLES,
   COMMITMENTS,
   SCORECARD,
   DISCLOSURES,
