@@ -1,21 +1,34 @@
 import { menuCreatePortfolio, menuLoadExample, menuRepairWorkbook, menuSetUpWorkbook, onEdit, onInstall, onOpen, showSidebar } from './addon';
+import { showAboutAndDiagnostics } from './diagnostics/about';
+import { showHelp } from './diagnostics/help';
+import { timeEach, timedOnOpen } from './diagnostics/timing';
+import { FIRST_RUN_HANDLERS } from './sidebar/first-run';
 import { SIDEBAR_HANDLERS } from './sidebar/handlers';
 
 /**
  * Functions Apps Script calls by name: simple triggers, menu items, and the sidebar's
  * google.script.run handlers. The build emits one top-level declaration for each, forwarding to
  * the bundle.
+ *
+ * Menu items and sidebar handlers are timed here, in one place (src/diagnostics/timing.ts): each
+ * run costs one user-property write. onEdit is not timed, as it runs on every edit by every
+ * editor; onOpen only records the authorization mode it was given, when it may use properties.
  */
 export const ENTRY_POINTS = {
-  onOpen,
+  onOpen: timedOnOpen(onOpen),
   onInstall,
   onEdit,
-  showSidebar,
-  menuSetUpWorkbook,
-  menuRepairWorkbook,
-  menuLoadExample,
-  menuCreatePortfolio,
-  ...SIDEBAR_HANDLERS,
+  ...timeEach({
+    showSidebar,
+    menuSetUpWorkbook,
+    menuRepairWorkbook,
+    menuLoadExample,
+    menuCreatePortfolio,
+    ...SIDEBAR_HANDLERS,
+    ...FIRST_RUN_HANDLERS,
+  }),
+  showHelp,
+  showAboutAndDiagnostics,
 } satisfies Record<string, (...args: never[]) => unknown>;
 
 export type EntryPointName = keyof typeof ENTRY_POINTS;
