@@ -13,8 +13,6 @@ export interface AboutInfo {
   build: BuildInfo;
   /** The mode this dialog runs in, and whether every declared scope is granted. */
   authorization: string;
-  /** The mode onOpen last ran in for this user, when it could be recorded. */
-  openedIn: string | null;
   spreadsheetTimeZone: string;
   scriptTimeZone: string;
   actions: Array<ActionRecord & { when: string }>;
@@ -27,10 +25,11 @@ function escapeHtml(text: string): string {
 function authorizationText(): string {
   // A menu item runs only once the user has authorized the script, so this dialog runs in FULL.
   const scriptApp = ScriptApp as Partial<GoogleAppsScript.Script.ScriptApp>;
-  if (typeof scriptApp.getAuthorizationInfo !== 'function') return 'FULL (scope status not reported)';
+  if (typeof scriptApp.getAuthorizationInfo !== 'function') return 'FULL (whether every scope is granted was not reported)';
   try {
     const status = String(ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizationStatus());
-    return status === 'NOT_REQUIRED' ? 'FULL, every declared scope granted' : `FULL, authorization status ${status}`;
+    // REQUIRED after an update that asks for a new scope: the user must authorize again.
+    return status === 'NOT_REQUIRED' ? 'FULL, every declared scope granted' : `FULL, but authorization is ${status}: run any menu item to authorize again`;
   } catch (error) {
     return `FULL (scope status unavailable: ${(error as Error).message})`;
   }
@@ -56,13 +55,11 @@ export function collectAboutInfo(): AboutInfo {
   const spreadsheetTimeZone = readTimeZone(() => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone());
   const scriptTimeZone = readTimeZone(() => Session.getScriptTimeZone());
   const actions = recentActions(PropertiesService.getUserProperties().getProperties(), ACTIONS_SHOWN);
-  const opened = actions.find((record) => record.authMode !== undefined);
   // Times are shown in the spreadsheet's zone, the one every date of the workbook is counted in.
   const shownIn = spreadsheetTimeZone ?? scriptTimeZone ?? 'Etc/UTC';
   return {
     build: buildInfo(),
     authorization: authorizationText(),
-    openedIn: opened?.authMode ?? null,
     spreadsheetTimeZone: spreadsheetTimeZone ?? 'unavailable',
     scriptTimeZone: scriptTimeZone ?? 'unavailable',
     actions: actions.map((record) => ({ ...record, when: formatWhen(record.startedAt, shownIn) })),
@@ -74,7 +71,6 @@ export function aboutText(info: AboutInfo): string {
   const lines = [
     `Trust Corners ${info.build.version}, build ${info.build.commit}`,
     `Authorization: ${info.authorization}`,
-    `Opened in: ${info.openedIn ?? 'not recorded'}`,
     `Spreadsheet time zone: ${info.spreadsheetTimeZone}; script time zone: ${info.scriptTimeZone}`,
     'Last actions (latest run of each, most recent first):',
     ...info.actions.map((a) => `${a.when}\t${a.action}\t${a.durationMs} ms\t${a.ok ? 'ok' : 'failed'}`),
@@ -88,7 +84,6 @@ export function aboutHtml(info: AboutInfo): string {
     ['Version', info.build.version],
     ['Build', info.build.commit],
     ['Authorization', info.authorization],
-    ['When this file was last opened', info.openedIn ?? 'not recorded (before the add-on is authorized in a file, opening it runs in mode NONE, which cannot record)'],
     ['Spreadsheet time zone', info.spreadsheetTimeZone],
     ['Script time zone', info.scriptTimeZone],
   ];

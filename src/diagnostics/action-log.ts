@@ -14,21 +14,17 @@ export interface ActionRecord {
   /** Duration measured by the server around the action, excluding this record's own write. */
   durationMs: number;
   ok: boolean;
-  /** The authorization mode Apps Script gave the trigger (onOpen only). */
-  authMode?: string;
 }
 
 interface StoredRecord {
   at: number;
   ms: number;
   ok: boolean;
-  mode?: string;
 }
 
 /** Writes one record. A failure to record never fails the action it describes. */
 export function recordAction(record: ActionRecord): void {
   const stored: StoredRecord = { at: record.startedAt, ms: record.durationMs, ok: record.ok };
-  if (record.authMode) stored.mode = record.authMode;
   try {
     PropertiesService.getUserProperties().setProperty(ACTION_KEY_PREFIX + record.action, JSON.stringify(stored));
   } catch {
@@ -40,7 +36,7 @@ function parseRecord(action: string, text: string): ActionRecord | null {
   try {
     const value = JSON.parse(text) as Partial<StoredRecord>;
     if (typeof value.at !== 'number' || typeof value.ms !== 'number' || typeof value.ok !== 'boolean') return null;
-    return { action, startedAt: value.at, durationMs: value.ms, ok: value.ok, ...(typeof value.mode === 'string' ? { authMode: value.mode } : {}) };
+    return { action, startedAt: value.at, durationMs: value.ms, ok: value.ok };
   } catch {
     return null;
   }

@@ -28,18 +28,3 @@ export function timeEach<T extends Record<string, EntryPoint>>(entryPoints: T): 
   for (const [name, run] of Object.entries(entryPoints)) out[name] = timed(name, run);
   return out as T;
 }
-
-/**
- * onOpen is timed only when Apps Script lets it use properties: in AuthMode.NONE (the add-on not
- * yet used in this file) every service but the menu throws, and the menu must still appear.
- */
-export function timedOnOpen<E extends { authMode?: unknown } | undefined>(onOpen: (event: E) => void): (event: E) => void {
-  return (event: E) => {
-    const startedAt = Date.now();
-    onOpen(event);
-    const authMode = event && event.authMode !== undefined && event.authMode !== null ? String(event.authMode) : '';
-    if (authMode !== '' && authMode !== 'NONE') {
-      recordAction({ action: 'onOpen', startedAt, durationMs: Date.now() - startedAt, ok: true, authMode });
-    }
-  };
-}
