@@ -71,6 +71,8 @@ export interface ActionReply {
   sidebar?: boolean;
   toasts?: string[];
   alerts?: string[];
+  /** Dialogs the action opened: shown over the page in a sandboxed frame, as Sheets does. */
+  dialogs?: Array<{ title: string; html: string; width?: number; height?: number }>;
 }
 
 export interface RunRequest {

@@ -19,6 +19,9 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Load example partnership', 'menuLoadExample')
     .addSeparator()
     .addItem('Create portfolio sheet', 'menuCreatePortfolio')
+    .addSeparator()
+    .addItem('Help', 'showHelp')
+    .addItem('About and diagnostics', 'showAboutAndDiagnostics')
     .addToUi();
 }
 

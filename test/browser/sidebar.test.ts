@@ -106,38 +106,59 @@ describe('build/Sidebar.html', () => {
 });
 
 describe('the sidebar in Chromium', () => {
-  it('first open asks who you are; an empty spreadsheet offers Set up', async () => {
+  it('first open in an empty spreadsheet explains the add-on in three lines, sets up, then asks who you are', async () => {
     const harness = await startHarness();
     const sidebar = await openSidebar(browser, harness, ANA);
     try {
       const { page } = sidebar;
-      await heading(page, 'Who are you?').waitFor();
-      expect(await page.getByRole('navigation').isVisible()).toBe(false);
-      await checkView(sidebar, 'who-are-you');
+      await heading(page, 'Trust Corners').waitFor();
       // One round trip loads the view.
       expect(harness.rpc.map((r) => r.name)).toEqual(['loadHome']);
-
-      // Before setup nobody has named the companies: the user types theirs. Keyboard only.
-      await page.getByLabel('Display name').focus();
-      await page.keyboard.type('Ana Silva');
-      await page.keyboard.press('Tab');
-      await page.keyboard.type('Acme');
-      await page.keyboard.press('Enter');
-      await heading(page, 'Trust Corners').waitFor();
-      expect(harness.double.inspect.properties('user', ANA)).not.toEqual({});
-      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Welcome, Ana Silva' }).count()).toBe(1);
-
+      const lines = await page.getByRole('list', { name: 'What Trust Corners does' }).getByRole('listitem').allTextContents();
+      expect(lines).toHaveLength(3);
+      expect(lines.join(' ')).toContain('Competence, Reliability, Transparency, Alignment');
       await expect(page.getByText('not set up for Trust Corners yet').isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('button', { name: 'Load the example' }).isVisible()).resolves.toBe(true);
       await checkView(sidebar, 'home-not-set-up');
-      // Setup asks for the two companies; "Your company" is prefilled with the user's side.
-      await expect(page.getByLabel('Your company').inputValue()).resolves.toBe('Acme');
-      await page.getByLabel('Partner company').fill('Globex');
-      await page.getByRole('button', { name: 'Set up' }).click();
-      await page.getByRole('heading', { level: 2, name: 'Next reassessment' }).waitFor();
+
+      // Nobody has named the companies yet: the person setting up types both. Keyboard only.
+      await expect(page.getByLabel('Your company').inputValue()).resolves.toBe('');
+      await page.getByLabel('Your company').focus();
+      await page.keyboard.type('Acme');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Globex');
+      await page.keyboard.press('Enter');
+      await heading(page, 'Who are you?').waitFor();
       expect(harness.double.inspect.sheetNames()).toContain(COMMITMENTS_SHEET);
       expect(harness.double.inspect.values('Partnership')[1].slice(0, 3)).toEqual(['Acme', 'Globex', 'Strategic']);
+      expect(await page.getByRole('navigation').isVisible()).toBe(false);
+      await checkView(sidebar, 'who-are-you');
+
+      await page.getByLabel('Display name').fill('Ana Silva');
+      await page.getByRole('radio', { name: 'Acme' }).check();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Next reassessment' }).waitFor();
+      expect(harness.double.inspect.properties('user', ANA)).not.toEqual({});
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Welcome, Ana Silva' }).count()).toBe(1);
       await expect(page.getByText('Acme and Globex · Strategic partnership').isVisible()).resolves.toBe(true);
       await checkView(sidebar, 'home-empty');
+    } finally {
+      await sidebar.close();
+      await harness.close();
+    }
+  });
+
+  it('first open offers the example, which loads in one round trip and then asks who you are', async () => {
+    const harness = await startHarness();
+    const sidebar = await openSidebar(browser, harness, ANA);
+    try {
+      const { page } = sidebar;
+      await page.getByRole('button', { name: 'Load the example' }).click();
+      await heading(page, 'Who are you?').waitFor();
+      expect(harness.rpc.map((r) => r.name)).toEqual(['loadHome', 'loadExample']);
+      expect(harness.double.inspect.values(COMMITMENTS_SHEET).length).toBeGreaterThan(25);
+      // The example's two companies are offered as sides.
+      expect(await page.getByRole('radio').count()).toBe(2);
     } finally {
       await sidebar.close();
       await harness.close();

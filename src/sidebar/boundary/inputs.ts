@@ -63,6 +63,7 @@ export const ARGUMENTS: Parsers = {
     partnerCompany: field('The partner company', company),
     model: field('The partnership model', oneOf(PARTNERSHIP_MODELS)),
   }))), optional: true }),
+  loadExample: args('loadExample'),
   loadAssessment: args('loadAssessment'),
   submitAssessment: args('submitAssessment', field('The assessment', object({
     cycle: field('The cycle', cycle),
