@@ -6,3 +6,4 @@ export * from './commitments';
 export * from './disclosure';
 export * from './metrics';
 export * from './calendar';
+export * from './value';
