@@ -3,6 +3,7 @@
  * partner investment, the balance of what each side gives, and partner satisfaction.
  * Rules in DOMAIN.md "Value and governance".
  */
+import { sideKey } from './scores';
 
 /** Partner-satisfaction ratings use the 0–10 scale; 8 or more counts as satisfied. */
 export const PSAT_MIN = 0;
@@ -52,9 +53,6 @@ export type ReciprocityResult =
   /** A third side appeared at `index` of the exchanges: a balance is between two sides. */
   | { status: 'too many sides'; index: number; side: string; sides: [string, string] }
   | { status: 'ratio'; ratio: number; totals: Array<{ side: string; total: number }> };
-
-/** Sides compare as people type them: case and surrounding spaces do not make a new company. */
-export const sideKey = (side: string): string => side.trim().toLowerCase();
 
 /**
  * Reciprocity = the smaller side's total ÷ the larger side's: 1 is balanced, 0 is all one way.
