@@ -256,8 +256,9 @@ function sideAndValueCells(t: DashboardLayouts, refs: SharedRefs): DashboardCell
   const partner = refs.cell('partnerCompany');
   const ofSide = (range: string, company: string): string =>
     `IFERROR(FILTER(${range}, ${refs.cycle}=B${R.latestCycle}, ${refs.side}=${company}), "")`;
+  // IFERROR, not IF(company="", …): IF does not pass a row result through in every engine.
   const sideMeans = (company: string): string =>
-    `=IF(${company}="", "", CORNER_SCORES(${ofSide(refs.ratings, company)}, ${ofSide(refs.responses, company)}))`;
+    `=IFERROR(CORNER_SCORES(${ofSide(refs.ratings, company)}, ${ofSide(refs.responses, company)}), "")`;
 
   header(R.sideHeader);
   // Column A names the series of the chart: the two companies, as typed on the Partnership sheet.
