@@ -85,6 +85,12 @@ export const DASHBOARD_ROWS = {
   valueQuarterCount: 8,
 } as const;
 
+/** Labels of the value figures other modules point at (the portfolio's named ranges). */
+export const VALUE_FIGURES = {
+  ropi: 'ROPI, latest quarter (value ÷ investment)',
+  psat: 'PSAT (satisfaction ≥ 8), latest scorecard quarter',
+} as const;
+
 /** Kinds of exchange whose balance each way the Dashboard shows: Value Exchange column keys. */
 export const EXCHANGE_KINDS = ['leads', 'referrals', 'dealsInfluenced'] as const;
 
@@ -289,11 +295,11 @@ function sideAndValueCells(t: DashboardLayouts, refs: SharedRefs): DashboardCell
   const sharedSides = refs.shared(refs.ledgerSide);
   const figures: Line[] = [
     { label: 'Value exchange: latest quarter', formula: `=${latestQuarter(veQuarter)}` },
-    { label: 'ROPI, latest quarter (value ÷ investment)', formula: `=${ropi(latest)}`, format: '0.00' },
+    { label: VALUE_FIGURES.ropi, formula: `=${ropi(latest)}`, format: '0.00' },
     { label: 'ROPI, all quarters', formula: `=IFERROR(ROPI(${revenue}, ${investment}), "")`, format: '0.00' },
     ...EXCHANGE_KINDS.map((key) => ({ label: `Balance of ${headerOf(key).toLowerCase()}, latest quarter`, formula: `=${balance(key, latest)}`, format: '0%' })),
     { label: 'Revenue influenced, latest quarter', formula: `=IF(${latest}="", "", SUMIFS(${revenue}, ${veQuarter}, ${latest}))`, format: '#,##0' },
-    { label: 'PSAT (satisfaction ≥ 8), latest scorecard quarter', formula: `=${psatOf(latestQuarter(refs.quarter))}`, format: '0%' },
+    { label: VALUE_FIGURES.psat, formula: `=${psatOf(latestQuarter(refs.quarter))}`, format: '0%' },
     // Every ledger entry that was shared counts one, each way: the same rule as RECIPROCITY.
     { label: 'Disclosure balance (entries each way)', formula: `=IFERROR(RECIPROCITY(${sharedSides}, ARRAYFORMULA(IF(${sharedSides}="", "", 1))), "")`, format: '0%' },
   ];

@@ -9,7 +9,8 @@ import { CORNERS, DEFAULT_ATTENTION_THRESHOLD } from '../../src/domain/corners';
 import { meanPerSide } from '../../src/domain/scores';
 import { partnerSatisfaction, reciprocity, returnOnInvestment } from '../../src/domain/value';
 import { NOT_SHARED } from '../../src/domain/disclosure-advisor';
-import { DASHBOARD_ROWS, EXCHANGE_KINDS } from '../../src/workbook/dashboard';
+import { DASHBOARD_ROWS, EXCHANGE_KINDS, VALUE_FIGURES } from '../../src/workbook/dashboard';
+import { PORTFOLIO_NAMES } from '../../src/workbook/portfolio';
 import { SIDE_COLOURS, THRESHOLD_COLOUR, GAP_COLOUR } from '../../src/palette';
 
 let uninstall: (() => void) | undefined;
@@ -58,7 +59,7 @@ describe('Dashboard: corners per side and value exchange, on the example partner
   });
 
   it('computes the value figures of the latest quarter as the domain rules do', () => {
-    const { values } = workbook(true);
+    const { double, values } = workbook(true);
     const latest = [...new Set(example.valueExchange.map((row) => row.quarter as string))].sort().at(-1)!;
     const rows = example.valueExchange.filter((row) => row.quarter === latest);
     const amount = (value: unknown): number | null => (typeof value === 'number' ? value : null);
@@ -72,6 +73,10 @@ describe('Dashboard: corners per side and value exchange, on the example partner
     expect(figure(values, 'Balance of leads, latest quarter')).toBeCloseTo(balanceOf(rows, 'leads') as number, 9);
     expect(figure(values, 'Balance of referrals, latest quarter')).toBeCloseTo(balanceOf(rows, 'referrals') as number, 9);
     expect(figure(values, 'Balance of deals influenced, latest quarter')).toBeCloseTo(balanceOf(rows, 'dealsInfluenced') as number, 9);
+    const named = double.inspect.namedRanges();
+    const rowOf = (label: string) => values.findIndex((row) => row[0] === label) + 1;
+    expect(named.find((range) => range.name === PORTFOLIO_NAMES.ropi)?.range).toBe(`Dashboard!B${rowOf(VALUE_FIGURES.ropi)}`);
+    expect(named.find((range) => range.name === PORTFOLIO_NAMES.psat)?.range).toBe(`Dashboard!B${rowOf(VALUE_FIGURES.psat)}`);
     expect(figure(values, 'Revenue influenced, latest quarter')).toBe(rows.reduce((sum, row) => sum + (row.revenueInfluenced as number), 0));
 
     const scorecardLatest = [...new Set(example.scorecard.map((row) => row.quarter as string))].sort().at(-1);
@@ -79,7 +84,7 @@ describe('Dashboard: corners per side and value exchange, on the example partner
     expect(figure(values, 'PSAT (satisfaction ≥ 8), latest scorecard quarter')).toBeCloseTo(partnerSatisfaction(ratings) as number, 9);
 
     const shared = example.disclosures.filter((row) => !NOT_SHARED.has(String((row as Record<string, unknown>).decision ?? '')));
-    const disclosureBalance = ratio(reciprocity(shared.map((row) => ({ side: row.side, amount: 1 }))));
+    const disclosureBalance = ratio(reciprocity(shared.map((row) => ({ side: String(row.side), amount: 1 }))));
     expect(disclosureBalance).toBeGreaterThan(0);
     expect(figure(values, 'Disclosure balance (entries each way)')).toBeCloseTo(disclosureBalance as number, 9);
   });
