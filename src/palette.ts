@@ -18,6 +18,8 @@ export const OKABE_ITO = {
 
 /** Each company keeps its colour everywhere: "Our company" (Partnership sheet) and the partner. */
 export const SIDE_COLOURS = { ours: OKABE_ITO.blue, partner: OKABE_ITO.vermillion } as const;
+/** Both sides taken together (the sidebar's square before the partner has rated). */
+export const COMBINED_COLOUR = OKABE_ITO.bluishGreen;
 /** The attention threshold (6) is a dashed black line. */
 export const THRESHOLD_COLOUR = OKABE_ITO.black;
 export const THRESHOLD_DASH = [4, 4] as const;
