@@ -32,6 +32,8 @@ export function chartSvg(chart: ChartView): string {
     parts.push(`<line x1="${left}" x2="${right}" y1="${y(v)}" y2="${y(v)}" stroke="${i === 0 ? '#5f6368' : '#e0e0e0'}"/>`);
     parts.push(`<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="10" fill="#5f6368">${Number(v.toFixed(2))}</text>`);
   }
+  // Bars below zero (the perception gap) hang from a visible zero line.
+  if (vMin < 0 && vMax > 0) parts.push(`<line x1="${left}" x2="${right}" y1="${y(0)}" y2="${y(0)}" stroke="#5f6368"/>`);
   chart.categories.forEach((category, i) => {
     parts.push(`<text x="${left + band * (i + 0.5)}" y="${bottom + 16}" text-anchor="middle" font-size="10" fill="#5f6368">${esc(category)}</text>`);
   });

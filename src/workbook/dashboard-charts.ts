@@ -27,7 +27,7 @@ export function dashboardCharts(): DashboardChart[] {
   const legend = { position: 'bottom' };
   return [
     {
-      title: 'Corners per side, latest cycle (dashed: attention threshold)',
+      title: 'Corners per side, latest cycle',
       type: 'COMBO',
       range: { row: R.sideHeader, column: 1, rows: 4, columns: 1 + CORNERS.length },
       transpose: true,
@@ -42,7 +42,7 @@ export function dashboardCharts(): DashboardChart[] {
       },
     },
     {
-      title: 'Perception gap per corner, latest cycle (ours − partner)',
+      title: 'Perception gap, latest cycle (ours − partner)',
       type: 'COLUMN',
       range: { row: R.sideGapHeader, column: 1, rows: 2, columns: 1 + CORNERS.length },
       transpose: true,
@@ -59,7 +59,7 @@ export function dashboardCharts(): DashboardChart[] {
       options: { colors: SERIES_COLOURS.slice(0, TREND_KEYS.length), vAxis: { minValue: 0, maxValue: 10 }, legend },
     },
     {
-      title: 'Value exchange by quarter: balance each way and PSAT',
+      title: 'Balance each way and PSAT by quarter',
       type: 'LINE',
       range: { row: R.valueQuarterHeader, column: 1, rows: R.valueQuarterCount + 1, columns: 2 + EXCHANGE_KINDS.length },
       transpose: false,
