@@ -123,6 +123,21 @@ describe('Dashboard: corners per side and value exchange, on the example partner
   });
 });
 
+describe('the README\'s Value Exchange formulas, typed into a sheet', () => {
+  it('read the sheet as laid out: ROPI over two columns, RECIPROCITY picking a kind by its title', () => {
+    const { double } = workbook(true);
+    const example = examplePartnership(TODAY);
+    const sheet = double.spreadsheet.insertSheet('Check');
+    sheet.getRange('A1').setFormula(`=ROPI('Value Exchange'!F2:F, 'Value Exchange'!G2:G)`);
+    sheet.getRange('A2').setFormula(`=RECIPROCITY('Value Exchange'!B1:B, 'Value Exchange'!C1:E, "Referrals")`);
+    const [[ropi], [referrals]] = double.inspect.values('Check');
+    const rows = example.valueExchange;
+    expect(ropi).toBeCloseTo(ratio(returnOnInvestment(rows.map((row) => ({ value: row.revenueInfluenced as number, investment: row.investment as number })))) as number, 9);
+    const given = rows.filter((row) => typeof row.referrals === 'number').map((row) => ({ side: row.side as string, amount: row.referrals as number }));
+    expect(referrals).toBeCloseTo(ratio(reciprocity(given)) as number, 9);
+  });
+});
+
 describe('Dashboard value figures with no data', () => {
   it('are blank, never an error', () => {
     const { values, errors } = workbook(false);
