@@ -280,15 +280,15 @@ function sideAndValueCells(t: DashboardLayouts, refs: SharedRefs): DashboardCell
     put(R.sideGap, 2 + index, `=IF(OR(${mine}="", ${theirs}=""), "", ${mine}-${theirs})`, '+0.0;-0.0;0');
   });
 
-  const v = t.valueExchange;
-  const veQuarter = columnRange(v, 'quarter');
-  const veSide = columnRange(v, 'side');
-  const revenue = columnRange(v, 'revenueInfluenced');
-  const investment = columnRange(v, 'investment');
+  const exchange = t.valueExchange;
+  const veQuarter = columnRange(exchange, 'quarter');
+  const veSide = columnRange(exchange, 'side');
+  const revenue = columnRange(exchange, 'revenueInfluenced');
+  const investment = columnRange(exchange, 'investment');
   const inQuarter = (range: string, row: string): string => `FILTER(${range}, ${veQuarter}=${row})`;
-  const headerOf = (key: string): string => v.table.columns.find((column) => column.key === key)?.header ?? key;
+  const headerOf = (key: string): string => exchange.table.columns.find((column) => column.key === key)?.header ?? key;
   const balance = (key: string, row: string): string =>
-    `IFERROR(RECIPROCITY(${inQuarter(veSide, row)}, ${inQuarter(columnRange(v, key), row)}), "")`;
+    `IFERROR(RECIPROCITY(${inQuarter(veSide, row)}, ${inQuarter(columnRange(exchange, key), row)}), "")`;
   const ropi = (row: string): string => `IFERROR(ROPI(${inQuarter(revenue, row)}, ${inQuarter(investment, row)}), "")`;
   const psatOf = (row: string): string => `IFERROR(PSAT(FILTER(${refs.satisfaction}, ${refs.quarter}=${row})), "")`;
   const latest = `$B$${R.valueFirstFigure}`;
