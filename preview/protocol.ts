@@ -40,7 +40,11 @@ export interface ChartView {
   vMin?: number;
   vMax?: number;
   categories: string[];
-  series: Array<{ name: string; values: Array<number | null> }>;
+  /**
+   * `color` and `dash` as the chart's options set them (`colors`, `series.N.color`,
+   * `series.N.lineDashStyle`); `line` draws a series as a line in a combo chart of bars.
+   */
+  series: Array<{ name: string; values: Array<number | null>; color?: string; line?: boolean; dash?: number[] }>;
 }
 
 export interface SheetView {

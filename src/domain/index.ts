@@ -11,3 +11,4 @@ export * from './focus';
 export * from './actions';
 export * from './perception';
 export * from './partial-ratings';
+export * from './value';

@@ -215,6 +215,26 @@ export const HISTORY: TableSpec = {
   ],
 };
 
+/**
+ * What each side gave the other per quarter (the ecosystem article's business impact). One row per
+ * quarter and side, a column per kind of exchange, so RECIPROCITY reads a kind's column beside
+ * Side, and ROPI reads Revenue influenced beside Investment.
+ */
+export const VALUE_EXCHANGE: TableSpec = {
+  key: 'valueExchange',
+  title: 'Value Exchange',
+  columns: [
+    { key: 'quarter', header: 'Quarter', kind: 'text', help: 'e.g. 2026-Q1', width: 90 },
+    { key: 'side', header: 'Side', kind: 'choice', choices: 'sides', help: 'The company that gave what this row counts, and whose investment it is.', width: 120 },
+    { key: 'leads', header: 'Leads', kind: 'amount', help: 'Leads this side passed to the other side.', width: 80 },
+    { key: 'referrals', header: 'Referrals', kind: 'amount', help: 'Introductions or referrals to the other side.', width: 90 },
+    { key: 'dealsInfluenced', header: 'Deals influenced', kind: 'amount', help: 'Deals of the other side this side helped win.', width: 120 },
+    { key: 'revenueInfluenced', header: 'Revenue influenced', kind: 'amount', help: 'Revenue of those deals: the value created (one currency for the whole sheet).', width: 140 },
+    { key: 'investment', header: 'Investment', kind: 'amount', help: 'What this side spent on the partnership this quarter: people, programmes, co-marketing (same currency).', width: 110 },
+    { key: 'note', header: 'Note', kind: 'text', width: 220 },
+  ],
+};
+
 /** Data sheets in tab order; the Dashboard (formulas only) is built separately and sits first. */
 export const TABLES: readonly TableSpec[] = [
   PARTNERSHIP,
@@ -228,6 +248,7 @@ export const TABLES: readonly TableSpec[] = [
   ALIGNMENT_AUDIT,
   PREMORTEM,
   BREACHES,
+  VALUE_EXCHANGE,
   HISTORY,
 ];
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/project-root';
+import { SIDE_COLOURS } from '../../src/palette';
 import { seriousViolations } from './axe';
 import { launchBrowser, openSidebar, screenshot, type SidebarPage } from './browser';
 import { readSidebarHtml, SIDEBAR_PATH, startHarness, type Harness } from './harness';
@@ -182,6 +183,9 @@ describe('the sidebar in Chromium', () => {
       // Both sides rated: the partner side's square is drawn over ours.
       expect(await page.locator('svg .sq-overlay').count()).toBe(1);
       expect(await page.locator('svg .sq-weakest').count()).toBe(1);
+      // Each company in its Dashboard colour, whoever is looking (Ana is on our company's side).
+      expect(await page.locator('svg .sq-primary').getAttribute('stroke')).toBe(SIDE_COLOURS.ours);
+      expect(await page.locator('svg .sq-overlay').getAttribute('stroke')).toBe(SIDE_COLOURS.partner);
       expect(harness.rpc.map((r) => r.name)).toEqual(['loadHome']);
       await checkView(sidebar, 'home-example', path.join(projectRoot(), 'docs/sidebar.png'));
     } finally {

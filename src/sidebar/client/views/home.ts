@@ -7,6 +7,7 @@ import { h, uid } from '../dom';
 import { BAND_LABEL, CORNER_NAMES, mean, signed, trend } from '../format';
 import { call } from '../rpc';
 import { trustSquare } from '../square';
+import { SIDE_COLOURS } from '../../../palette';
 import { actionButton, actionForm, announce, field, heading, loadInto, notice, section, select, textInput } from '../ui';
 
 export function showHome(app: App, data?: HomeView): void {
@@ -77,6 +78,12 @@ function reassessmentSection(home: HomeView): HTMLElement {
   );
 }
 
+/** Our company (first on the Partnership sheet) in its colour, the partner in theirs: as on the Dashboard. */
+function sideColour(home: HomeView, side: string): string {
+  const ours = (home.sides[0] ?? '').trim().toLowerCase();
+  return side.trim().toLowerCase() === ours ? SIDE_COLOURS.ours : SIDE_COLOURS.partner;
+}
+
 function squareSection(app: App, home: HomeView): HTMLElement {
   const overall: CornerValues = Object.fromEntries(home.corners.map((c) => [c.corner, c.mean])) as CornerValues;
   const rated = home.sideMeans.filter((s) => CORNER_NAMES.some((c) => s.means[c] !== null));
@@ -85,7 +92,12 @@ function squareSection(app: App, home: HomeView): HTMLElement {
   if (rated.length >= 2) {
     const mine = rated.find((s) => s.side === app.identity?.side) ?? rated[0];
     const theirs = rated.find((s) => s !== mine) ?? rated[1];
-    picture = trustSquare({ label: mine.side, values: mine.means }, { label: theirs.side, values: theirs.means }, home.weakest, overall);
+    picture = trustSquare(
+      { label: mine.side, values: mine.means, colour: sideColour(home, mine.side) },
+      { label: theirs.side, values: theirs.means, colour: sideColour(home, theirs.side) },
+      home.weakest,
+      overall,
+    );
     legend = `Filled: ${mine.side}. Dashed: ${theirs.side}. Numbers: both sides together.`;
   } else {
     picture = trustSquare({ label: 'Both sides', values: overall }, null, home.weakest);
@@ -94,7 +106,7 @@ function squareSection(app: App, home: HomeView): HTMLElement {
   return section(
     `Trust square, ${home.latestCycle}`,
     picture,
-    h('p', { class: 'legend' }, legend, ' Inner line: 6, the attention threshold. ', home.weakest ? 'Red dot: weakest corner.' : ''),
+    h('p', { class: 'legend' }, legend, ' Inner line: 6, the attention threshold. ', home.weakest ? 'Ring: weakest corner.' : ''),
   );
 }
 
