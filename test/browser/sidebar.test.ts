@@ -178,7 +178,7 @@ describe('the sidebar in Chromium', () => {
       for (const corner of ['Competence', 'Reliability', 'Transparency', 'Alignment']) {
         await expect(table.getByRole('rowheader', { name: corner }).isVisible()).resolves.toBe(true);
       }
-      await expect(page.getByRole('heading', { level: 2, name: 'Weakest corner' }).isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('heading', { level: 2, name: 'Focus' }).isVisible()).resolves.toBe(true);
       await expect(page.getByRole('heading', { level: 2, name: 'Perception gaps' }).isVisible()).resolves.toBe(true);
       // Both sides rated: the partner side's square is drawn over ours.
       expect(await page.locator('svg .sq-overlay').count()).toBe(1);
@@ -403,6 +403,13 @@ describe('the sidebar in Chromium', () => {
         await expect(sidebar.page.getByText(`You: ${name}`).isVisible()).resolves.toBe(true);
         await sidebar.page.getByRole('navigation').getByRole('button', { name: 'Assess' }).click();
         await heading(sidebar.page, 'Take the assessment').waitFor();
+        if (email === ANA) {
+          // The cycle's name is user text too.
+          const start = sidebar.page.getByRole('form', { name: 'Start a cycle' });
+          await start.getByLabel('Cycle name').fill(payloads[2].slice(0, 60));
+          await start.getByRole('button', { name: 'Start the cycle' }).click();
+          await sidebar.page.getByRole('form', { name: 'Assessment' }).waitFor();
+        }
         await rate(sidebar.page, ratings, payloads);
         await sidebar.page.getByRole('button', { name: 'Submit ratings' }).click();
         await heading(sidebar.page, 'Thank you').waitFor();
