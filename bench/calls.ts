@@ -1,4 +1,4 @@
-import { createAppsScriptDouble } from '../test/double';
+import { createAppsScriptDouble } from '../runtime/apps-script';
 import { setUpWorkbook } from '../src/workbook/setup';
 import { appendCommitments, updateCommitment } from '../src/workbook/commitments-log';
 import { stampEdit } from '../src/workbook/stamp';

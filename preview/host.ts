@@ -7,9 +7,9 @@
  * refresh. Callers serialize executions (see SerialQueue); nothing here is re-entrant.
  */
 import { readFileSync } from 'node:fs';
-import { type AppsScriptDouble, type FormulaEvaluator } from '../test/double';
-import { BUILD_DIR, type LoadedBundle } from '../test/support/bundle';
-import { loadBundleOnDouble } from '../test/support/bundle-on-double';
+import { type AppsScriptDouble, type FormulaEvaluator } from '../runtime/apps-script';
+import { BUILD_DIR, type LoadedBundle } from '../runtime/bundle/bundle';
+import { loadBundleOnDouble } from '../runtime/bundle/bundle-on-double';
 import { engineFor, previewEvaluator, type PreviewEvaluator } from './evaluator';
 import { loadSaved, refuse, saveAtomically } from './store';
 import type { EditRequest } from './protocol';

@@ -5,7 +5,7 @@
  *   TRUST_CORNERS_DATA=path   the saved workbook (default .preview-data/workbook.json)
  */
 import path from 'node:path';
-import { projectRoot } from '../test/support/project-root';
+import { projectRoot } from '../runtime/bundle/project-root';
 import { PreviewDataError, startPreviewServer } from './start';
 
 const args = process.argv.slice(2);

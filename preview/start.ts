@@ -18,7 +18,7 @@ import { buildPage } from './assets';
 import { UserFacingError, WorkbookHost, type Feedback } from './host';
 import type { ActionReply, EditRequest, PreviewState, RunReply, RunRequest } from './protocol';
 import { SerialQueue } from './queue';
-import { assertJsonSafe, scriptRunShim } from '../test/support/script-run-shim';
+import { assertJsonSafe, scriptRunShim } from '../runtime/bundle/script-run-shim';
 import { ViewBuilder } from './view';
 
 export { PreviewDataError } from './store';

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import vm from 'node:vm';
-import { createAppsScriptDouble, LOCK_TIMEOUT_MESSAGE, type AppsScriptDouble, type FormulaEvaluator } from './double/index';
+import { createAppsScriptDouble, LOCK_TIMEOUT_MESSAGE, type AppsScriptDouble, type FormulaEvaluator } from '../runtime/apps-script';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PreviewDataError, startPreviewServer, type PreviewServer } from '../../preview/start';
-import { projectRoot } from '../support/project-root';
+import { projectRoot } from '../../runtime/bundle/project-root';
 
 const ANA = 'ana@acme.example';
 const BEN = 'ben@beta.example';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBundleOnDouble } from '../support/bundle-on-double';
+import { loadBundleOnDouble } from '../../runtime/bundle/bundle-on-double';
 
 /** The built Code.js in a VM whose globals are the Apps Script double, as Apps Script would run it. */
 function bundleOnDouble() {

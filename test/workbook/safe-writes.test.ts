@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
+import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
 import { setUpWorkbook } from '../../src/workbook/setup';
 import { appendCommitments, updateCommitment } from '../../src/workbook/commitments-log';
 import { BusyError } from '../../src/workbook/lock';

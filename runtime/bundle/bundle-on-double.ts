@@ -1,5 +1,5 @@
 import vm from 'node:vm';
-import { type AppsScriptDouble, type AppsScriptDoubleOptions, createAppsScriptDouble } from '../double';
+import { type AppsScriptDouble, type AppsScriptDoubleOptions, createAppsScriptDouble } from '../apps-script';
 import { type LoadedBundle, loadBundle } from './bundle';
 
 export interface BundleOnDouble {

@@ -4,7 +4,7 @@
  * FORMULA EVALUATION HOOK
  * -----------------------
  * The double stores formulas as text and never computes them itself. A `FormulaEvaluator`
- * (e.g. the HyperFormula bridge in test/formula/) is handed the whole workbook and returns the
+ * (e.g. the HyperFormula bridge in runtime/formulas/) is handed the whole workbook and returns the
  * computed values of every sheet. The double calls it lazily: only when a read (getValue(s),
  * getDisplayValue(s), inspect.values) touches a formula cell, or any cell while the workbook holds
  * formulas (to see spilled array results), and only once per workbook revision (any content write
