@@ -4,9 +4,12 @@
  * method runs with `this` bound to the raw target: calls the double makes internally (a facade's
  * method calling another method of its own) are not counted, only calls from outside.
  */
+import { RoundTripMeter } from './cost';
 
 export class CallCounter {
   private readonly counts = new Map<string, number>();
+  /** Round trips, forced commits and cells of the same calls (cost.ts). */
+  readonly meter = new RoundTripMeter();
 
   bump(key: string): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
@@ -26,6 +29,7 @@ export class CallCounter {
 
   reset(): void {
     this.counts.clear();
+    this.meter.reset();
   }
 }
 
@@ -49,6 +53,7 @@ export function counted<T extends object>(
         const fn = value as (...args: unknown[]) => unknown;
         wrapper = function countedCall(...args: unknown[]) {
           counter.bump(name);
+          counter.meter.observe(className, key, t, args);
           let result: unknown;
           try {
             result = fn.apply(t, args);

@@ -11,6 +11,7 @@
  *   const saved = double.snapshot(); double.restore(saved);
  */
 import { formatA1 } from './a1';
+import type { RoundTripCounts } from './cost';
 import { ChartType } from './enums';
 import { Env, type LockKind, type UiResponse } from './env';
 import { newWorkbookState, type MetadataLocation, type SheetState } from './model';
@@ -35,6 +36,7 @@ export type { AppsScriptDoubleOptions, CellValue, FormulaEvaluator, WorkbookCont
 export type { WorkbookSnapshot } from './snapshot';
 export type { UiResponse, LockKind } from './env';
 export { SNAPSHOT_FORMAT };
+export { kindOf, pricedMs, SHEETS_PRICES, type CallKind, type Prices, type RoundTripCounts } from './cost';
 export { LOCK_TIMEOUT_MESSAGE } from './services';
 
 export interface AppsScriptGlobals {
@@ -62,7 +64,12 @@ export interface CellInfo {
 
 export interface AppsScriptDouble {
   globals: AppsScriptGlobals;
+  /** Service calls by `Class.method`; reset() also resets the round-trip meter. */
   calls: { total(): number; byMethod(): Record<string, number>; reset(): void };
+  /** Round trips, forced commits, cells read and written since the last reset (cost.ts). */
+  roundTrips: { counts(): RoundTripCounts; reset(): void };
+  /** What Apps Script does when an execution ends: locks released, queued writes committed. */
+  endExecution(): void;
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
   inspect: ReturnType<typeof makeInspect>;
   setActiveUser(email: string): void;
@@ -133,6 +140,14 @@ export function createAppsScriptDouble(options: AppsScriptDoubleOptions = {}): A
       total: () => env.counter.total(),
       byMethod: () => env.counter.byMethod(),
       reset: () => env.counter.reset(),
+    },
+    roundTrips: {
+      counts: () => env.counter.meter.current(),
+      reset: () => env.counter.meter.reset(),
+    },
+    endExecution() {
+      for (const s of Object.values(env.locks)) if (s.holder === 'self') s.holder = null;
+      env.counter.meter.endExecution();
     },
     spreadsheet: spreadsheetFacade(env) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
     inspect: makeInspect(env),
