@@ -106,9 +106,7 @@ function lastProposedByPartner(rows: number): string {
 function editEvent(double: AppsScriptDouble, sheetName: string, row: number, column: number, value: string) {
   const range = double.spreadsheet.getSheetByName(sheetName)!.getRange(row, column);
   range.setValue(value);
-  double.endExecution();
-  double.calls.reset();
-  return {
+  const event = {
     range,
     value,
     oldValue: 'before',
@@ -117,6 +115,10 @@ function editEvent(double: AppsScriptDouble, sheetName: string, row: number, col
     triggerUid: '',
     user: double.globals.Session.getActiveUser(),
   } as unknown as GoogleAppsScript.Events.SheetsOnEdit;
+  // Sheets commits the typed value before the trigger runs: only the trigger is counted.
+  double.endExecution();
+  double.calls.reset();
+  return event;
 }
 
 const WORKBOOK_ACTIONS: BenchAction[] = [
@@ -130,10 +132,19 @@ const WORKBOOK_ACTIONS: BenchAction[] = [
       seeded.double.spreadsheet.insertSheet('Our notes');
       return seeded;
     },
-    run: (double) => onEdit(editEvent(double, 'Our notes', 3, 2, 'a note')),
+    run: (double) => {
+      const event = editEvent(double, 'Our notes', 3, 2, 'a note');
+      double.runSimpleTrigger('LIMITED', () => onEdit(event));
+    },
   },
   // Row 6 of the Commitments Log, its Status column (8th).
-  { name: 'edit_stamp', run: (double) => onEdit(editEvent(double, 'Shared Commitments Log', 6, 8, 'At risk')) },
+  {
+    name: 'edit_stamp',
+    run: (double) => {
+      const event = editEvent(double, 'Shared Commitments Log', 6, 8, 'At risk');
+      double.runSimpleTrigger('LIMITED', () => onEdit(event));
+    },
+  },
 ];
 
 /** Runs `action` on a fresh workbook of `rows` rows and returns its round-trip line. */

@@ -10,6 +10,8 @@ export class CallCounter {
   private readonly counts = new Map<string, number>();
   /** Round trips, forced commits and cells of the same calls (cost.ts). */
   readonly meter = new RoundTripMeter();
+  /** Platform rules checked before each call (env.ts); throwing refuses the call. */
+  guard: (className: string, method: string) => void = () => {};
 
   bump(key: string): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
@@ -52,10 +54,11 @@ export function counted<T extends object>(
         const name = `${className}.${key}`;
         const fn = value as (...args: unknown[]) => unknown;
         wrapper = function countedCall(...args: unknown[]) {
-          counter.bump(name);
-          counter.meter.observe(className, key, t, args);
           let result: unknown;
           try {
+            counter.guard(className, key);
+            counter.bump(name);
+            counter.meter.observe(className, key, t, args);
             result = fn.apply(t, args);
           } catch (e) {
             throw mapError(e);

@@ -11,7 +11,7 @@
  *   const saved = double.snapshot(); double.restore(saved);
  */
 import { formatA1 } from './a1';
-import type { RoundTripCounts } from './cost';
+import { pricedMs, type RoundTripCounts } from './cost';
 import { ChartType } from './enums';
 import { Env, type LockKind, type UiResponse } from './env';
 import { newWorkbookState, type MetadataLocation, type SheetState } from './model';
@@ -32,12 +32,13 @@ import { isValidFor } from './validation';
 import { parseA1 } from './a1';
 import type { AppsScriptDoubleOptions, CellValue, GridRange } from './types';
 
-export type { AppsScriptDoubleOptions, CellValue, FormulaEvaluator, WorkbookContents, EvaluatedWorkbook, SheetContents } from './types';
+export type { AppsScriptDoubleOptions, UserPropertyStores, CellValue, FormulaEvaluator, WorkbookContents, EvaluatedWorkbook, SheetContents } from './types';
 export type { WorkbookSnapshot } from './snapshot';
 export type { UiResponse, LockKind } from './env';
 export { SNAPSHOT_FORMAT };
 export { kindOf, pricedMs, SHEETS_PRICES, type CallKind, type Prices, type RoundTripCounts } from './cost';
 export { LOCK_TIMEOUT_MESSAGE } from './services';
+export { SIMPLE_TRIGGER_LIMIT_MS, USERINFO_EMAIL_SCOPE } from './env';
 
 export interface AppsScriptGlobals {
   SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
@@ -84,7 +85,15 @@ export interface AppsScriptDouble {
     holder(kind?: LockKind): 'self' | 'other' | null;
     /** What Apps Script does when an execution ends: locks this execution holds are released. */
     endExecution(): void;
+    /** LockService.getDocumentLock() returns null (as outside a document) until called with false. */
+    documentLockUnavailable(unavailable?: boolean): void;
   };
+  /**
+   * Runs `run` as a simple trigger (onOpen, onEdit) in `authMode`: Session reveals no email; in
+   * NONE every call but building the add-on menu throws; the trigger is stopped once its round
+   * trips, priced as in Sheets, pass 30 s. The execution ends afterwards (endExecution).
+   */
+  runSimpleTrigger<T>(authMode: 'NONE' | 'LIMITED', run: () => T): T;
   ui: {
     /** Queue answers for the next alert()/prompt() calls (default: first button, empty text). */
     respond(...responses: UiResponse[]): void;
@@ -108,6 +117,7 @@ export function createAppsScriptDouble(options: AppsScriptDoubleOptions = {}): A
     {
       timeZone,
       activeUserEmail,
+      oauthScopes: options.oauthScopes ?? [],
       ownerEmail: options.ownerEmail ?? activeUserEmail,
       htmlFiles: options.htmlFiles ?? {},
       formulaEvaluator: options.formulaEvaluator,
@@ -116,7 +126,8 @@ export function createAppsScriptDouble(options: AppsScriptDoubleOptions = {}): A
       dateConstructor: options.dateConstructor ?? Date,
       errorConstructor: options.errorConstructor ?? Error,
     },
-    newWorkbookState(timeZone),
+    newWorkbookState(timeZone, options.spreadsheetId),
+    options.userProperties ?? {},
   );
 
   const globals = {
@@ -134,7 +145,7 @@ export function createAppsScriptDouble(options: AppsScriptDoubleOptions = {}): A
 
   const lockState = (kind: LockKind = 'document') => env.locks[kind];
 
-  return {
+  const double: AppsScriptDouble = {
     globals,
     calls: {
       total: () => env.counter.total(),
@@ -172,15 +183,31 @@ export function createAppsScriptDouble(options: AppsScriptDoubleOptions = {}): A
       endExecution: () => {
         for (const s of Object.values(env.locks)) if (s.holder === 'self') s.holder = null;
       },
+      documentLockUnavailable: (unavailable = true) => {
+        env.documentLockAvailable = !unavailable;
+      },
+    },
+    runSimpleTrigger(authMode, run) {
+      const previous = env.execution;
+      env.execution = { simpleTrigger: true, authMode, startedAtMs: pricedMs(env.counter.meter.current()) };
+      try {
+        return run();
+      } finally {
+        env.execution = previous;
+        double.endExecution();
+      }
     },
     ui: {
       respond: (...responses) => {
         env.uiResponses.push(...responses);
       },
     },
-    snapshot: () => toSnapshot(env.wb.state, env.owner, [...env.editors]),
+    snapshot: () => toSnapshot(env.wb.state, env.owner, [...env.editors], env.userProperties),
     restore(snapshot) {
-      const { state, owner, editors } = fromSnapshot(snapshot);
+      const { state, owner, editors, userProperties } = fromSnapshot(snapshot);
+      // In place: the stores may be shared with other doubles (other spreadsheets of the same users).
+      for (const email of Object.keys(env.userProperties)) delete env.userProperties[email];
+      Object.assign(env.userProperties, userProperties);
       env.wb.state = state;
       env.owner = owner;
       env.editors = new Set(editors);
@@ -207,6 +234,7 @@ export function createAppsScriptDouble(options: AppsScriptDoubleOptions = {}): A
       };
     },
   };
+  return double;
 }
 
 /** Uncounted, read-only views of the double's state for assertions. */
@@ -360,7 +388,7 @@ function makeInspect(env: Env) {
     logs: () => env.logs.map((x) => ({ ...x })),
     properties: (kind: 'document' | 'script' | 'user', email?: string): Record<string, string> => {
       const p = wb.state.properties;
-      if (kind === 'user') return { ...(p.user[email ?? env.activeUser] ?? {}) };
+      if (kind === 'user') return { ...(env.userProperties[email ?? env.activeUser] ?? {}) };
       return { ...p[kind] };
     },
     sleptMs: () => env.sleptMs,
