@@ -89,8 +89,10 @@ export class WorkbookHost {
       options.log(`preview: opened the saved workbook ${options.dataFile}${options.empty ? ' (--empty applies only when there is no saved file)' : ''}`);
     }
     // What opening the file in Sheets does: the simple trigger builds the add-on menu.
-    host.execute('ana@acme.example', () => host.double.runSimpleTrigger('LIMITED', () => host.bundle.call('onOpen', host.event({}))));
-    if (!saved && !options.empty) host.execute('ana@acme.example', () => host.bundle.call('menuLoadExample'));
+    host.execute('ana@acme.example', () => host.double.runSimpleTrigger('LIMITED', () => host.bundle.call('onOpen', host.event({}))), 'onOpen');
+    if (!saved && !options.empty) host.execute('ana@acme.example', () => host.bundle.call('menuLoadExample'), 'menuLoadExample');
+    // Nobody waited for the server to start: the first request does not pay for it.
+    host.takeWaitMs();
     host.persist(true);
     return host;
   }
