@@ -1,7 +1,8 @@
 import { type Calendar, RUNTIME_CALENDAR } from '../domain/calendar';
 import { isDate } from '../functions/cells';
 import type { ColumnSpec } from './schema';
-import type { TableLayout } from './layout';
+import { CachedTableLayout, type TableLayout } from './layout';
+import { columnLetters } from './a1';
 import { asLiteralText, cleanUserText } from './safe-text';
 
 export type CellValue = string | number | boolean | Date;
@@ -12,22 +13,40 @@ export interface TableRow {
   values: Record<string, CellValue>;
 }
 
-/** Reads every data row of a table in one call; wholly blank rows are skipped. */
+/**
+ * Reads every data row of a table in one round trip: columns 1..width of every row of the grid,
+ * header included (an open-ended A1 range needs no getLastRow first). A layout from the cache is
+ * checked against that header row; wholly blank rows are skipped.
+ */
 export function readRows(layout: TableLayout): TableRow[] {
-  const lastRow = layout.sheet.getLastRow();
-  if (lastRow < 2) return [];
-  const grid = layout.sheet.getRange(2, 1, lastRow - 1, layout.width).getValues() as CellValue[][];
+  if (layout instanceof CachedTableLayout && !layout.isChecked) {
+    const { sheet, columnOf, width } = layout.unchecked();
+    const grid = readGrid(sheet, width);
+    if (layout.acceptHeader(grid[0] ?? [])) return rowsOf(grid, columnOf);
+    // The cache was stale: the table was found again by its metadata, so read it where it is now.
+  }
+  return rowsOf(readGrid(layout.sheet, layout.width), layout.columnOf);
+}
+
+/** Rows 1..maxRows of columns 1..width (open-ended, so no round trip asks for the last row first). */
+function readGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, width: number): CellValue[][] {
+  return sheet.getRange(`A1:${columnLetters(width)}`).getValues() as CellValue[][];
+}
+
+/** The data rows (row 2 on) of `grid` by column key, with their sheet row numbers. */
+function rowsOf(grid: CellValue[][], columnOf: ReadonlyMap<string, number>): TableRow[] {
   const rows: TableRow[] = [];
-  grid.forEach((cells, index) => {
+  for (let index = 1; index < grid.length; index++) {
+    const cells = grid[index];
     const values: Record<string, CellValue> = {};
     let blank = true;
-    for (const [key, column] of layout.columnOf) {
+    for (const [key, column] of columnOf) {
       const value = cells[column - 1];
       values[key] = value;
       if (value !== '' && value !== null) blank = false;
     }
-    if (!blank) rows.push({ rowNumber: index + 2, values });
-  });
+    if (!blank) rows.push({ rowNumber: index + 1, values });
+  }
   return rows;
 }
 
