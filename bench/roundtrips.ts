@@ -48,7 +48,6 @@ const HANDLER_ACTIONS: Record<HandlerName, BenchAction> = {
       api.submitAssessment({
         cycle: '2026-Q4',
         sealed: false,
-        side: SIDES[0],
         participant: 'Ana',
         ratings: { Competence: 7, Reliability: 6, Transparency: 5, Alignment: 8 },
         evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' },
