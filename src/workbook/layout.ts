@@ -224,10 +224,20 @@ export class CachedTableLayout implements TableLayout {
     return { sheet: this.rawSheet, columnOf: this.rawColumns, width: this.rawWidth };
   }
 
-  /** True when `headerRow` shows the cached headers at the cached columns; else relocates and returns false. */
-  acceptHeader(headerRow: readonly unknown[]): boolean {
+  /**
+   * True when `headerRow` (read from column `firstColumn` on) shows the cached headers at the cached
+   * columns it covers; else relocates and returns false. The layout counts as checked only when
+   * the row covered every column (a read of some columns vouches for those only).
+   */
+  acceptHeader(headerRow: readonly unknown[], firstColumn = 1): boolean {
+    let coveredAll = true;
     for (const [column, header] of this.expectedHeaders) {
-      if (normaliseHeader(headerRow[column - 1] ?? '') !== header) {
+      const index = column - firstColumn;
+      if (index < 0 || index >= headerRow.length) {
+        coveredAll = false;
+        continue;
+      }
+      if (normaliseHeader(headerRow[index] ?? '') !== header) {
         const { layout } = this.relocate();
         this.rawSheet = layout.sheet;
         this.rawColumns = layout.columnOf;
@@ -235,7 +245,7 @@ export class CachedTableLayout implements TableLayout {
         return false;
       }
     }
-    this.checked = true;
+    if (coveredAll) this.checked = true;
     return true;
   }
 
