@@ -66,8 +66,49 @@ describe('the layout cache', () => {
     expect(last[header.indexOf('Commitment')]).toBe('Joint roadmap');
   });
 
+  it('reads only the columns asked for, and vouches for only those', () => {
+    double.calls.reset();
+    const layout = new Workbook().layout(COMMITMENTS);
+    const rows = readRows(layout, ['id', 'commitment']);
+    expect(rows.map((row) => row.values)).toEqual([
+      { id: 'C-1', commitment: 'Send the report' },
+      { id: 'C-2', commitment: 'Weekly call' },
+    ]);
+    const maxRows = double.inspect.sheet(LOG).maxRows;
+    expect(double.roundTrips.counts().cells_read).toBe(maxRows * 2);
+    // The other columns were not seen, so a write still checks the whole header row first.
+    double.spreadsheet.getSheetByName(LOG)!.insertColumnBefore(5);
+    appendRows(layout, [{ id: 'C-3', commitment: 'Joint roadmap', status: 'Open' }]);
+    expect(commitments()).toContainEqual(['C-3', 'Joint roadmap', 'Open']);
+    expect(() => readRows(layout, ['nope'])).toThrow(/no column "nope"/);
+  });
+
   it('ignores a cache entry that is not a layout', () => {
     double.globals.PropertiesService.getDocumentProperties().setProperty(`${LAYOUT_PROPERTY_PREFIX}${COMMITMENTS.key}`, '{"sheet": 3}');
     expect(commitments()).toEqual(EXPECTED);
+  });
+});
+
+describe('setup and repair within the round-trip budget (runtime/README.md)', () => {
+  it('repairs an intact workbook without a forced commit or a metadata search', () => {
+    double.calls.reset();
+    const report = setUpWorkbook();
+    double.endExecution();
+    expect(report).toEqual({ createdSheets: [], addedColumns: [], adoptedColumns: [] });
+    expect(metadataCalls()).toBe(0);
+    const { roundtrips, commits } = double.roundTrips.counts();
+    expect(commits).toBe(0);
+    expect(roundtrips).toBeLessThanOrEqual(20);
+  });
+
+  it('sets up a blank spreadsheet reading nothing after a write', () => {
+    const blank = createAppsScriptDouble();
+    uninstall();
+    uninstall = blank.install(globalThis);
+    setUpWorkbook();
+    blank.endExecution();
+    const { roundtrips, commits } = blank.roundTrips.counts();
+    expect(commits).toBe(0);
+    expect(roundtrips).toBeLessThanOrEqual(120);
   });
 });
