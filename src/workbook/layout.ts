@@ -274,6 +274,16 @@ export class Workbook {
     return this.properties;
   }
 
+  /**
+   * The table whose cached layout lives on the sheet named `sheetName`, from the same single
+   * properties read (for onEdit: one getName and this decide whether an edit is ours). A sheet
+   * renamed since the cache was written is not recognised until an action refreshes the cache.
+   */
+  tableOnSheet(sheetName: string, tables: readonly TableSpec[]): TableSpec | null {
+    const properties = this.documentProperties();
+    return tables.find((table) => parseCachedLayout(properties[`${LAYOUT_PROPERTY_PREFIX}${table.key}`])?.sheet === sheetName) ?? null;
+  }
+
   /** Whether the workbook has been set up, from the same single read as the layout cache. */
   isSetUp(): boolean {
     return this.documentProperties()[SET_UP_PROPERTY] !== undefined;

@@ -4,7 +4,7 @@ import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/app
 import { LAYOUT_PROPERTY_PREFIX, Workbook, locateTable } from '../../src/workbook/layout';
 import { setUpWorkbook } from '../../src/workbook/setup';
 import { appendRows, readRows } from '../../src/workbook/table';
-import { COMMITMENTS } from '../../src/workbook/templates';
+import { COMMITMENTS, TABLES } from '../../src/workbook/templates';
 
 /** Each table's layout cached in document properties, checked against the header row read with the data. */
 let double: AppsScriptDouble;
@@ -81,6 +81,14 @@ describe('the layout cache', () => {
     appendRows(layout, [{ id: 'C-3', commitment: 'Joint roadmap', status: 'Open' }]);
     expect(commitments()).toContainEqual(['C-3', 'Joint roadmap', 'Open']);
     expect(() => readRows(layout, ['nope'])).toThrow(/no column "nope"/);
+  });
+
+  it('tells onEdit from the cache which table a sheet holds, in one properties read', () => {
+    double.calls.reset();
+    const workbook = new Workbook();
+    expect(workbook.tableOnSheet(LOG, TABLES)).toBe(COMMITMENTS);
+    expect(workbook.tableOnSheet('Our notes', TABLES)).toBeNull();
+    expect(double.roundTrips.counts().roundtrips).toBe(1);
   });
 
   it('ignores a cache entry that is not a layout', () => {
