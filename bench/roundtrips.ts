@@ -42,6 +42,8 @@ const HANDLER_ACTIONS: Record<HandlerName, BenchAction> = {
   },
   saveIdentity: { name: 'submit_identity', run: () => api.saveIdentity({ displayName: 'Ana', side: SIDES[0] }) },
   setUpWorkbook: { name: 'submit_setup', run: () => api.setUpWorkbook(null) },
+  // On a seeded workbook the example is refused (tables have data): the round trips of finding that out.
+  loadExample: { name: 'submit_load_example', run: () => api.loadExample() },
   submitAssessment: {
     name: 'submit_assessment',
     run: () =>

@@ -30,6 +30,8 @@ function seedValue(table: TableSpec, column: ColumnSpec, i: number): CellValue {
       return i % 11;
     case 'count':
       return 1;
+    case 'amount':
+      return 100 + (i % 900);
     case 'choice': {
       const choices = column.choices === 'sides' ? SIDES : (column.choices ?? ['']);
       return choices[i % choices.length];

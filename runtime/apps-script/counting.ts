@@ -12,9 +12,12 @@ export class CallCounter {
   readonly meter = new RoundTripMeter();
   /** Platform rules checked before each call (env.ts); throwing refuses the call. */
   guard: (className: string, method: string) => void = () => {};
+  /** Called before every counted call: lets a test run another execution between two service calls. */
+  beforeCall: ((key: string) => void) | null = null;
 
   bump(key: string): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    this.beforeCall?.(key);
   }
 
   total(): number {

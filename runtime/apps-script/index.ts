@@ -66,7 +66,13 @@ export interface CellInfo {
 export interface AppsScriptDouble {
   globals: AppsScriptGlobals;
   /** Service calls by `Class.method`; reset() also resets the round-trip meter. */
-  calls: { total(): number; byMethod(): Record<string, number>; reset(): void };
+  calls: {
+    total(): number;
+    byMethod(): Record<string, number>;
+    reset(): void;
+    /** Runs `hook` before every counted service call (null removes it): to interleave another execution. */
+    beforeEach(hook: ((method: string) => void) | null): void;
+  };
   /** Round trips, forced commits, cells read and written since the last reset (cost.ts). */
   roundTrips: { counts(): RoundTripCounts; reset(): void };
   /** What Apps Script does when an execution ends: locks released, queued writes committed. */
@@ -151,6 +157,9 @@ export function createAppsScriptDouble(options: AppsScriptDoubleOptions = {}): A
       total: () => env.counter.total(),
       byMethod: () => env.counter.byMethod(),
       reset: () => env.counter.reset(),
+      beforeEach: (hook) => {
+        env.counter.beforeCall = hook;
+      },
     },
     roundTrips: {
       counts: () => env.counter.meter.current(),

@@ -4,7 +4,7 @@ import { withDocumentLock } from './lock';
 import { setUpWorkbook } from './setup';
 import type { TableSpec } from './schema';
 import { type CellValue, readTable, rowFor } from './table';
-import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, PREMORTEM, SCORECARD } from './templates';
+import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, PREMORTEM, SCORECARD, VALUE_EXCHANGE } from './templates';
 
 type Records = Array<Record<string, CellValue>>;
 
@@ -28,6 +28,7 @@ export function loadExamplePartnership(today: Date = new Date()): void {
       [LEARNING_LOG, example.learningLog as Records],
       [ALIGNMENT_AUDIT, example.alignmentAudit as Records],
       [PREMORTEM, example.premortem as Records],
+      [VALUE_EXCHANGE, example.valueExchange as Records],
     ];
     // Every read first (one per table), then only writes: no read waits for a commit in between.
     const reads = records.map(([table]) => readTable(workbook.layout(table)));

@@ -3,8 +3,9 @@ import { PORTFOLIO_NAMES, dashboardNamedRanges } from './portfolio';
 import { DASHBOARD_ROWS, DASHBOARD_WIDTH, type DashboardLayouts, dashboardCells } from './dashboard';
 import { sheetRef } from './a1';
 import { type CachedLayout, LAYOUT_PROPERTY_PREFIX, type TableLayout, layoutProperties, matchColumns, normaliseHeader, parseCachedLayout } from './layout';
+import { insertDashboardCharts } from './dashboard-charts';
 import { type ColumnSpec, METADATA_COLUMN_KEY, METADATA_SHEET_KEY, type TableSpec, columnTag } from './schema';
-import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, DASHBOARD_KEY, DASHBOARD_TITLE, DISCLOSURES, PARTNERSHIP, SCORECARD, TABLES } from './templates';
+import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, DASHBOARD_KEY, DASHBOARD_TITLE, DISCLOSURES, PARTNERSHIP, SCORECARD, TABLES, VALUE_EXCHANGE } from './templates';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -310,30 +311,9 @@ function writeDashboard(spreadsheet: Spreadsheet, dashboard: DashboardPlan, layo
     spreadsheet.setNamedRange(named.name, sheet.getRange(named.row, named.column, 1, named.width));
   }
   spreadsheet.setNamedRange(PORTFOLIO_NAMES.companies, sides);
-  for (const chart of dashboard.charts) sheet.removeChart(chart);
-  sheet.insertChart(
-    sheet
-      .newChart()
-      .setChartType(Charts.ChartType.COLUMN)
-      .addRange(sheet.getRange(DASHBOARD_ROWS.cornerHeader, 2, 2, 4))
-      .setTransposeRowsAndColumns(true)
-      .setNumHeaders(1)
-      .setPosition(3, width + 2, 0, 0)
-      .setOption('title', 'Trust corners, latest cycle')
-      .setOption('vAxis', { minValue: 0, maxValue: 10 })
-      .build(),
-  );
-  sheet.insertChart(
-    sheet
-      .newChart()
-      .setChartType(Charts.ChartType.LINE)
-      .addRange(sheet.getRange(DASHBOARD_ROWS.quarterHeader, 1, DASHBOARD_ROWS.quarterCount + 1, width))
-      .setNumHeaders(1)
-      .setPosition(22, width + 2, 0, 0)
-      .setOption('title', 'Joint Health Scorecard by quarter')
-      .setOption('vAxis', { minValue: 0, maxValue: 10 })
-      .build(),
-  );
+  // The charts were read in phase 1: answering getCharts from that read keeps this phase write-only.
+  const charts = dashboard.charts;
+  insertDashboardCharts(new Proxy(sheet, { get: (target, key) => (key === 'getCharts' ? () => charts : Reflect.get(target, key)) }));
 }
 
 /** A new spreadsheet's empty, unmarked "Sheet1", which only gets in the way once the templates exist (reads only). */
@@ -404,6 +384,7 @@ export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiv
     disclosures: layout(DISCLOSURES),
     competenceAudit: layout(COMPETENCE_AUDIT),
     alignmentAudit: layout(ALIGNMENT_AUDIT),
+    valueExchange: layout(VALUE_EXCHANGE),
   }, sides);
   if (defaultSheet) spreadsheet.deleteSheet(defaultSheet);
 
