@@ -33,7 +33,6 @@ describe('timing the entry points', () => {
     expect(calls['Properties.setProperty']).toBe(1);
     // The one read of the document properties is loadHome's own (layouts and cycles), not the timing's.
     expect(calls['Properties.getProperties'] ?? 0).toBeLessThanOrEqual(1);
-    expect(calls['Properties.getProperty'] ?? 0).toBeLessThanOrEqual(1);
     const record = timings(double).loadHome!;
     expect(record.ok).toBe(true);
     expect(record.at).toBeGreaterThanOrEqual(before);
