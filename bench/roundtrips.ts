@@ -8,7 +8,7 @@ import { onEdit } from '../src/addon';
 import { ALIGNMENT_QUESTIONS, MAJOR_CHANGES } from '../src/domain/audits';
 import { COMMITMENT_STATUSES } from '../src/domain/commitments';
 import { SIDEBAR_HANDLERS } from '../src/sidebar/handlers';
-import type { HandlerName, ServerApi } from '../src/sidebar/api';
+import type { CornerName, HandlerName, ServerApi } from '../src/sidebar/api';
 import { loadExamplePartnership } from '../src/workbook/load-example';
 import { setUpWorkbook } from '../src/workbook/setup';
 import { type Figure, printTable, record } from './report';
@@ -20,6 +20,8 @@ interface BenchAction {
   name: string;
   /** The workbook the action starts from (default: set up and seeded). */
   start?: (rows: number) => BenchWorkbook;
+  /** Runs after Ana has said who she is, before counting starts (e.g. opening the cycle an answer joins). */
+  prepare?: () => void;
   /** Runs the action; `last` is the row count, for actions that pick a row. */
   run: (double: AppsScriptDouble, api: ServerApi, last: number) => unknown;
 }
@@ -44,21 +46,24 @@ const HANDLER_ACTIONS: Record<HandlerName, BenchAction> = {
   setUpWorkbook: { name: 'submit_setup', run: () => api.setUpWorkbook(null) },
   // On a seeded workbook the example is refused (tables have data): the round trips of finding that out.
   loadExample: { name: 'submit_load_example', run: () => api.loadExample() },
-  submitAssessment: {
-    name: 'submit_assessment',
-    run: () =>
-      api.submitAssessment({
-        cycle: '2026-Q4',
-        sealed: false,
-        participant: 'Ana',
-        ratings: { Competence: 7, Reliability: 6, Transparency: 5, Alignment: 8 },
-        evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' },
-      }),
+  startCycle: { name: 'submit_start_cycle', run: () => api.startCycle(BENCH_CYCLE) },
+  submitAssessment: { name: 'submit_assessment', prepare: () => api.startCycle(BENCH_CYCLE), run: () => answerBenchCycle() },
+  closeCycle: {
+    name: 'submit_close_cycle',
+    prepare: () => {
+      api.startCycle(BENCH_CYCLE);
+      answerBenchCycle();
+    },
+    run: () => api.closeCycle(BENCH_CYCLE.name),
   },
   agreeActions: {
     name: 'submit_agree_actions',
+    // Actions are agreed for the cycle's focus (the +2 rule across the seeded cycles).
+    prepare: () => {
+      agreedCorner = api.loadResults('2026-Q4').priority ?? 'Transparency';
+    },
     run: () =>
-      api.agreeActions('2026-Q4', 'Transparency', [1, 2, 3].map((n) => ({ commitment: `Action ${n}`, ownerSide: SIDES[n % 2], ownerPerson: 'Ana', dueDate: '2026-12-31' }))),
+      api.agreeActions('2026-Q4', agreedCorner, [1, 2, 3].map((n) => ({ commitment: `Action ${n}`, ownerSide: SIDES[n % 2], ownerPerson: 'Ana', dueDate: '2026-12-31' }))),
   },
   acceptCommitment: { name: 'submit_accept_commitment', run: () => api.acceptCommitment(acceptable()) },
   addCommitment: {
@@ -89,6 +94,17 @@ const HANDLER_ACTIONS: Record<HandlerName, BenchAction> = {
   updateBreach: { name: 'submit_update_breach', run: (_d, _a, last) => api.updateBreach({ id: `B-${last}`, status: 'Reset complete' }) },
   recordMajorChange: { name: 'submit_major_change', run: () => api.recordMajorChange({ change: firstMajorChange(), note: 'New CEO' }) },
 };
+
+let agreedCorner: CornerName = 'Transparency';
+
+/** A cycle name the seed does not use, so starting it is allowed. */
+const BENCH_CYCLE = { name: 'Bench cycle', kind: 'Quarterly', anonymity: 'Named' } as const;
+const answerBenchCycle = () =>
+  api.submitAssessment({
+    cycle: BENCH_CYCLE.name,
+    ratings: { Competence: 7, Reliability: 6, Transparency: 5, Alignment: 8 },
+    evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' },
+  });
 
 const firstAlignmentQuestion = () => ALIGNMENT_QUESTIONS[0];
 const firstMajorChange = () => MAJOR_CHANGES[0];
@@ -156,6 +172,7 @@ function measure(action: BenchAction, rows: number): Figure {
       // Ana has said who she is in this workbook (as anyone using the sidebar has); not counted.
       api.saveIdentity({ displayName: 'Ana', side: SIDES[0] });
       acceptableId = lastProposedByPartner(rows);
+      action.prepare?.();
       double.endExecution();
       double.calls.reset();
     }

@@ -1,10 +1,12 @@
+import { parseModel } from '../domain/models';
+import { backfillCycles } from './cycle-backfill';
 import { type ExamplePartnership, examplePartnership } from './example';
 import { Workbook } from './layout';
 import { withDocumentLock } from './lock';
 import { setUpWorkbook } from './setup';
 import type { TableSpec } from './schema';
 import { type CellValue, readTable, rowFor } from './table';
-import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, PREMORTEM, SCORECARD, VALUE_EXCHANGE } from './templates';
+import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, CYCLES, COMPETENCE_AUDIT, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, PREMORTEM, SCORECARD, VALUE_EXCHANGE } from './templates';
 
 type Records = Array<Record<string, CellValue>>;
 
@@ -17,10 +19,15 @@ export function loadExamplePartnership(today: Date = new Date()): void {
   setUpWorkbook(spreadsheet);
   const workbook = new Workbook(spreadsheet);
   const example: ExamplePartnership = examplePartnership(today, workbook.calendar);
+  // The example's past cycles, recorded closed with each one's focus, as Repair records old ones.
+  const cycles = backfillCycles({
+    assessments: example.assessments as Records, existingCycles: [], model: parseModel(String(example.partnership.model ?? '')), legacyOpen: null, today, calendar: workbook.calendar,
+  });
   withDocumentLock('Load example partnership', () => {
     const records: Array<[TableSpec, Records]> = [
       [PARTNERSHIP, [example.partnership as Record<string, CellValue>]],
       [ASSESSMENTS, example.assessments as Records],
+      [CYCLES, cycles as Records],
       [COMMITMENTS, example.commitments as Records],
       [SCORECARD, example.scorecard as Records],
       [DISCLOSURES, example.disclosures as Records],
