@@ -157,8 +157,8 @@ describe('hostile JSON to every server function', () => {
           }
           assertJsonSafe(result, name);
         }),
-        { numRuns: 25, seed: 20261130 },
+        { numRuns: 10, seed: 20261130 },
       );
     }
-  });
+  }, 600_000);
 });
