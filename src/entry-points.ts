@@ -1,4 +1,4 @@
-import { menuCreatePortfolio, menuLoadExample, menuRepairWorkbook, menuSetUpWorkbook, onEdit, onInstall, onOpen, showSidebar } from './addon';
+import { menuCreatePortfolio, menuLoadExample, menuRepairWorkbook, menuSetUpWorkbook, menuVerifyHistory, onEdit, onInstall, onOpen, showSidebar } from './addon';
 import { SIDEBAR_HANDLERS } from './sidebar/handlers';
 
 /**
@@ -13,6 +13,7 @@ export const ENTRY_POINTS = {
   showSidebar,
   menuSetUpWorkbook,
   menuRepairWorkbook,
+  menuVerifyHistory,
   menuLoadExample,
   menuCreatePortfolio,
   ...SIDEBAR_HANDLERS,

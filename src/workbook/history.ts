@@ -1,6 +1,7 @@
-import type { Workbook } from './layout';
 import type { Calendar } from '../domain/calendar';
-import { type CellValue, appendRows, textOf } from './table';
+import { type ChainLink, GENESIS, chainFieldText, formatLink, nextLink, parseLink } from './history-chain';
+import { MissingTableError, type TableLayout, type Workbook, locateTable } from './layout';
+import { type CellValue, cellForWrite, textOf } from './table';
 import { HISTORY } from './templates';
 
 export interface Change {
@@ -11,11 +12,38 @@ export interface Change {
   newValue: CellValue | undefined;
 }
 
+/** One Change History row before it is written: every field but the time is text. */
+export interface HistoryEntry {
+  when: Date;
+  who: string;
+  sheet: string;
+  rowId: string;
+  field: string;
+  oldValue: string;
+  newValue: string;
+}
+
+/** The columns the chain covers, in the order it hashes them. */
+export const HASHED_KEYS = ['when', 'who', 'sheet', 'rowId', 'field', 'oldValue', 'newValue'] as const;
+
+/** The last link the add-on wrote, kept outside the sheet: deleting the newest rows leaves it behind. */
+export const CHAIN_HEAD_KEY = 'trustCorners.historyHead';
+/** Entries written while the lock was refused wait under this prefix for the next save. */
+export const PENDING_PREFIX = 'trustCorners.pendingHistory.';
+/** A property value holds about 9 KB; 2,500 UTF-16 units are at most 7.5 KB of UTF-8. */
+const PENDING_PIECE_CHARS = 2_500;
+/** The document's property store holds 500 KB in all (sealed answers live there too). */
+const PENDING_LIMIT_CHARS = 100_000;
+
 const shown = (value: CellValue | undefined, calendar: Calendar): string => (value === undefined ? '' : textOf(value, calendar));
 
-export function historyRecords(who: string, changes: readonly Change[], when: Date, calendar: Calendar): Array<Record<string, CellValue>> {
+/** Whole seconds: what the chain hashes of a time (see chainTimeText). */
+const toSecond = (date: Date): Date => new Date(Math.floor(date.getTime() / 1000) * 1000);
+
+export function historyEntries(who: string, changes: readonly Change[], when: Date, calendar: Calendar): HistoryEntry[] {
+  const at = toSecond(when);
   return changes.map((change) => ({
-    when,
+    when: at,
     who,
     sheet: change.sheet,
     rowId: change.rowId,
@@ -25,8 +53,143 @@ export function historyRecords(who: string, changes: readonly Change[], when: Da
   }));
 }
 
-/** Appends changes to the Change History in one write (every value stored as literal text). Hold the lock. */
+/** The Change History's layout; a sheet from before the chain (no hash column yet) still takes rows. */
+function historyLayout(workbook: Workbook): TableLayout {
+  try {
+    return workbook.layout(HISTORY);
+  } catch (error) {
+    if (!(error instanceof MissingTableError)) throw error;
+    const withoutHash = { ...HISTORY, columns: HISTORY.columns.filter((column) => column.key !== 'hash') };
+    return locateTable(workbook.spreadsheet, withoutHash);
+  }
+}
+
+/** Pending entries from document properties, oldest batch first, with the keys to delete once written. */
+function readPending(properties: GoogleAppsScript.Properties.Properties): { entries: HistoryEntry[]; keys: string[] } {
+  const keys = properties.getKeys().filter((key) => key.startsWith(PENDING_PREFIX));
+  if (keys.length === 0) return { entries: [], keys: [] };
+  const all = properties.getProperties();
+  const batches = new Map<string, string[]>();
+  for (const key of keys) {
+    // key: prefix + batch + '.' + index + '.' + count
+    const [batch, index, count] = key.slice(PENDING_PREFIX.length).split('.');
+    const pieces = batches.get(batch) ?? new Array<string>(Number(count)).fill('');
+    pieces[Number(index)] = all[key] ?? '';
+    batches.set(batch, pieces);
+  }
+  const entries: HistoryEntry[] = [];
+  for (const batch of [...batches.keys()].sort()) {
+    try {
+      const rows = JSON.parse((batches.get(batch) as string[]).join('')) as Array<[number, string, string, string, string, string, string]>;
+      for (const [when, who, sheet, rowId, field, oldValue, newValue] of rows) {
+        entries.push({ when: new Date(when), who, sheet, rowId, field, oldValue, newValue });
+      }
+    } catch {
+      entries.push({
+        when: toSecond(new Date()),
+        who: 'Trust Corners',
+        sheet: '',
+        rowId: '',
+        field: '',
+        oldValue: '',
+        newValue: '(edits held while the other side was saving could not be read back: see File → Version history)',
+      });
+    }
+  }
+  return { entries, keys };
+}
+
+/**
+ * The reads an append needs, done before any write of the same action (a read after a write
+ * forces Sheets to commit first): where the chain ends, and entries held while the lock was
+ * refused. Call with the document lock held, then `write` once.
+ */
+export function prepareHistoryAppend(workbook: Workbook): { write(entries: readonly HistoryEntry[]): void } {
+  const layout = historyLayout(workbook);
+  const sheet = layout.sheet;
+  const hashColumn = layout.columnOf.get('hash');
+  const properties = PropertiesService.getDocumentProperties();
+  const pending = readPending(properties);
+  const lastRow = sheet.getLastRow();
+  let base: ChainLink | null = null;
+  if (hashColumn !== undefined) {
+    const tail = lastRow >= 2 ? parseLink(sheet.getRange(lastRow, hashColumn).getValue()) : null;
+    const head = parseLink(properties.getProperty(CHAIN_HEAD_KEY));
+    // The higher of the two: the head is ahead when the newest rows were deleted, and chaining
+    // from it makes that deletion a visible gap instead of history rewritten.
+    base = head && (!tail || head.seq > tail.seq) ? head : (tail ?? GENESIS);
+  }
+  const calendar = workbook.calendar;
+  return {
+    write(entries: readonly HistoryEntry[]): void {
+      const all = [...pending.entries, ...entries];
+      if (all.length === 0) return;
+      let link = base;
+      const grid = all.map((entry) => {
+        const row: CellValue[] = new Array<CellValue>(layout.width).fill('');
+        const stored: string[] = [];
+        for (const key of HASHED_KEYS) {
+          const column = layout.table.columns.find((candidate) => candidate.key === key);
+          const value = cellForWrite(column ?? HISTORY.columns[0], entry[key]);
+          row[(layout.columnOf.get(key) as number) - 1] = value;
+          // What the cell will read back as: the text without the apostrophe that keeps it literal.
+          stored.push(typeof value === 'string' && value.startsWith("'") ? value.slice(1) : chainFieldText(value, calendar));
+        }
+        if (link && hashColumn !== undefined) {
+          link = nextLink(link, stored);
+          row[hashColumn - 1] = `'${formatLink(link)}`;
+        }
+        return row;
+      });
+      const firstRow = lastRow + 1;
+      const needed = firstRow + grid.length - 1 - sheet.getMaxRows();
+      if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
+      sheet.getRange(firstRow, 1, grid.length, layout.width).setValues(grid);
+      if (link) properties.setProperty(CHAIN_HEAD_KEY, formatLink(link));
+      for (const key of pending.keys) properties.deleteProperty(key);
+    },
+  };
+}
+
+/** Appends changes to the Change History in one write, chained. Hold the document lock. */
 export function recordChanges(workbook: Workbook, who: string, changes: readonly Change[], when: Date = new Date()): void {
-  if (changes.length === 0) return;
-  appendRows(workbook.layout(HISTORY), historyRecords(who, changes, when, workbook.calendar));
+  const entries = historyEntries(who, changes, when, workbook.calendar);
+  const append = prepareHistoryAppend(workbook);
+  append.write(entries);
+}
+
+/**
+ * Without the lock no row of the Change History can be claimed safely (a batched append could
+ * land on rows another save is writing, and the chain's end is unknown), so the entries wait in
+ * document properties, written in one call under keys no other writer uses, until the next
+ * append under the lock writes them first, in the chain. An edit too large to hold is kept as
+ * one entry saying what was edited and where to find the values.
+ */
+export function holdPendingHistory(entries: readonly HistoryEntry[]): void {
+  if (entries.length === 0) return;
+  let rows = entries.map((entry) => [entry.when.getTime(), entry.who, entry.sheet, entry.rowId, entry.field, entry.oldValue, entry.newValue]);
+  let json = JSON.stringify(rows);
+  if (json.length > PENDING_LIMIT_CHARS) {
+    const first = entries[0];
+    const fields = [...new Set(entries.map((entry) => entry.field))].join(', ');
+    const rowIds = [...new Set(entries.map((entry) => entry.rowId))];
+    const summary = `(${entries.length} cells were edited while the other side was saving, too many to hold: see File → Version history)`;
+    rows = [[first.when.getTime(), first.who, first.sheet, `${rowIds[0]} … ${rowIds[rowIds.length - 1]}`, fields.slice(0, 1_000), '', summary]];
+    json = JSON.stringify(rows);
+  }
+  const batch = `${Date.now().toString(36).padStart(9, '0')}${Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0')}`;
+  const parts: string[] = [];
+  for (let start = 0; start < json.length; ) {
+    let end = Math.min(start + PENDING_PIECE_CHARS, json.length);
+    // Never split a surrogate pair: a lone half would not survive the property store's UTF-8.
+    const code = json.charCodeAt(end - 1);
+    if (end < json.length && code >= 0xd800 && code <= 0xdbff) end--;
+    parts.push(json.slice(start, end));
+    start = end;
+  }
+  const pieces: Record<string, string> = {};
+  parts.forEach((part, index) => {
+    pieces[`${PENDING_PREFIX}${batch}.${index}.${parts.length}`] = part;
+  });
+  PropertiesService.getDocumentProperties().setProperties(pieces);
 }

@@ -1,4 +1,5 @@
 import { columnLetters } from './a1';
+import { giveMissingCommitmentIds } from './commitment-ids';
 import { PORTFOLIO_NAMES, dashboardNamedRanges } from './portfolio';
 import { DASHBOARD_ROWS, DASHBOARD_WIDTH, type DashboardLayouts, dashboardCells } from './dashboard';
 import { type TableLayout, findTableSheet, matchColumns, ownedSheet, readHeaderRow } from './layout';
@@ -13,6 +14,8 @@ export interface SetupReport {
   addedColumns: string[];
   /** Columns found by their header and marked with metadata from now on. */
   adoptedColumns: string[];
+  /** Ids given to commitments typed by hand without one; null when the other side was saving. */
+  givenIds?: string[] | null;
 }
 
 const PROTECTION_PREFIX = 'Trust Corners:';
@@ -236,6 +239,7 @@ export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiv
       : sidesRange;
   for (const layout of layouts.values()) applyTableRules(layout, sides);
   applyCommitmentHighlights(layouts.get(COMMITMENTS.key) as TableLayout);
+  report.givenIds = giveMissingCommitmentIds(spreadsheet);
   writeDashboard(
     spreadsheet,
     {

@@ -12,7 +12,7 @@ describe('workbook actions through build/Code.js', () => {
     double.calls.reset();
     bundle.call('onOpen', bundle.realm({ authMode: 'NONE' }));
     const items = double.inspect.menus()[0].items.map((item: { functionName?: string }) => item.functionName).filter(Boolean);
-    expect(items).toEqual(['showSidebar', 'menuSetUpWorkbook', 'menuRepairWorkbook', 'menuLoadExample', 'menuCreatePortfolio']);
+    expect(items).toEqual(['showSidebar', 'menuSetUpWorkbook', 'menuRepairWorkbook', 'menuVerifyHistory', 'menuLoadExample', 'menuCreatePortfolio']);
     for (const name of items) expect(bundle.evaluate(`typeof ${name}`)).toBe('function');
     expect(Object.keys(double.calls.byMethod()).every((method) => /^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(method))).toBe(true);
   });
@@ -43,7 +43,7 @@ describe('workbook actions through build/Code.js', () => {
     expect(Object.prototype.toString.call(row[14])).toBe('[object Date]');
     const history = double.inspect.values('Change History');
     const last = history[history.length - 1];
-    expect(last.slice(1)).toEqual(['Ana Silva (Acme Analytics)', 'Shared Commitments Log', row[0], 'Status', String(oldValue), 'At risk']);
+    expect(last.slice(1, 7)).toEqual(['Ana Silva (Acme Analytics)', 'Shared Commitments Log', row[0], 'Status', String(oldValue), 'At risk']);
   });
 
   it('reads the event the way Apps Script sends it: strings, a date as its serial, nothing for a cleared cell', () => {
@@ -57,14 +57,14 @@ describe('workbook actions through build/Code.js', () => {
     bundle.call('onEdit', { range: due, value: '46402', oldValue: String(serial) });
     const pad = (n: number) => String(n).padStart(2, '0');
     const oldDay = `${before.getFullYear()}-${pad(before.getMonth() + 1)}-${pad(before.getDate())}`;
-    expect(double.inspect.values('Change History').at(-1)?.slice(4)).toEqual(['Due date', oldDay, '2027-01-15']);
+    expect(double.inspect.values('Change History').at(-1)?.slice(4, 7)).toEqual(['Due date', oldDay, '2027-01-15']);
 
     const plan = log.getRange('L4');
     plan.setValue("'Call weekly");
     bundle.call('onEdit', { range: plan, value: 'Call weekly' });
     plan.setValue('');
     bundle.call('onEdit', { range: plan, oldValue: 'Call weekly' });
-    expect(double.inspect.values('Change History').at(-1)?.slice(4)).toEqual(['Recovery plan', 'Call weekly', '']);
+    expect(double.inspect.values('Change History').at(-1)?.slice(4, 7)).toEqual(['Recovery plan', 'Call weekly', '']);
   });
 
   it('records who edited when no name was saved: the email, else unknown', () => {
