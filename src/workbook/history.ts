@@ -165,6 +165,8 @@ export function recordChanges(workbook: Workbook, who: string, changes: readonly
  * append under the lock writes them first, in the chain. An edit too large to hold is kept as
  * one entry saying what was edited and where to find the values.
  */
+let heldBatches = 0;
+
 export function holdPendingHistory(entries: readonly HistoryEntry[]): void {
   if (entries.length === 0) return;
   let rows = entries.map((entry) => [entry.when.getTime(), entry.who, entry.sheet, entry.rowId, entry.field, entry.oldValue, entry.newValue]);
@@ -177,7 +179,15 @@ export function holdPendingHistory(entries: readonly HistoryEntry[]): void {
     rows = [[first.when.getTime(), first.who, first.sheet, `${rowIds[0]} … ${rowIds[rowIds.length - 1]}`, fields.slice(0, 1_000), '', summary]];
     json = JSON.stringify(rows);
   }
-  const batch = `${Date.now().toString(36).padStart(9, '0')}${Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0')}`;
+  // Time first so batches are written oldest first; the counter orders batches held within one
+  // millisecond by one runtime (the preview serves every request from one), the random part keeps
+  // two executions' keys apart.
+  heldBatches++;
+  const batch = [
+    Date.now().toString(36).padStart(9, '0'),
+    heldBatches.toString(36).padStart(4, '0'),
+    Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0'),
+  ].join('');
   const parts: string[] = [];
   for (let start = 0; start < json.length; ) {
     let end = Math.min(start + PENDING_PIECE_CHARS, json.length);
