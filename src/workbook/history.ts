@@ -142,8 +142,8 @@ export function prepareHistoryAppend(workbook: Workbook): { write(entries: reado
         return row;
       });
       const firstRow = lastRow + 1;
-      const needed = firstRow + grid.length - 1 - sheet.getMaxRows();
-      if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
+      const maxRows = sheet.getMaxRows();
+      if (firstRow + grid.length - 1 > maxRows) sheet.insertRowsAfter(maxRows, firstRow + grid.length - 1 - maxRows);
       sheet.getRange(firstRow, 1, grid.length, layout.width).setValues(grid);
       if (link) properties.setProperty(CHAIN_HEAD_KEY, formatLink(link));
       for (const key of pending.keys) properties.deleteProperty(key);

@@ -163,12 +163,13 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
         )
       : null;
     const changes: Change[] = [];
+    const sheetName = sheet.getName();
     for (let row = 0; row < rows; row++) {
       const rowId = filled?.idOf.get(row) ?? (idColumn !== undefined ? textOf(rowValues[row][idColumn - 1]) : `row ${firstRow + row}`);
       for (const column of columns) {
         const spec = specOf.get(column);
         changes.push({
-          sheet: sheet.getName(),
+          sheet: sheetName,
           rowId,
           field: spec?.header ?? '',
           oldValue: single ? oldValueOf(event.oldValue, spec, calendar) : '(not known for multi-cell edits)',

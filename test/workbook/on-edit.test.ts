@@ -1,0 +1,194 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
+import { zoneCalendar } from '../../src/domain/calendar';
+import { appendCommitments } from '../../src/workbook/commitments-log';
+import { saveIdentity } from '../../src/workbook/identity';
+import { setUpWorkbook } from '../../src/workbook/setup';
+import { stampEdit } from '../../src/workbook/stamp';
+import { verifyHistory } from '../../src/workbook/verify-history';
+import { COMMITMENTS, HISTORY } from '../../src/workbook/templates';
+
+/** A zone far from the script's UTC, so "today" there is often another day. */
+const ZONE = 'Pacific/Kiritimati';
+let double: AppsScriptDouble;
+let uninstall: () => void;
+
+beforeEach(() => {
+  double = createAppsScriptDouble({ timeZone: ZONE });
+  uninstall = double.install(globalThis);
+  setUpWorkbook();
+  double.spreadsheet.getSheetByName('Partnership')!.getRange(2, 1, 1, 3).setValues([["'Acme", "'Beta", 'Strategic']]);
+  saveIdentity({ displayName: 'Ana', side: 'Acme' });
+});
+afterEach(() => uninstall());
+
+const column = (key: string) => COMMITMENTS.columns.findIndex((spec) => spec.key === key);
+const log = () => double.inspect.values(COMMITMENTS.title);
+const history = () => double.inspect.values(HISTORY.title).slice(1);
+const logSheet = () => double.spreadsheet.getSheetByName(COMMITMENTS.title)!;
+/** The event Sheets sends after a person typed or pasted into `range`. */
+const eventFor = (range: GoogleAppsScript.Spreadsheet.Range, oldValue?: string) =>
+  ({ range, value: range.getNumRows() === 1 && range.getNumColumns() === 1 ? String(range.getValue()) : undefined, oldValue }) as unknown as GoogleAppsScript.Events.SheetsOnEdit;
+const edit = (range: GoogleAppsScript.Spreadsheet.Range, oldValue?: string) => stampEdit(eventFor(range, oldValue));
+/** Service calls of one onEdit, counted from the trigger's first call. */
+function countedEdit(range: GoogleAppsScript.Spreadsheet.Range, oldValue?: string): Record<string, number> {
+  const event = eventFor(range, oldValue);
+  double.calls.reset();
+  stampEdit(event);
+  return double.calls.byMethod();
+}
+/** Finding sheets and columns by developer metadata: the cached layout will remove these calls. */
+const isLayoutLookup = (method: string) => /DeveloperMetadata|^Range\.getColumn$/.test(method);
+const outsideLayout = (counts: Record<string, number>) => total(Object.fromEntries(Object.entries(counts).filter(([method]) => !isLayoutLookup(method))));
+
+/** Pastes `rows` commitments typed by hand (Commitment, Owner side, Owner person, Corner) at row 2. */
+function paste(rows: number, startRow = 2) {
+  const range = logSheet().getRange(startRow, column('commitment') + 1, rows, 4);
+  range.setValues(Array.from({ length: rows }, (_, i) => [`'Commitment ${i}`, "'Acme", `'Person ${i % 7}`, 'Reliability']));
+  return countedEdit(range);
+}
+
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
+
+describe('onEdit: a paste costs the same few calls whatever its size', () => {
+  it('a 300×4 paste stamps, gives ids and records 1,200 cells in a bounded number of service calls', () => {
+    const small = paste(30);
+    uninstall();
+    double = createAppsScriptDouble({ timeZone: ZONE });
+    uninstall = double.install(globalThis);
+    setUpWorkbook();
+    saveIdentity({ displayName: 'Ana', side: 'Acme' });
+    const large = paste(300);
+    // Only growing the Change History's grid may differ (1,500 rows do not fit the default 1,000).
+    const withoutGrowth = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([method]) => method !== 'Sheet.insertRowsAfter'));
+    expect(withoutGrowth(large)).toEqual(withoutGrowth(small));
+    expect(large['Sheet.insertRowsAfter'] ?? 0).toBeLessThanOrEqual(1);
+    expect(outsideLayout(large)).toBeLessThanOrEqual(45);
+    expect(large['Range.setValues']).toBeLessThanOrEqual(4); // ids, stamps (adjacent: one write), history
+    expect(large['Range.getValues']).toBe(2); // the edited rows, the ID column
+    console.log(`onEdit 300×4 paste: ${total(large)} service calls, ${outsideLayout(large)} outside the layout look-up`, JSON.stringify(large));
+
+    const rows = log().slice(1, 301);
+    expect(new Set(rows.map((row) => row[column('id')])).size).toBe(300);
+    expect(rows[0][column('id')]).toBe('C-001');
+    expect(rows[299][column('id')]).toBe('C-300');
+    expect(rows.every((row) => row[column('updatedBy')] === 'Ana (Acme)')).toBe(true);
+    const entries = history();
+    expect(entries.length).toBe(300 * 4 + 300);
+    expect(entries.filter((entry) => entry[4] === 'ID').map((entry) => entry[6])).toEqual(rows.map((row) => row[column('id')]));
+    expect(entries.filter((entry) => entry[4] === 'Owner person' && entry[3] === 'C-008')[0][6]).toBe('Person 0');
+    expect(verifyHistory().verified).toBe(true);
+  });
+
+  it('a single-cell edit costs about as much as a paste', () => {
+    appendCommitments([{ commitment: 'x', ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-12-31' }], ['Acme', 'Beta']);
+    const cell = logSheet().getRange(2, column('recoveryPlan') + 1);
+    cell.setValue("'Call weekly");
+    const counts = countedEdit(cell, '');
+    console.log(`onEdit single cell: ${total(counts)} service calls, ${outsideLayout(counts)} outside the layout look-up`, JSON.stringify(counts));
+    expect(outsideLayout(counts)).toBeLessThanOrEqual(40);
+    expect(counts['Range.getValues']).toBe(1); // the row has an id: the ID column is not read
+    expect(history().at(-1)?.slice(3, 7)).toEqual(['C-001', 'Recovery plan', '', 'Call weekly']);
+  });
+
+  it('an edit of a sheet that is not ours costs one metadata look-up and writes nothing', () => {
+    const other = double.spreadsheet.insertSheet('Notes');
+    other.getRange('A1').setValue('hello');
+    const counts = countedEdit(other.getRange('A1'));
+    expect(Object.keys(counts).every((method) => /^(Range\.getSheet|Sheet\.createDeveloperMetadataFinder|DeveloperMetadataFinder\.)/.test(method))).toBe(true);
+    expect(history()).toEqual([]);
+  });
+});
+
+describe('onEdit on the Commitments Log', () => {
+  it('a status set to Done by hand with no date gets Done on = today in the spreadsheet\'s zone; a given date is kept', () => {
+    appendCommitments(
+      [1, 2].map((n) => ({ commitment: `c${n}`, ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-12-31' })),
+      ['Acme', 'Beta'],
+    );
+    const status = logSheet().getRange(2, column('status') + 1);
+    status.setValue('Done');
+    edit(status, 'Proposed');
+    const today = zoneCalendar(ZONE).isoDay(new Date());
+    const doneOn = log()[1][column('doneOn')] as Date;
+    expect(zoneCalendar(ZONE).isoDay(doneOn)).toBe(today);
+    expect(zoneCalendar(ZONE).startOfDay(...(today.split('-').map(Number) as [number, number, number])).getTime()).toBe(doneOn.getTime());
+    expect(history().slice(-2).map((entry) => entry.slice(3, 7))).toEqual([
+      ['C-001', 'Status', 'Proposed', 'Done'],
+      ['C-001', 'Done on', '', today],
+    ]);
+
+    logSheet().getRange(3, column('doneOn') + 1).setValue('2026-10-01');
+    const second = logSheet().getRange(3, column('status') + 1);
+    second.setValue('Done');
+    edit(second, 'Open');
+    expect(zoneCalendar(ZONE).isoDay(log()[2][column('doneOn')] as Date)).toBe('2026-10-01');
+    expect(history().at(-1)?.slice(4, 7)).toEqual(['Status', 'Open', 'Done']);
+  });
+
+  it('a status change records who and when: in the row\'s stamp and in the Change History', () => {
+    appendCommitments([{ commitment: 'x', ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-12-31' }], ['Acme', 'Beta']);
+    double.setActiveUser('ben@beta.example');
+    saveIdentity({ displayName: 'Ben', side: 'Beta' });
+    const before = Date.now();
+    const status = logSheet().getRange(2, column('status') + 1);
+    status.setValue('At risk');
+    edit(status, 'Proposed');
+    const row = log()[1];
+    expect(row[column('updatedBy')]).toBe('Ben (Beta)');
+    expect((row[column('updatedAt')] as Date).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    const entry = history().at(-1)!;
+    expect(entry.slice(1, 7)).toEqual(['Ben (Beta)', COMMITMENTS.title, 'C-001', 'Status', 'Proposed', 'At risk']);
+    expect((entry[0] as Date).getTime()).toBeGreaterThanOrEqual(before - 1000);
+  });
+
+  it('a row typed by hand gets the next id, never one the sidebar gave or will give', () => {
+    appendCommitments([{ commitment: 'from the sidebar', ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-12-31' }], ['Acme', 'Beta']);
+    const typed = logSheet().getRange(3, column('commitment') + 1);
+    typed.setValue("'typed by hand");
+    edit(typed);
+    expect(log()[2][column('id')]).toBe('C-002');
+    const [next] = appendCommitments([{ commitment: 'sidebar again', ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-12-31' }], ['Acme', 'Beta']);
+    expect(next).toBe('C-003');
+  });
+
+  it('when the lock is refused the row waits for its id (the next edit or Repair gives it); history is held, not lost', () => {
+    const typed = logSheet().getRange(2, column('commitment') + 1);
+    typed.setValue("'typed while the other side saves");
+    double.lock.holdByOther();
+    edit(typed);
+    expect(log()[1][column('id')]).toBe('');
+    expect(log()[1][column('updatedBy')]).toBe('Ana (Acme)');
+    expect(history()).toEqual([]);
+    double.lock.release();
+    const owner = logSheet().getRange(2, column('ownerPerson') + 1);
+    owner.setValue("'Ana");
+    edit(owner, '');
+    expect(log()[1][column('id')]).toBe('C-001');
+    expect(history().map((entry) => [entry[3], entry[4], entry[6]])).toEqual([
+      ['', 'Commitment', 'typed while the other side saves'],
+      ['C-001', 'Owner person', 'Ana'],
+      ['C-001', 'ID', 'C-001'],
+    ]);
+    expect(verifyHistory().verified).toBe(true);
+  });
+
+  it('Repair gives ids to old rows without one, in one write, and records them', () => {
+    appendCommitments([{ commitment: 'has an id', ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-12-31' }], ['Acme', 'Beta']);
+    // Rows typed before onEdit gave ids (or while it could not): no id, no history.
+    logSheet().getRange(3, 2, 3, 1).setValues([["'old one"], [''], ["'old two"]]);
+    logSheet().getRange(4, column('updatedBy') + 1).setValue("'only a stamp left");
+    const report = setUpWorkbook();
+    expect(report.givenIds).toEqual(['C-002', 'C-003']);
+    expect(log().slice(1, 5).map((row) => row[column('id')])).toEqual(['C-001', 'C-002', '', 'C-003']);
+    expect(history().map((entry) => [entry[3], entry[4], entry[6]])).toEqual([
+      ['C-002', 'ID', 'C-002'],
+      ['C-003', 'ID', 'C-003'],
+    ]);
+    expect(setUpWorkbook().givenIds).toEqual([]);
+    logSheet().getRange(6, 2).setValue("'another");
+    double.lock.holdByOther();
+    expect(setUpWorkbook().givenIds).toBeNull();
+    expect(log()[5][column('id')]).toBe('');
+  });
+});
