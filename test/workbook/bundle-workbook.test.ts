@@ -96,3 +96,29 @@ describe('edits that empty a row', () => {
     expect(history.some((entry) => entry[3] === id)).toBe(false);
   });
 });
+
+describe('the Change History chain through build/Code.js', () => {
+  it('a pasted block is chained, Verify history says so, and names a row edited afterwards', () => {
+    const { double, bundle } = loadBundleOnDouble(() => ({ htmlFiles: { Sidebar: '<p>sidebar</p>' } }));
+    bundle.call('menuSetUpWorkbook');
+    const log = double.spreadsheet.getSheetByName('Shared Commitments Log')!;
+    const block = log.getRange(2, 2, 300, 4);
+    block.setValues(Array.from({ length: 300 }, (_, i) => [`'Commitment ${i}`, "'Acme", "'Ana", 'Reliability']));
+    double.calls.reset();
+    bundle.call('onEdit', { range: block });
+    const calls = double.calls.byMethod();
+    expect(calls['Range.setValues']).toBeLessThanOrEqual(4);
+    expect(calls['Range.getValues']).toBe(2);
+    expect(double.inspect.values('Shared Commitments Log')[300][0]).toBe('C-300');
+    expect(double.inspect.values('Change History').length).toBe(1 + 1500);
+
+    bundle.call('menuVerifyHistory');
+    expect(double.inspect.alerts().at(-1)?.prompt).toMatch(/verifies: 1500 entries from row 2/);
+    double.spreadsheet.getSheetByName('Change History')!.getRange(40, 7).setValue('forged');
+    double.spreadsheet.getSheetByName('Change History')!.deleteRow(90);
+    bundle.call('menuVerifyHistory');
+    const report = String(double.inspect.alerts().at(-1)?.prompt);
+    expect(report).toContain('row 40 was changed after it was written');
+    expect(report).toContain('between row 89 and row 90, 1 entry is missing (#89)');
+  });
+});
