@@ -1,6 +1,6 @@
 import { createAppsScriptDouble } from '../test/double';
 import { setUpWorkbook } from '../src/workbook/setup';
-import { appendCommitments, updateCommitment } from '../src/workbook/commitments-log';
+import { saveIdentity } from '../src/workbook/identity';
 import { stampEdit } from '../src/workbook/stamp';
 import { readSnapshot } from '../src/sidebar/read-model';
 import { Workbook, locateTable } from '../src/workbook/layout';
@@ -31,7 +31,7 @@ function workbookWith(rows: number) {
 
 const api = SIDEBAR_HANDLERS;
 const asAna = (double: ReturnType<typeof createAppsScriptDouble>): void => {
-  PropertiesService.getUserProperties().setProperty('trustCorners.identity', JSON.stringify({ displayName: 'Ana', side: 'Acme' }));
+  saveIdentity({ displayName: 'Ana', side: 'Acme' });
   double.calls.reset();
 };
 
@@ -42,8 +42,8 @@ const ACTIONS: Record<string, (double: ReturnType<typeof createAppsScriptDouble>
     double.calls.reset();
     setUpWorkbook();
   },
-  append_commitment: () => appendCommitments([{ commitment: 'new', ownerSide: 'Acme', ownerPerson: 'Ana', corner: 'Reliability', dueDate: '2026-12-31' }], SIDES),
-  update_status: () => updateCommitment('C-5', { status: 'Done', doneOn: '2026-11-20' }),
+  append_commitment: (double) => { asAna(double); api.addCommitment({ commitment: 'new', ownerSide: 'Acme', ownerPerson: 'Ana', corner: 'Reliability', dueDate: '2099-12-31' }); },
+  update_status: (double) => { asAna(double); api.updateCommitment({ id: 'C-5', status: 'Done', doneOn: '2026-11-20' }); },
   edit_stamp: (double) => {
     const cell = double.spreadsheet.getSheetByName('Shared Commitments Log')!.getRange(6, 8);
     double.calls.reset();
@@ -60,7 +60,7 @@ const ACTIONS: Record<string, (double: ReturnType<typeof createAppsScriptDouble>
   view_breaches: (double) => { asAna(double); api.loadBreaches(); },
   submit_assessment: (double) => {
     asAna(double);
-    api.submitAssessment({ cycle: '2026-Q4', sealed: false, side: 'Acme', participant: 'Ana', ratings: { Competence: 7, Reliability: 6, Transparency: 5, Alignment: 8 }, evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' } });
+    api.submitAssessment({ cycle: '2026-Q4', sealed: false, participant: 'Ana', ratings: { Competence: 7, Reliability: 6, Transparency: 5, Alignment: 8 }, evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' } });
   },
   submit_competence: (double) => {
     asAna(double);
@@ -74,7 +74,7 @@ const ACTIONS: Record<string, (double: ReturnType<typeof createAppsScriptDouble>
     asAna(double);
     api.recordDisclosure({ shared: 'Account list', stage: 'Early', exploitationRisk: 'Low', coordinationValue: 'High', partnerReciprocated: false, performanceCanShow: false });
   },
-  record_breach: (double) => { asAna(double); api.recordBreach({ date: '2026-11-20', what: 'Leak', corner: 'Transparency' }); },
+  record_breach: (double) => { asAna(double); api.recordBreach({ date: '2020-11-20', what: 'Leak', corner: 'Transparency' }); },
 };
 
 export function benchServiceCalls(): Figure[] {

@@ -30,3 +30,10 @@ export const RESET_STEPS = [
   'A period of consistent behaviour, tracked as commitments',
   'A facilitated review on the agreed date',
 ] as const;
+
+/** Where a reset after a severe breach stands. */
+export const BREACH_STATUSES = ['Reset under way', 'Reset complete'] as const;
+export type BreachStatus = (typeof BREACH_STATUSES)[number];
+
+/** Kinds of activity in the Learning Log (the Competence corner's learning velocity). */
+export const LEARNING_KINDS = ['Certification', 'Training', 'Conference', 'Other'] as const;

@@ -23,3 +23,15 @@ export function reassessBy(assessedOn: Date, days = REASSESSMENT_INTERVAL_DAYS, 
 /** Action due dates fall 30–60 days out (DOMAIN.md rule 5). */
 export const ACTION_DUE_MIN_DAYS = 30;
 export const ACTION_DUE_MAX_DAYS = 60;
+
+/**
+ * Why `due` is not a valid due date for an action agreed on `agreedOn`, or null when it is: the
+ * one place the 30–60 day rule is checked, by the server and shown by the sidebar.
+ */
+export function actionDueProblem(agreedOn: Date, due: Date, calendar: Calendar = RUNTIME_CALENDAR): string | null {
+  const days = calendar.dayNumber(due) - calendar.dayNumber(agreedOn);
+  if (days >= ACTION_DUE_MIN_DAYS && days <= ACTION_DUE_MAX_DAYS) return null;
+  const earliest = calendar.isoDay(calendar.addDays(agreedOn, ACTION_DUE_MIN_DAYS));
+  const latest = calendar.isoDay(calendar.addDays(agreedOn, ACTION_DUE_MAX_DAYS));
+  return `is ${days} days from today; agreed actions fall due ${ACTION_DUE_MIN_DAYS} to ${ACTION_DUE_MAX_DAYS} days out (${earliest} to ${latest})`;
+}

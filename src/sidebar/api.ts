@@ -5,7 +5,10 @@
  * (yyyy-mm-dd for days), never Date objects. Every handler that reads returns everything its view
  * needs in one round trip.
  */
+import type { CommitmentStatus } from '../domain/commitments';
 import type { Band } from '../domain/corners';
+import type { DisclosureStage } from '../domain/disclosure';
+import type { Level } from '../domain/disclosure-advisor';
 
 export type CornerName = 'Competence' | 'Reliability' | 'Transparency' | 'Alignment';
 /** A mean per corner in canonical order; null where nobody rated it. */
@@ -83,8 +86,8 @@ export interface AssessmentInput {
   sealed: boolean;
   /** For the answer that starts a sealed cycle: answers per side before its means are written (2–50). */
   sealedMinimum?: number;
-  side: string;
-  participant: string; // '' = anonymous
+  /** The name shown on a named answer; '' answers anonymously. The side is the caller's saved side. */
+  participant: string;
   ratings: Record<CornerName, number>; // whole numbers 1–10
   evidence: Record<CornerName, string>;
 }
@@ -125,13 +128,14 @@ export interface CommitmentInput {
   commitment: string;
   ownerSide: string;
   ownerPerson: string;
-  corner: string;
+  /** '' for a commitment that serves no one corner. */
+  corner: CornerName | '';
   dueDate: string;
 }
 
 export interface CommitmentUpdate {
   id: string;
-  status?: string;
+  status?: CommitmentStatus;
   doneOn?: string;
   flaggedOn?: string;
   recoveryPlan?: string;
@@ -160,7 +164,7 @@ export interface SidebarApi {
   setUpWorkbook(partnership?: PartnershipInput | null): HomeView;
   loadAssessment(): AssessmentView;
   submitAssessment(input: AssessmentInput): SubmitResult;
-  loadResults(cycle: string | null): ResultsView;
+  loadResults(cycle?: string | null): ResultsView;
   agreeActions(cycle: string, corner: CornerName, actions: ActionInput[]): ResultsView;
   acceptCommitment(id: string): CommitmentsView;
   loadCommitments(): CommitmentsView;
@@ -213,7 +217,7 @@ export interface AlignmentAuditView {
 export interface AlignmentAnswersInput {
   quarter: string;
   /** Answers of the user's own side, by question. */
-  answers: Record<string, string>;
+  answers: Partial<Record<string, string>>;
 }
 
 export interface PremortemView {
@@ -233,9 +237,9 @@ export interface RiskInput {
 
 export interface DisclosureQuestionInput {
   shared: string;
-  stage: string;
-  exploitationRisk: string;
-  coordinationValue: string;
+  stage: DisclosureStage;
+  exploitationRisk: Level;
+  coordinationValue: Level;
   partnerReciprocated: boolean;
   performanceCanShow: boolean;
 }
@@ -277,7 +281,7 @@ export interface MethodApi {
   loadCompetenceAudit(): CompetenceAuditView;
   submitCompetenceRating(input: CompetenceRatingInput): CompetenceAuditView;
   addLearningActivity(input: LearningInput): CompetenceAuditView;
-  loadAlignmentAudit(quarter: string | null): AlignmentAuditView;
+  loadAlignmentAudit(quarter?: string | null): AlignmentAuditView;
   saveAlignmentAnswers(input: AlignmentAnswersInput): AlignmentAuditView;
   markAlignment(quarter: string, question: string, mark: string): AlignmentAuditView;
   loadPremortem(): PremortemView;

@@ -1,22 +1,27 @@
-import { CORNERS, cornersAtRisk, needsSafeguards, parseCorner } from '../domain/corners';
-import { COMMITMENT_STATUSES } from '../domain/commitments';
 import { type Calendar, quarterOf, startOfDayOf } from '../domain/calendar';
-import { ACTION_DUE_MAX_DAYS, ACTION_DUE_MIN_DAYS, addDays, reassessBy } from '../domain/dates';
+import { COMMITMENT_STATUSES } from '../domain/commitments';
+import { CORNERS, cornersAtRisk, needsSafeguards } from '../domain/corners';
+import { ACTION_DUE_MAX_DAYS, ACTION_DUE_MIN_DAYS, actionDueProblem, addDays, reassessBy } from '../domain/dates';
+import { PARTNERSHIP_MODELS } from '../domain/models';
 import { NOTABLE_GAP, nextFocus, perceptionGap, weakestCorner } from '../domain/scores';
-import { appendCommitments, updateCommitment as updateCommitmentRow } from '../workbook/commitments-log';
+import { findCommitment, planCommitmentUpdate, planCommitments } from '../workbook/commitments-log';
 import { savedIdentity, saveIdentity as storeIdentity } from '../workbook/identity';
-import { Workbook } from '../workbook/layout';
-import { withDocumentLock } from '../workbook/lock';
-import { isSetUp, setUpWorkbook as runSetup } from '../workbook/setup';
-import { type CellValue, appendRows, dateOf, isoDayOf, readRows, textOf, updateCells } from '../workbook/table';
-import { PARTNERSHIP_MODELS, parseModel } from '../domain/models';
-import { ASSESSMENTS, BREACHES, PARTNERSHIP } from '../workbook/templates';
-import type { ActionInput, AssessmentInput, AssessmentView, CommitmentInput, CommitmentUpdate, CommitmentsView, CornerName, HomeView, Identity, PartnershipInput, ResultsView, ServerApi, SubmitResult } from './api';
-import { methodHandlers } from './method-handlers';
 import { findSide } from '../workbook/input';
+import { type TableLayout, Workbook } from '../workbook/layout';
+import { isSetUp, setUpWorkbook as runSetup } from '../workbook/setup';
+import { type CellValue, type TableRow, dateOf, isoDayOf, parseIsoDay, readRows, textOf } from '../workbook/table';
+import { ASSESSMENTS, BREACHES, PARTNERSHIP } from '../workbook/templates';
+import { type WritePlan, saveAtomically } from '../workbook/write-plan';
 import { ACTIVITIES } from './activities';
+import type {
+  ActionInput, AssessmentInput, AssessmentView, CommitmentInput, CommitmentUpdate, CommitmentsView, CornerName, HomeView, Identity, PartnershipInput,
+  ResultsView, ServerApi, SubmitResult,
+} from './api';
+import { guardHandlers } from './boundary/guard';
+import { requireCaller } from './caller';
+import { CycleStore, type OpenCycleRecord, SEALED_MINIMUM_DEFAULT, respondentToken } from './cycle-store';
+import { methodHandlers } from './method-handlers';
 import { cornerSummaries, cycles, daysUntil, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
-import { recordSealedResponse, openCycle, setOpenCycle } from './sealed';
 
 const today = (): Date => new Date();
 
@@ -89,43 +94,31 @@ function adHocReason(snapshot: ReturnType<typeof readSnapshot>, calendar: Calend
   return `${change} on ${isoDayOf(on, calendar)}${note ? `: ${note}` : ''}. Reassess now rather than waiting for the 90 days.`;
 }
 
-function requireSides(sides: string[]): void {
-  if (sides.length < 2) throw new Error('Name the two companies on the Partnership sheet first (Our company, Partner company).');
-}
-
 function saveIdentity(identity: Identity): HomeView {
-  const displayName = String(identity?.displayName ?? '').trim();
-  const side = String(identity?.side ?? '').trim();
-  if (displayName === '') throw new Error('Your name is empty; please type the name your partner knows you by.');
-  if (displayName.length > 100) throw new Error('Your name is longer than 100 characters; please shorten it.');
+  const workbook = new Workbook();
+  let side = identity.side;
   if (isSetUp()) {
-    const { sides } = readPartnership(new Workbook());
-    if (sides.length > 0 && !findSide(sides, side)) {
-      throw new Error(`"${side}" is not one of the two companies (${sides.join(', ')}).`);
+    const { sides } = readPartnership(workbook);
+    if (sides.length > 0) {
+      const found = findSide(sides, identity.side);
+      if (!found) throw new Error(`"${identity.side}" is not one of the two companies (${sides.join(', ')}).`);
+      side = found;
     }
   }
-  storeIdentity({ displayName, side });
-  return loadHome();
+  storeIdentity({ displayName: identity.displayName, side });
+  return loadHome(workbook);
 }
 
 function setUpWorkbook(partnership?: PartnershipInput | null): HomeView {
-  let row: Record<string, CellValue> | null = null;
-  if (partnership) {
-    const ourCompany = String(partnership.ourCompany ?? '').trim();
-    const partnerCompany = String(partnership.partnerCompany ?? '').trim();
-    const model = parseModel(String(partnership.model ?? ''));
-    if (ourCompany === '' || partnerCompany === '') throw new Error('Name both companies: yours and your partner\'s.');
-    if (ourCompany.toLowerCase() === partnerCompany.toLowerCase()) throw new Error('The two companies need different names.');
-    if (!model) throw new Error(`Choose the partnership model: ${PARTNERSHIP_MODELS.join(', ')}.`);
-    row = { ourCompany, partnerCompany, model, startDate: today() };
+  if (partnership && partnership.ourCompany.toLowerCase() === partnership.partnerCompany.toLowerCase()) {
+    throw new Error('The two companies need different names.');
   }
   runSetup();
   const workbook = new Workbook();
-  if (row) {
-    const record = row;
-    withDocumentLock('Name the partnership', () => {
+  if (partnership) {
+    saveAtomically('Name the partnership', (plan) => {
       // Never overwrite what someone already typed on the Partnership sheet.
-      if (readPartnership(workbook).partnershipRow === null) appendRows(workbook.layout(PARTNERSHIP), [record]);
+      if (readPartnership(workbook).partnershipRow === null) plan.append(workbook.layout(PARTNERSHIP), [{ ...partnership, startDate: today() }]);
     });
   }
   return loadHome(workbook);
@@ -137,12 +130,13 @@ function loadAssessment(): AssessmentView {
   const snapshot = readSnapshot(workbook);
   const all = cycles(snapshot);
   const now = today();
-  const open = openCycle();
+  const store = CycleStore.read();
+  const open = store.openCycle();
   const previous = all.filter((cycle) => cycle.cycle !== open?.cycle).pop();
   return {
     identity,
     sides: snapshot.sides,
-    openCycle: open,
+    openCycle: open ? { ...open, answeredBySide: answeredBySide(store, open, snapshot.assessments) } : null,
     suggestedCycle: quarterOf(workbook.calendar, now),
     sealedMinimumDefault: SEALED_MINIMUM_DEFAULT,
     previousActions: previous
@@ -153,66 +147,117 @@ function loadAssessment(): AssessmentView {
   };
 }
 
-/** Answers per side before a sealed cycle writes that side's means; fewer than two would name the one. */
-const SEALED_MINIMUM_DEFAULT = 3;
-function sealedMinimum(value: unknown): number {
-  if (value === undefined || value === null || value === '') return SEALED_MINIMUM_DEFAULT;
-  const minimum = Number(value);
-  if (!Number.isInteger(minimum) || minimum < 2 || minimum > 50) {
-    throw new Error(`A sealed cycle needs a whole number from 2 to 50 answers per side before writing means; got ${JSON.stringify(value)}.`);
+/** Answers per side of the open cycle: a sealed cycle's held counts, else its rows. */
+function answeredBySide(store: CycleStore, open: OpenCycleRecord, assessments: readonly TableRow[]): Record<string, number> {
+  if (open.sealed) return Object.fromEntries(Object.entries(store.sealedTotals(open.cycle)).map(([side, totals]) => [side, totals.count]));
+  const counts: Record<string, number> = {};
+  for (const row of assessments) {
+    if (textOf(row.values.cycle) !== open.cycle) continue;
+    const side = textOf(row.values.side);
+    counts[side] = (counts[side] ?? 0) + (typeof row.values.responses === 'number' ? row.values.responses : 1);
   }
-  return minimum;
+  return counts;
 }
 
-function validRatings(input: AssessmentInput): Record<CornerName, number> {
-  const ratings = {} as Record<CornerName, number>;
-  for (const corner of CORNERS) {
-    const value = Number(input?.ratings?.[corner]);
-    if (!Number.isInteger(value) || value < 1 || value > 10) {
-      throw new Error(`${corner} is ${JSON.stringify(input?.ratings?.[corner] ?? '')}; rate it with a whole number from 1 to 10.`);
+/** The open cycle this submission answers: the one already open (its settings fixed), or a new one it opens. */
+function cycleFor(input: AssessmentInput, open: OpenCycleRecord | null): { record: OpenCycleRecord; opens: boolean } {
+  if (open && open.cycle === input.cycle) {
+    if (input.sealed !== open.sealed) {
+      throw new Error(`The cycle "${open.cycle}" is ${open.sealed ? 'sealed' : 'not sealed'}; that was fixed when it opened.`);
     }
-    ratings[corner] = value;
+    if (input.sealedMinimum !== undefined && open.sealed && input.sealedMinimum !== open.minimumPerSide) {
+      throw new Error(`The cycle "${open.cycle}" writes means after ${open.minimumPerSide} answers per side; that was fixed when it opened.`);
+    }
+    return { record: open, opens: false };
   }
-  return ratings;
+  return { record: { cycle: input.cycle, sealed: input.sealed, minimumPerSide: input.sealedMinimum ?? SEALED_MINIMUM_DEFAULT }, opens: true };
 }
 
 function submitAssessment(input: AssessmentInput): SubmitResult {
   const workbook = new Workbook();
-  const snapshot = readPartnership(workbook);
-  requireSides(snapshot.sides);
-  const cycle = String(input?.cycle ?? '').trim();
-  if (cycle === '') throw new Error('The cycle is empty; name it, e.g. 2026-Q4.');
-  const side = findSide(snapshot.sides, input.side);
-  if (!side) throw new Error(`Pick your side: ${snapshot.sides.join(' or ')}.`);
-  const ratings = validRatings(input);
-  const evidence = Object.fromEntries(CORNERS.map((corner) => [`${corner.toLowerCase()}Evidence`, String(input.evidence?.[corner] ?? '')]));
-  const open = openCycle();
-  const sealed = open && open.cycle === cycle ? open.sealed : Boolean(input.sealed);
-  if (!open || open.cycle !== cycle) setOpenCycle({ cycle, sealed, minimumPerSide: sealedMinimum(input.sealedMinimum) });
-  if (sealed) return recordSealedResponse(workbook, cycle, side, ratings);
-  withDocumentLock('Submit assessment', () => {
-    appendRows(workbook.layout(ASSESSMENTS), [
-      {
-        cycle,
-        date: today(),
-        side,
-        participant: String(input.participant ?? ''),
-        responses: 1,
-        ...Object.fromEntries(CORNERS.map((corner) => [corner.toLowerCase(), ratings[corner]])),
-        ...evidence,
-      },
-    ]);
+  const identity = savedIdentity();
+  return saveAtomically('Submit assessment', (plan) => {
+    const partnership = readPartnership(workbook);
+    const caller = requireCaller(partnership.sides, identity);
+    const store = CycleStore.read();
+    const { record, opens } = cycleFor(input, store.openCycle());
+    if (opens) store.planOpenCycle(plan, record);
+    const cycle = record.cycle;
+    const token = respondentToken(caller.identity.personId, cycle);
+    const earlier = store.respondents(cycle)[token];
+    const layout = workbook.layout(ASSESSMENTS);
+    const rows = readRows(layout);
+    const ratings = CORNERS.map((corner) => input.ratings[corner]);
+
+    if (record.sealed) {
+      if (earlier !== undefined) throw new Error(`You have already answered the sealed cycle "${cycle}"; each person answers once.`);
+      store.planRespondent(plan, cycle, token, '');
+      return planSealedAnswer(plan, store, layout, rows, cycle, caller.side, ratings, record.minimumPerSide);
+    }
+
+    const participant = input.participant;
+    if (earlier !== undefined && (earlier === '' || participant === '')) {
+      throw new Error(`You have already answered the cycle "${cycle}"${earlier === '' ? ' anonymously' : ''}; each person answers once${earlier === '' ? '' : ' (a new named answer replaces your earlier one)'}.`);
+    }
+    store.planRespondent(plan, cycle, token, participant);
+    const answer: Record<string, CellValue> = {
+      cycle,
+      date: today(),
+      side: caller.side,
+      participant,
+      responses: 1,
+      ...Object.fromEntries(CORNERS.map((corner, index) => [corner.toLowerCase(), ratings[index]])),
+      ...Object.fromEntries(CORNERS.map((corner) => [`${corner.toLowerCase()}Evidence`, input.evidence[corner]])),
+    };
+    // A named answer replaces the same person's earlier one in this cycle.
+    const replaced = earlier
+      ? rows.find((row) => textOf(row.values.cycle) === cycle && textOf(row.values.side) === caller.side && textOf(row.values.participant) === earlier)
+      : undefined;
+    if (replaced) plan.update(layout, replaced.rowNumber, answer);
+    else plan.append(layout, [answer]);
+
+    const counts: Record<string, number> = {};
+    for (const row of rows) {
+      if (row === replaced || textOf(row.values.cycle) !== cycle) continue;
+      const side = textOf(row.values.side);
+      counts[side] = (counts[side] ?? 0) + (typeof row.values.responses === 'number' ? row.values.responses : 1);
+    }
+    counts[caller.side] = (counts[caller.side] ?? 0) + 1;
+    return { cycle, sealed: false, answeredBySide: counts, writtenSides: Object.keys(counts) };
   });
-  const counts: Record<string, number> = {};
-  for (const row of readRows(workbook.layout(ASSESSMENTS))) {
-    if (textOf(row.values.cycle) !== cycle) continue;
-    const rowSide = textOf(row.values.side);
-    counts[rowSide] = (counts[rowSide] ?? 0) + (typeof row.values.responses === 'number' ? row.values.responses : 1);
-  }
-  return { cycle, sealed: false, answeredBySide: counts, writtenSides: Object.keys(counts) };
 }
 
-function loadResults(cycle: string | null, workbook = new Workbook()): ResultsView {
+/**
+ * Adds one sealed answer to its side's running sums. The side's means row is written when
+ * `minimum` people of that side have answered and refreshed at each further multiple of `minimum`:
+ * comparing two versions of the row (version history) reveals a batch's mean, never one person's.
+ */
+function planSealedAnswer(
+  plan: WritePlan, store: CycleStore, layout: TableLayout, rows: readonly TableRow[], cycle: string, side: string, ratings: number[], minimum: number,
+): SubmitResult {
+  const totals = store.sealedTotals(cycle);
+  const own = (totals[side] ??= { count: 0, sums: CORNERS.map(() => 0) });
+  own.count += 1;
+  own.sums = own.sums.map((sum, index) => sum + ratings[index]);
+  store.planSealedTotals(plan, cycle, totals);
+  if (own.count % minimum === 0) {
+    const means = Object.fromEntries(CORNERS.map((corner, index) => [corner.toLowerCase(), own.sums[index] / own.count]));
+    const row = { cycle, date: today(), side, participant: '', responses: own.count, ...means };
+    const existing = rows.find(
+      (candidate) => textOf(candidate.values.cycle) === cycle && textOf(candidate.values.side) === side && textOf(candidate.values.participant) === '',
+    );
+    if (existing) plan.update(layout, existing.rowNumber, row);
+    else plan.append(layout, [row]);
+  }
+  return {
+    cycle,
+    sealed: true,
+    answeredBySide: Object.fromEntries(Object.entries(totals).map(([key, entry]) => [key, entry.count])),
+    writtenSides: Object.entries(totals).filter(([, entry]) => entry.count >= minimum).map(([key]) => key),
+  };
+}
+
+function loadResults(cycle: string | null | undefined, workbook = new Workbook()): ResultsView {
   const identity = savedIdentity();
   const snapshot = readSnapshot(workbook);
   const all = cycles(snapshot);
@@ -247,29 +292,26 @@ function loadResults(cycle: string | null, workbook = new Workbook()): ResultsVi
 
 function agreeActions(cycle: string, corner: CornerName, actions: ActionInput[]): ResultsView {
   const workbook = new Workbook();
-  const snapshot = readSnapshot(workbook);
-  requireSides(snapshot.sides);
-  if (!Array.isArray(actions) || actions.length !== 3) throw new Error('Agree exactly three actions for the priority corner.');
-  const target = parseCorner(String(corner ?? ''));
-  if (!target) throw new Error(`"${corner}" is not a corner.`);
-  const current = cycles(snapshot).find((candidate) => candidate.cycle === cycle);
-  if (!current) throw new Error(`There is no assessment cycle "${cycle}" yet.`);
-  appendCommitments(
-    actions.map((action, index) => ({
-      commitment: String(action?.commitment ?? ''),
-      ownerSide: String(action?.ownerSide ?? ''),
-      ownerPerson: String(action?.ownerPerson ?? ''),
-      corner: target,
-      dueDate: String(action?.dueDate ?? '') || `action ${index + 1} has no due date`,
-      source: `Assessment ${cycle}`,
-      status: 'Proposed',
-    })),
-    snapshot.sides,
-    workbook,
-  );
-  const due = reassessBy(current.date ?? startOfDayOf(workbook.calendar, today()), undefined, workbook.calendar);
-  withDocumentLock('Set the next reassessment', () => {
-    if (snapshot.partnershipRow) updateCells(workbook.layout(PARTNERSHIP), snapshot.partnershipRow.rowNumber, { nextReassessment: due });
+  const identity = savedIdentity();
+  saveAtomically('Agree actions', (plan) => {
+    const snapshot = readSnapshot(workbook);
+    const caller = requireCaller(snapshot.sides, identity);
+    const current = cycles(snapshot).find((candidate) => candidate.cycle === cycle);
+    if (!current) throw new Error(`There is no assessment cycle "${cycle}" yet.`);
+    const now = today();
+    actions.forEach((action, index) => {
+      const problem = actionDueProblem(now, parseIsoDay(action.dueDate, `Action ${index + 1}'s due date`, workbook.calendar), workbook.calendar);
+      if (problem) throw new Error(`Action ${index + 1}'s due date ${action.dueDate} ${problem}.`);
+    });
+    planCommitments(
+      plan,
+      workbook,
+      actions.map((action) => ({ ...action, corner, source: `Assessment ${cycle}`, status: 'Proposed' })),
+      snapshot.sides,
+      caller.actor,
+    );
+    const due = reassessBy(current.date ?? startOfDayOf(workbook.calendar, now), undefined, workbook.calendar);
+    if (snapshot.partnershipRow) plan.update(workbook.layout(PARTNERSHIP), snapshot.partnershipRow.rowNumber, { nextReassessment: due });
   });
   return loadResults(cycle, workbook);
 }
@@ -288,37 +330,54 @@ function loadCommitments(workbook = new Workbook()): CommitmentsView {
 }
 
 function acceptCommitment(id: string): CommitmentsView {
-  const identity = savedIdentity();
-  if (!identity) throw new Error('Tell us who you are first: your name and side.');
   const workbook = new Workbook();
-  const view = loadCommitments(workbook);
-  const item = view.commitments.find((candidate) => candidate.id === id);
-  if (!item) throw new Error(`No commitment with id ${id}; it may have been deleted.`);
-  if (!item.awaitingYourAcceptance) {
-    throw new Error(`${id} is ${item.status === 'Proposed' ? 'waiting for the other side to accept it' : `already ${item.status}`}.`);
-  }
-  updateCommitmentRow(id, { status: 'Open', acceptedBy: `${identity.displayName} (${identity.side})` }, workbook);
+  const identity = savedIdentity();
+  saveAtomically('Accept commitment', (plan) => {
+    const caller = requireCaller(readPartnership(workbook).sides, identity);
+    const row = findCommitment(workbook, id);
+    const status = textOf(row.values.status);
+    if (status !== 'Proposed') throw new Error(`${id} is already ${status || 'without a status'}; only a proposed commitment can be accepted.`);
+    // Who may accept was fixed when it was proposed: the side across from the proposer's.
+    if (textOf(row.values.proposerSide).toLowerCase() === caller.side.toLowerCase()) {
+      throw new Error(`${id} was proposed by your side (${caller.side}); the other side accepts it.`);
+    }
+    planCommitmentUpdate(plan, workbook, row, { status: 'Open', acceptedBy: caller.actor.label }, caller.actor);
+  });
   return loadCommitments(workbook);
 }
 
 function addCommitment(input: CommitmentInput): CommitmentsView {
   const workbook = new Workbook();
-  const { sides } = readPartnership(workbook);
-  requireSides(sides);
-  appendCommitments([{ ...input, source: 'Weekly sync', status: 'Proposed' }], sides, workbook);
+  const identity = savedIdentity();
+  saveAtomically('Add commitment', (plan) => {
+    const { sides } = readPartnership(workbook);
+    const caller = requireCaller(sides, identity);
+    const due = parseIsoDay(input.dueDate, 'The due date', workbook.calendar);
+    if (workbook.calendar.dayNumber(due) < workbook.calendar.dayNumber(today())) {
+      throw new Error(`The due date ${input.dueDate} is in the past; a new commitment is due today or later.`);
+    }
+    planCommitments(plan, workbook, [{ ...input, source: 'Weekly sync', status: 'Proposed' }], sides, caller.actor);
+  });
   return loadCommitments(workbook);
 }
 
 function updateCommitment(update: CommitmentUpdate): CommitmentsView {
-  const { id, ...changes } = update ?? ({} as typeof update);
-  if (!id) throw new Error('Which commitment? The id is missing.');
+  const { id, ...changes } = update;
   const workbook = new Workbook();
-  updateCommitmentRow(String(id), changes, workbook);
+  const identity = savedIdentity();
+  saveAtomically('Update commitment', (plan) => {
+    const caller = requireCaller(readPartnership(workbook).sides, identity);
+    const row = findCommitment(workbook, id);
+    if (changes.status === 'Open' && textOf(row.values.status) === 'Proposed') {
+      throw new Error(`${id} is waiting for the other side to accept it; accepting sets it to Open.`);
+    }
+    planCommitmentUpdate(plan, workbook, row, changes, caller.actor);
+  });
   return loadCommitments(workbook);
 }
 
 /** The handlers google.script.run calls, by the names in SidebarApi and MethodApi. */
-export const SIDEBAR_HANDLERS: ServerApi = {
+export const SIDEBAR_HANDLERS: ServerApi = guardHandlers({
   // Handlers called by google.script.run get only the client's arguments, never a workbook.
   loadHome: () => loadHome(),
   saveIdentity,
@@ -332,5 +391,4 @@ export const SIDEBAR_HANDLERS: ServerApi = {
   addCommitment,
   updateCommitment,
   ...methodHandlers(() => loadHome()),
-};
-
+});

@@ -1,44 +1,32 @@
-import { ALIGNMENT_MARKS, ALIGNMENT_QUESTIONS, MAJOR_CHANGES, RESET_STEPS, shareAligned, type AlignmentMark } from '../domain/audits';
+import { ALIGNMENT_MARKS, ALIGNMENT_QUESTIONS, RESET_STEPS, shareAligned, type AlignmentMark } from '../domain/audits';
 import { quarterOf, startOfDayOf } from '../domain/calendar';
-import { parseCorner } from '../domain/corners';
-import { DISCLOSURE_STAGES, type Disclosure, nextDisclosureStage, parseStage } from '../domain/disclosure';
-import { LEVELS, type Level, NOT_SHARED, adviseDisclosure as advise } from '../domain/disclosure-advisor';
-import { appendCommitments } from '../workbook/commitments-log';
+import { DISCLOSURE_STAGES, type Disclosure, nextDisclosureStage } from '../domain/disclosure';
+import { NOT_SHARED, adviseDisclosure as advise } from '../domain/disclosure-advisor';
+import { parseStage } from '../domain/disclosure';
+import { planCommitments } from '../workbook/commitments-log';
 import { savedIdentity } from '../workbook/identity';
+import { findSide, nextIds } from '../workbook/input';
 import { Workbook } from '../workbook/layout';
-import { withDocumentLock } from '../workbook/lock';
-import { type CellValue, type TableRow, appendRows, dateOf, isoDayOf, parseIsoDay, readRows, textOf, updateCells } from '../workbook/table';
+import { type CellValue, dateOf, isoDayOf, parseIsoDay, readRows, textOf } from '../workbook/table';
 import { ALIGNMENT_AUDIT, BREACHES, COMPETENCE_AUDIT, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, PREMORTEM } from '../workbook/templates';
+import { type WritePlan, saveAtomically } from '../workbook/write-plan';
 import type {
   AlignmentAuditView, BreachView, CompetenceAuditView, DisclosureAdviceView, DisclosureQuestionInput, HomeView, MethodApi, PremortemView,
 } from './api';
+import { otherSide, requireCaller } from './caller';
 import { readPartnership } from './read-model';
-import { findSide, nextIds, requireText } from '../workbook/input';
 
 const text = (value: unknown): string => String(value ?? '').trim();
 
-function requireIdentity() {
-  const identity = savedIdentity();
-  if (!identity) throw new Error('Tell us who you are first: your name and side.');
-  return identity;
-}
-
-function requireSide(value: unknown, sides: readonly string[], field: string): string {
+function requireSide(value: string, sides: readonly string[], field: string): string {
   const side = findSide(sides, value);
-  if (!side) throw new Error(`${field} must be one of the two companies (${sides.join(', ') || 'name them on the Partnership sheet first'}).`);
+  if (!side) throw new Error(`${field} "${value}" is not one of the two companies (${sides.join(', ') || 'name them on the Partnership sheet first'}).`);
   return side;
 }
 
-function requireRating(value: unknown, field: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1 || number > 10) throw new Error(`${field} is ${JSON.stringify(value ?? '')}; rate it with a whole number from 1 to 10.`);
-  return number;
-}
-
-function requireLevel(value: unknown, field: string): Level {
-  const level = LEVELS.find((candidate) => candidate.toLowerCase() === text(value).toLowerCase());
-  if (!level) throw new Error(`${field} must be Low, Medium or High.`);
-  return level;
+/** Days from today (in the spreadsheet's zone) to `date`: negative in the past. */
+function daysFromToday(workbook: Workbook, date: Date): number {
+  return workbook.calendar.dayNumber(date) - workbook.calendar.dayNumber(new Date());
 }
 
 const mean = (values: number[]): number | null => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
@@ -88,43 +76,28 @@ function loadCompetenceAudit(workbook = new Workbook()): CompetenceAuditView {
 }
 
 const submitCompetenceRating: MethodApi['submitCompetenceRating'] = (input) => {
-  const identity = requireIdentity();
   const workbook = new Workbook();
-  const { sides } = readPartnership(workbook);
-  const ratedSide = requireSide(input?.ratedSide, sides, 'The side rated');
-  if (ratedSide.toLowerCase() === identity.side.toLowerCase()) throw new Error('In the Competence Audit each side rates the other: pick the partner company.');
-  const record = {
-    quarter: requireText(input?.quarter, 'The quarter'),
-    date: new Date(),
-    ratedBy: requireSide(identity.side, sides, 'Your side'),
-    ratedSide,
-    participant: text(input?.participant),
-    domainExpertise: requireRating(input?.domainExpertise, 'Domain expertise'),
-    executionCapacity: requireRating(input?.executionCapacity, 'Execution capacity'),
-    learningVelocity: requireRating(input?.learningVelocity, 'Learning velocity'),
-    evidence: String(input?.evidence ?? ''),
-  };
-  withDocumentLock('Submit competence ratings', () => appendRows(workbook.layout(COMPETENCE_AUDIT), [record]));
+  const identity = savedIdentity();
+  saveAtomically('Submit competence ratings', (plan) => {
+    const { sides } = readPartnership(workbook);
+    const caller = requireCaller(sides, identity);
+    const ratedSide = requireSide(input.ratedSide, sides, 'The side rated');
+    if (ratedSide === caller.side) throw new Error('In the Competence Audit each side rates the other: pick the partner company.');
+    plan.append(workbook.layout(COMPETENCE_AUDIT), [{ ...input, date: new Date(), ratedBy: caller.side, ratedSide }]);
+  });
   return loadCompetenceAudit(workbook);
 };
 
 const addLearningActivity: MethodApi['addLearningActivity'] = (input) => {
   const workbook = new Workbook();
-  const { sides } = readPartnership(workbook);
-  const hours = input?.hours === null || input?.hours === undefined || String(input.hours) === '' ? '' : Number(input.hours);
-  if (hours !== '' && (!Number.isFinite(hours) || hours < 0 || hours > 1000)) throw new Error('Hours must be a number from 0 to 1000.');
-  const kinds = ['Certification', 'Training', 'Conference', 'Other'];
-  const kind = kinds.find((candidate) => candidate.toLowerCase() === text(input?.kind).toLowerCase());
-  if (!kind) throw new Error(`The kind must be one of ${kinds.join(', ')}.`);
-  const record = {
-    date: parseIsoDay(text(input?.date), 'The date', workbook.calendar),
-    side: requireSide(input?.side, sides, 'The side'),
-    person: text(input?.person),
-    activity: requireText(input?.activity, 'The activity'),
-    kind,
-    hours,
-  };
-  withDocumentLock('Add learning activity', () => appendRows(workbook.layout(LEARNING_LOG), [record]));
+  const identity = savedIdentity();
+  saveAtomically('Add learning activity', (plan) => {
+    const { sides } = readPartnership(workbook);
+    requireCaller(sides, identity);
+    const date = parseIsoDay(input.date, 'The date', workbook.calendar);
+    if (daysFromToday(workbook, date) > 0) throw new Error(`The date ${input.date} is in the future; log a learning activity once it has happened.`);
+    plan.append(workbook.layout(LEARNING_LOG), [{ ...input, date, side: requireSide(input.side, sides, 'The side'), hours: input.hours ?? '' }]);
+  });
   return loadCompetenceAudit(workbook);
 };
 
@@ -155,34 +128,38 @@ function loadAlignmentAudit(quarter: string | null, workbook = new Workbook()): 
   };
 }
 
-/** Writes one field of the (quarter, question) row, creating the row on first answer. */
-function writeAlignment(workbook: Workbook, quarter: string, question: string, field: 'ourAnswer' | 'partnerAnswer' | 'mark', value: CellValue): void {
+/** Plans one field of each (quarter, question) row, adding the row on its first answer; rows are read once, inside the lock. */
+function planAlignment(plan: WritePlan, workbook: Workbook, quarter: string, field: 'ourAnswer' | 'partnerAnswer' | 'mark', values: ReadonlyArray<[string, CellValue]>): void {
   const layout = workbook.layout(ALIGNMENT_AUDIT);
-  const row = readRows(layout).find((candidate) => textOf(candidate.values.quarter) === quarter && textOf(candidate.values.question) === question);
-  if (row) updateCells(layout, row.rowNumber, { [field]: value });
-  else appendRows(layout, [{ quarter, question, [field]: value }]);
+  const rows = readRows(layout);
+  const added: Array<Record<string, CellValue>> = [];
+  for (const [question, value] of values) {
+    const row = rows.find((candidate) => textOf(candidate.values.quarter) === quarter && textOf(candidate.values.question) === question);
+    if (row) plan.update(layout, row.rowNumber, { [field]: value });
+    else added.push({ quarter, question, [field]: value });
+  }
+  plan.append(layout, added);
 }
 
 const saveAlignmentAnswers: MethodApi['saveAlignmentAnswers'] = (input) => {
-  const identity = requireIdentity();
   const workbook = new Workbook();
-  const { sides } = readPartnership(workbook);
-  const side = requireSide(identity.side, sides, 'Your side');
-  const field = side.toLowerCase() === sides[0].toLowerCase() ? 'ourAnswer' : 'partnerAnswer';
-  const quarter = requireText(input?.quarter, 'The quarter');
-  const answers = Object.entries(input?.answers ?? {}).filter(([question]) => (ALIGNMENT_QUESTIONS as readonly string[]).includes(question));
-  if (answers.length === 0) throw new Error('Answer at least one question.');
-  withDocumentLock('Save alignment answers', () => {
-    for (const [question, answer] of answers) writeAlignment(workbook, quarter, question, field, String(answer ?? ''));
+  const identity = savedIdentity();
+  saveAtomically('Save alignment answers', (plan) => {
+    const { sides } = readPartnership(workbook);
+    const caller = requireCaller(sides, identity);
+    const field = caller.side === sides[0] ? 'ourAnswer' : 'partnerAnswer';
+    planAlignment(plan, workbook, input.quarter, field, Object.entries(input.answers).map(([question, answer]) => [question, answer ?? '']));
   });
-  return loadAlignmentAudit(quarter, workbook);
+  return loadAlignmentAudit(input.quarter, workbook);
 };
 
 const markAlignment: MethodApi['markAlignment'] = (quarter, question, mark) => {
-  if (!(ALIGNMENT_QUESTIONS as readonly string[]).includes(question)) throw new Error(`"${question}" is not an Alignment Audit question.`);
-  if (mark !== '' && !(ALIGNMENT_MARKS as readonly string[]).includes(mark)) throw new Error(`Mark it ${ALIGNMENT_MARKS.join(', ')}.`);
   const workbook = new Workbook();
-  withDocumentLock('Mark alignment', () => writeAlignment(workbook, requireText(quarter, 'The quarter'), question, 'mark', mark));
+  const identity = savedIdentity();
+  saveAtomically('Mark alignment', (plan) => {
+    requireCaller(readPartnership(workbook).sides, identity);
+    planAlignment(plan, workbook, quarter, 'mark', [[question, mark]]);
+  });
   return loadAlignmentAudit(quarter, workbook);
 };
 
@@ -207,101 +184,108 @@ function loadPremortem(workbook = new Workbook()): PremortemView {
 
 const addRisk: MethodApi['addRisk'] = (input) => {
   const workbook = new Workbook();
-  const { sides } = readPartnership(workbook);
-  const record = {
-    initiative: requireText(input?.initiative, 'The initiative'),
-    risk: requireText(input?.risk, 'What could go wrong'),
-    likelihood: requireLevel(input?.likelihood, 'Likelihood'),
-    impact: requireLevel(input?.impact, 'Impact'),
-    earlySignal: String(input?.earlySignal ?? ''),
-    recoveryStandard: String(input?.recoveryStandard ?? ''),
-    ownerSide: requireSide(input?.ownerSide, sides, 'The owner side'),
-  };
-  withDocumentLock('Add risk', () => {
+  const identity = savedIdentity();
+  saveAtomically('Add risk', (plan) => {
+    const { sides } = readPartnership(workbook);
+    requireCaller(sides, identity);
     const layout = workbook.layout(PREMORTEM);
-    appendRows(layout, [{ ...record, id: nextIds(readRows(layout), 'R')[0] }]);
+    plan.append(layout, [{ ...input, ownerSide: requireSide(input.ownerSide, sides, 'The owner side'), id: nextIds(readRows(layout), 'R')[0] }]);
   });
   return loadPremortem(workbook);
 };
 
+/** Turns a risk into a proposed commitment and links the two, in one save: both happen or neither. */
 const riskToCommitment: MethodApi['riskToCommitment'] = (id, dueDate) => {
   const workbook = new Workbook();
-  const { sides } = readPartnership(workbook);
-  const risk = loadPremortem(workbook).risks.find((candidate) => candidate.id === id);
-  if (!risk) throw new Error(`No risk with id ${id}; it may have been deleted.`);
-  if (risk.commitmentId) throw new Error(`${id} is already commitment ${risk.commitmentId}.`);
-  const [commitmentId] = appendCommitments(
-    [{
-      commitment: `Prevent: ${risk.risk}${risk.recoveryStandard ? ` (recovery standard: ${risk.recoveryStandard})` : ''}`,
-      ownerSide: risk.ownerSide,
-      ownerPerson: '',
-      corner: 'Reliability',
-      dueDate,
-      source: `Pre-mortem ${risk.initiative}`,
-      status: 'Proposed',
-    }],
-    sides,
-    workbook,
-  );
-  withDocumentLock('Link risk to commitment', () => {
+  const identity = savedIdentity();
+  saveAtomically('Turn risk into commitment', (plan) => {
+    const { sides } = readPartnership(workbook);
+    const caller = requireCaller(sides, identity);
     const layout = workbook.layout(PREMORTEM);
     const row = readRows(layout).find((candidate) => textOf(candidate.values.id) === id);
-    if (row) updateCells(layout, row.rowNumber, { commitmentId });
+    if (!row) throw new Error(`No risk with id ${id}; it may have been deleted.`);
+    const linked = textOf(row.values.commitmentId);
+    if (linked) throw new Error(`${id} is already commitment ${linked}.`);
+    if (daysFromToday(workbook, parseIsoDay(dueDate, 'The due date', workbook.calendar)) < 0) {
+      throw new Error(`The due date ${dueDate} is in the past; a new commitment is due today or later.`);
+    }
+    const risk = textOf(row.values.risk);
+    const standard = textOf(row.values.recoveryStandard);
+    const [commitmentId] = planCommitments(
+      plan,
+      workbook,
+      [{
+        commitment: `Prevent: ${risk}${standard ? ` (recovery standard: ${standard})` : ''}`,
+        ownerSide: textOf(row.values.ownerSide),
+        ownerPerson: '',
+        corner: 'Reliability',
+        dueDate,
+        source: `Pre-mortem ${textOf(row.values.initiative)}`,
+        status: 'Proposed',
+      }],
+      sides,
+      caller.actor,
+    );
+    plan.update(layout, row.rowNumber, { commitmentId });
   });
   return loadPremortem(workbook);
 };
 
 // ---- Graduated disclosure advisor ----
 
-function adviceFor(input: DisclosureQuestionInput, workbook: Workbook): DisclosureAdviceView {
-  const identity = requireIdentity();
-  const { sides } = readPartnership(workbook);
-  const ours = requireSide(identity.side, sides, 'Your side');
-  const partner = sides.find((side) => side.toLowerCase() !== ours.toLowerCase()) as string;
-  const stage = parseStage(text(input?.stage));
-  if (!stage) throw new Error(`The stage must be one of ${DISCLOSURE_STAGES.join(', ')}.`);
+/** The partner's ledger entries that shared something (a recorded decision to wait shared nothing). */
+function sharedEntries(workbook: Workbook): Disclosure[] {
   const ledger: Disclosure[] = [];
   for (const row of readRows(workbook.layout(DISCLOSURES))) {
-    const rowStage = parseStage(textOf(row.values.stage));
-    // A recorded decision not to share (wait, or let results show it) shared nothing.
-    if (rowStage && !NOT_SHARED.has(textOf(row.values.decision))) ledger.push({ side: textOf(row.values.side), stage: rowStage });
+    const stage = parseStage(textOf(row.values.stage));
+    if (stage && !NOT_SHARED.has(textOf(row.values.decision))) ledger.push({ side: textOf(row.values.side), stage });
   }
-  const allowedStage = nextDisclosureStage(ledger, partner);
-  const partnerMatched = ledger.some(
-    (entry) => entry.side.toLowerCase() === partner.toLowerCase() && DISCLOSURE_STAGES.indexOf(entry.stage) >= DISCLOSURE_STAGES.indexOf(stage) - 1,
-  );
-  const advice = advise({
-    stage,
-    allowedStage,
-    exploitationRisk: requireLevel(input?.exploitationRisk, 'Exploitation risk'),
-    coordinationValue: requireLevel(input?.coordinationValue, 'Coordination value'),
-    partnerReciprocated: Boolean(input?.partnerReciprocated) || partnerMatched,
-    performanceCanShow: Boolean(input?.performanceCanShow),
-  });
-  return { decision: advice.decision, reasons: advice.reasons, allowedStage, partner };
+  return ledger;
 }
 
-const adviseDisclosure: MethodApi['adviseDisclosure'] = (input) => adviceFor(input, new Workbook());
+function adviceFor(input: DisclosureQuestionInput, workbook: Workbook, ours: string, sides: readonly string[]): DisclosureAdviceView {
+  const partner = otherSide(sides, ours);
+  const ledger = sharedEntries(workbook);
+  const allowedStage = nextDisclosureStage(ledger, partner);
+  const advice = advise({ ...input, allowedStage });
+  const reasons = [...advice.reasons];
+  // The person's own "not reciprocated" stands: the ledger cannot tell whether an entry was the equivalent.
+  const matched = ledger.find(
+    (entry) => entry.side.toLowerCase() === partner.toLowerCase() && DISCLOSURE_STAGES.indexOf(entry.stage) >= DISCLOSURE_STAGES.indexOf(input.stage),
+  );
+  if (!input.partnerReciprocated && matched) {
+    reasons.push(`The ledger shows ${partner} sharing at the ${matched.stage} stage; if that was the equivalent of this, answer "yes" to reciprocity.`);
+  }
+  return { decision: advice.decision, reasons, allowedStage, partner };
+}
+
+const adviseDisclosure: MethodApi['adviseDisclosure'] = (input) => {
+  const workbook = new Workbook();
+  const { sides } = readPartnership(workbook);
+  return adviceFor(input, workbook, requireCaller(sides).side, sides);
+};
 
 const recordDisclosure: MethodApi['recordDisclosure'] = (input) => {
+  if (input.shared === '') throw new Error('What you share is empty; please fill it in.');
   const workbook = new Workbook();
-  const advice = adviceFor(input, workbook);
-  const identity = requireIdentity();
-  const { sides } = readPartnership(workbook);
-  withDocumentLock('Record disclosure', () => {
+  const identity = savedIdentity();
+  return saveAtomically('Record disclosure', (plan) => {
+    const { sides } = readPartnership(workbook);
+    const caller = requireCaller(sides, identity);
+    const advice = adviceFor(input, workbook, caller.side, sides);
     const layout = workbook.layout(DISCLOSURES);
-    appendRows(layout, [{
+    plan.append(layout, [{
       id: nextIds(readRows(layout), 'D')[0],
       date: new Date(),
-      side: requireSide(identity.side, sides, 'Your side'),
-      shared: requireText(input?.shared, 'What you share'),
-      stage: parseStage(text(input.stage)) as string,
-      exploitationRisk: requireLevel(input.exploitationRisk, 'Exploitation risk'),
-      coordinationValue: requireLevel(input.coordinationValue, 'Coordination value'),
+      side: caller.side,
+      shared: input.shared,
+      stage: input.stage,
+      exploitationRisk: input.exploitationRisk,
+      coordinationValue: input.coordinationValue,
       decision: advice.decision,
     }]);
+    return advice;
   });
-  return advice;
 };
 
 // ---- Breach mode ----
@@ -322,40 +306,52 @@ function loadBreaches(workbook = new Workbook()): BreachView {
 }
 
 const recordBreach: MethodApi['recordBreach'] = (input) => {
-  const corner = parseCorner(text(input?.corner));
-  if (!corner) throw new Error('Which corner did the breach hit? Competence, Reliability, Transparency or Alignment.');
   const workbook = new Workbook();
-  const record = { date: parseIsoDay(text(input?.date), 'The date', workbook.calendar), what: requireText(input?.what, 'What happened'), corner, status: 'Reset under way' };
-  withDocumentLock('Record breach', () => {
+  const identity = savedIdentity();
+  saveAtomically('Record breach', (plan) => {
+    requireCaller(readPartnership(workbook).sides, identity);
+    const date = parseIsoDay(input.date, 'The date', workbook.calendar);
+    if (daysFromToday(workbook, date) > 0) throw new Error(`The date ${input.date} is in the future; record a breach once it has happened.`);
     const layout = workbook.layout(BREACHES);
-    appendRows(layout, [{ ...record, id: nextIds(readRows(layout), 'B')[0] }]);
+    plan.append(layout, [{ ...input, date, status: 'Reset under way', id: nextIds(readRows(layout), 'B')[0] }]);
   });
   return loadBreaches(workbook);
 };
 
 const updateBreach: MethodApi['updateBreach'] = (update) => {
   const workbook = new Workbook();
+  const identity = savedIdentity();
   const calendar = workbook.calendar;
-  const changes: Record<string, CellValue> = {};
-  if (update?.acknowledgedOn !== undefined) changes.acknowledgedOn = update.acknowledgedOn === '' ? '' : parseIsoDay(update.acknowledgedOn, 'Acknowledged on', calendar);
-  if (update?.reviewDate !== undefined) changes.reviewDate = update.reviewDate === '' ? '' : parseIsoDay(update.reviewDate, 'The review date', calendar);
-  if (update?.preventionPlan !== undefined) changes.preventionPlan = String(update.preventionPlan);
-  if (update?.status !== undefined) {
-    if (!['Reset under way', 'Reset complete'].includes(update.status)) throw new Error('The status must be "Reset under way" or "Reset complete".');
-    changes.status = update.status;
-  }
-  withDocumentLock('Update breach', () => {
+  saveAtomically('Update breach', (plan) => {
+    requireCaller(readPartnership(workbook).sides, identity);
     const layout = workbook.layout(BREACHES);
-    const row = readRows(layout).find((candidate) => textOf(candidate.values.id) === update?.id);
-    if (!row) throw new Error(`No breach with id ${String(update?.id)}.`);
+    const row = readRows(layout).find((candidate) => textOf(candidate.values.id) === update.id);
+    if (!row) throw new Error(`No breach with id ${update.id}; it may have been deleted.`);
+    const changes: Record<string, CellValue> = {};
+    if (update.acknowledgedOn !== undefined) changes.acknowledgedOn = update.acknowledgedOn === '' ? '' : parseIsoDay(update.acknowledgedOn, 'Acknowledged on', calendar);
+    if (update.reviewDate !== undefined) changes.reviewDate = update.reviewDate === '' ? '' : parseIsoDay(update.reviewDate, 'The review date', calendar);
+    if (update.preventionPlan !== undefined) changes.preventionPlan = update.preventionPlan;
+    if (update.status !== undefined) changes.status = update.status;
+    const after = { ...row.values, ...changes };
+    const breachDay = dateOf(after.date);
+    const acknowledged = dateOf(after.acknowledgedOn);
+    const review = dateOf(after.reviewDate);
+    if (breachDay && acknowledged && calendar.dayNumber(acknowledged) < calendar.dayNumber(breachDay)) {
+      throw new Error(`Acknowledged on ${isoDayOf(acknowledged, calendar)} is before the breach (${isoDayOf(breachDay, calendar)}).`);
+    }
+    if (breachDay && review && calendar.dayNumber(review) < calendar.dayNumber(breachDay)) {
+      throw new Error(`The review date ${isoDayOf(review, calendar)} is before the breach (${isoDayOf(breachDay, calendar)}).`);
+    }
     if (changes.status === 'Reset complete') {
       // A reset ends with the acknowledgment made and the facilitated review held, not before.
-      const after = { ...row.values, ...changes };
-      if (!dateOf(after.acknowledgedOn) || !dateOf(after.reviewDate)) {
+      if (!acknowledged || !review) {
         throw new Error('Record when the breach was acknowledged and the facilitated review date before marking the reset complete.');
       }
+      if (daysFromToday(workbook, review) > 0) {
+        throw new Error(`The facilitated review is on ${isoDayOf(review, calendar)}; the reset is complete once it has been held.`);
+      }
     }
-    updateCells(layout, row.rowNumber, changes);
+    plan.update(layout, row.rowNumber, changes);
   });
   return loadBreaches(workbook);
 };
@@ -364,16 +360,16 @@ const updateBreach: MethodApi['updateBreach'] = (update) => {
 
 function makeRecordMajorChange(loadHome: () => HomeView): MethodApi['recordMajorChange'] {
   return (input) => {
-    const change = MAJOR_CHANGES.find((candidate) => candidate.toLowerCase() === text(input?.change).toLowerCase());
-    if (!change) throw new Error(`The change must be one of ${MAJOR_CHANGES.join(', ')}.`);
     const workbook = new Workbook();
-    const snapshot = readPartnership(workbook);
-    if (!snapshot.partnershipRow) throw new Error('Name the partnership on the Partnership sheet first.');
-    const today = new Date();
-    withDocumentLock('Record major change', () => {
-      updateCells(workbook.layout(PARTNERSHIP), (snapshot.partnershipRow as TableRow).rowNumber, {
-        majorChange: change,
-        majorChangeNote: String(input?.note ?? ''),
+    const identity = savedIdentity();
+    saveAtomically('Record major change', (plan) => {
+      const partnership = readPartnership(workbook);
+      requireCaller(partnership.sides, identity);
+      if (!partnership.partnershipRow) throw new Error('Name the partnership on the Partnership sheet first.');
+      const today = new Date();
+      plan.update(workbook.layout(PARTNERSHIP), partnership.partnershipRow.rowNumber, {
+        majorChange: input.change,
+        majorChangeNote: input.note,
         majorChangeOn: today,
         nextReassessment: startOfDayOf(workbook.calendar, today),
       });
@@ -388,7 +384,7 @@ export function methodHandlers(loadHome: () => HomeView): MethodApi {
     loadCompetenceAudit: () => loadCompetenceAudit(),
     submitCompetenceRating,
     addLearningActivity,
-    loadAlignmentAudit: (quarter) => loadAlignmentAudit(quarter),
+    loadAlignmentAudit: (quarter) => loadAlignmentAudit(quarter ?? null),
     saveAlignmentAnswers,
     markAlignment,
     loadPremortem: () => loadPremortem(),

@@ -1,104 +1,106 @@
-import type { Calendar } from '../domain/calendar';
-import { COMMITMENT_STATUSES, type CommitmentStatus, parseStatus } from '../domain/commitments';
-import { parseCorner } from '../domain/corners';
-import { type Change, recordChanges } from './history';
-import { actorLabel, savedIdentity } from './identity';
-import { findSide, nextIds, requireText } from './input';
-import { Workbook } from './layout';
-import { withDocumentLock } from './lock';
-import { type CellValue, appendRows, parseIsoDay, readRows, textOf, updateCells } from './table';
-import { COMMITMENTS } from './templates';
+import { startOfDayOf } from '../domain/calendar';
+import type { CommitmentStatus } from '../domain/commitments';
+import type { Corner } from '../domain/corners';
+import { type Change, historyRecords } from './history';
+import { findSide, nextIds } from './input';
+import type { Workbook } from './layout';
+import { type CellValue, type TableRow, dateOf, parseIsoDay, readRows, textOf } from './table';
+import { COMMITMENTS, HISTORY } from './templates';
+import type { WritePlan } from './write-plan';
 
+/** A commitment as the boundary parsed it: text trimmed and bounded, the date yyyy-mm-dd. */
 export interface NewCommitment {
   commitment: string;
   ownerSide: string;
   ownerPerson: string;
-  corner: string;
-  dueDate: string; // yyyy-mm-dd
-  source?: string;
-  status?: CommitmentStatus;
+  corner: Corner | '';
+  dueDate: string;
+  source: string;
+  status: CommitmentStatus;
 }
 
 export interface CommitmentChanges {
-  status?: string;
-  doneOn?: string; // yyyy-mm-dd or '' to clear
+  status?: CommitmentStatus;
+  doneOn?: string; // yyyy-mm-dd, or '' to clear
   flaggedOn?: string;
   recoveryPlan?: string;
+  /** Set by the server when the other side accepts; never from a client's input. */
   acceptedBy?: string;
 }
 
-function validated(input: NewCommitment, sides: readonly string[], calendar: Calendar): Record<string, CellValue> {
-  const commitment = requireText(input.commitment, 'The commitment');
-  const ownerSide = requireText(input.ownerSide, 'The owner side');
-  if (sides.length > 0 && !findSide(sides, ownerSide)) {
-    throw new Error(`The owner side "${ownerSide}" is not one of the two companies (${sides.join(', ')})`);
-  }
-  const corner = input.corner.trim() === '' ? '' : parseCorner(input.corner);
-  if (corner === undefined) throw new Error(`The corner "${input.corner}" is not one of Competence, Reliability, Transparency, Alignment`);
-  return {
-    commitment,
-    ownerSide,
-    ownerPerson: input.ownerPerson.trim(),
-    corner,
-    madeOn: new Date(),
-    dueDate: parseIsoDay(input.dueDate, 'The due date', calendar),
-    status: input.status ?? 'Proposed',
-    source: input.source ?? 'Weekly sync',
-  };
+/** Who is saving: the label stamped on rows and history, and the side they saved as theirs. */
+export interface Actor {
+  label: string;
+  side: string;
+}
+
+export function requireOwnerSide(sides: readonly string[], ownerSide: string): string {
+  const side = findSide(sides, ownerSide);
+  if (!side) throw new Error(`The owner side "${ownerSide}" is not one of the two companies (${sides.join(', ')}).`);
+  return side;
 }
 
 /**
- * Appends commitments under the document lock: one read of the log (for ids), one write of the
- * rows, whatever the log's size. Returns the new ids.
+ * Plans new commitments (the caller holds the document lock): ids follow the highest in the log as
+ * read now, so two saves never share one. Returns the new ids.
  */
-export function appendCommitments(inputs: readonly NewCommitment[], sides: readonly string[], workbook = new Workbook()): string[] {
-  const records = inputs.map((input) => validated(input, sides, workbook.calendar));
-  const who = actorLabel();
-  const proposerSide = savedIdentity()?.side ?? '';
-  return withDocumentLock('Add commitment', () => {
-    const layout = workbook.layout(COMMITMENTS);
-    const ids = nextIds(readRows(layout), 'C', records.length);
-    const now = new Date();
-    appendRows(
-      layout,
-      records.map((record, index) => ({ ...record, id: ids[index], updatedBy: who, updatedAt: now, proposerSide })),
-    );
-    return ids;
-  });
+export function planCommitments(plan: WritePlan, workbook: Workbook, inputs: readonly NewCommitment[], sides: readonly string[], actor: Actor): string[] {
+  const calendar = workbook.calendar;
+  const now = new Date();
+  const records = inputs.map((input) => ({
+    commitment: input.commitment,
+    ownerSide: requireOwnerSide(sides, input.ownerSide),
+    ownerPerson: input.ownerPerson,
+    corner: input.corner,
+    madeOn: now,
+    dueDate: parseIsoDay(input.dueDate, 'The due date', calendar),
+    status: input.status,
+    source: input.source,
+    updatedBy: actor.label,
+    updatedAt: now,
+    proposerSide: findSide(sides, actor.side) ?? '',
+  }));
+  const layout = workbook.layout(COMMITMENTS);
+  const ids = nextIds(readRows(layout), 'C', records.length);
+  plan.append(layout, records.map((record, index) => ({ ...record, id: ids[index] })));
+  return ids;
 }
 
-/** Updates one commitment's fields by id, stamps who and when, and records the change history. */
-export function updateCommitment(id: string, changes: CommitmentChanges, workbook = new Workbook()): void {
+/** The commitment with `id`, read now (hold the lock when you will write to it). */
+export function findCommitment(workbook: Workbook, id: string): TableRow {
+  const layout = workbook.layout(COMMITMENTS);
+  const row = readRows(layout).find((candidate) => textOf(candidate.values.id) === id);
+  if (!row) throw new Error(`No commitment with id ${id} in "${layout.sheet.getName()}"; it may have been deleted.`);
+  return row;
+}
+
+/**
+ * Plans the changed cells of one commitment, its stamp (who and when) and one history row per
+ * field that really changed. "Done" without a date means done today.
+ */
+export function planCommitmentUpdate(plan: WritePlan, workbook: Workbook, row: TableRow, changes: CommitmentChanges, actor: Actor): void {
+  const calendar = workbook.calendar;
+  const now = new Date();
   const updates: Record<string, CellValue> = {};
-  if (changes.status !== undefined) {
-    const status = parseStatus(changes.status);
-    if (!status) throw new Error(`The status "${changes.status}" is not one of ${COMMITMENT_STATUSES.join(', ')}`);
-    updates.status = status;
-  }
-  for (const key of ['doneOn', 'flaggedOn'] as const) {
-    const value = changes[key];
-    if (value !== undefined) {
-      updates[key] = value.trim() === '' ? '' : parseIsoDay(value, key === 'doneOn' ? 'Done on' : 'Flagged early on', workbook.calendar);
-    }
-  }
+  if (changes.status !== undefined) updates.status = changes.status;
+  if (changes.doneOn !== undefined) updates.doneOn = changes.doneOn === '' ? '' : parseIsoDay(changes.doneOn, 'Done on', calendar);
+  if (changes.flaggedOn !== undefined) updates.flaggedOn = changes.flaggedOn === '' ? '' : parseIsoDay(changes.flaggedOn, 'Flagged early on', calendar);
   if (changes.recoveryPlan !== undefined) updates.recoveryPlan = changes.recoveryPlan;
   if (changes.acceptedBy !== undefined) updates.acceptedBy = changes.acceptedBy;
-  const who = actorLabel();
-  withDocumentLock('Update commitment', () => {
-    const layout = workbook.layout(COMMITMENTS);
-    const row = readRows(layout).find((candidate) => textOf(candidate.values.id) === id);
-    if (!row) throw new Error(`No commitment with id ${id} in "${layout.sheet.getName()}"; it may have been deleted`);
-    const now = new Date();
-    updateCells(layout, row.rowNumber, { ...updates, updatedBy: who, updatedAt: now });
-    const changed: Change[] = Object.keys(updates)
-      .filter((key) => textOf(row.values[key]) !== textOf(updates[key]))
-      .map((key) => ({
-        sheet: layout.sheet.getName(),
-        rowId: id,
-        field: COMMITMENTS.columns.find((column) => column.key === key)?.header ?? key,
-        oldValue: row.values[key],
-        newValue: updates[key],
-      }));
-    recordChanges(workbook, who, changed, now);
-  });
+  if (updates.status === 'Done' && !dateOf(updates.doneOn ?? row.values.doneOn)) updates.doneOn = startOfDayOf(calendar, now);
+
+  const layout = workbook.layout(COMMITMENTS);
+  const sheetName = layout.sheet.getName();
+  const changed: Change[] = Object.keys(updates)
+    .filter((key) => textOf(row.values[key], calendar) !== textOf(updates[key], calendar))
+    .map((key) => ({
+      sheet: sheetName,
+      rowId: textOf(row.values.id),
+      field: COMMITMENTS.columns.find((column) => column.key === key)?.header ?? key,
+      oldValue: row.values[key],
+      newValue: updates[key],
+    }));
+  if (changed.length === 0) return;
+  plan.update(layout, row.rowNumber, { ...updates, updatedBy: actor.label, updatedAt: now });
+  plan.append(workbook.layout(HISTORY), historyRecords(actor.label, changed, now, calendar));
 }

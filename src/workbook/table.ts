@@ -65,7 +65,7 @@ export function cellForWrite(column: ColumnSpec, value: CellValue | null | undef
 }
 
 /** A full-width row for `layout` with `values` placed by column key; other cells blank. */
-function rowFor(layout: TableLayout, values: Record<string, CellValue | null | undefined>): CellValue[] {
+export function rowFor(layout: TableLayout, values: Record<string, CellValue | null | undefined>): CellValue[] {
   const row: CellValue[] = new Array(layout.width).fill('');
   for (const column of layout.table.columns) {
     const at = layout.columnOf.get(column.key);
@@ -91,17 +91,4 @@ export function appendRows(layout: TableLayout, records: ReadonlyArray<Record<st
 /** Appends one row with Sheet.appendRow, which Sheets applies atomically: for writes made without the lock. */
 export function appendRowAtomically(layout: TableLayout, record: Record<string, CellValue | null | undefined>): void {
   layout.sheet.appendRow(rowFor(layout, record));
-}
-
-/**
- * Writes changed fields of one row, one cell each: never the whole row, so a partner's edit to
- * another cell of the same row at the same moment is not overwritten.
- */
-export function updateCells(layout: TableLayout, rowNumber: number, changes: Record<string, CellValue | null | undefined>): void {
-  for (const column of layout.table.columns) {
-    if (!(column.key in changes)) continue;
-    const at = layout.columnOf.get(column.key);
-    if (at === undefined) continue;
-    layout.sheet.getRange(rowNumber, at).setValue(cellForWrite(column, changes[column.key]));
-  }
 }

@@ -2,7 +2,7 @@ import { CORNERS } from '../domain/corners';
 import { COMMITMENT_STATUSES } from '../domain/commitments';
 import { DISCLOSURE_STAGES } from '../domain/disclosure';
 import { PARTNERSHIP_MODELS } from '../domain/models';
-import { ALIGNMENT_MARKS, ALIGNMENT_QUESTIONS, MAJOR_CHANGES } from '../domain/audits';
+import { ALIGNMENT_MARKS, ALIGNMENT_QUESTIONS, BREACH_STATUSES, LEARNING_KINDS, MAJOR_CHANGES } from '../domain/audits';
 import { DISCLOSURE_DECISIONS } from '../domain/disclosure-advisor';
 import type { ColumnSpec, TableSpec } from './schema';
 
@@ -131,7 +131,7 @@ export const LEARNING_LOG: TableSpec = {
     { key: 'side', header: 'Side', kind: 'choice', choices: 'sides', width: 120 },
     { key: 'person', header: 'Person', kind: 'text', width: 130 },
     { key: 'activity', header: 'Activity', kind: 'text', width: 240 },
-    { key: 'kind', header: 'Kind', kind: 'choice', choices: ['Certification', 'Training', 'Conference', 'Other'], width: 110 },
+    { key: 'kind', header: 'Kind', kind: 'choice', choices: LEARNING_KINDS, width: 110 },
     { key: 'hours', header: 'Hours', kind: 'count', width: 70 },
   ],
 };
@@ -175,7 +175,7 @@ export const BREACHES: TableSpec = {
     { key: 'acknowledgedOn', header: 'Acknowledged on', kind: 'date', width: 130 },
     { key: 'preventionPlan', header: 'Prevention plan', kind: 'text', width: 240 },
     { key: 'reviewDate', header: 'Facilitated review', kind: 'date', width: 130 },
-    { key: 'status', header: 'Status', kind: 'choice', choices: ['Reset under way', 'Reset complete'], width: 130 },
+    { key: 'status', header: 'Status', kind: 'choice', choices: BREACH_STATUSES, width: 130 },
   ],
 };
 

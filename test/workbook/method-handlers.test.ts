@@ -1,18 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
 import { adviseDisclosure } from '../../src/domain/disclosure-advisor';
+import type { DisclosureQuestionInput } from '../../src/sidebar/api';
 import { INJECTION_PAYLOADS } from '../support/payloads';
 
 let double: AppsScriptDouble;
 let uninstall: () => void;
 
 beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-11-30T12:00:00Z'));
   double = createAppsScriptDouble();
   uninstall = double.install(globalThis);
   api.setUpWorkbook({ ourCompany: 'Acme', partnerCompany: 'Beta', model: 'Strategic' });
 });
-afterEach(() => uninstall());
+afterEach(() => {
+  uninstall();
+  vi.useRealTimers();
+});
 
 const as = (email: string, name: string, side: string) => {
   double.setActiveUser(email);
@@ -28,7 +34,7 @@ describe('Competence Audit', () => {
     as('raj@acme.example', 'Raj', 'Acme');
     const view = api.submitCompetenceRating({ quarter: '2026-Q4', ratedSide: 'Beta', participant: '', domainExpertise: 6, executionCapacity: 6, learningVelocity: 7, evidence: '' });
     expect(view.byQuarter).toEqual([{ quarter: '2026-Q4', side: 'Beta', domainExpertise: 7, executionCapacity: 6, learningVelocity: 6, ratings: 2 }]);
-    expect(() => api.submitCompetenceRating({ quarter: '2026-Q4', ratedSide: 'Beta', participant: '', domainExpertise: 11, executionCapacity: 6, learningVelocity: 7, evidence: '' })).toThrow('Domain expertise is 11; rate it with a whole number from 1 to 10.');
+    expect(() => api.submitCompetenceRating({ quarter: '2026-Q4', ratedSide: 'Beta', participant: '', domainExpertise: 11, executionCapacity: 6, learningVelocity: 7, evidence: '' })).toThrow('Domain expertise must be a whole number from 1 to 10; got 11.');
     const learning = api.addLearningActivity({ date: '2026-11-02', side: 'Beta', person: 'Ben', activity: 'Cloud architect certification', kind: 'certification', hours: 40 });
     expect(learning.learning[0]).toEqual({ date: '2026-11-02', side: 'Beta', person: 'Ben', activity: 'Cloud architect certification', kind: 'Certification', hours: 40 });
   });
@@ -45,7 +51,7 @@ describe('Alignment Audit', () => {
     api.markAlignment('2026-Q4', 'Boundaries', 'Aligned');
     view = api.markAlignment('2026-Q4', 'Shared purpose', 'Partly');
     expect(view.shareAligned).toBe(0.5);
-    expect(() => api.markAlignment('2026-Q4', 'Shared purpose', 'Sort of')).toThrow('Mark it Aligned, Partly, Not aligned.');
+    expect(() => api.markAlignment('2026-Q4', 'Shared purpose', 'Sort of')).toThrow('The mark must be one of blank, Aligned, Partly, Not aligned; got "Sort of".');
     expect(api.loadAlignmentAudit('2027-Q1').questions.every((q) => q.ours === '' && q.partner === '')).toBe(true);
   });
 });
@@ -67,7 +73,7 @@ describe('Pre-mortem', () => {
 describe('Graduated disclosure advisor', () => {
   it('answers from the decision table and the ledger, and records the decision', () => {
     as('ana@acme.example', 'Ana', 'Acme');
-    const question = { shared: 'Monthly account list', stage: 'Mid', exploitationRisk: 'Medium', coordinationValue: 'High', partnerReciprocated: false, performanceCanShow: false };
+    const question: DisclosureQuestionInput = { shared: 'Monthly account list', stage: 'Mid', exploitationRisk: 'Medium', coordinationValue: 'High', partnerReciprocated: false, performanceCanShow: false };
     expect(api.adviseDisclosure(question)).toMatchObject({ decision: 'Wait for reciprocity', allowedStage: 'Early', partner: 'Beta' });
     expect(api.adviseDisclosure({ ...question, stage: 'Early' }).decision).toBe('Share now');
     const recorded = api.recordDisclosure({ ...question, stage: 'Early', exploitationRisk: 'High' });
@@ -77,12 +83,18 @@ describe('Graduated disclosure advisor', () => {
     as('ben@beta.example', 'Ben', 'Beta');
     api.recordDisclosure({ ...question, shared: 'Account sizes', stage: 'Early' });
     as('ana@acme.example', 'Ana', 'Acme');
-    expect(api.adviseDisclosure(question)).toMatchObject({ decision: 'Share now', allowedStage: 'Mid' });
+    // The person's "not reciprocated" stands; the ledger's Early entry is pointed out, not assumed equivalent.
+    const unmatched = api.adviseDisclosure({ ...question, stage: 'Early' });
+    expect(unmatched.decision).toBe('Share now');
+    const waiting = api.adviseDisclosure(question);
+    expect(waiting).toMatchObject({ decision: 'Wait for reciprocity', allowedStage: 'Mid' });
+    expect(api.adviseDisclosure({ ...question, stage: 'Early', partnerReciprocated: false }).reasons.join(' ')).toMatch(/ledger shows Beta sharing at the Early stage/);
+    expect(api.adviseDisclosure({ ...question, partnerReciprocated: true })).toMatchObject({ decision: 'Share now', allowedStage: 'Mid' });
   });
 
   it('never counts a recorded decision not to share as shared', () => {
     as('ana@acme.example', 'Ana', 'Acme');
-    const late = { shared: 'Roadmap', stage: 'Late', exploitationRisk: 'High', coordinationValue: 'High', partnerReciprocated: false, performanceCanShow: false };
+    const late: DisclosureQuestionInput = { shared: 'Roadmap', stage: 'Late', exploitationRisk: 'High', coordinationValue: 'High', partnerReciprocated: false, performanceCanShow: false };
     expect(api.recordDisclosure(late).decision).toBe('Wait for reciprocity');
     as('ben@beta.example', 'Ben', 'Beta');
     expect(api.adviseDisclosure({ ...late, shared: 'Margins' })).toMatchObject({ decision: 'Wait for reciprocity', allowedStage: 'Early' });
@@ -110,6 +122,10 @@ describe('Breach mode and ad hoc reassessment', () => {
     expect(() => api.updateBreach({ id: 'B-001', status: 'Reset complete' })).toThrow(/acknowledged and the facilitated review date before/);
     api.updateBreach({ id: 'B-001', acknowledgedOn: '2026-11-21', preventionPlan: 'Need-to-know list', reviewDate: '2027-02-01' });
     expect(api.loadHome().breachMode?.reviewDate).toBe('2027-02-01');
+    expect(() => api.updateBreach({ id: 'B-001', status: 'Reset complete' })).toThrow('The facilitated review is on 2027-02-01; the reset is complete once it has been held.');
+    expect(() => api.updateBreach({ id: 'B-001', reviewDate: '2026-11-19' })).toThrow('The review date 2026-11-19 is before the breach (2026-11-20).');
+    expect(() => api.recordBreach({ date: '2026-12-01', what: 'x', corner: 'Reliability' })).toThrow('The date 2026-12-01 is in the future; record a breach once it has happened.');
+    vi.setSystemTime(new Date('2027-02-01T18:00:00Z'));
     api.updateBreach({ id: 'B-001', status: 'Reset complete' });
     expect(api.loadHome().breachMode).toBeNull();
   });
@@ -134,9 +150,10 @@ describe('formula injection through the new inputs', () => {
       api.addRisk({ initiative: safe, risk: safe, likelihood: 'Low', impact: 'Low', earlySignal: payload, recoveryStandard: payload, ownerSide: 'Acme' });
       api.recordBreach({ date: '2026-11-01', what: safe, corner: 'Reliability' });
       api.recordMajorChange({ change: 'Other', note: payload });
-      expect(double.inspect.values('Competence Audit').at(-1)?.[8]).toBe(stored(payload));
-      expect(double.inspect.values('Alignment Audit')[1][2]).toBe(stored(payload));
-      expect(double.inspect.values('Pre-mortem').at(-1)?.[5]).toBe(stored(payload));
+      // Text is trimmed at the boundary on every path; what remains is kept exactly, as text.
+      expect(double.inspect.values('Competence Audit').at(-1)?.[8]).toBe(stored(payload).trim());
+      expect(double.inspect.values('Alignment Audit')[1][2]).toBe(stored(payload).trim());
+      expect(double.inspect.values('Pre-mortem').at(-1)?.[5]).toBe(stored(payload).trim());
     }
     for (const sheet of ['Competence Audit', 'Learning Log', 'Alignment Audit', 'Pre-mortem', 'Breaches', 'Partnership']) {
       expect(double.inspect.formulas(sheet).flat().filter((f) => f !== ''), sheet).toEqual([]);

@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
 import { setUpWorkbook } from '../../src/workbook/setup';
-import { appendCommitments, updateCommitment } from '../../src/workbook/commitments-log';
 import { BusyError } from '../../src/workbook/lock';
 import { SIDEBAR_HANDLERS } from '../../src/sidebar/handlers';
 import { COMMITMENTS } from '../../src/workbook/templates';
@@ -12,13 +11,33 @@ let double: AppsScriptDouble;
 let uninstall: () => void;
 const SIDES = ['Acme', 'Beta'];
 
+const api = SIDEBAR_HANDLERS;
+
 beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-11-30T12:00:00Z'));
   double = createAppsScriptDouble();
   uninstall = double.install(globalThis);
   setUpWorkbook();
   double.spreadsheet.getSheetByName('Partnership')!.getRange(2, 1, 1, 3).setValues([["'Acme", "'Beta", 'Strategic']]);
+  as('ana@acme.example', 'Ana', 'Acme');
 });
-afterEach(() => uninstall());
+afterEach(() => {
+  uninstall();
+  vi.useRealTimers();
+});
+
+function as(email: string, displayName: string, side: string): void {
+  double.setActiveUser(email);
+  api.saveIdentity({ displayName, side });
+}
+
+/** Adds one commitment through the sidebar's handler and returns its id. */
+function addCommitment(commitment: string, ownerSide: string, ownerPerson: string): string {
+  const before = new Set(api.loadCommitments().commitments.map((item) => item.id));
+  const after = api.addCommitment({ commitment, ownerSide, ownerPerson, corner: '', dueDate: '2026-12-31' }).commitments;
+  return after.find((item) => !before.has(item.id))!.id;
+}
 
 const log = () => double.inspect.values(COMMITMENTS.title);
 const logFormulas = () => double.inspect.formulas(COMMITMENTS.title);
@@ -27,29 +46,29 @@ const stored = (payload: string) => payload.replace(/[\u0000-\u0008\u000B\u000C\
 
 describe('formula injection: user text is stored as literal text on every write path', () => {
   it.each(INJECTION_PAYLOADS.map((p) => [JSON.stringify(p), p] as const))('append commitment %s', (_label, payload) => {
-    appendCommitments([{ commitment: payload, ownerSide: 'Acme', ownerPerson: payload, corner: 'Reliability', dueDate: '2026-12-31' }], SIDES);
+    api.addCommitment({ commitment: payload.trim() === '' ? 'x' : payload, ownerSide: 'Acme', ownerPerson: payload.trim() === '' ? 'x' : payload.slice(0, 100), corner: 'Reliability', dueDate: '2026-12-31' });
     const row = log()[1];
     // Names and commitments are trimmed; what remains is kept exactly, as text.
-    expect(row[1]).toBe(stored(payload).trim());
-    expect(row[3]).toBe(stored(payload).trim());
+    expect(row[1]).toBe(payload.trim() === '' ? 'x' : stored(payload).trim());
+    expect(row[3]).toBe(payload.trim() === '' ? 'x' : stored(payload.slice(0, 100)).trim());
     expect(logFormulas()[1].every((formula) => formula === '')).toBe(true);
   });
 
   it('update commitment, assessment evidence and names keep every payload as text', () => {
-    const [id] = appendCommitments([{ commitment: 'x', ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-12-31' }], SIDES);
+    const id = addCommitment('x', 'Acme', 'Ana');
     for (const payload of INJECTION_PAYLOADS) {
-      updateCommitment(id, { recoveryPlan: payload });
-      expect(log()[1][11]).toBe(stored(payload));
-      SIDEBAR_HANDLERS.saveIdentity({ displayName: payload.trim() === '' ? 'x' : payload, side: 'Acme' });
-      SIDEBAR_HANDLERS.submitAssessment({
-        cycle: '2026-Q4', sealed: false, side: 'Acme', participant: payload,
+      api.updateCommitment({ id, recoveryPlan: payload });
+      expect(log()[1][11]).toBe(stored(payload).trim());
+      as(`p${INJECTION_PAYLOADS.indexOf(payload)}@acme.example`, payload.trim() === '' ? 'x' : payload.slice(0, 100), 'Acme');
+      api.submitAssessment({
+        cycle: '2026-Q4', sealed: false, participant: payload.slice(0, 100),
         ratings: { Competence: 5, Reliability: 6, Transparency: 7, Alignment: 8 },
         evidence: { Competence: payload, Reliability: '', Transparency: '', Alignment: '' },
       });
       const assessments = double.inspect.values('Assessments');
       const last = assessments[assessments.length - 1];
-      expect(last[3]).toBe(stored(payload));
-      expect(last[9]).toBe(stored(payload));
+      expect(last[3]).toBe(stored(payload.slice(0, 100)).trim());
+      expect(last[9]).toBe(stored(payload).trim());
     }
     for (const sheet of ['Shared Commitments Log', 'Assessments', 'Change History']) {
       expect(double.inspect.formulas(sheet).flat().filter((f) => f !== ''), sheet).toEqual([]);
@@ -62,11 +81,12 @@ describe('concurrent saves from two partners', () => {
     const saved: string[] = [];
     const refused: string[] = [];
     for (let index = 0; index < 60; index++) {
+      if (index < 2) as(index % 2 ? 'ben@beta.example' : 'ana@acme.example', index % 2 ? 'Ben' : 'Ana', SIDES[index % 2]);
       double.setActiveUser(index % 2 ? 'ben@beta.example' : 'ana@acme.example');
       if (index % 7 === 3) double.lock.failNext(1);
       const text = `commitment ${index}`;
       try {
-        saved.push(...appendCommitments([{ commitment: text, ownerSide: SIDES[index % 2], ownerPerson: 'P', corner: '', dueDate: '2026-12-31' }], SIDES));
+        saved.push(addCommitment(text, SIDES[index % 2], 'P'));
       } catch (error) {
         expect(error).toBeInstanceOf(BusyError);
         expect((error as Error).message).toMatch(/other side is saving/);
@@ -84,7 +104,7 @@ describe('concurrent saves from two partners', () => {
 
   it('writes nothing when the lock is held by the other side', () => {
     double.lock.holdByOther();
-    expect(() => appendCommitments([{ commitment: 'x', ownerSide: 'Acme', ownerPerson: '', corner: '', dueDate: '2026-12-31' }], SIDES)).toThrow(BusyError);
+    expect(() => addCommitment('x', 'Acme', 'Ana')).toThrow(BusyError);
     expect(log().length).toBeLessThanOrEqual(1);
   });
 });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
 import type { CornerName } from '../../src/sidebar/api';
@@ -7,10 +7,15 @@ let double: AppsScriptDouble;
 let uninstall: () => void;
 
 beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-11-30T12:00:00Z'));
   double = createAppsScriptDouble();
   uninstall = double.install(globalThis);
 });
-afterEach(() => uninstall());
+afterEach(() => {
+  uninstall();
+  vi.useRealTimers();
+});
 
 const as = (email: string, name: string, side: string) => {
   double.setActiveUser(email);
@@ -48,7 +53,7 @@ describe('sidebar handlers on the double', () => {
     ];
     for (const [email, name, side, rating] of ratings) {
       as(email, name, side);
-      api.submitAssessment({ cycle: '2026-Q4', sealed: false, side, participant: name, ratings: rating, evidence: noEvidence });
+      api.submitAssessment({ cycle: '2026-Q4', sealed: false, participant: name, ratings: rating, evidence: noEvidence });
     }
     const results = api.loadResults(null);
     expect(results.cycle).toBe('2026-Q4');
@@ -76,7 +81,7 @@ describe('sidebar handlers on the double', () => {
       ['No-surprises rule in the charter', 'Proposed', 'Assessment 2026-Q4'],
     ]);
     expect(api.loadHome().daysToReassessment).toBe(90);
-    expect(() => api.acceptCommitment(agreed.actions[0].id)).toThrow(/waiting for the other side/);
+    expect(() => api.acceptCommitment(agreed.actions[0].id)).toThrow(/was proposed by your side \(Acme\); the other side accepts it/);
 
     as('ben@beta.example', 'Ben', 'Beta');
     const view = api.acceptCommitment(agreed.actions[0].id);
@@ -96,16 +101,20 @@ describe('sidebar handlers on the double', () => {
     expect(api.loadCommitments().commitments[0].awaitingYourAcceptance).toBe(true);
     as('ana@acme.example', 'Ana', 'Acme');
     expect(api.loadCommitments().commitments[0].awaitingYourAcceptance).toBe(false);
-    expect(() => api.acceptCommitment(id)).toThrow(/waiting for the other side/);
+    expect(() => api.acceptCommitment(id)).toThrow(/was proposed by your side \(Acme\); the other side accepts it/);
   });
 
   it('asks for exactly three actions with valid due dates', () => {
     setUpPartnership();
     as('ana@acme.example', 'Ana', 'Acme');
-    api.submitAssessment({ cycle: 'C1', sealed: false, side: 'Acme', participant: '', ratings: rate(5, 5, 5, 5), evidence: noEvidence });
-    const action = { commitment: 'x', ownerSide: 'Acme', ownerPerson: '', dueDate: '2026-12-31' };
-    expect(() => api.agreeActions('C1', 'Alignment', [action, action])).toThrow('Agree exactly three actions for the priority corner.');
-    expect(() => api.agreeActions('C1', 'Alignment', [action, action, { ...action, dueDate: 'soon' }])).toThrow('The due date "soon" is not a date; expected yyyy-mm-dd');
+    api.submitAssessment({ cycle: 'C1', sealed: false, participant: '', ratings: rate(5, 5, 5, 5), evidence: noEvidence });
+    const action = { commitment: 'x', ownerSide: 'Acme', ownerPerson: 'Ana', dueDate: '2026-12-31' };
+    expect(() => api.agreeActions('C1', 'Alignment', [action, action])).toThrow('The actions must be a list of exactly 3; got 2.');
+    expect(() => api.agreeActions('C1', 'Alignment', [action, action, { ...action, dueDate: 'soon' }])).toThrow('The due date must be a date (yyyy-mm-dd); got "soon".');
+    expect(() => api.agreeActions('C1', 'Alignment', [action, action, { ...action, ownerPerson: ' ' }])).toThrow('The owner person is empty; please fill it in.');
+    expect(() => api.agreeActions('C1', 'Alignment', [action, action, { ...action, dueDate: '2026-12-01' }])).toThrow(
+      "Action 3's due date 2026-12-01 is 1 days from today; agreed actions fall due 30 to 60 days out (2026-12-30 to 2027-01-29).",
+    );
     expect(double.inspect.values('Shared Commitments Log').length).toBeLessThanOrEqual(1);
   });
 
@@ -114,7 +123,7 @@ describe('sidebar handlers on the double', () => {
     const acme = [rate(8, 8, 8, 8), rate(6, 6, 6, 6), rate(7, 4, 5, 9)];
     acme.forEach((rating, index) => {
       as(`a${index}@acme.example`, `A${index}`, 'Acme');
-      const result = api.submitAssessment({ cycle: 'S1', sealed: true, side: 'Acme', participant: `A${index}`, ratings: rating, evidence: noEvidence });
+      const result = api.submitAssessment({ cycle: 'S1', sealed: true, participant: `A${index}`, ratings: rating, evidence: noEvidence });
       expect(result.answeredBySide.Acme).toBe(index + 1);
       const sheetRows = double.inspect.values('Assessments').slice(1).filter((row) => row[0] !== '');
       if (index < 2) {
@@ -130,7 +139,7 @@ describe('sidebar handlers on the double', () => {
     // the sixth completes a batch and the row is refreshed with all six.
     for (const index of [3, 4, 5]) {
       as(`a${index}@acme.example`, `A${index}`, 'Acme');
-      api.submitAssessment({ cycle: 'S1', sealed: true, side: 'Acme', participant: '', ratings: rate(2, 2, 2, 2), evidence: noEvidence });
+      api.submitAssessment({ cycle: 'S1', sealed: true, participant: '', ratings: rate(2, 2, 2, 2), evidence: noEvidence });
       const row = double.inspect.values('Assessments')[1];
       expect(row[4]).toBe(index < 5 ? 3 : 6);
     }
@@ -139,15 +148,20 @@ describe('sidebar handlers on the double', () => {
     expect(everything).not.toContain('A0');
   });
 
-  it('lets the person starting a sealed cycle pick the minimum, within 2 to 50', () => {
+  it('lets the person starting a sealed cycle pick the minimum, within 3 to 50, fixed once the cycle is open', () => {
     setUpPartnership();
     as('a0@acme.example', 'A0', 'Acme');
     const answer = (cycle: string, sealedMinimum?: number) =>
-      api.submitAssessment({ cycle, sealed: true, sealedMinimum, side: 'Acme', participant: '', ratings: rate(5, 5, 5, 5), evidence: noEvidence });
-    expect(() => answer('S2', 1)).toThrow('A sealed cycle needs a whole number from 2 to 50 answers per side before writing means; got 1.');
-    expect(answer('S2', 2).writtenSides).toEqual([]);
-    expect(api.loadAssessment().openCycle?.minimumPerSide).toBe(2);
-    expect(answer('S2').writtenSides).toEqual(['Acme']);
+      api.submitAssessment({ cycle, sealed: true, sealedMinimum, participant: '', ratings: rate(5, 5, 5, 5), evidence: noEvidence });
+    expect(() => answer('S2', 2)).toThrow('Answers per side before a sealed cycle writes means must be a whole number from 3 to 50; got 2.');
+    expect(answer('S2', 4).writtenSides).toEqual([]);
+    expect(api.loadAssessment().openCycle?.minimumPerSide).toBe(4);
+    as('a1@acme.example', 'A1', 'Acme');
+    expect(() => answer('S2', 3)).toThrow('The cycle "S2" writes means after 4 answers per side; that was fixed when it opened.');
+    expect(() => api.submitAssessment({ cycle: 'S2', sealed: false, participant: '', ratings: rate(5, 5, 5, 5), evidence: noEvidence })).toThrow(
+      'The cycle "S2" is sealed; that was fixed when it opened.',
+    );
+    expect(answer('S2').answeredBySide).toEqual({ Acme: 2 });
     expect(api.loadAssessment().sealedMinimumDefault).toBe(3);
   });
 
@@ -155,7 +169,7 @@ describe('sidebar handlers on the double', () => {
     setUpPartnership();
     as('ana@acme.example', 'Ana', 'Acme');
     double.lock.holdByOther();
-    expect(() => api.addCommitment({ commitment: 'x', ownerSide: 'Acme', ownerPerson: '', corner: '', dueDate: '2026-12-31' })).toThrow(
+    expect(() => api.addCommitment({ commitment: 'x', ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-12-31' })).toThrow(
       'The other side is saving right now, so "Add commitment" was not saved (nothing was written). Try again in a moment.',
     );
   });

@@ -24,7 +24,7 @@ function renderAssessment(app: App, view: AssessmentView): void {
 
   const cycleInput = textInput({ required: true }, open ? open.cycle : view.suggestedCycle);
   const sealed = h('input', { type: 'checkbox', id: uid('sealed') });
-  const minimum = h('input', { type: 'number', min: '2', max: '50', step: '1', inputmode: 'numeric' });
+  const minimum = h('input', { type: 'number', min: '3', max: '50', step: '1', inputmode: 'numeric' });
   minimum.value = String(view.sealedMinimumDefault);
   const cyclePart = open
     ? h(
@@ -47,14 +47,14 @@ function renderAssessment(app: App, view: AssessmentView): void {
           h(
             'p',
             { class: 'hint' },
-            'Individual ratings are held by the add-on in this document’s settings, outside the sheets, and are never written to them. Once enough people of a side have answered, only that side’s means are written to Assessments. Until then everyone sees how many have answered, not what. The add-on itself can still read the held ratings.',
+            'Individual ratings are never stored: the add-on keeps only each side’s running totals, in this document’s settings outside the sheets. Once enough people of a side have answered, only that side’s means are written to Assessments. Until then everyone sees how many have answered, not what. Each person answers once.',
           ),
         ),
-        field('Answers per side before its means are written', minimum, 'For a sealed cycle: 2 to 50, default 3.'),
+        field('Answers per side before its means are written', minimum, 'For a sealed cycle: 3 to 50, default 3 (with two, each could work out the other’s ratings).'),
       );
 
   const sides = view.sides.length ? view.sides : app.sides;
-  const side = radioGroup('Answering for', 'answer-side', sides.map((s) => ({ value: s, label: s })), view.identity?.side ?? null);
+  const answeringFor = h('p', null, 'Answering for ', h('strong', null, view.identity?.side ?? sides.join(' or ')), ' (the side you saved as yours).');
   const name = textInput({ autocomplete: 'name' }, view.identity?.displayName ?? '');
   const anonymous = h('input', { type: 'checkbox', id: uid('anon') });
   const anonymityWarning = h(
@@ -93,15 +93,14 @@ function renderAssessment(app: App, view: AssessmentView): void {
       section('Cycle', cyclePart),
       section(
         'You',
-        side.element,
+        answeringFor,
         field('Your name', name),
         h('div', { class: 'check' }, anonymous, h('label', { for: anonymous.id }, 'Answer without my name'), anonymityWarning),
       ),
       section('Ratings', ratings.map((r) => r.block)),
     ],
     async () => {
-      const chosenSide = side.value();
-      if (!chosenSide) throw new Error('Choose the side you are answering for.');
+      if (!view.identity) throw new Error('Tell us who you are first: open Home and save your name and side.');
       const missing = ratings.filter((r) => r.group.value() === null).map((r) => r.corner);
       if (missing.length) throw new Error(`Rate every corner: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing.`);
       const cycle = open ? open.cycle : cycleInput.value.trim();
@@ -110,7 +109,6 @@ function renderAssessment(app: App, view: AssessmentView): void {
         cycle,
         sealed: open ? open.sealed : sealed.checked,
         sealedMinimum: open || !sealed.checked ? undefined : Number(minimum.value),
-        side: chosenSide,
         participant: anonymous.checked ? '' : name.value.trim(),
         ratings: Object.fromEntries(ratings.map((r) => [r.corner, Number(r.group.value())])) as Record<CornerName, number>,
         evidence: Object.fromEntries(ratings.map((r) => [r.corner, r.evidence.value.trim()])) as Record<CornerName, string>,

@@ -41,9 +41,9 @@ export function showDisclosure(app: App): void {
     if (missing) throw new Error(`Answer every question: ${missing} ${missing === 1 ? 'is' : 'are'} still open.`);
     return {
       shared: shared.value.trim(),
-      stage: stage.value() as string,
-      exploitationRisk: risk.value() as string,
-      coordinationValue: value.value() as string,
+      stage: stage.value() as DisclosureQuestionInput['stage'],
+      exploitationRisk: risk.value() as DisclosureQuestionInput['exploitationRisk'],
+      coordinationValue: value.value() as DisclosureQuestionInput['coordinationValue'],
       partnerReciprocated: reciprocated.value() === 'yes',
       performanceCanShow: reveal.value() === 'yes',
     };

@@ -1,5 +1,6 @@
 /** Weekly sync: review the log, add a commitment, or update one without hunting through the sheet. */
-import type { CommitmentSummary, CommitmentsView } from '../../api';
+import type { CommitmentSummary, CommitmentsView, CornerName } from '../../api';
+import type { CommitmentStatus } from '../../../domain/commitments';
 import type { App } from '../app';
 import { commitmentCard } from '../commitment-list';
 import { h, uid } from '../dom';
@@ -37,7 +38,7 @@ function updateForm(app: App, c: CommitmentSummary, statuses: string[]): HTMLEle
     async () => {
       const view = await call('updateCommitment', {
         id: c.id,
-        status: status.value,
+        status: status.value as CommitmentStatus,
         doneOn: doneOn.value,
         flaggedOn: flaggedOn.value,
         recoveryPlan: plan.value.trim(),
@@ -83,7 +84,7 @@ function addForm(app: App, view: CommitmentsView): HTMLElement {
         commitment: commitment.value.trim(),
         ownerSide: ownerSide.value,
         ownerPerson: ownerPerson.value.trim(),
-        corner: corner.value,
+        corner: corner.value as CornerName | '',
         dueDate: due.value,
       });
       announce(`Added: ${commitment.value.trim()}`);

@@ -1,0 +1,139 @@
+import { CORNERS } from '../domain/corners';
+import type { WritePlan } from '../workbook/write-plan';
+import { MAX_PROPERTY_BYTES } from '../workbook/write-plan';
+
+/**
+ * What the add-on keeps about assessment cycles outside the sheet, in document properties (which
+ * the sheet's editors cannot see or edit in the sheet): the open cycle and its settings, who has
+ * answered it (as tokens that name nobody), and a sealed cycle's running sums per side.
+ *
+ * A sealed cycle never stores an individual answer: each side keeps the count and the sum of its
+ * ratings, and the side's means row is written from those at every full batch of `minimumPerSide`
+ * answers. Whoever reads the properties once sees sums, never one person's ratings.
+ */
+const OPEN_CYCLE_KEY = 'trustCorners.openCycle';
+const SEALED_PREFIX = 'trustCorners.sealed.';
+const ANSWERED_PREFIX = 'trustCorners.answered.';
+
+/** Answers per side before a sealed cycle writes that side's means: with two, each of the pair could work out the other's ratings. */
+export const SEALED_MINIMUM_DEFAULT = 3;
+export const SEALED_MINIMUM_LOWEST = 3;
+export const SEALED_MINIMUM_HIGHEST = 50;
+
+export interface OpenCycleRecord {
+  cycle: string;
+  sealed: boolean;
+  minimumPerSide: number;
+}
+
+export interface SideTotals {
+  count: number;
+  /** Sum of the ratings per corner, in canonical corner order. */
+  sums: number[];
+}
+
+/** Each person's token -> the participant name of their named answer ('' for anonymous or sealed). */
+export type Respondents = Record<string, string>;
+
+function parse<T>(text: string | undefined): T | null {
+  if (text === undefined) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** FNV-1a over the text with a seed: a small, fast, well-spread hash (not a secret; the input is). */
+function fnv1a(text: string, seed: number): number {
+  let hash = seed >>> 0;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
+
+/**
+ * The token that marks "this person answered this cycle": derived from the person's random id
+ * (kept only in their own user properties) and the cycle, so it cannot be linked to a person, to
+ * an answer, or to the same person's token in another cycle.
+ */
+export function respondentToken(personId: string, cycle: string): string {
+  const text = `${personId}\u0000${cycle}`;
+  return fnv1a(text, 0x811c9dc5).toString(36) + fnv1a(text, 0x2166136).toString(36);
+}
+
+/** The document properties as read once for a request (one call for all of them). */
+export class CycleStore {
+  constructor(private readonly properties: Readonly<Record<string, string>>) {}
+
+  static read(): CycleStore {
+    return new CycleStore(PropertiesService.getDocumentProperties().getProperties());
+  }
+
+  openCycle(): OpenCycleRecord | null {
+    const record = parse<Partial<OpenCycleRecord>>(this.properties[OPEN_CYCLE_KEY]);
+    if (!record || typeof record.cycle !== 'string' || record.cycle === '') return null;
+    return {
+      cycle: record.cycle,
+      sealed: record.sealed === true,
+      minimumPerSide: typeof record.minimumPerSide === 'number' ? record.minimumPerSide : SEALED_MINIMUM_DEFAULT,
+    };
+  }
+
+  /**
+   * Per side, the sealed answers counted so far. Workbooks sealed before sums were kept hold lists
+   * of answers: those are summed on reading and replaced by sums at the next answer.
+   */
+  sealedTotals(cycle: string): Record<string, SideTotals> {
+    const stored = parse<Record<string, SideTotals | number[][]>>(this.properties[SEALED_PREFIX + cycle]) ?? {};
+    const totals: Record<string, SideTotals> = {};
+    for (const [side, entry] of Object.entries(stored)) {
+      if (Array.isArray(entry)) {
+        totals[side] = { count: entry.length, sums: CORNERS.map((_, index) => entry.reduce((sum, answer) => sum + (answer[index] ?? 0), 0)) };
+      } else if (entry && typeof entry.count === 'number' && Array.isArray(entry.sums)) {
+        totals[side] = { count: entry.count, sums: [...entry.sums] };
+      }
+    }
+    return totals;
+  }
+
+  respondents(cycle: string): Respondents {
+    const all: Respondents = {};
+    for (const key of this.chunkKeys(cycle)) Object.assign(all, parse<Respondents>(this.properties[key]) ?? {});
+    return all;
+  }
+
+  private chunkKeys(cycle: string): string[] {
+    const prefix = `${ANSWERED_PREFIX}${cycle}#`;
+    return Object.keys(this.properties)
+      .filter((key) => key.startsWith(prefix))
+      .sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)));
+  }
+
+  // ---- Changes, planned (written with the save's other changes, or not at all) ----
+
+  planOpenCycle(plan: WritePlan, record: OpenCycleRecord): void {
+    plan.setDocumentProperty(OPEN_CYCLE_KEY, JSON.stringify(record));
+  }
+
+  planSealedTotals(plan: WritePlan, cycle: string, totals: Record<string, SideTotals>): void {
+    plan.setDocumentProperty(SEALED_PREFIX + cycle, JSON.stringify(totals));
+  }
+
+  /**
+   * Marks the person as having answered. Tokens are kept in chunks of at most one property's size,
+   * so a cycle of any size stays inside Apps Script's per-property limit.
+   */
+  planRespondent(plan: WritePlan, cycle: string, token: string, participant: string): void {
+    const keys = this.chunkKeys(cycle);
+    const holding = keys.find((key) => token in (parse<Respondents>(this.properties[key]) ?? {}));
+    const target = holding ?? keys[keys.length - 1];
+    const chunk = target ? (parse<Respondents>(this.properties[target]) ?? {}) : {};
+    const grown = JSON.stringify({ ...chunk, [token]: participant });
+    // Three bytes per character bounds any UTF-8 text.
+    if (target && (holding !== undefined || grown.length * 3 <= MAX_PROPERTY_BYTES)) {
+      plan.setDocumentProperty(target, grown);
+    } else {
+      plan.setDocumentProperty(`${ANSWERED_PREFIX}${cycle}#${keys.length}`, JSON.stringify({ [token]: participant }));
+    }
+  }
+}

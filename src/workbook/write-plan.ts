@@ -1,0 +1,122 @@
+import { withDocumentLock } from './lock';
+import type { TableLayout } from './layout';
+import { type CellValue, cellForWrite, rowFor } from './table';
+
+type Changes = Record<string, CellValue | null | undefined>;
+
+/** Apps Script refuses a property value over about 8 KB (9 KB in practice): stay inside the documented figure. */
+export const MAX_PROPERTY_BYTES = 8 * 1024;
+
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * Everything one save will change, computed before anything is written. A save holds the document
+ * lock, re-reads what it depends on, adds each change here (every cell value is converted and
+ * checked as it is added, so a value Sheets would refuse fails before the first write), and then
+ * commits: a refused lock or any error before `commit` leaves every cell and property as it was.
+ * Reads happen while planning, writes only in `commit`, so no read waits for pending writes.
+ */
+export class WritePlan {
+  private readonly writes: Array<() => void> = [];
+  private readonly properties: Record<string, string> = {};
+  private readonly deletedProperties: string[] = [];
+  private readonly nextFreeRow = new Map<number, number>();
+
+  /**
+   * Rows to add below the table's last used row, as it is now (the caller holds the lock, so it
+   * cannot move). Several appends to one table in one plan go one after another. Returns the row
+   * number of the first.
+   */
+  append(layout: TableLayout, records: ReadonlyArray<Changes>): number {
+    const sheet = layout.sheet;
+    const sheetId = sheet.getSheetId();
+    const firstRow = this.nextFreeRow.get(sheetId) ?? sheet.getLastRow() + 1;
+    if (records.length === 0) return firstRow;
+    const rows = records.map((record) => rowFor(layout, record));
+    this.nextFreeRow.set(sheetId, firstRow + rows.length);
+    const lastRow = firstRow + rows.length - 1;
+    const maxRows = sheet.getMaxRows();
+    this.writes.push(() => {
+      if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+      sheet.getRange(firstRow, 1, rows.length, layout.width).setValues(rows);
+    });
+    return firstRow;
+  }
+
+  /**
+   * The changed cells of one row: one write per run of neighbouring columns, never the whole row,
+   * so a partner's edit to another cell of the row is kept.
+   */
+  update(layout: TableLayout, rowNumber: number, changes: Changes): void {
+    const byColumn = new Map<number, CellValue>();
+    for (const column of layout.table.columns) {
+      if (!(column.key in changes)) continue;
+      const at = layout.columnOf.get(column.key);
+      if (at !== undefined) byColumn.set(at, cellForWrite(column, changes[column.key]));
+    }
+    const columns = [...byColumn.keys()].sort((a, b) => a - b);
+    let start = 0;
+    while (start < columns.length) {
+      let end = start;
+      while (end + 1 < columns.length && columns[end + 1] === columns[end] + 1) end++;
+      const first = columns[start];
+      const values = [columns.slice(start, end + 1).map((column) => byColumn.get(column) as CellValue)];
+      this.writes.push(() => layout.sheet.getRange(rowNumber, first, 1, values[0].length).setValues(values));
+      start = end + 1;
+    }
+  }
+
+  /** A document property; too large a value fails here, before any write. */
+  setDocumentProperty(key: string, value: string): void {
+    if (utf8Bytes(value) > MAX_PROPERTY_BYTES) {
+      throw new Error(`Too much to keep in one document property (${key}); nothing was saved.`);
+    }
+    this.properties[key] = value;
+  }
+
+  deleteDocumentProperty(key: string): void {
+    this.deletedProperties.push(key);
+  }
+
+  get empty(): boolean {
+    return this.writes.length === 0 && Object.keys(this.properties).length === 0 && this.deletedProperties.length === 0;
+  }
+
+  /**
+   * Properties first, in one call (each property call is a round trip, and a full store refuses
+   * the whole call), then the cells, which were all converted and checked while planning.
+   */
+  commit(): void {
+    if (Object.keys(this.properties).length > 0 || this.deletedProperties.length > 0) {
+      const properties = PropertiesService.getDocumentProperties();
+      if (Object.keys(this.properties).length > 0) properties.setProperties(this.properties);
+      for (const key of this.deletedProperties) properties.deleteProperty(key);
+    }
+    for (const write of this.writes.splice(0)) write();
+  }
+}
+
+/**
+ * One save, all or nothing: takes the document lock once, lets `build` read what it depends on and
+ * plan every change, then writes. A refused lock or an error while planning writes nothing.
+ */
+export function saveAtomically<T>(action: string, build: (plan: WritePlan) => T): T {
+  return withDocumentLock(action, () => {
+    const plan = new WritePlan();
+    const result = build(plan);
+    plan.commit();
+    return result;
+  });
+}
