@@ -1,10 +1,11 @@
-import { prepareHistoryAppend, historyEntries } from './history';
+import { planHistory } from './history';
 import { actorLabel } from './identity';
 import { nextIds } from './input';
 import { type TableLayout, Workbook } from './layout';
 import { LOCK_WAIT_MS } from './lock';
 import { type CellValue, textOf } from './table';
 import { COMMITMENTS } from './templates';
+import { WritePlan } from './write-plan';
 
 /** Columns the add-on fills itself: a row with nothing else in them is not a commitment someone typed. */
 const FILLED_BY_ADDON = new Set(['id', 'updatedBy', 'updatedAt']);
@@ -58,7 +59,13 @@ export function giveMissingCommitmentIds(spreadsheet: GoogleAppsScript.Spreadshe
       'C',
       missing.length,
     );
-    const append = prepareHistoryAppend(workbook);
+    const plan = new WritePlan();
+    planHistory(
+      plan,
+      workbook,
+      actorLabel(spreadsheet.getId()),
+      ids.map((id) => ({ sheet: sheet.getName(), rowId: id, field: 'ID', oldValue: '', newValue: id })),
+    );
     // One write spanning the rows that get ids; rows between keep their own id text.
     const first = missing[0];
     const last = missing[missing.length - 1];
@@ -70,15 +77,7 @@ export function giveMissingCommitmentIds(spreadsheet: GoogleAppsScript.Spreadshe
       column[index - first] = [`'${ids[n]}`];
     });
     sheet.getRange(first + 2, idColumn, column.length, 1).setValues(column);
-    const who = actorLabel();
-    append.write(
-      historyEntries(
-        who,
-        ids.map((id) => ({ sheet: sheet.getName(), rowId: id, field: 'ID', oldValue: '', newValue: id })),
-        new Date(),
-        workbook.calendar,
-      ),
-    );
+    plan.commit();
     return ids;
   } finally {
     lock.releaseLock();

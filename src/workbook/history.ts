@@ -1,8 +1,10 @@
 import type { Calendar } from '../domain/calendar';
 import { type ChainLink, GENESIS, chainFieldText, formatLink, nextLink, parseLink } from './history-chain';
 import { MissingTableError, type TableLayout, type Workbook, locateTable } from './layout';
+import { columnByKey } from './schema';
 import { type CellValue, cellForWrite, textOf } from './table';
 import { HISTORY } from './templates';
+import type { WritePlan } from './write-plan';
 
 export interface Change {
   sheet: string;
@@ -99,63 +101,71 @@ function readPending(properties: GoogleAppsScript.Properties.Properties): { entr
   return { entries, keys };
 }
 
-/**
- * The reads an append needs, done before any write of the same action (a read after a write
- * forces Sheets to commit first): where the chain ends, and entries held while the lock was
- * refused. Call with the document lock held, then `write` once.
- */
-export function prepareHistoryAppend(workbook: Workbook): { write(entries: readonly HistoryEntry[]): void } {
+/** Where the chain stands for one save: read once, then carried from one planned append to the next. */
+interface ChainPosition {
+  layout: TableLayout;
+  /** The link the next entry follows; null for a sheet without the Chain column (before Repair). */
+  base: ChainLink | null;
+  /** Held entries not yet planned, and the property keys to delete when they are written. */
+  pending: { entries: HistoryEntry[]; keys: string[] };
+}
+
+const positions = new WeakMap<WritePlan, ChainPosition>();
+
+/** Reads where the chain ends (the last row's link, or the recorded end when that is further) and the held entries. */
+function readChainPosition(workbook: Workbook): ChainPosition {
   const layout = historyLayout(workbook);
   const sheet = layout.sheet;
   const hashColumn = layout.columnOf.get('hash');
   const properties = PropertiesService.getDocumentProperties();
   const pending = readPending(properties);
+  if (hashColumn === undefined) return { layout, base: null, pending };
   const lastRow = sheet.getLastRow();
-  let base: ChainLink | null = null;
-  if (hashColumn !== undefined) {
-    const tail = lastRow >= 2 ? parseLink(sheet.getRange(lastRow, hashColumn).getValue()) : null;
-    const head = parseLink(properties.getProperty(CHAIN_HEAD_KEY));
-    // The higher of the two: the head is ahead when the newest rows were deleted, and chaining
-    // from it makes that deletion a visible gap instead of history rewritten.
-    base = head && (!tail || head.seq > tail.seq) ? head : (tail ?? GENESIS);
-  }
-  const calendar = workbook.calendar;
-  return {
-    write(entries: readonly HistoryEntry[]): void {
-      const all = [...pending.entries, ...entries];
-      if (all.length === 0) return;
-      let link = base;
-      const grid = all.map((entry) => {
-        const row: CellValue[] = new Array<CellValue>(layout.width).fill('');
-        const stored: string[] = [];
-        for (const key of HASHED_KEYS) {
-          const column = layout.table.columns.find((candidate) => candidate.key === key);
-          const value = cellForWrite(column ?? HISTORY.columns[0], entry[key]);
-          row[(layout.columnOf.get(key) as number) - 1] = value;
-          // What the cell will read back as: the text without the apostrophe that keeps it literal.
-          stored.push(typeof value === 'string' && value.startsWith("'") ? value.slice(1) : chainFieldText(value, calendar));
-        }
-        if (link && hashColumn !== undefined) {
-          link = nextLink(link, stored);
-          row[hashColumn - 1] = `'${formatLink(link)}`;
-        }
-        return row;
-      });
-      const firstRow = lastRow + 1;
-      const maxRows = sheet.getMaxRows();
-      if (firstRow + grid.length - 1 > maxRows) sheet.insertRowsAfter(maxRows, firstRow + grid.length - 1 - maxRows);
-      sheet.getRange(firstRow, 1, grid.length, layout.width).setValues(grid);
-      if (link) properties.setProperty(CHAIN_HEAD_KEY, formatLink(link));
-      for (const key of pending.keys) properties.deleteProperty(key);
-    },
-  };
+  const tail = lastRow >= 2 ? parseLink(sheet.getRange(lastRow, hashColumn).getValue()) : null;
+  const head = parseLink(properties.getProperty(CHAIN_HEAD_KEY));
+  // The higher of the two: the head is ahead when the newest rows were deleted, and chaining
+  // from it makes that deletion a visible gap instead of history quietly rewritten.
+  const base = head && (!tail || head.seq > tail.seq) ? head : (tail ?? GENESIS);
+  return { layout, base, pending };
 }
 
-/** Appends changes to the Change History in one write, chained. Hold the document lock. */
-export function recordChanges(workbook: Workbook, who: string, changes: readonly Change[], when: Date = new Date()): void {
-  const entries = historyEntries(who, changes, when, workbook.calendar);
-  const append = prepareHistoryAppend(workbook);
-  append.write(entries);
+/**
+ * Plans Change History rows into a save's plan, chained: held entries first (oldest first), then
+ * `entries`. The caller holds the document lock from planning to commit; every read happens
+ * here, the writes in `plan.commit()`. Several calls on one plan continue one chain.
+ */
+export function planHistoryEntries(plan: WritePlan, workbook: Workbook, entries: readonly HistoryEntry[]): void {
+  const position = positions.get(plan) ?? readChainPosition(workbook);
+  const all = [...position.pending.entries, ...entries];
+  if (all.length === 0) {
+    positions.set(plan, position);
+    return;
+  }
+  const { layout } = position;
+  const calendar = workbook.calendar;
+  let link = position.base;
+  const records = all.map((entry) => {
+    const record: Record<string, CellValue> = { ...entry };
+    if (link) {
+      const stored = HASHED_KEYS.map((key) => {
+        // What the cell will read back as: text without the apostrophe that keeps it literal.
+        const value = cellForWrite(columnByKey(HISTORY, key), entry[key]);
+        return typeof value === 'string' && value.startsWith("'") ? value.slice(1) : chainFieldText(value, calendar);
+      });
+      link = nextLink(link, stored);
+      record.hash = formatLink(link);
+    }
+    return record;
+  });
+  plan.append(layout, records);
+  if (link) plan.setDocumentProperty(CHAIN_HEAD_KEY, formatLink(link));
+  for (const key of position.pending.keys) plan.deleteDocumentProperty(key);
+  positions.set(plan, { layout, base: link, pending: { entries: [], keys: [] } });
+}
+
+/** Plans one history row per change, by `who` at `when` (see planHistoryEntries). */
+export function planHistory(plan: WritePlan, workbook: Workbook, who: string, changes: readonly Change[], when: Date = new Date()): void {
+  planHistoryEntries(plan, workbook, historyEntries(who, changes, when, workbook.calendar));
 }
 
 /**

@@ -1,13 +1,14 @@
 import { type Calendar, startOfDayOf } from '../domain/calendar';
 import { parseStatus } from '../domain/commitments';
 import { freeCommitmentIds, holdsCommitment } from './commitment-ids';
-import { type Change, historyEntries, holdPendingHistory, prepareHistoryAppend } from './history';
+import { type Change, historyEntries, holdPendingHistory, planHistoryEntries } from './history';
 import { actorLabel } from './identity';
 import { type TableLayout, Workbook } from './layout';
 import { LOCK_WAIT_MS } from './lock';
 import { type ColumnSpec, METADATA_SHEET_KEY, type TableSpec } from './schema';
 import { type CellValue, textOf } from './table';
 import { COMMITMENTS, TABLES } from './templates';
+import { WritePlan } from './write-plan';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -144,7 +145,7 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   const width = Math.max(layout.width, ...columns);
   const rowValues = sheet.getRange(firstRow, 1, rows, width).getValues() as CellValue[][];
   const idColumn = layout.columnOf.get('id');
-  const who = actorLabel();
+  const who = actorLabel(workbook.spreadsheet.getId());
   const now = new Date();
   const calendar = workbook.calendar;
   const specOf = new Map(layout.table.columns.map((spec) => [layout.columnOf.get(spec.key) as number, spec]));
@@ -180,9 +181,10 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
     if (filled) changes.push(...filled.changes);
     const entries = historyEntries(who, changes, now, calendar);
     // Every read (ids above, the chain's end here) before the first write.
-    const history = locked ? prepareHistoryAppend(workbook) : null;
+    const history = locked ? new WritePlan() : null;
+    if (history) planHistoryEntries(history, workbook, entries);
     if (filled) writeFills(sheet, firstRow, rowValues, filled.fills);
-    if (history) history.write(entries);
+    if (history) history.commit();
     else holdPendingHistory(entries);
   } finally {
     if (locked) lock.releaseLock();

@@ -6,9 +6,18 @@ import { CHAIN_HEAD_KEY, PENDING_PREFIX } from '../../src/workbook/history';
 import { setUpWorkbook } from '../../src/workbook/setup';
 import { stampEdit } from '../../src/workbook/stamp';
 import { verifyHistory } from '../../src/workbook/verify-history';
-import { appendCommitments, updateCommitment } from '../../src/workbook/commitments-log';
+import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
 import { saveIdentity } from '../../src/workbook/identity';
 import { COMMITMENTS, HISTORY } from '../../src/workbook/templates';
+
+/** Adds commitments through the sidebar's handler (one save each), as the saved identity; returns their ids. */
+function addCommitments(inputs: ReadonlyArray<{ commitment: string; ownerSide: string; ownerPerson: string }>): string[] {
+  return inputs.map((input) => {
+    const before = new Set(api.loadCommitments().commitments.map((item) => item.id));
+    const after = api.addCommitment({ ...input, corner: '', dueDate: '2027-06-30' }).commitments;
+    return after.find((item) => !before.has(item.id))!.id;
+  });
+}
 
 /** A chain of `count` rows as the add-on writes it, starting at sheet row 2. */
 function chainOf(count: number): StoredHistoryRow[] {
@@ -86,6 +95,7 @@ beforeEach(() => {
   uninstall = double.install(globalThis);
   setUpWorkbook();
   double.spreadsheet.getSheetByName('Partnership')!.getRange(2, 1, 1, 3).setValues([["'Acme", "'Beta", 'Strategic']]);
+  saveIdentity({ displayName: 'Ana', side: 'Acme' });
 });
 afterEach(() => uninstall());
 
@@ -104,10 +114,8 @@ function typeInto(a1: string, value: string) {
 
 /** Rows 2..n+1 of the log hold commitments with ids, so edits there record no id allocation. */
 function withCommitments(count = 5) {
-  appendCommitments(
-    Array.from({ length: count }, (_, i) => ({ commitment: `c${i}`, ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-12-31' })),
-    ['Acme', 'Beta'],
-  );
+  addCommitments(
+    Array.from({ length: count }, (_, i) => ({ commitment: `c${i}`, ownerSide: 'Acme', ownerPerson: 'Ana' })));
 }
 
 const as = (email: string, name: string, side: string) => {
@@ -118,11 +126,11 @@ const as = (email: string, name: string, side: string) => {
 describe('Change History chain on the double', () => {
   it('chains every entry, and an untouched history verifies', () => {
     as('ana@acme.example', 'Ana', 'Acme');
-    appendCommitments([{ commitment: 'Share the roadmap', ownerSide: 'Acme', ownerPerson: 'Ana', corner: 'Alignment', dueDate: '2026-12-31' }], ['Acme', 'Beta']);
+    addCommitments([{ commitment: 'Share the roadmap', ownerSide: 'Acme', ownerPerson: 'Ana' }]);
     typeInto('H2', 'At risk');
     as('ben@beta.example', 'Ben', 'Beta');
     typeInto('L2', '=IMPORTXML("x")');
-    updateCommitment('C-001', { status: 'Open', recoveryPlan: 'Weekly call' });
+    api.updateCommitment({ id: 'C-001', status: 'Done', recoveryPlan: 'Weekly call' });
     const rows = history().slice(1);
     expect(rows.length).toBeGreaterThanOrEqual(4);
     expect(rows.map((row) => row[HASH_COLUMN])).toEqual(rows.map((_, index) => expect.stringMatching(new RegExp(`^#${index + 1} [0-9a-f]{12}$`))));
@@ -205,8 +213,8 @@ describe('appends by several writers, and a refused lock', () => {
     expect(verifyHistory().message).toContain('1 edit made while the other side was saving is held');
     double.lock.release();
     as('ben@beta.example', 'Ben', 'Beta');
-    appendCommitments([{ commitment: 'x', ownerSide: 'Beta', ownerPerson: 'Ben', corner: '', dueDate: '2026-12-31' }], ['Acme', 'Beta']);
-    updateCommitment('C-001', { status: 'At risk' });
+    addCommitments([{ commitment: 'x', ownerSide: 'Beta', ownerPerson: 'Ben' }]);
+    api.updateCommitment({ id: 'C-001', status: 'At risk' });
     const rows = history().slice(1);
     expect(rows.map((row) => [row[1], row[4], row[6]])).toEqual([
       ['Ana (Acme)', 'Recovery plan', 'first'],
@@ -240,6 +248,8 @@ describe('appends by several writers, and a refused lock', () => {
           double = createAppsScriptDouble();
           uninstall = double.install(globalThis);
           setUpWorkbook();
+          double.spreadsheet.getSheetByName('Partnership')!.getRange(2, 1, 1, 3).setValues([["'Acme", "'Beta", 'Strategic']]);
+          as('ana@acme.example', 'Ana', 'Acme');
           withCommitments();
           steps.forEach((step, index) => {
             if (step.writer === 'ana') as('ana@acme.example', 'Ana', 'Acme');

@@ -1,12 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
 import { zoneCalendar } from '../../src/domain/calendar';
-import { appendCommitments } from '../../src/workbook/commitments-log';
+import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
 import { saveIdentity } from '../../src/workbook/identity';
 import { setUpWorkbook } from '../../src/workbook/setup';
 import { stampEdit } from '../../src/workbook/stamp';
 import { verifyHistory } from '../../src/workbook/verify-history';
 import { COMMITMENTS, HISTORY } from '../../src/workbook/templates';
+
+/** Adds commitments through the sidebar's handler (one save each), as the saved identity; returns their ids. */
+function addCommitments(inputs: ReadonlyArray<{ commitment: string; ownerSide: string; ownerPerson: string }>): string[] {
+  return inputs.map((input) => {
+    const before = new Set(api.loadCommitments().commitments.map((item) => item.id));
+    const after = api.addCommitment({ ...input, corner: '', dueDate: '2027-06-30' }).commitments;
+    return after.find((item) => !before.has(item.id))!.id;
+  });
+}
 
 /** A zone far from the script's UTC, so "today" there is often another day. */
 const ZONE = 'Pacific/Kiritimati';
@@ -81,7 +90,7 @@ describe('onEdit: a paste costs the same few calls whatever its size', () => {
   });
 
   it('a single-cell edit costs about as much as a paste', () => {
-    appendCommitments([{ commitment: 'x', ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-12-31' }], ['Acme', 'Beta']);
+    addCommitments([{ commitment: 'x', ownerSide: 'Acme', ownerPerson: 'Ana' }]);
     const cell = logSheet().getRange(2, column('recoveryPlan') + 1);
     cell.setValue("'Call weekly");
     const counts = countedEdit(cell, '');
@@ -102,10 +111,8 @@ describe('onEdit: a paste costs the same few calls whatever its size', () => {
 
 describe('onEdit on the Commitments Log', () => {
   it('a status set to Done by hand with no date gets Done on = today in the spreadsheet\'s zone; a given date is kept', () => {
-    appendCommitments(
-      [1, 2].map((n) => ({ commitment: `c${n}`, ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-12-31' })),
-      ['Acme', 'Beta'],
-    );
+    addCommitments(
+      [1, 2].map((n) => ({ commitment: `c${n}`, ownerSide: 'Acme', ownerPerson: 'Ana' })));
     const status = logSheet().getRange(2, column('status') + 1);
     status.setValue('Done');
     edit(status, 'Proposed');
@@ -127,7 +134,7 @@ describe('onEdit on the Commitments Log', () => {
   });
 
   it('a status change records who and when: in the row\'s stamp and in the Change History', () => {
-    appendCommitments([{ commitment: 'x', ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-12-31' }], ['Acme', 'Beta']);
+    addCommitments([{ commitment: 'x', ownerSide: 'Acme', ownerPerson: 'Ana' }]);
     double.setActiveUser('ben@beta.example');
     saveIdentity({ displayName: 'Ben', side: 'Beta' });
     const before = Date.now();
@@ -143,12 +150,12 @@ describe('onEdit on the Commitments Log', () => {
   });
 
   it('a row typed by hand gets the next id, never one the sidebar gave or will give', () => {
-    appendCommitments([{ commitment: 'from the sidebar', ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-12-31' }], ['Acme', 'Beta']);
+    addCommitments([{ commitment: 'from the sidebar', ownerSide: 'Acme', ownerPerson: 'Ana' }]);
     const typed = logSheet().getRange(3, column('commitment') + 1);
     typed.setValue("'typed by hand");
     edit(typed);
     expect(log()[2][column('id')]).toBe('C-002');
-    const [next] = appendCommitments([{ commitment: 'sidebar again', ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-12-31' }], ['Acme', 'Beta']);
+    const [next] = addCommitments([{ commitment: 'sidebar again', ownerSide: 'Acme', ownerPerson: 'Ana' }]);
     expect(next).toBe('C-003');
   });
 
@@ -174,7 +181,7 @@ describe('onEdit on the Commitments Log', () => {
   });
 
   it('Repair gives ids to old rows without one, in one write, and records them', () => {
-    appendCommitments([{ commitment: 'has an id', ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-12-31' }], ['Acme', 'Beta']);
+    addCommitments([{ commitment: 'has an id', ownerSide: 'Acme', ownerPerson: 'Ana' }]);
     // Rows typed before onEdit gave ids (or while it could not): no id, no history.
     logSheet().getRange(3, 2, 3, 1).setValues([["'old one"], [''], ["'old two"]]);
     logSheet().getRange(4, column('updatedBy') + 1).setValue("'only a stamp left");
