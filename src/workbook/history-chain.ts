@@ -20,6 +20,9 @@ export const GENESIS: ChainLink = { seq: 0, hash: '' };
 /** Unit separator: cleanUserText strips control characters, so it cannot occur inside a field. */
 const SEPARATOR = '\u001f';
 
+/** The Chain cell of a row appended without the lock when its entries could not be held: outside the chain. */
+export const UNCHAINED_MARK = '(not chained: written while the other side was saving)';
+
 export const formatLink = (link: ChainLink): string => `#${link.seq} ${link.hash}`;
 
 export function parseLink(text: unknown): ChainLink | null {
@@ -85,6 +88,10 @@ export function verifyChain(rows: readonly StoredHistoryRow[], head: ChainLink |
   for (const row of rows) {
     if (row.blank) continue;
     const link = parseLink(row.link);
+    if (!link && row.link === UNCHAINED_MARK) {
+      problems.push(`row ${row.rowNumber} was written outside the chain while the other side was saving (its edits could not be held): compare it with File → Version history`);
+      continue;
+    }
     if (!link) {
       if (previous) problems.push(`row ${row.rowNumber} has no chain hash: it was added by hand, or its hash was removed`);
       else unchained++;

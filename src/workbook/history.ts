@@ -1,8 +1,8 @@
 import type { Calendar } from '../domain/calendar';
-import { type ChainLink, GENESIS, chainFieldText, formatLink, nextLink, parseLink } from './history-chain';
+import { type ChainLink, GENESIS, UNCHAINED_MARK, chainFieldText, formatLink, nextLink, parseLink } from './history-chain';
 import { MissingTableError, type TableLayout, type Workbook, locateTable } from './layout';
 import { columnByKey } from './schema';
-import { type CellValue, cellForWrite, textOf } from './table';
+import { type CellValue, cellForWrite, rowFor, textOf } from './table';
 import { HISTORY } from './templates';
 import type { WritePlan } from './write-plan';
 
@@ -177,7 +177,26 @@ export function planHistory(plan: WritePlan, workbook: Workbook, who: string, ch
  */
 let heldBatches = 0;
 
-export function holdPendingHistory(entries: readonly HistoryEntry[]): void {
+export function holdPendingHistory(entries: readonly HistoryEntry[], workbook: Workbook): void {
+  try {
+    storePending(entries);
+  } catch (error) {
+    // The property store is full (or refused): one row appended atomically says what was edited,
+    // marked as outside the chain, so Verify history names it instead of the edit vanishing.
+    const first = entries[0];
+    const layout = historyLayout(workbook);
+    layout.sheet.appendRow(
+      rowFor(layout, {
+        ...first,
+        oldValue: '',
+        newValue: `(${entries.length} cell${entries.length === 1 ? '' : 's'} edited while the other side was saving could not be held: ${String((error as Error).message).slice(0, 200)}; see File → Version history)`,
+        hash: UNCHAINED_MARK,
+      }),
+    );
+  }
+}
+
+function storePending(entries: readonly HistoryEntry[]): void {
   if (entries.length === 0) return;
   let rows = entries.map((entry) => [entry.when.getTime(), entry.who, entry.sheet, entry.rowId, entry.field, entry.oldValue, entry.newValue]);
   let json = JSON.stringify(rows);

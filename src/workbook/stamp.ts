@@ -185,7 +185,7 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
     if (history) planHistoryEntries(history, workbook, entries);
     if (filled) writeFills(sheet, firstRow, rowValues, filled.fills);
     if (history) history.commit();
-    else holdPendingHistory(entries);
+    else holdPendingHistory(entries, workbook);
   } finally {
     if (locked) lock.releaseLock();
   }
