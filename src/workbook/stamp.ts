@@ -3,7 +3,7 @@ import { parseStatus } from '../domain/commitments';
 import { freeCommitmentIds, holdsCommitment } from './commitment-ids';
 import { type Change, historyEntries, holdPendingHistory, planHistoryEntries } from './history';
 import { actorLabel } from './identity';
-import { type TableLayout, Workbook } from './layout';
+import { MissingTableError, type TableLayout, Workbook } from './layout';
 import { LOCK_WAIT_MS } from './lock';
 import { type ColumnSpec, METADATA_SHEET_KEY, type TableSpec } from './schema';
 import { type CellValue, textOf } from './table';
@@ -181,8 +181,15 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
     if (filled) changes.push(...filled.changes);
     const entries = historyEntries(who, changes, now, calendar);
     // Every read (ids above, the chain's end here) before the first write.
-    const history = locked ? new WritePlan() : null;
-    if (history) planHistoryEntries(history, workbook, entries);
+    let history: WritePlan | null = locked ? new WritePlan() : null;
+    try {
+      if (history) planHistoryEntries(history, workbook, entries);
+    } catch (error) {
+      // The Change History sheet is gone or lacks columns: the entries wait, like under a refused
+      // lock, until Repair restores it, and the edit's own cells are still filled in.
+      if (!(error instanceof MissingTableError)) throw error;
+      history = null;
+    }
     if (filled) writeFills(sheet, firstRow, rowValues, filled.fills);
     if (history) history.commit();
     else holdPendingHistory(entries, workbook);

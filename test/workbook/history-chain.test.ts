@@ -225,6 +225,19 @@ describe('appends by several writers, and a refused lock', () => {
     expect(verifyHistory().verified).toBe(true);
   });
 
+  it('with the Change History sheet deleted, edits are still stamped and their entries wait for Repair', () => {
+    withCommitments();
+    typeInto('L2', 'before');
+    double.spreadsheet.deleteSheet(historySheet());
+    typeInto('L3', 'while the sheet is gone');
+    expect(double.inspect.values(COMMITMENTS.title)[2][COMMITMENTS.columns.findIndex((c) => c.key === 'updatedBy')]).toBe('Ana (Acme)');
+    setUpWorkbook(); // Repair recreates the sheet, empty
+    typeInto('L4', 'after repair');
+    expect(history().slice(1).map((row) => row[6])).toEqual(['while the sheet is gone', 'after repair']);
+    // The deleted sheet held entry #1: the recorded end makes that loss visible.
+    expect(verifyHistory().verdict?.problems).toEqual(['before row 2, 1 entry of the chain is missing (#1)']);
+  });
+
   it('a paste too large to hold is kept as one entry saying where the values are', () => {
     withCommitments();
     double.lock.holdByOther();
