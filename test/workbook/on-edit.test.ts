@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
+import { CallCounter } from '../double/counting';
 import { zoneCalendar } from '../../src/domain/calendar';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
 import { saveIdentity } from '../../src/workbook/identity';
@@ -198,4 +199,96 @@ describe('onEdit on the Commitments Log', () => {
     expect(setUpWorkbook().givenIds).toBeNull();
     expect(log()[5][column('id')]).toBe('');
   });
+});
+
+describe('the other partner\'s edit between any two service calls of an edit', () => {
+  it('every entry is recorded exactly once, ids stay unique and the chain verifies', () => {
+    const A_ROWS = 5;
+    const B_ROW = 40;
+    const typedByA = Array.from({ length: A_ROWS }, (_, i) => [`'A commitment ${i}`, "'Acme", "'Ana", 'Reliability']);
+    /** Ana pastes rows 2..6; `between` runs before the k-th service call of her onEdit. */
+    const anaPastes = (between: () => void, at: number, methods: string[] = []): number => {
+      const range = logSheet().getRange(2, column('commitment') + 1, A_ROWS, 4);
+      range.setValues(typedByA);
+      const event = eventFor(range);
+      const bump = CallCounter.prototype.bump;
+      let calls = 0;
+      let inside = false;
+      CallCounter.prototype.bump = function (this: CallCounter, key: string) {
+        bump.call(this, key);
+        if (inside) return;
+        calls++;
+        methods.push(key);
+        if (calls !== at) return;
+        inside = true;
+        try {
+          between();
+        } finally {
+          inside = false;
+        }
+      };
+      try {
+        stampEdit(event);
+      } finally {
+        CallCounter.prototype.bump = bump;
+      }
+      return calls;
+    };
+    /** Ben, in his own execution: while Ana holds the lock, his tryLock is refused. */
+    const benFound = { lockHeld: 0, lockFree: 0 };
+    const benTypes = () => {
+      if (double.lock.holder() === 'self') {
+        double.lock.failNext(1);
+        benFound.lockHeld++;
+      } else {
+        benFound.lockFree++;
+      }
+      double.setActiveUser('ben@beta.example');
+      saveIdentity({ displayName: 'Ben', side: 'Beta' });
+      const cell = logSheet().getRange(B_ROW, column('commitment') + 1);
+      cell.setValue("'typed by Ben");
+      stampEdit(eventFor(cell));
+      double.setActiveUser('ana@acme.example');
+    };
+    const fresh = () => {
+      uninstall();
+      double = createAppsScriptDouble({ timeZone: ZONE });
+      uninstall = double.install(globalThis);
+      setUpWorkbook();
+      saveIdentity({ displayName: 'Ana', side: 'Acme' });
+    };
+    const methods: string[] = [];
+    const callsOfAnasEdit = anaPastes(() => undefined, 0, methods);
+    expect(callsOfAnasEdit).toBeGreaterThan(20);
+    // Every call around taking and releasing the lock, and calls spread over the rest (a fresh
+    // workbook per run costs a tenth of a second; all ~150 positions would take minutes here).
+    const positions = new Set<number>();
+    methods.forEach((method, index) => {
+      if (method === 'Lock.tryLock' || method === 'Lock.releaseLock') for (let at = index; at <= index + 2; at++) positions.add(at);
+    });
+    for (let at = 1; at <= callsOfAnasEdit; at += Math.ceil(callsOfAnasEdit / 16)) positions.add(at);
+    positions.add(callsOfAnasEdit);
+    for (const at of [...positions].filter((position) => position >= 1 && position <= callsOfAnasEdit)) {
+      fresh();
+      anaPastes(benTypes, at);
+      // A later edit of Ben's row under the lock: writes whatever was held and gives his row its id if it waited.
+      const later = logSheet().getRange(B_ROW, column('source') + 1);
+      later.setValue("'later");
+      stampEdit(eventFor(later));
+
+      const entries = history();
+      const label = `Ben between call ${at - 1} and ${at}`;
+      for (const [commitment] of typedByA) {
+        expect(entries.filter((entry) => entry[4] === 'Commitment' && entry[6] === commitment.slice(1)).length, label).toBe(1);
+      }
+      expect(entries.filter((entry) => entry[6] === 'typed by Ben').length, label).toBe(1);
+      const ids = log().slice(1).map((row) => row[column('id')]).filter((id) => id !== '');
+      expect(ids.length, label).toBe(A_ROWS + 1);
+      expect(new Set(ids).size, label).toBe(A_ROWS + 1);
+      expect(verifyHistory().verdict?.problems, label).toEqual([]);
+    }
+    // Both cases were met: Ben refused while Ana held the lock, and Ben saving before or after her.
+    expect(benFound.lockHeld).toBeGreaterThan(3);
+    expect(benFound.lockFree).toBeGreaterThan(3);
+  }, 120_000);
 });
