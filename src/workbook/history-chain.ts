@@ -36,6 +36,9 @@ export function nextLink(previous: ChainLink, fields: readonly string[]): ChainL
   return { seq, hash: sha256Hex([previous.hash, String(seq), ...fields].join(SEPARATOR)).slice(0, HASH_DIGITS) };
 }
 
+/** Whole seconds: the add-on writes history times to the second, which is what the chain hashes. */
+export const toSecond = (date: Date): Date => new Date(Math.floor(date.getTime() / 1000) * 1000);
+
 /**
  * A timestamp as the chain hashes it: the day and second on the spreadsheet's wall clock. A
  * date-time cell holds a wall-clock serial, so this text survives a change of the spreadsheet's

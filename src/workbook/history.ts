@@ -1,10 +1,11 @@
 import type { Calendar } from '../domain/calendar';
-import { type ChainLink, GENESIS, UNCHAINED_MARK, chainFieldText, formatLink, nextLink, parseLink } from './history-chain';
+import { type ChainLink, GENESIS, UNCHAINED_MARK, chainFieldText, formatLink, nextLink, parseLink, toSecond } from './history-chain';
 import { MissingTableError, type TableLayout, type Workbook, locateTable } from './layout';
 import { columnByKey } from './schema';
 import { type CellValue, cellForWrite, rowFor, textOf } from './table';
 import { HISTORY } from './templates';
 import type { WritePlan } from './write-plan';
+import { readHeldEntries, storeHeldEntries } from './history-held';
 
 export interface Change {
   sheet: string;
@@ -30,17 +31,9 @@ export const HASHED_KEYS = ['when', 'who', 'sheet', 'rowId', 'field', 'oldValue'
 
 /** The last link the add-on wrote, kept outside the sheet: deleting the newest rows leaves it behind. */
 export const CHAIN_HEAD_KEY = 'trustCorners.historyHead';
-/** Entries written while the lock was refused wait under this prefix for the next save. */
-export const PENDING_PREFIX = 'trustCorners.pendingHistory.';
-/** A property value holds about 9 KB; 2,500 UTF-16 units are at most 7.5 KB of UTF-8. */
-const PENDING_PIECE_CHARS = 2_500;
-/** The document's property store holds 500 KB in all (sealed answers live there too). */
-const PENDING_LIMIT_CHARS = 100_000;
 
 const shown = (value: CellValue | undefined, calendar: Calendar): string => (value === undefined ? '' : textOf(value, calendar));
 
-/** Whole seconds: what the chain hashes of a time (see chainTimeText). */
-const toSecond = (date: Date): Date => new Date(Math.floor(date.getTime() / 1000) * 1000);
 
 export function historyEntries(who: string, changes: readonly Change[], when: Date, calendar: Calendar): HistoryEntry[] {
   const at = toSecond(when);
@@ -66,41 +59,6 @@ function historyLayout(workbook: Workbook): TableLayout {
   }
 }
 
-/** Pending entries from document properties, oldest batch first, with the keys to delete once written. */
-function readPending(properties: GoogleAppsScript.Properties.Properties): { entries: HistoryEntry[]; keys: string[] } {
-  const keys = properties.getKeys().filter((key) => key.startsWith(PENDING_PREFIX));
-  if (keys.length === 0) return { entries: [], keys: [] };
-  const all = properties.getProperties();
-  const batches = new Map<string, string[]>();
-  for (const key of keys) {
-    // key: prefix + batch + '.' + index + '.' + count
-    const [batch, index, count] = key.slice(PENDING_PREFIX.length).split('.');
-    const pieces = batches.get(batch) ?? new Array<string>(Number(count)).fill('');
-    pieces[Number(index)] = all[key] ?? '';
-    batches.set(batch, pieces);
-  }
-  const entries: HistoryEntry[] = [];
-  for (const batch of [...batches.keys()].sort()) {
-    try {
-      const rows = JSON.parse((batches.get(batch) as string[]).join('')) as Array<[number, string, string, string, string, string, string]>;
-      for (const [when, who, sheet, rowId, field, oldValue, newValue] of rows) {
-        entries.push({ when: new Date(when), who, sheet, rowId, field, oldValue, newValue });
-      }
-    } catch {
-      entries.push({
-        when: toSecond(new Date()),
-        who: 'Trust Corners',
-        sheet: '',
-        rowId: '',
-        field: '',
-        oldValue: '',
-        newValue: '(edits held while the other side was saving could not be read back: see File → Version history)',
-      });
-    }
-  }
-  return { entries, keys };
-}
-
 /** Where the chain stands for one save: read once, then carried from one planned append to the next. */
 interface ChainPosition {
   layout: TableLayout;
@@ -118,7 +76,7 @@ function readChainPosition(workbook: Workbook): ChainPosition {
   const sheet = layout.sheet;
   const hashColumn = layout.columnOf.get('hash');
   const properties = PropertiesService.getDocumentProperties();
-  const pending = readPending(properties);
+  const pending = readHeldEntries(properties);
   if (hashColumn === undefined) return { layout, base: null, pending };
   const lastRow = sheet.getLastRow();
   const tail = lastRow >= 2 ? parseLink(sheet.getRange(lastRow, hashColumn).getValue()) : null;
@@ -175,11 +133,9 @@ export function planHistory(plan: WritePlan, workbook: Workbook, who: string, ch
  * append under the lock writes them first, in the chain. An edit too large to hold is kept as
  * one entry saying what was edited and where to find the values.
  */
-let heldBatches = 0;
-
 export function holdPendingHistory(entries: readonly HistoryEntry[], workbook: Workbook): void {
   try {
-    storePending(entries);
+    storeHeldEntries(entries);
   } catch (error) {
     // The property store is full (or refused): one row appended atomically says what was edited,
     // marked as outside the chain, so Verify history names it instead of the edit vanishing.
@@ -194,41 +150,4 @@ export function holdPendingHistory(entries: readonly HistoryEntry[], workbook: W
       }),
     );
   }
-}
-
-function storePending(entries: readonly HistoryEntry[]): void {
-  if (entries.length === 0) return;
-  let rows = entries.map((entry) => [entry.when.getTime(), entry.who, entry.sheet, entry.rowId, entry.field, entry.oldValue, entry.newValue]);
-  let json = JSON.stringify(rows);
-  if (json.length > PENDING_LIMIT_CHARS) {
-    const first = entries[0];
-    const fields = [...new Set(entries.map((entry) => entry.field))].join(', ');
-    const rowIds = [...new Set(entries.map((entry) => entry.rowId))];
-    const summary = `(${entries.length} cells were edited while the other side was saving, too many to hold: see File → Version history)`;
-    rows = [[first.when.getTime(), first.who, first.sheet, `${rowIds[0]} … ${rowIds[rowIds.length - 1]}`, fields.slice(0, 1_000), '', summary]];
-    json = JSON.stringify(rows);
-  }
-  // Time first so batches are written oldest first; the counter orders batches held within one
-  // millisecond by one runtime (the preview serves every request from one), the random part keeps
-  // two executions' keys apart.
-  heldBatches++;
-  const batch = [
-    Date.now().toString(36).padStart(9, '0'),
-    heldBatches.toString(36).padStart(4, '0'),
-    Math.floor(Math.random() * 36 ** 6).toString(36).padStart(6, '0'),
-  ].join('');
-  const parts: string[] = [];
-  for (let start = 0; start < json.length; ) {
-    let end = Math.min(start + PENDING_PIECE_CHARS, json.length);
-    // Never split a surrogate pair: a lone half would not survive the property store's UTF-8.
-    const code = json.charCodeAt(end - 1);
-    if (end < json.length && code >= 0xd800 && code <= 0xdbff) end--;
-    parts.push(json.slice(start, end));
-    start = end;
-  }
-  const pieces: Record<string, string> = {};
-  parts.forEach((part, index) => {
-    pieces[`${PENDING_PREFIX}${batch}.${index}.${parts.length}`] = part;
-  });
-  PropertiesService.getDocumentProperties().setProperties(pieces);
 }

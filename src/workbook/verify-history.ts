@@ -1,4 +1,5 @@
-import { CHAIN_HEAD_KEY, HASHED_KEYS, PENDING_PREFIX } from './history';
+import { CHAIN_HEAD_KEY, HASHED_KEYS } from './history';
+import { countHeldBatches } from './history-held';
 import { type ChainVerdict, type StoredHistoryRow, chainFieldText, parseLink, verifyChain } from './history-chain';
 import { MissingTableError, Workbook } from './layout';
 import type { CellValue } from './table';
@@ -48,7 +49,7 @@ export function verifyHistory(workbook = new Workbook()): HistoryCheck {
   });
   const properties = PropertiesService.getDocumentProperties();
   const head = parseLink(properties.getProperty(CHAIN_HEAD_KEY));
-  const held = properties.getKeys().filter((key) => key.startsWith(PENDING_PREFIX) && key.endsWith('.0.' + key.split('.').pop())).length;
+  const held = countHeldBatches(properties);
   const verdict = verifyChain(rows, head);
 
   const lines: string[] = [];
