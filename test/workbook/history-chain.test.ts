@@ -239,6 +239,23 @@ describe('appends by several writers, and a refused lock', () => {
     expect(verifyHistory().verdict?.problems).toEqual(['before row 2, 1 entry of the chain is missing (#1)']);
   });
 
+  it('a held paste spread over several properties comes back whole, astral characters included', () => {
+    withCommitments();
+    double.lock.holdByOther();
+    const text = (i: number) => `plan ${i} 🤝 Zusammenarbeit — ${'é'.repeat(20)}`;
+    const paste = logSheet().getRange(2, 12, 100, 1);
+    paste.setValues(Array.from({ length: 100 }, (_, i) => [`'${text(i)}`]));
+    stampEdit({ range: paste } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+    const pieces = Object.keys(double.inspect.properties('document')).filter((key) => key.startsWith(PENDING_PREFIX));
+    expect(pieces.length).toBeGreaterThan(2);
+    double.lock.release();
+    typeInto('M2', 'next');
+    const rows = history().slice(1);
+    expect(rows.slice(0, 100).map((row) => row[6])).toEqual(Array.from({ length: 100 }, (_, i) => text(i)));
+    expect(rows.map((row) => row[3]).slice(0, 100).filter((id) => id === '').length).toBe(95); // rows 7..101 hold no commitment
+    expect(verifyHistory().verified).toBe(true);
+  });
+
   it('a paste too large to hold is kept as one entry saying where the values are', () => {
     withCommitments();
     double.lock.holdByOther();
