@@ -134,7 +134,12 @@ export function verifyChain(rows: readonly StoredHistoryRow[], head: ChainLink |
     } else if (head.seq > previous.link.seq) {
       problems.push(`after row ${previous.rowNumber}, the newest ${entries(head.seq - previous.link.seq)} ${head.seq - previous.link.seq === 1 ? 'is' : 'are'} missing (${numbers(previous.link.seq + 1, head.seq)})`);
     } else if (head.seq === previous.link.seq && head.hash !== previous.link.hash) {
-      problems.push(`row ${previous.rowNumber}'s chain hash is not the one the add-on last wrote`);
+      if (previous.expected?.hash === head.hash) {
+        // The last row's fields are as written; only its hash cell was edited.
+        problems[previous.problem] = `row ${previous.rowNumber}'s chain hash was changed after it was written`;
+      } else {
+        problems.push(`row ${previous.rowNumber}'s chain hash is not the one the add-on last wrote`);
+      }
     }
   }
   return { chained, unchained, firstChainedRow, problems };

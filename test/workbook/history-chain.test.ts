@@ -39,6 +39,11 @@ describe('the chain as pure functions', () => {
     const changed = rows.map((row) => (row.rowNumber === 4 ? { ...row, fields: row.fields.map((f, i) => (i === 6 ? 'edited' : f)) } : row));
     expect(verifyChain(changed, head).problems).toEqual(['row 4 was changed after it was written']);
 
+    const lastHashEdited = rows.map((row) => (row.rowNumber === 9 ? { ...row, link: String(row.link).replace(/.$/, (c) => (c === '0' ? '1' : '0')) } : row));
+    expect(verifyChain(lastHashEdited, head).problems).toEqual(["row 9's chain hash was changed after it was written"]);
+    const lastChanged = rows.map((row) => (row.rowNumber === 9 ? { ...row, fields: row.fields.map((f, i) => (i === 1 ? 'Ben (Beta)' : f)) } : row));
+    expect(verifyChain(lastChanged, head).problems).toEqual(['row 9 was changed after it was written']);
+
     const hashEdited = rows.map((row) => (row.rowNumber === 5 ? { ...row, link: String(row.link).replace(/.$/, (c) => (c === '0' ? '1' : '0')) } : row));
     expect(verifyChain(hashEdited, head).problems).toEqual(["row 5's chain hash was changed after it was written"]);
 
