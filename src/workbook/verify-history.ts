@@ -57,7 +57,7 @@ export function verifyHistory(workbook = new Workbook()): HistoryCheck {
     lines.push(
       verdict.chained === 0
         ? 'The Change History has no chained entries yet: nothing to check.'
-        : `The Change History verifies: ${plural(verdict.chained, 'entry', 'entries')} from row ${verdict.firstChainedRow}, none changed or deleted since it was written.`,
+        : `The Change History verifies: ${plural(verdict.chained, 'entry', 'entries')} from row ${verdict.firstChainedRow}, ${verdict.chained === 1 ? 'unchanged since it was written' : 'none changed or deleted since they were written'}.`,
     );
   } else {
     lines.push(`The Change History does not verify (${plural(verdict.problems.length, 'finding', 'findings')}):`);
