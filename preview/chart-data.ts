@@ -39,9 +39,22 @@ export function chartView(spec: ChartSpecView, block: CellValue[][]): ChartView 
     ...(typeof vAxis.minValue === 'number' ? { vMin: vAxis.minValue } : {}),
     ...(typeof vAxis.maxValue === 'number' ? { vMax: vAxis.maxValue } : {}),
     categories: rows.map((row, i) => (hasDomain ? label(row[0]) : String(i + 1))),
-    series: seriesCols.map((c) => ({
+    series: seriesCols.map((c, index) => ({
       name: headed ? label(firstRow[c]) : '',
       values: rows.map((row) => (isNumber(row[c]) ? row[c] : null)),
+      ...seriesStyle(spec.options, index),
     })),
   };
+}
+
+/** A series' colour, dash and line-or-bar from the chart options, as Sheets' chart spec reads them. */
+function seriesStyle(options: Record<string, unknown>, index: number): { color?: string; line?: boolean; dash?: number[] } {
+  const colors = Array.isArray(options.colors) ? options.colors : [];
+  const own = ((options.series ?? {}) as Record<string, { color?: unknown; type?: unknown; lineDashStyle?: unknown }>)[index] ?? {};
+  const color = typeof own.color === 'string' ? own.color : typeof colors[index] === 'string' ? (colors[index] as string) : undefined;
+  const style: { color?: string; line?: boolean; dash?: number[] } = {};
+  if (color) style.color = color;
+  if (own.type === 'line') style.line = true;
+  if (Array.isArray(own.lineDashStyle)) style.dash = own.lineDashStyle.filter((n): n is number => typeof n === 'number');
+  return style;
 }

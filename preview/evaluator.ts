@@ -21,6 +21,16 @@ import type { LoadedBundle } from '../test/support/bundle';
 export interface PreviewEvaluator extends FormulaEvaluator {
   /** Why the last evaluation fell back to '#ERROR!' cells, or null when it worked. */
   problem(): string | null;
+  /**
+   * The message of each error cell of `sheet` in the last evaluation, keyed "row,col" (1-based):
+   * getValues only gives the code ('#ERROR!'), Sheets shows the message on hover.
+   */
+  errorMessages(sheet: string): Map<string, string>;
+  /**
+   * Rows and columns `sheet` covers in the last evaluation, array results spilled past the last
+   * typed cell included (the double's lastRow/lastColumn count typed content only).
+   */
+  evaluatedExtent(sheet: string): { rows: number; cols: number };
 }
 
 export function engineFor(bundle: () => LoadedBundle, dateConstructor: DateConstructor): RecordingFormulaEvaluator {
@@ -54,17 +64,23 @@ class LazyResult extends Map<string, CellValue[][]> {
   }
 }
 
-export function previewEvaluator(inner: FormulaEvaluator, log: (message: string) => void): PreviewEvaluator {
+export function previewEvaluator(inner: FormulaEvaluator & Partial<Pick<RecordingFormulaEvaluator, 'lastErrors'>>, log: (message: string) => void): PreviewEvaluator {
   let problem: string | null = null;
+  let fellBack = false;
+  let last: EvaluatedWorkbook | null = null;
   const compute = (contents: WorkbookContents): EvaluatedWorkbook => {
     try {
       const result = inner.evaluate(contents);
       problem = null;
+      fellBack = false;
+      last = result;
       return result;
     } catch (error) {
       const message = `the formula engine failed (${(error as Error).message}); formula cells show #ERROR!`;
       if (message !== problem) log(`preview: ${message}`);
       problem = message;
+      fellBack = true;
+      last = null;
       const fallback: EvaluatedWorkbook = new Map();
       for (const sheet of contents.sheets) {
         fallback.set(sheet.name, sheet.formulas.map((row, r) => row.map((f, c) => (f ? '#ERROR!' : sheet.values[r]![c]!))));
@@ -75,5 +91,29 @@ export function previewEvaluator(inner: FormulaEvaluator, log: (message: string)
   return {
     evaluate: (contents) => new LazyResult(contents, compute),
     problem: () => problem,
+    evaluatedExtent: (sheet) => {
+      // The engine pads a sheet to its own grid size: count only cells that hold something.
+      let rows = 0;
+      let cols = 0;
+      (last?.get(sheet) ?? []).forEach((row, r) => {
+        for (let c = row.length; c > cols; c--) {
+          if (row[c - 1] !== '' && row[c - 1] !== null && row[c - 1] !== undefined) {
+            cols = c;
+            break;
+          }
+        }
+        if (row.some((value) => value !== '' && value !== null && value !== undefined)) rows = r + 1;
+      });
+      return { rows, cols };
+    },
+    errorMessages: (sheet) => {
+      const messages = new Map<string, string>();
+      if (fellBack) return messages; // every formula cell shows the same engine problem, on the page's banner
+      for (const cell of inner.lastErrors?.() ?? []) {
+        if (cell.sheet !== sheet) continue;
+        messages.set(`${cell.row},${cell.col}`, cell.error.message || cell.error.code);
+      }
+      return messages;
+    },
   };
 }

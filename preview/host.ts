@@ -25,6 +25,8 @@ export interface Feedback {
   toasts: string[];
   alerts: string[];
   sidebar: boolean;
+  /** Modal or modeless dialogs the action opened (Help, About and diagnostics). */
+  dialogs: Array<{ title: string; html: string; width?: number; height?: number }>;
 }
 
 export class UserFacingError extends Error {}
@@ -94,7 +96,7 @@ export class WorkbookHost {
   /** Runs `action` as `user`, as one Apps Script execution; saves if the workbook changed. */
   execute<T>(user: string, action: () => T): { value: T; feedback: Feedback } {
     const inspect = this.double.inspect;
-    const before = { toasts: inspect.toasts().length, alerts: inspect.alerts().length, sidebars: inspect.sidebars().length };
+    const before = { toasts: inspect.toasts().length, alerts: inspect.alerts().length, sidebars: inspect.sidebars().length, dialogs: inspect.dialogs().length };
     this.double.setActiveUser(user);
     this.double.calls.reset();
     let value: T;
@@ -110,6 +112,7 @@ export class WorkbookHost {
         toasts: inspect.toasts().slice(before.toasts).map((t) => t.message),
         alerts: inspect.alerts().slice(before.alerts).map((a) => [a.title, a.prompt].filter(Boolean).join(': ')),
         sidebar: inspect.sidebars().length > before.sidebars,
+        dialogs: inspect.dialogs().slice(before.dialogs).map(({ title, html, width, height }) => ({ title, html, ...(width ? { width } : {}), ...(height ? { height } : {}) })),
       },
     };
   }

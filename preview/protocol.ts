@@ -28,6 +28,8 @@ export interface CellView {
   help?: string;
   numeric?: boolean;
   error?: boolean;
+  /** Why a formula cell shows an error code (what Sheets shows on hovering it). */
+  errorMessage?: string;
 }
 
 export interface ChartView {
@@ -38,7 +40,11 @@ export interface ChartView {
   vMin?: number;
   vMax?: number;
   categories: string[];
-  series: Array<{ name: string; values: Array<number | null> }>;
+  /**
+   * `color` and `dash` as the chart's options set them (`colors`, `series.N.color`,
+   * `series.N.lineDashStyle`); `line` draws a series as a line in a combo chart of bars.
+   */
+  series: Array<{ name: string; values: Array<number | null>; color?: string; line?: boolean; dash?: number[] }>;
 }
 
 export interface SheetView {
@@ -69,6 +75,8 @@ export interface ActionReply {
   sidebar?: boolean;
   toasts?: string[];
   alerts?: string[];
+  /** Dialogs the action opened: shown over the page in a sandboxed frame, as Sheets does. */
+  dialogs?: Array<{ title: string; html: string; width?: number; height?: number }>;
 }
 
 export interface RunRequest {

@@ -96,6 +96,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     sidebar: feedback.sidebar,
     toasts: feedback.toasts,
     alerts: feedback.alerts,
+    dialogs: feedback.dialogs,
     ...extra,
   });
   const failure = (error: unknown): ActionReply => ({ ok: false, message: messageOf(error), revision: workbook.revision });

@@ -78,8 +78,13 @@ export class ViewBuilder {
     // Enough empty grid around the data to type into, and room for the charts anchored in it.
     const chartCols = Math.max(0, ...charts.map((c) => c.anchorCol + 6));
     const chartRows = Math.max(0, ...charts.map((c) => c.anchorRow + 18));
-    const rows = Math.min(facts.maxRows, Math.max(facts.lastRow + 15, chartRows, 30));
-    const cols = Math.min(facts.maxColumns, Math.max(facts.lastColumn + 2, chartCols, 10));
+    // Every used cell must be reachable by scrolling, results spilled by array formulas included.
+    if (facts.lastRow > 0) inspect.values(name); // evaluates the sheet's formulas for this revision first
+    const spilled = this.host.evaluator.evaluatedExtent(name);
+    const usedRows = Math.max(facts.lastRow, spilled.rows);
+    const usedCols = Math.max(facts.lastColumn, spilled.cols);
+    const rows = Math.min(facts.maxRows, Math.max(usedRows + 15, chartRows, 30));
+    const cols = Math.min(facts.maxColumns, Math.max(usedCols + 2, chartCols, 10));
     const range = double.spreadsheet.getSheetByName(name)!.getRange(1, 1, rows, cols);
     const values = range.getValues() as CellValue[][];
     const shown = range.getDisplayValues();
@@ -89,6 +94,7 @@ export class ViewBuilder {
     const backgrounds = range.getBackgrounds();
     const timeZone = inspect.timeZone();
     const highlights = this.highlightsOf(name);
+    const errorMessages = this.host.evaluator.errorMessages(name);
 
     const cells: CellView[][] = values.map((row, r) =>
       row.map((value, c): CellView => {
@@ -99,7 +105,11 @@ export class ViewBuilder {
         const bg = backgrounds[r]![c];
         if (bg && bg !== '#ffffff') cell.background = bg;
         if (typeof value === 'number' || isDate(value)) cell.numeric = true;
-        if (formulas[r]![c] && typeof value === 'string' && ERROR_VALUE.test(value)) cell.error = true;
+        if (formulas[r]![c] && typeof value === 'string' && ERROR_VALUE.test(value)) {
+          cell.error = true;
+          const message = errorMessages.get(`${r + 1},${c + 1}`);
+          if (message) cell.errorMessage = message;
+        }
         const highlight = highlights.get(`${r + 1},${c + 1}`);
         if (highlight) cell.highlight = highlight;
         return cell;

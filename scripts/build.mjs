@@ -5,6 +5,7 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import { execFileSync } from 'node:child_process';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const outDir = path.join(root, 'build');
@@ -13,8 +14,27 @@ const GLOBAL_NAME = 'TrustCorners';
 /** Apps Script V8 accepts ES2019 comfortably; lowering also removes class fields and `#private`. */
 const TARGET = 'es2019';
 
+function gitCommit() {
+  try {
+    const run = (args) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const commit = run(['rev-parse', '--short=12', 'HEAD']);
+    // Tracked files changed since that commit: the build is not exactly that commit.
+    return run(['status', '--porcelain', '--untracked-files=no']) === '' ? commit : `${commit}+local changes`;
+  } catch {
+    return 'unknown (not built from a git checkout)';
+  }
+}
+
+/** What About and diagnostics shows: the version, the commit, and where the README's partner guide is published. */
+async function buildInfo() {
+  const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
+  const home = typeof pkg.homepage === 'string' && /^https:\/\//.test(pkg.homepage) ? pkg.homepage.replace(/#.*$/, '') : null;
+  return { version: pkg.version, commit: gitCommit(), helpUrl: home ? `${home}#using-it-with-your-partner` : null };
+}
+
 async function bundleServer() {
   const result = await build({
+    define: { TRUST_CORNERS_BUILD: JSON.stringify(await buildInfo()) },
     entryPoints: [path.join(root, 'src/main.ts')],
     bundle: true,
     format: 'iife',

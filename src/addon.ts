@@ -21,6 +21,9 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Load example partnership', 'menuLoadExample')
     .addSeparator()
     .addItem('Create portfolio sheet', 'menuCreatePortfolio')
+    .addSeparator()
+    .addItem('Help', 'showHelp')
+    .addItem('About and diagnostics', 'showAboutAndDiagnostics')
     .addToUi();
 }
 
@@ -29,6 +32,9 @@ export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void 
 }
 
 export function onEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
+  // Sheets passes a real Range; anything else was sent through google.script.run, not by an edit.
+  const range = (event as Partial<GoogleAppsScript.Events.SheetsOnEdit> | null | undefined)?.range as { getSheet?: unknown } | undefined;
+  if (typeof range?.getSheet !== 'function') return;
   stampEdit(event);
 }
 

@@ -35,6 +35,10 @@ describe('typing rules of setValue(s)', () => {
     expect(typed(sheet, '+cmd')).toEqual({ value: '', formula: '=+cmd' });
     expect(typed(sheet, '-2+3')).toEqual({ value: '', formula: '=-2+3' });
     expect(typed(sheet, '@SUM(1)')).toEqual({ value: '', formula: '=@SUM(1)' });
+    // '@' before a plain name is a mention in Sheets: text.
+    expect(typed(sheet, '@ana')).toEqual({ value: '@ana', formula: '' });
+    expect(typed(sheet, '@ana.silva@acme.example')).toEqual({ value: '@ana.silva@acme.example', formula: '' });
+    expect(typed(sheet, '@ana+1').formula).toBe('=@ana+1');
     expect(typed(sheet, '- buy milk').formula).toBe('=- buy milk');
     expect(typed(sheet, '-')).toEqual({ value: '-', formula: '' });
   });

@@ -4,10 +4,12 @@
  * what the add-on's charts use: title, vertical axis bounds, legend. Text is escaped.
  */
 import type { ChartView } from '../protocol';
+import { SERIES_COLOURS } from '../../src/palette';
 
 export const CHART_WIDTH = 460;
 export const CHART_HEIGHT = 280;
-const COLORS = ['#4285f4', '#ea4335', '#fbbc04', '#34a853', '#ff6d01', '#46bdc6'];
+/** Series without a colour of their own take the add-on's palette in order, as the Dashboard sets it. */
+const colorOf = (chart: ChartView, s: number): string => chart.series[s]?.color ?? SERIES_COLOURS[s % SERIES_COLOURS.length];
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -17,8 +19,9 @@ export function chartSvg(chart: ChartView): string {
   const top = 34;
   const bottom = CHART_HEIGHT - 58;
   const numbers = chart.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
-  const vMin = chart.vMin ?? Math.min(0, ...numbers);
-  const vMax = chart.vMax ?? Math.max(1, ...numbers);
+  // Axis bounds are soft, as in Sheets: data beyond them widens the axis.
+  const vMin = Math.min(chart.vMin ?? 0, ...numbers);
+  const vMax = Math.max(chart.vMax ?? 1, ...numbers);
   const y = (v: number) => bottom - ((v - vMin) / (vMax - vMin || 1)) * (bottom - top);
   const n = Math.max(1, chart.categories.length);
   const band = (right - left) / n;
@@ -29,13 +32,24 @@ export function chartSvg(chart: ChartView): string {
     parts.push(`<line x1="${left}" x2="${right}" y1="${y(v)}" y2="${y(v)}" stroke="${i === 0 ? '#5f6368' : '#e0e0e0'}"/>`);
     parts.push(`<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="10" fill="#5f6368">${Number(v.toFixed(2))}</text>`);
   }
+  // Bars below zero (the perception gap) hang from a visible zero line.
+  if (vMin < 0 && vMax > 0) parts.push(`<line x1="${left}" x2="${right}" y1="${y(0)}" y2="${y(0)}" stroke="#5f6368"/>`);
   chart.categories.forEach((category, i) => {
     parts.push(`<text x="${left + band * (i + 0.5)}" y="${bottom + 16}" text-anchor="middle" font-size="10" fill="#5f6368">${esc(category)}</text>`);
   });
-  const seriesCount = Math.max(1, chart.series.length);
+  const asLine = (s: number): boolean => chart.type === 'LINE' || chart.series[s].line === true;
+  const bars = chart.series.map((_, s) => s).filter((s) => !asLine(s));
+  const seriesCount = Math.max(1, bars.length);
   chart.series.forEach((series, s) => {
-    const color = COLORS[s % COLORS.length];
-    if (chart.type === 'LINE') {
+    const color = colorOf(chart, s);
+    if (asLine(s) && chart.type !== 'LINE') {
+      // A line in a combo chart (the attention threshold) runs across each category's whole band.
+      const points = series.values
+        .map((v, i) => (v === null ? null : `${left + band * i},${y(v)} ${left + band * (i + 1)},${y(v)}`))
+        .filter((p): p is string => p !== null);
+      const dash = series.dash && series.dash.length > 0 ? ` stroke-dasharray="${series.dash.join(' ')}"` : '';
+      parts.push(`<polyline fill="none" stroke="${color}" stroke-width="2"${dash} points="${points.join(' ')}"/>`);
+    } else if (asLine(s)) {
       const points = series.values
         .map((v, i) => (v === null ? null : `${left + band * (i + 0.5)},${y(v)}`))
         .filter((p): p is string => p !== null);
@@ -48,7 +62,7 @@ export function chartSvg(chart: ChartView): string {
       const barWidth = (band * 0.7) / seriesCount;
       series.values.forEach((v, i) => {
         if (v === null) return;
-        const x = left + band * i + band * 0.15 + barWidth * s;
+        const x = left + band * i + band * 0.15 + barWidth * bars.indexOf(s);
         const top0 = Math.min(y(v), y(Math.max(vMin, 0)));
         parts.push(`<rect x="${x}" y="${top0}" width="${barWidth}" height="${Math.abs(y(Math.max(vMin, 0)) - y(v))}" fill="${color}"><title>${esc(chart.categories[i] ?? '')}: ${v}</title></rect>`);
       });
@@ -65,7 +79,11 @@ export function chartSvg(chart: ChartView): string {
       line++;
     }
     const y0 = CHART_HEIGHT - 34 + line * 16;
-    parts.push(`<rect x="${x}" y="${y0}" width="10" height="10" fill="${COLORS[s % COLORS.length]}"/>`);
+    parts.push(
+      series.line
+        ? `<line x1="${x}" x2="${x + 10}" y1="${y0 + 5}" y2="${y0 + 5}" stroke="${colorOf(chart, s)}" stroke-width="2"${series.dash ? ` stroke-dasharray="2 2"` : ''}/>`
+        : `<rect x="${x}" y="${y0}" width="10" height="10" fill="${colorOf(chart, s)}"/>`,
+    );
     parts.push(`<text x="${x + 14}" y="${y0 + 9}" font-size="11" fill="#202124">${esc(series.name)}</text>`);
     x += width;
   });

@@ -42,6 +42,38 @@ export class Grid {
       if (td) this.openEditor(Number(td.dataset.row), Number(td.dataset.col));
     });
     document.addEventListener('keydown', (e) => this.onKey(e));
+    wrap.addEventListener('mouseover', (e) => {
+      const td = (e.target as HTMLElement).closest('td');
+      if (td?.dataset.error) this.showErrorTip(td);
+      else this.hideErrorTip();
+    });
+    wrap.addEventListener('mouseleave', () => this.hideErrorTip());
+  }
+
+  private errorTip: HTMLElement | null = null;
+
+  /** Sheets' error popup: the code in red and the message, under the cell. Text only, never HTML. */
+  private showErrorTip(td: HTMLElement): void {
+    this.hideErrorTip();
+    const tip = document.createElement('div');
+    tip.className = 'error-tip';
+    tip.setAttribute('role', 'tooltip');
+    const code = document.createElement('strong');
+    code.textContent = 'Error';
+    const message = document.createElement('span');
+    message.textContent = td.dataset.error ?? '';
+    tip.append(code, message);
+    const box = td.getBoundingClientRect();
+    const outer = this.wrap.getBoundingClientRect();
+    tip.style.left = `${box.left - outer.left + this.wrap.scrollLeft}px`;
+    tip.style.top = `${box.bottom - outer.top + this.wrap.scrollTop + 2}px`;
+    this.wrap.append(tip);
+    this.errorTip = tip;
+  }
+
+  private hideErrorTip(): void {
+    this.errorTip?.remove();
+    this.errorTip = null;
   }
 
   get editing(): boolean {
@@ -91,7 +123,8 @@ export class Grid {
         if (cell.highlight?.color) style.push(`color:${cell.highlight.color}`);
         if (this.selected && this.selected.row === r + 1 && this.selected.col === c + 1) classes.push('selected');
         const a1 = `${columnLetters(c + 1)}${r + 1}`;
-        const title = cell.help ? ` title="${escapeAttr(cell.help)}"` : '';
+        // An error cell explains itself on hover (the tip below); other cells show their validation help.
+        const title = cell.errorMessage ? ` data-error="${escapeAttr(cell.errorMessage)}"` : cell.help ? ` title="${escapeAttr(cell.help)}"` : '';
         html.push(
           `<td data-row="${r + 1}" data-col="${c + 1}" data-a1="${a1}"${classes.length ? ` class="${classes.join(' ')}"` : ''}${style.length ? ` style="${style.join(';')}"` : ''}${title}>${escapeHtml(cell.text)}</td>`,
         );
@@ -105,6 +138,7 @@ export class Grid {
         `<div class="chart" style="left:${left(chart.anchorCol)}px;top:${ROW_HEIGHT * chart.anchorRow}px;width:${CHART_WIDTH + 2}px;height:${CHART_HEIGHT + 2}px" data-chart="${escapeAttr(chart.title)}">${chartSvg(chart)}</div>`,
       );
     }
+    this.errorTip = null;
     this.wrap.innerHTML = html.join('');
     if (!sameSheet) {
       // Another tab: start at A1 with nothing selected, as Sheets does.

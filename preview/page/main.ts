@@ -52,8 +52,22 @@ function afterAction(reply: ActionReply): void {
   for (const message of reply.toasts ?? []) toast(message);
   for (const message of reply.alerts ?? []) toast(message);
   if (reply.sidebar) openSidebar();
+  for (const dialog of reply.dialogs ?? []) showDialog(dialog);
   return void track(refresh(true));
 }
+
+/** A dialog of the add-on (Ui.showModalDialog): its own HTML in a sandboxed frame, like Sheets' iframe. */
+function showDialog(dialog: { title: string; html: string; width?: number; height?: number }): void {
+  const box = $<HTMLDialogElement>('addon-dialog');
+  $('addon-dialog-title').textContent = dialog.title;
+  const frame = $<HTMLIFrameElement>('addon-dialog-frame');
+  frame.title = dialog.title;
+  frame.style.width = `${dialog.width ?? 500}px`;
+  frame.style.height = `${dialog.height ?? 400}px`;
+  frame.srcdoc = dialog.html;
+  box.showModal();
+}
+$('addon-dialog-close').addEventListener('click', () => $<HTMLDialogElement>('addon-dialog').close());
 
 function renderTabs(): void {
   const tabs = $('tabs');

@@ -23,6 +23,8 @@ export function reassessBy(assessedOn: Date, days = REASSESSMENT_INTERVAL_DAYS, 
 /** Action due dates fall 30–60 days out (DOMAIN.md rule 5). */
 export const ACTION_DUE_MIN_DAYS = 30;
 export const ACTION_DUE_MAX_DAYS = 60;
+/** The rule itself, on a count of calendar days after the day the action is agreed. */
+export const isActionDueOffset = (days: number): boolean => days >= ACTION_DUE_MIN_DAYS && days <= ACTION_DUE_MAX_DAYS;
 
 /**
  * Why `due` is not a valid due date for an action agreed on `agreedOn`, or null when it is: the
@@ -30,7 +32,7 @@ export const ACTION_DUE_MAX_DAYS = 60;
  */
 export function actionDueProblem(agreedOn: Date, due: Date, calendar: Calendar = RUNTIME_CALENDAR): string | null {
   const days = calendar.dayNumber(due) - calendar.dayNumber(agreedOn);
-  if (days >= ACTION_DUE_MIN_DAYS && days <= ACTION_DUE_MAX_DAYS) return null;
+  if (isActionDueOffset(days)) return null;
   const earliest = calendar.isoDay(calendar.addDays(agreedOn, ACTION_DUE_MIN_DAYS));
   const latest = calendar.isoDay(calendar.addDays(agreedOn, ACTION_DUE_MAX_DAYS));
   return `is ${days} days from today; agreed actions fall due ${ACTION_DUE_MIN_DAYS} to ${ACTION_DUE_MAX_DAYS} days out (${earliest} to ${latest})`;

@@ -9,6 +9,11 @@ export interface ModelProfile {
   primary: Corner;
   secondary: Corner;
   failureMode: string;
+  /**
+   * The failure mode split by the corner it is about: quoted only when explaining that corner
+   * (Transparency is not explained by "misaligned goals waste resources").
+   */
+  failureByCorner: Partial<Record<Corner, string>>;
 }
 
 export const MODEL_PROFILES: Record<PartnershipModel, ModelProfile> = {
@@ -18,6 +23,7 @@ export const MODEL_PROFILES: Record<PartnershipModel, ModelProfile> = {
     primary: 'Reliability',
     secondary: 'Transparency',
     failureMode: 'partners stop referring when reliability dips',
+    failureByCorner: { Reliability: 'partners stop referring when reliability dips' },
   },
   Strategic: {
     model: 'Strategic',
@@ -25,6 +31,7 @@ export const MODEL_PROFILES: Record<PartnershipModel, ModelProfile> = {
     primary: 'Alignment',
     secondary: 'Competence',
     failureMode: 'misaligned goals waste resources',
+    failureByCorner: { Alignment: 'misaligned goals waste resources' },
   },
   Ecosystem: {
     model: 'Ecosystem',
@@ -32,6 +39,7 @@ export const MODEL_PROFILES: Record<PartnershipModel, ModelProfile> = {
     primary: 'Transparency',
     secondary: 'Reliability',
     failureMode: 'platform changes disrupt developers',
+    failureByCorner: { Transparency: 'platform changes disrupt developers' },
   },
   'Co-innovation': {
     model: 'Co-innovation',
@@ -39,6 +47,7 @@ export const MODEL_PROFILES: Record<PartnershipModel, ModelProfile> = {
     primary: 'Competence',
     secondary: 'Alignment',
     failureMode: 'technical or domain gaps; misaligned R&D timelines',
+    failureByCorner: { Competence: 'technical or domain gaps', Alignment: 'misaligned R&D timelines' },
   },
 };
 
@@ -52,4 +61,22 @@ export function parseModel(text: string): PartnershipModel | undefined {
   const typed = lettersOnly(text);
   if (typed === '') return undefined;
   return PARTNERSHIP_MODELS.find((model) => typed.startsWith(lettersOnly(model)));
+}
+
+/**
+ * Why a corner matters in this partnership: its role for the model and, only when the model's
+ * failure mode is about this very corner, that failure. Says nothing about why the corner is the
+ * focus (focus.ts describes that), so it stays true when the +2 rule kept an older focus.
+ */
+export function cornerImportance(corner: Corner, model: PartnershipModel | undefined): string {
+  if (!model) return `${corner} is one of the four corners every partnership needs: the square is only as strong as its weakest corner.`;
+  const profile = MODEL_PROFILES[model];
+  const role =
+    profile.primary === corner
+      ? 'the corner this model depends on most'
+      : profile.secondary === corner
+        ? 'the second corner this model depends on'
+        : 'a corner every partnership needs';
+  const failure = profile.failureByCorner[corner];
+  return `${corner} is ${role} in a ${model} partnership (${profile.description})${failure ? `; its common failure: ${failure}` : ''}.`;
 }

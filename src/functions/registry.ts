@@ -10,6 +10,7 @@ import {
   SECONDARY_CORNER,
   WEAKEST_CORNER,
 } from './trust';
+import { PSAT, RECIPROCITY, ROPI } from './value';
 
 export interface ParamDoc {
   name: string;
@@ -251,5 +252,51 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
       message: 'CHAMPION_RISK: owners row 2 is TRUE; expected text',
     },
     implementation: CHAMPION_RISK,
+  },
+  {
+    name: 'ROPI',
+    summary: 'Return on partner investment: the value the partnership created divided by what was invested, both summed over the rows.',
+    params: [
+      { name: 'value', type: 'Array<Array<number>>', description: 'Value created on each row (e.g. revenue influenced); blanks are skipped.' },
+      { name: 'investment', type: 'Array<Array<number>>', description: 'What was invested on each row (cost, 0 or more), same rows as value; blanks are skipped.' },
+    ],
+    returns: 'A ratio (3.2 means 3.20 of value per 1 invested), or blank without data. Zero investment is an error.',
+    resultShape: 'scalar',
+    example: { formula: '=ROPI({30000;50000}, {10000;15000})', result: '3.2' },
+    error: {
+      formula: '=ROPI({30000;50000}, {0;""})',
+      message: 'ROPI: investment totals 0 against a value of 80000; expected what was invested (a total above 0) to divide the value by',
+    },
+    implementation: ROPI,
+  },
+  {
+    name: 'RECIPROCITY',
+    summary: 'The balance of one kind of exchange between the two sides: the smaller side\'s total divided by the larger side\'s (1 is balanced, 0 all one way).',
+    params: [
+      { name: 'sides', type: 'Array<Array<string>>', description: 'The side (company) that gave, on each row.' },
+      { name: 'amounts', type: 'Array<Array<number>>', description: 'What each row gave (0 or more), same rows as sides: one column, or a table with a column per kind under a title row.' },
+      { name: 'kind', type: 'string', description: 'The title of the amounts column to read (e.g. Leads); the ranges then start on the title row. Omit it when amounts is one column.', optional: true },
+    ],
+    returns: 'A fraction 0-1, or blank when nothing was exchanged. A side that appears alone gave nothing back: 0.',
+    resultShape: 'scalar',
+    example: { formula: '=RECIPROCITY({"Side";"Acme";"Beta";"Acme"}, {"Leads","Referrals";6,1;3,4;2,0}, "Leads")', result: '0.375' },
+    error: {
+      formula: '=RECIPROCITY({"Acme";"Beta";"Gamma"}, {5;3;1})',
+      message: 'RECIPROCITY: sides row 3 is "Gamma", a third side after "Acme" and "Beta"; expected the two sides of one partnership',
+    },
+    implementation: RECIPROCITY,
+  },
+  {
+    name: 'PSAT',
+    summary: 'Partner satisfaction: the share of satisfaction ratings of 8 or more on the 0-10 scale.',
+    params: [{ name: 'ratings', type: 'Array<Array<number>>', description: 'Ratings 0-10; blanks are skipped.' }],
+    returns: 'A fraction 0-1, or blank without ratings.',
+    resultShape: 'scalar',
+    example: { formula: '=PSAT({10;8;7;3})', result: '0.5' },
+    error: {
+      formula: '=PSAT({9;"great"})',
+      message: 'PSAT: ratings row 2 is "great"; expected a rating from 0 to 10',
+    },
+    implementation: PSAT,
   },
 ];

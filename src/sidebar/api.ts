@@ -162,6 +162,8 @@ export interface SidebarApi {
   saveIdentity(identity: Identity): HomeView;
   /** Sets up (or repairs) the workbook; with `partnership`, also fills in the Partnership sheet if it is empty. */
   setUpWorkbook(partnership?: PartnershipInput | null): HomeView;
+  /** Sets up the workbook and loads the example partnership (refused when any table has data). */
+  loadExample(): HomeView;
   loadAssessment(): AssessmentView;
   submitAssessment(input: AssessmentInput): SubmitResult;
   loadResults(cycle?: string | null): ResultsView;

@@ -8,6 +8,7 @@ import { findCommitment, planCommitmentUpdate, planCommitments } from '../workbo
 import { savedIdentity, saveIdentity as storeIdentity } from '../workbook/identity';
 import { findSide } from '../workbook/input';
 import { type TableLayout, Workbook } from '../workbook/layout';
+import { loadExamplePartnership } from '../workbook/load-example';
 import { isSetUp, setUpWorkbook as runSetup } from '../workbook/setup';
 import { type CellValue, type TableRow, dateOf, isoDayOf, parseIsoDay, readRows, textOf } from '../workbook/table';
 import { ASSESSMENTS, BREACHES, PARTNERSHIP } from '../workbook/templates';
@@ -382,6 +383,10 @@ export const SIDEBAR_HANDLERS: ServerApi = guardHandlers({
   loadHome: () => loadHome(),
   saveIdentity,
   setUpWorkbook,
+  loadExample: () => {
+    loadExamplePartnership();
+    return loadHome();
+  },
   loadAssessment,
   submitAssessment,
   loadResults: (cycle) => loadResults(cycle),

@@ -1,7 +1,7 @@
 import { CORNERS, type CornerMeans, bandOf } from '../domain/corners';
 import type { Calendar } from '../domain/calendar';
 import { isOverdue, parseStatus } from '../domain/commitments';
-import { MODEL_PROFILES, type PartnershipModel, parseModel } from '../domain/models';
+import { type PartnershipModel, cornerImportance, parseModel } from '../domain/models';
 import { CornerTally, SideTally, type SideMeans } from '../domain/scores';
 import { Workbook } from '../workbook/layout';
 import { type TableRow, dateOf, isoDayOf, readRows, textOf } from '../workbook/table';
@@ -116,9 +116,5 @@ export function cornerSummaries(latest: CycleSummary | undefined, previous: Cycl
 }
 
 export function whyItMatters(corner: CornerName | null, model: PartnershipModel | undefined): string {
-  if (!corner) return '';
-  if (!model) return `${corner} is the lowest corner: the square is only as strong as its weakest corner.`;
-  const profile = MODEL_PROFILES[model];
-  const role = profile.primary === corner ? 'the corner this model depends on most' : profile.secondary === corner ? 'the second corner this model depends on' : 'a corner every partnership needs';
-  return `${corner} is ${role} in a ${model} partnership (${profile.description}); its common failure: ${profile.failureMode}.`;
+  return corner ? cornerImportance(corner, model) : '';
 }

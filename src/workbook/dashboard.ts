@@ -1,4 +1,4 @@
-import { CORNERS } from '../domain/corners';
+import { CORNERS, DEFAULT_ATTENTION_THRESHOLD } from '../domain/corners';
 import { columnLetters, sheetRef } from './a1';
 import { NOT_SHARED } from '../domain/disclosure-advisor';
 import type { TableLayout } from './layout';
@@ -28,6 +28,7 @@ export interface DashboardLayouts {
   disclosures: TableLayout;
   competenceAudit: TableLayout;
   alignmentAudit: TableLayout;
+  valueExchange: TableLayout;
 }
 
 /**
@@ -71,7 +72,27 @@ export const DASHBOARD_ROWS = {
   quarterHeader: 31,
   quarterFirst: 32,
   quarterCount: 20,
+  // Corners per side of the latest cycle (a row per side, for the bar chart with the threshold).
+  sideHeader: 53,
+  ourMeans: 54,
+  partnerMeans: 55,
+  threshold: 56,
+  sideGapHeader: 58,
+  sideGap: 59,
+  valueFirstFigure: 61,
+  valueQuarterHeader: 71,
+  valueQuarterFirst: 72,
+  valueQuarterCount: 8,
 } as const;
+
+/** Labels of the value figures other modules point at (the portfolio's named ranges). */
+export const VALUE_FIGURES = {
+  ropi: 'ROPI, latest quarter (value ÷ investment)',
+  psat: 'PSAT (satisfaction ≥ 8), latest scorecard quarter',
+} as const;
+
+/** Kinds of exchange whose balance each way the Dashboard shows: Value Exchange column keys. */
+export const EXCHANGE_KINDS = ['leads', 'referrals', 'dealsInfluenced'] as const;
 
 /**
  * The Dashboard's formulas, written from the tables' current layout (so moved columns are
@@ -198,6 +219,110 @@ export function dashboardCells(t: DashboardLayouts): DashboardCell[] {
         '0.0',
       );
     });
+  }
+  cells.push(...sideAndValueCells(t, { cell, ofCycle, ratings, responses, side, cycle, shared, ledgerSide, satisfaction, quarter }));
+  return cells;
+}
+
+interface SharedRefs {
+  cell: (key: string) => string;
+  ofCycle: (range: string, row: number) => string;
+  ratings: string;
+  responses: string;
+  side: string;
+  cycle: string;
+  shared: (column: string) => string;
+  ledgerSide: string;
+  satisfaction: string;
+  quarter: string;
+}
+
+/**
+ * The corners per side with the attention threshold, the perception gap ours − partner (as the
+ * Partnership sheet names the companies), and the value exchanged: figures for the latest quarter
+ * and a table per quarter for the trend chart. Blocks below the scorecard table, so the rows
+ * other formulas and the portfolio's names point at do not move.
+ */
+function sideAndValueCells(t: DashboardLayouts, refs: SharedRefs): DashboardCell[] {
+  const R = DASHBOARD_ROWS;
+  const cells: DashboardCell[] = [];
+  const put = (row: number, column: number, content: string, format?: string): void => {
+    cells.push({ row, column, content, format });
+  };
+  const header = (row: number): void => {
+    put(row, 1, 'Corner');
+    CORNERS.forEach((corner, index) => put(row, 2 + index, corner));
+  };
+  const spillRow = (row: number, label: string, formula: string, format: string): void => {
+    put(row, 1, label);
+    put(row, 2, formula, format);
+    for (let column = 3; column <= 1 + CORNERS.length; column++) put(row, column, '', format);
+  };
+  const ours = refs.cell('ourCompany');
+  const partner = refs.cell('partnerCompany');
+  const ofSide = (range: string, company: string): string =>
+    `IFERROR(FILTER(${range}, ${refs.cycle}=B${R.latestCycle}, ${refs.side}=${company}), "")`;
+  // IFERROR, not IF(company="", …): IF does not pass a row result through in every engine.
+  const sideMeans = (company: string): string =>
+    `=IFERROR(CORNER_SCORES(${ofSide(refs.ratings, company)}, ${ofSide(refs.responses, company)}), "")`;
+
+  header(R.sideHeader);
+  // Column A names the series of the chart: the two companies, as typed on the Partnership sheet.
+  spillRow(R.ourMeans, `=IF(${ours}="", "Our company", ${ours})`, sideMeans(ours), '0.0');
+  spillRow(R.partnerMeans, `=IF(${partner}="", "Partner company", ${partner})`, sideMeans(partner), '0.0');
+  put(R.threshold, 1, `Attention threshold (${DEFAULT_ATTENTION_THRESHOLD})`);
+  CORNERS.forEach((_, index) => put(R.threshold, 2 + index, `=${DEFAULT_ATTENTION_THRESHOLD}`, '0'));
+  header(R.sideGapHeader);
+  put(R.sideGap, 1, `="Perception gap ("&A${R.ourMeans}&" − "&A${R.partnerMeans}&")"`);
+  CORNERS.forEach((_, index) => {
+    const letter = columnLetters(2 + index);
+    const [mine, theirs] = [`${letter}${R.ourMeans}`, `${letter}${R.partnerMeans}`];
+    put(R.sideGap, 2 + index, `=IF(OR(${mine}="", ${theirs}=""), "", ${mine}-${theirs})`, '+0.0;-0.0;0');
+  });
+
+  const exchange = t.valueExchange;
+  const veQuarter = columnRange(exchange, 'quarter');
+  const veSide = columnRange(exchange, 'side');
+  const revenue = columnRange(exchange, 'revenueInfluenced');
+  const investment = columnRange(exchange, 'investment');
+  const inQuarter = (range: string, row: string): string => `FILTER(${range}, ${veQuarter}=${row})`;
+  const headerOf = (key: string): string => exchange.table.columns.find((column) => column.key === key)?.header ?? key;
+  const balance = (key: string, row: string): string =>
+    `IFERROR(RECIPROCITY(${inQuarter(veSide, row)}, ${inQuarter(columnRange(exchange, key), row)}), "")`;
+  const ropi = (row: string): string => `IFERROR(ROPI(${inQuarter(revenue, row)}, ${inQuarter(investment, row)}), "")`;
+  const psatOf = (row: string): string => `IFERROR(PSAT(FILTER(${refs.satisfaction}, ${refs.quarter}=${row})), "")`;
+  const latest = `$B$${R.valueFirstFigure}`;
+  const sharedSides = refs.shared(refs.ledgerSide);
+  const figures: Line[] = [
+    { label: 'Value exchange: latest quarter', formula: `=${latestQuarter(veQuarter)}` },
+    { label: VALUE_FIGURES.ropi, formula: `=${ropi(latest)}`, format: '0.00' },
+    { label: 'ROPI, all quarters', formula: `=IFERROR(ROPI(${revenue}, ${investment}), "")`, format: '0.00' },
+    ...EXCHANGE_KINDS.map((key) => ({ label: `Balance of ${headerOf(key).toLowerCase()}, latest quarter`, formula: `=${balance(key, latest)}`, format: '0%' })),
+    { label: 'Revenue influenced, latest quarter', formula: `=IF(${latest}="", "", SUMIFS(${revenue}, ${veQuarter}, ${latest}))`, format: '#,##0' },
+    { label: VALUE_FIGURES.psat, formula: `=${psatOf(latestQuarter(refs.quarter))}`, format: '0%' },
+    // Every ledger entry that was shared counts one, each way: the same rule as RECIPROCITY.
+    { label: 'Disclosure balance (entries each way)', formula: `=IFERROR(RECIPROCITY(${sharedSides}, ARRAYFORMULA(IF(${sharedSides}="", "", 1))), "")`, format: '0%' },
+  ];
+  if (R.valueFirstFigure + figures.length >= R.valueQuarterHeader) throw new Error('Dashboard value figures run into the value table');
+  figures.forEach(({ label, formula, format }, index) => {
+    put(R.valueFirstFigure + index, 1, label);
+    put(R.valueFirstFigure + index, 2, formula, format);
+  });
+
+  // Value trend: one row per quarter of the Value Exchange (ascending). Balances and PSAT share
+  // the 0–1 scale of the trend chart; ROPI, on its own scale, comes last and stays out of it.
+  put(R.valueQuarterHeader, 1, 'Quarter');
+  EXCHANGE_KINDS.forEach((key, index) => put(R.valueQuarterHeader, 2 + index, `Balance of ${headerOf(key).toLowerCase()}`));
+  put(R.valueQuarterHeader, 2 + EXCHANGE_KINDS.length, 'PSAT');
+  put(R.valueQuarterHeader, 3 + EXCHANGE_KINDS.length, 'ROPI');
+  put(R.valueQuarterFirst, 1, `=SORT(UNIQUE(IFERROR(FILTER(${veQuarter}, ${veQuarter}<>""), "")))`);
+  for (let offset = 0; offset < R.valueQuarterCount; offset++) {
+    const row = R.valueQuarterFirst + offset;
+    const at = `$A${row}`;
+    const guarded = (formula: string): string => `=IF(${at}="", "", ${formula})`;
+    EXCHANGE_KINDS.forEach((key, index) => put(row, 2 + index, guarded(balance(key, at)), '0%'));
+    put(row, 2 + EXCHANGE_KINDS.length, guarded(psatOf(at)), '0%');
+    put(row, 3 + EXCHANGE_KINDS.length, guarded(ropi(at)), '0.00');
   }
   return cells;
 }

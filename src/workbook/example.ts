@@ -3,7 +3,7 @@ import { type Calendar, RUNTIME_CALENDAR, quarterOf as quarterIn, startOfDayOf }
 /**
  * A worked example: a strategic partnership between two companies, two assessment cycles, a
  * commitments log with on-time, late, flagged and unflagged slips, four quarters of scorecards and
- * a disclosure ledger. Dates are relative to `today`, so the example never goes stale.
+ * a disclosure ledger, four quarters of value exchanged each way. Dates are relative to `today`, so the example never goes stale.
  */
 export interface ExamplePartnership {
   partnership: Record<string, unknown>;
@@ -15,6 +15,7 @@ export interface ExamplePartnership {
   learningLog: Array<Record<string, unknown>>;
   alignmentAudit: Array<Record<string, unknown>>;
   premortem: Array<Record<string, unknown>>;
+  valueExchange: Array<Record<string, unknown>>;
 }
 
 export const EXAMPLE_SIDES = ['Acme Analytics', 'Beta Cloud'] as const;
@@ -170,7 +171,20 @@ export function examplePartnership(today: Date, calendar: Calendar = RUNTIME_CAL
     { id: 'R-002', initiative: 'Joint offer launch', risk: 'Pricing change surprises the partner', likelihood: 'Low', impact: 'High', earlySignal: 'Pricing committee meets without a partner briefing', recoveryStandard: 'Brief the partner before any customer hears it', ownerSide: acme, commitmentId: '' },
   ];
 
+  // Value exchanged each way over the scorecard's four quarters: Acme passes more leads than it
+  // gets back, referrals are nearly balanced, and the return on investment grows.
+  const valueExchange: Array<Record<string, unknown>> = [];
+  for (let quarter = 3; quarter >= 0; quarter--) {
+    const label = quarterOf(day(-91 * quarter));
+    const lift = 3 - quarter;
+    valueExchange.push(
+      { quarter: label, side: acme, leads: 12 + 2 * lift, referrals: 3 + lift, dealsInfluenced: 2 + lift, revenueInfluenced: 40_000 + 15_000 * lift, investment: 20_000 + 2_000 * lift, note: lift === 0 ? 'Joint campaign kick-off' : '' },
+      { quarter: label, side: beta, leads: 4 + 2 * lift, referrals: lift === 0 ? '' : 5, dealsInfluenced: 1 + lift, revenueInfluenced: 25_000 + 10_000 * lift, investment: 15_000, note: '' },
+    );
+  }
+
   return {
+    valueExchange,
     competenceAudit,
     learningLog,
     alignmentAudit,

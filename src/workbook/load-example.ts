@@ -3,7 +3,7 @@ import { Workbook } from './layout';
 import { withDocumentLock } from './lock';
 import { setUpWorkbook } from './setup';
 import { type CellValue, appendRows, readRows } from './table';
-import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, PREMORTEM, SCORECARD } from './templates';
+import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, PREMORTEM, SCORECARD, VALUE_EXCHANGE } from './templates';
 
 type Records = Array<Record<string, CellValue>>;
 
@@ -17,7 +17,7 @@ export function loadExamplePartnership(today: Date = new Date()): void {
   const workbook = new Workbook(spreadsheet);
   const example: ExamplePartnership = examplePartnership(today, workbook.calendar);
   withDocumentLock('Load example partnership', () => {
-    const tables = [PARTNERSHIP, ASSESSMENTS, COMMITMENTS, SCORECARD, DISCLOSURES, COMPETENCE_AUDIT, LEARNING_LOG, ALIGNMENT_AUDIT, PREMORTEM];
+    const tables = [PARTNERSHIP, ASSESSMENTS, COMMITMENTS, SCORECARD, DISCLOSURES, COMPETENCE_AUDIT, LEARNING_LOG, ALIGNMENT_AUDIT, PREMORTEM, VALUE_EXCHANGE];
     const withData = tables.filter((table) => readRows(workbook.layout(table)).length > 0);
     if (withData.length > 0) {
       throw new Error(
@@ -33,5 +33,6 @@ export function loadExamplePartnership(today: Date = new Date()): void {
     appendRows(workbook.layout(LEARNING_LOG), example.learningLog as Records);
     appendRows(workbook.layout(ALIGNMENT_AUDIT), example.alignmentAudit as Records);
     appendRows(workbook.layout(PREMORTEM), example.premortem as Records);
+    appendRows(workbook.layout(VALUE_EXCHANGE), example.valueExchange as Records);
   });
 }

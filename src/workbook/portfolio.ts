@@ -1,6 +1,6 @@
 import { CORNERS } from '../domain/corners';
 import { columnLetters } from './a1';
-import { DASHBOARD_ROWS } from './dashboard';
+import { DASHBOARD_ROWS, VALUE_FIGURES } from './dashboard';
 import { ownedSheet } from './layout';
 
 /**
@@ -16,6 +16,8 @@ export const PORTFOLIO_NAMES = {
   weakest: 'TrustCorners_Weakest',
   onTimeRate: 'TrustCorners_OnTimeRate',
   daysToReassessment: 'TrustCorners_DaysToReassessment',
+  ropi: 'TrustCorners_Ropi',
+  psat: 'TrustCorners_Psat',
 } as const;
 
 /** Where each name points on the Dashboard, as (row, column, rows, columns). */
@@ -27,6 +29,8 @@ export function dashboardNamedRanges(figureRow: (label: string) => number): Arra
     { name: PORTFOLIO_NAMES.weakest, row: figureRow('Weakest corner'), column: 2, width: 1 },
     { name: PORTFOLIO_NAMES.onTimeRate, row: figureRow('On-time rate'), column: 2, width: 1 },
     { name: PORTFOLIO_NAMES.daysToReassessment, row: figureRow('Days to reassessment'), column: 2, width: 1 },
+    { name: PORTFOLIO_NAMES.ropi, row: figureRow(VALUE_FIGURES.ropi), column: 2, width: 1 },
+    { name: PORTFOLIO_NAMES.psat, row: figureRow(VALUE_FIGURES.psat), column: 2, width: 1 },
   ];
 }
 
@@ -43,6 +47,8 @@ export const PORTFOLIO_HEADERS = [
   'Weakest corner',
   'On-time rate',
   'Days to reassessment',
+  'ROPI, latest quarter',
+  'PSAT, latest quarter',
 ];
 
 /** Half a point either way counts as movement; less is noise in a 1–10 mean. */
@@ -69,6 +75,8 @@ export function portfolioRow(row: number): string[] {
     guard(pull(PORTFOLIO_NAMES.weakest)),
     guard(pull(PORTFOLIO_NAMES.onTimeRate)),
     guard(pull(PORTFOLIO_NAMES.daysToReassessment)),
+    guard(pull(PORTFOLIO_NAMES.ropi)),
+    guard(pull(PORTFOLIO_NAMES.psat)),
   ];
 }
 
@@ -86,7 +94,10 @@ export function createPortfolioSheet(spreadsheet = SpreadsheetApp.getActiveSprea
   sheet.getRange(2, 2, PORTFOLIO_ROWS, width - 1).setFormulas(formulas);
   sheet.getRange(2, 1, PORTFOLIO_ROWS, 1).setNumberFormat('@');
   sheet.getRange(2, 4, PORTFOLIO_ROWS, 4).setNumberFormat('0.0');
-  sheet.getRange(2, width - 1, PORTFOLIO_ROWS, 1).setNumberFormat('0%');
+  const columnOf = (header: string): number => PORTFOLIO_HEADERS.indexOf(header) + 1;
+  sheet.getRange(2, columnOf('On-time rate'), PORTFOLIO_ROWS, 1).setNumberFormat('0%');
+  sheet.getRange(2, columnOf('ROPI, latest quarter'), PORTFOLIO_ROWS, 1).setNumberFormat('0.00');
+  sheet.getRange(2, columnOf('PSAT, latest quarter'), PORTFOLIO_ROWS, 1).setNumberFormat('0%');
   sheet.getRange(1, 1).setNote('Paste the URL of each partnership workbook below. The first time, a cell of that row shows #REF!: hover over it and click Allow access (once per workbook, for everyone who can edit this portfolio).');
   sheet.setColumnWidth(1, 320);
   return sheet;

@@ -12,6 +12,7 @@ export type ColumnKind =
   | 'rating' // whole number 1–10
   | 'score0to10' // whole number 0–10
   | 'count' // whole number ≥ 1
+  | 'amount' // number ≥ 0: how many, or how much money
   | 'choice'; // one of `choices` (a fixed list, or the two sides from the Partnership sheet)
 
 export interface ColumnSpec {

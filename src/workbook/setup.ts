@@ -2,9 +2,10 @@ import { columnLetters } from './a1';
 import { giveMissingCommitmentIds } from './commitment-ids';
 import { PORTFOLIO_NAMES, dashboardNamedRanges } from './portfolio';
 import { DASHBOARD_ROWS, DASHBOARD_WIDTH, type DashboardLayouts, dashboardCells } from './dashboard';
+import { insertDashboardCharts } from './dashboard-charts';
 import { type TableLayout, findTableSheet, matchColumns, ownedSheet, readHeaderRow } from './layout';
 import { type ColumnSpec, METADATA_COLUMN_KEY, METADATA_SHEET_KEY, type TableSpec, columnTag } from './schema';
-import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, DASHBOARD_KEY, DASHBOARD_TITLE, DISCLOSURES, PARTNERSHIP, SCORECARD, TABLES } from './templates';
+import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, DASHBOARD_KEY, DASHBOARD_TITLE, DISCLOSURES, PARTNERSHIP, SCORECARD, TABLES, VALUE_EXCHANGE } from './templates';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -177,30 +178,7 @@ function writeDashboard(
     spreadsheet.setNamedRange(named.name, sheet.getRange(named.row, named.column, 1, named.width));
   }
   spreadsheet.setNamedRange(PORTFOLIO_NAMES.companies, sides);
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-  sheet.insertChart(
-    sheet
-      .newChart()
-      .setChartType(Charts.ChartType.COLUMN)
-      .addRange(sheet.getRange(DASHBOARD_ROWS.cornerHeader, 2, 2, 4))
-      .setTransposeRowsAndColumns(true)
-      .setNumHeaders(1)
-      .setPosition(3, width + 2, 0, 0)
-      .setOption('title', 'Trust corners, latest cycle')
-      .setOption('vAxis', { minValue: 0, maxValue: 10 })
-      .build(),
-  );
-  sheet.insertChart(
-    sheet
-      .newChart()
-      .setChartType(Charts.ChartType.LINE)
-      .addRange(sheet.getRange(DASHBOARD_ROWS.quarterHeader, 1, DASHBOARD_ROWS.quarterCount + 1, width))
-      .setNumHeaders(1)
-      .setPosition(22, width + 2, 0, 0)
-      .setOption('title', 'Joint Health Scorecard by quarter')
-      .setOption('vAxis', { minValue: 0, maxValue: 10 })
-      .build(),
-  );
+  insertDashboardCharts(sheet);
 }
 
 /** A new spreadsheet's empty "Sheet1" only gets in the way once the templates exist; anything with content stays. */
@@ -250,6 +228,7 @@ export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiv
       disclosures: layouts.get(DISCLOSURES.key) as TableLayout,
       competenceAudit: layouts.get(COMPETENCE_AUDIT.key) as TableLayout,
       alignmentAudit: layouts.get(ALIGNMENT_AUDIT.key) as TableLayout,
+      valueExchange: layouts.get(VALUE_EXCHANGE.key) as TableLayout,
     },
     sides,
     report,

@@ -4,6 +4,7 @@ import { DISCLOSURE_STAGES } from '../domain/disclosure';
 import { PARTNERSHIP_MODELS } from '../domain/models';
 import { ALIGNMENT_MARKS, ALIGNMENT_QUESTIONS, BREACH_STATUSES, LEARNING_KINDS, MAJOR_CHANGES } from '../domain/audits';
 import { DISCLOSURE_DECISIONS } from '../domain/disclosure-advisor';
+import { CYCLE_ANONYMITIES, CYCLE_KINDS } from '../domain/cycles';
 import type { ColumnSpec, TableSpec } from './schema';
 
 const LEVELS = ['Low', 'Medium', 'High'] as const;
@@ -49,6 +50,26 @@ export const ASSESSMENTS: TableSpec = {
     { key: 'responses', header: 'Responses', kind: 'count', help: '1 for a personal row; N for a sealed row holding the means of N people of one side.', width: 90 },
     ...ratingColumns,
     ...evidenceColumns,
+  ],
+};
+
+/**
+ * One row per assessment cycle (src/domain/cycles.ts), visible to both partners: the open one has
+ * no Closed on date. Repair records past cycles from the Assessments sheet (cycle-backfill.ts).
+ */
+export const CYCLES: TableSpec = {
+  key: 'cycles',
+  title: 'Cycles',
+  columns: [
+    { key: 'name', header: 'Cycle', kind: 'text', help: 'The cycle’s name, as in the Assessments Cycle column; never reused.', width: 130 },
+    { key: 'kind', header: 'Kind', kind: 'choice', choices: CYCLE_KINDS, help: 'Quarterly; Ad hoc after a major change; Reset after a severe breach.', width: 100 },
+    { key: 'anonymity', header: 'Anonymity', kind: 'choice', choices: CYCLE_ANONYMITIES, help: 'Named; Anonymous (name left blank); Sealed (only each side’s means enter the sheet).', width: 110 },
+    { key: 'sealedMinimum', header: 'Sealed minimum', kind: 'count', help: 'Sealed cycles only: answers per side (3 to 50) before that side’s means are written.', width: 120 },
+    { key: 'openedOn', header: 'Opened on', kind: 'date', width: 100 },
+    { key: 'openedBy', header: 'Opened by', kind: 'text', width: 140 },
+    { key: 'closedOn', header: 'Closed on', kind: 'date', help: 'Blank while the cycle is open: answers go only to the open cycle.', width: 100 },
+    { key: 'closedBy', header: 'Closed by', kind: 'text', width: 140 },
+    { key: 'focus', header: 'Focus corner', kind: 'choice', choices: CORNERS, help: 'Fixed when the cycle closes: the weakest corner at the first cycle, then the +2 rule.', width: 120 },
   ],
 };
 
@@ -201,10 +222,31 @@ export const HISTORY: TableSpec = {
   ],
 };
 
+/**
+ * What each side gave the other per quarter (the ecosystem article's business impact). One row per
+ * quarter and side, a column per kind of exchange, so RECIPROCITY reads a kind's column beside
+ * Side, and ROPI reads Revenue influenced beside Investment.
+ */
+export const VALUE_EXCHANGE: TableSpec = {
+  key: 'valueExchange',
+  title: 'Value Exchange',
+  columns: [
+    { key: 'quarter', header: 'Quarter', kind: 'text', help: 'e.g. 2026-Q1', width: 90 },
+    { key: 'side', header: 'Side', kind: 'choice', choices: 'sides', help: 'The company that gave what this row counts, and whose investment it is.', width: 120 },
+    { key: 'leads', header: 'Leads', kind: 'amount', help: 'Leads this side passed to the other side.', width: 80 },
+    { key: 'referrals', header: 'Referrals', kind: 'amount', help: 'Introductions or referrals to the other side.', width: 90 },
+    { key: 'dealsInfluenced', header: 'Deals influenced', kind: 'amount', help: 'Deals of the other side this side helped win.', width: 120 },
+    { key: 'revenueInfluenced', header: 'Revenue influenced', kind: 'amount', help: 'Revenue of those deals: the value created (one currency for the whole sheet).', width: 140 },
+    { key: 'investment', header: 'Investment', kind: 'amount', help: 'What this side spent on the partnership this quarter: people, programmes, co-marketing (same currency).', width: 110 },
+    { key: 'note', header: 'Note', kind: 'text', width: 220 },
+  ],
+};
+
 /** Data sheets in tab order; the Dashboard (formulas only) is built separately and sits first. */
 export const TABLES: readonly TableSpec[] = [
   PARTNERSHIP,
   ASSESSMENTS,
+  CYCLES,
   COMMITMENTS,
   SCORECARD,
   DISCLOSURES,
@@ -213,6 +255,7 @@ export const TABLES: readonly TableSpec[] = [
   ALIGNMENT_AUDIT,
   PREMORTEM,
   BREACHES,
+  VALUE_EXCHANGE,
   HISTORY,
 ];
 

@@ -39,6 +39,8 @@ export async function openSidebar(browser: Browser, harness: Harness, user: stri
     return route.abort();
   });
   const page = await context.newPage();
+  // The page's own clock agrees with the add-on's (the sidebar computes "today" for hints and defaults).
+  await page.clock.setFixedTime(harness.now());
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);

@@ -38,8 +38,15 @@ export interface Harness {
   has(name: string): boolean;
   /** Runs a top-level function of Code.js as `user`, as a menu item would. */
   run(user: string, name: string, ...args: unknown[]): unknown;
+  /** The add-on's "now" (fixed, so a test reads the same on any day); pages opened later use it too. */
+  now(): Date;
+  /** Moves the add-on's clock, e.g. past a review date or into the next quarter. */
+  setNow(instant: Date): void;
   close(): Promise<void>;
 }
+
+/** The day the browser tests are written for: the add-on and the pages both see it as today. */
+export const TEST_NOW = new Date('2026-11-30T12:00:00Z');
 
 export const SIDEBAR_PATH = path.join(BUILD_DIR, 'Sidebar.html');
 
@@ -57,14 +64,16 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-export async function startHarness(options: { timeZone?: string; activeUser?: string } = {}): Promise<Harness> {
+export async function startHarness(options: { timeZone?: string; activeUser?: string; now?: Date } = {}): Promise<Harness> {
   const fileHtml = readSidebarHtml();
-  const { double, bundle, functions } = loadBundleOnDouble(() => ({
+  const { double, bundle, functions, setNow } = loadBundleOnDouble(() => ({
     timeZone: options.timeZone ?? 'Europe/Berlin',
     activeUserEmail: options.activeUser ?? 'ana@acme.example',
     htmlFiles: { Sidebar: fileHtml },
   }));
   const rpc: RpcRecord[] = [];
+  let now = options.now ?? TEST_NOW;
+  setNow(now);
 
   const run = (user: string, name: string, ...args: unknown[]): unknown => {
     double.setActiveUser(user);
@@ -130,6 +139,11 @@ export async function startHarness(options: { timeZone?: string; activeUser?: st
     functions,
     has: (name) => functions.includes(name),
     run,
+    now: () => now,
+    setNow: (instant) => {
+      now = instant;
+      setNow(instant);
+    },
     close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }

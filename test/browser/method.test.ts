@@ -354,6 +354,10 @@ describe('the method’s tools in Chromium', () => {
       await page.getByText('Facilitated review: 2027-02-01.').waitFor();
       await page.getByRole('button', { name: 'Go to the reset steps' }).click();
       await heading(page, 'Severe breach').waitFor();
+      // Complete only once the facilitated review has been held.
+      await page.getByRole('button', { name: 'Mark reset complete' }).click();
+      await page.getByRole('alert').filter({ hasText: 'the reset is complete once it has been held' }).waitFor();
+      harness.setNow(new Date('2027-02-02T12:00:00Z'));
       await page.getByRole('button', { name: 'Mark reset complete' }).click();
       await page.getByRole('heading', { level: 2, name: 'Resets completed' }).waitFor();
       saved = rows(harness, 'Breaches')[0];

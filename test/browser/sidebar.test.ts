@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/project-root';
+import { SIDE_COLOURS } from '../../src/palette';
 import { seriousViolations } from './axe';
 import { launchBrowser, openSidebar, screenshot, type SidebarPage } from './browser';
 import { readSidebarHtml, SIDEBAR_PATH, startHarness, type Harness } from './harness';
@@ -106,38 +107,59 @@ describe('build/Sidebar.html', () => {
 });
 
 describe('the sidebar in Chromium', () => {
-  it('first open asks who you are; an empty spreadsheet offers Set up', async () => {
+  it('first open in an empty spreadsheet explains the add-on in three lines, sets up, then asks who you are', async () => {
     const harness = await startHarness();
     const sidebar = await openSidebar(browser, harness, ANA);
     try {
       const { page } = sidebar;
-      await heading(page, 'Who are you?').waitFor();
-      expect(await page.getByRole('navigation').isVisible()).toBe(false);
-      await checkView(sidebar, 'who-are-you');
+      await heading(page, 'Trust Corners').waitFor();
       // One round trip loads the view.
       expect(harness.rpc.map((r) => r.name)).toEqual(['loadHome']);
-
-      // Before setup nobody has named the companies: the user types theirs. Keyboard only.
-      await page.getByLabel('Display name').focus();
-      await page.keyboard.type('Ana Silva');
-      await page.keyboard.press('Tab');
-      await page.keyboard.type('Acme');
-      await page.keyboard.press('Enter');
-      await heading(page, 'Trust Corners').waitFor();
-      expect(harness.double.inspect.properties('user', ANA)).not.toEqual({});
-      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Welcome, Ana Silva' }).count()).toBe(1);
-
+      const lines = await page.getByRole('list', { name: 'What Trust Corners does' }).getByRole('listitem').allTextContents();
+      expect(lines).toHaveLength(3);
+      expect(lines.join(' ')).toContain('Competence, Reliability, Transparency, Alignment');
       await expect(page.getByText('not set up for Trust Corners yet').isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('button', { name: 'Load the example' }).isVisible()).resolves.toBe(true);
       await checkView(sidebar, 'home-not-set-up');
-      // Setup asks for the two companies; "Your company" is prefilled with the user's side.
-      await expect(page.getByLabel('Your company').inputValue()).resolves.toBe('Acme');
-      await page.getByLabel('Partner company').fill('Globex');
-      await page.getByRole('button', { name: 'Set up' }).click();
-      await page.getByRole('heading', { level: 2, name: 'Next reassessment' }).waitFor();
+
+      // Nobody has named the companies yet: the person setting up types both. Keyboard only.
+      await expect(page.getByLabel('Your company').inputValue()).resolves.toBe('');
+      await page.getByLabel('Your company').focus();
+      await page.keyboard.type('Acme');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Globex');
+      await page.keyboard.press('Enter');
+      await heading(page, 'Who are you?').waitFor();
       expect(harness.double.inspect.sheetNames()).toContain(COMMITMENTS_SHEET);
       expect(harness.double.inspect.values('Partnership')[1].slice(0, 3)).toEqual(['Acme', 'Globex', 'Strategic']);
+      expect(await page.getByRole('navigation').isVisible()).toBe(false);
+      await checkView(sidebar, 'who-are-you');
+
+      await page.getByLabel('Display name').fill('Ana Silva');
+      await page.getByRole('radio', { name: 'Acme' }).check();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Next reassessment' }).waitFor();
+      expect(harness.double.inspect.properties('user', ANA)).not.toEqual({});
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Welcome, Ana Silva' }).count()).toBe(1);
       await expect(page.getByText('Acme and Globex · Strategic partnership').isVisible()).resolves.toBe(true);
       await checkView(sidebar, 'home-empty');
+    } finally {
+      await sidebar.close();
+      await harness.close();
+    }
+  });
+
+  it('first open offers the example, which loads in one round trip and then asks who you are', async () => {
+    const harness = await startHarness();
+    const sidebar = await openSidebar(browser, harness, ANA);
+    try {
+      const { page } = sidebar;
+      await page.getByRole('button', { name: 'Load the example' }).click();
+      await heading(page, 'Who are you?').waitFor();
+      expect(harness.rpc.map((r) => r.name)).toEqual(['loadHome', 'loadExample']);
+      expect(harness.double.inspect.values(COMMITMENTS_SHEET).length).toBeGreaterThan(25);
+      // The example's two companies are offered as sides.
+      expect(await page.getByRole('radio').count()).toBe(2);
     } finally {
       await sidebar.close();
       await harness.close();
@@ -161,6 +183,9 @@ describe('the sidebar in Chromium', () => {
       // Both sides rated: the partner side's square is drawn over ours.
       expect(await page.locator('svg .sq-overlay').count()).toBe(1);
       expect(await page.locator('svg .sq-weakest').count()).toBe(1);
+      // Each company in its Dashboard colour, whoever is looking (Ana is on our company's side).
+      expect(await page.locator('svg .sq-primary').getAttribute('stroke')).toBe(SIDE_COLOURS.ours);
+      expect(await page.locator('svg .sq-overlay').getAttribute('stroke')).toBe(SIDE_COLOURS.partner);
       expect(harness.rpc.map((r) => r.name)).toEqual(['loadHome']);
       await checkView(sidebar, 'home-example', path.join(projectRoot(), 'docs/sidebar.png'));
     } finally {
@@ -238,16 +263,21 @@ describe('the sidebar in Chromium', () => {
       const defaultDue = await dates.first().inputValue();
       expect(defaultDue).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(await page.locator('.warning-text:not(:empty)').count()).toBe(0);
-      // A due date outside 30–60 days is allowed, with a warning.
+      // A due date outside 30–60 days is shown at once and refused before any call.
       const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
       await dates.nth(2).fill(soon);
-      await expect(page.getByText(/days out: actions work best due 30 to 60 days/).isVisible()).resolves.toBe(true);
+      await expect(page.getByText(/days out: agreed actions fall due 30 to 60 days/).isVisible()).resolves.toBe(true);
       await checkView(ana, 'agree');
       const actions = ['Weekly delivery report to Globex', 'Flag any slip 5 days before due', 'Pre-mortem before the Q3 launch'];
       for (let i = 0; i < 3; i++) {
         await page.getByLabel('What will be done (concrete, measurable)').nth(i).fill(actions[i]);
         await page.getByLabel('Owner person').nth(i).fill('Ana Silva');
       }
+      const callsBefore = harness.rpc.length;
+      await page.getByRole('button', { name: 'Propose actions' }).click();
+      await page.getByRole('alert').filter({ hasText: /^Action 3: That is \d+ days out/ }).waitFor();
+      expect(harness.rpc.length).toBe(callsBefore);
+      await dates.nth(2).fill(defaultDue);
       await page.getByRole('button', { name: 'Propose actions' }).click();
       await heading(page, /^Results, /).waitFor();
       for (const action of actions) await expect(page.getByText(action).isVisible()).resolves.toBe(true);

@@ -8,7 +8,8 @@
  *  - '=' starts a formula. Deliberately stricter than Sheets: leading whitespace or control
  *    characters before '=', '+', '-' or '@' do not protect the text either (treated as formula).
  *  - '+', '-', '@' followed by something that is not a plain number is a formula too ('+A1' is
- *    stored as '=+A1'); a lone '+', '-' or '@' stays text.
+ *    stored as '=+A1'); a lone '+', '-' or '@' stays text, and so does '@' before a plain name or
+ *    address ('@ana', '@ana@acme.example': a mention in Sheets, never a formula).
  *  - numbers (trimmed): '00123' 123, '1,234.5', '12%' 0.12, '$5' 5, '-$5', '1e3', '.5'.
  *  - 'TRUE'/'FALSE' in any case -> boolean.
  *  - dates/times (trimmed): '2026-03-01', '2026/3/1', '3/1/2026', '3/1/26', '1/2' and '1-2'
@@ -163,6 +164,8 @@ export function parseDate(text: string, ctx: ParseContext): Date | null {
   return null;
 }
 
+const MENTION = /^@[\p{L}\p{N}_.@-]+$/u;
+
 /** Parse a string the way typing it into a Sheets cell does. */
 export function parseTyped(raw: string, ctx: ParseContext): ParsedInput {
   if (raw.startsWith("'")) return { value: raw.slice(1) };
@@ -175,6 +178,7 @@ export function parseTyped(raw: string, ctx: ParseContext): ParsedInput {
   if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === 'true' };
   const d = parseDate(trimmed, ctx);
   if (d) return { value: d };
+  if (MENTION.test(trimmed)) return { value: raw };
   if (/^[+\-@]/.test(lead) && lead.trim().length > 1) return { value: '', formula: `=${lead}` };
   return { value: raw };
 }

@@ -7,9 +7,12 @@
 
 export class CallCounter {
   private readonly counts = new Map<string, number>();
+  /** Called before every counted call: lets a test run another execution between two service calls. */
+  beforeCall: ((key: string) => void) | null = null;
 
   bump(key: string): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    this.beforeCall?.(key);
   }
 
   total(): number {

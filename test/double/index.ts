@@ -62,7 +62,13 @@ export interface CellInfo {
 
 export interface AppsScriptDouble {
   globals: AppsScriptGlobals;
-  calls: { total(): number; byMethod(): Record<string, number>; reset(): void };
+  calls: {
+    total(): number;
+    byMethod(): Record<string, number>;
+    reset(): void;
+    /** Runs `hook` before every counted service call (null removes it): to interleave another execution. */
+    beforeEach(hook: ((method: string) => void) | null): void;
+  };
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
   inspect: ReturnType<typeof makeInspect>;
   setActiveUser(email: string): void;
@@ -133,6 +139,9 @@ export function createAppsScriptDouble(options: AppsScriptDoubleOptions = {}): A
       total: () => env.counter.total(),
       byMethod: () => env.counter.byMethod(),
       reset: () => env.counter.reset(),
+      beforeEach: (hook) => {
+        env.counter.beforeCall = hook;
+      },
     },
     spreadsheet: spreadsheetFacade(env) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
     inspect: makeInspect(env),

@@ -246,6 +246,22 @@ describe('npm start: the local preview', () => {
     expect(values('Change History').length).toBe(historyLength);
   });
 
+  it('shows the add-on dialogs from the menu: About and diagnostics lists the actions Ana just ran', async () => {
+    const ana = await openAs(ANA, { width: 1680, height: 940 });
+    await ana.getByRole('button', { name: 'Extensions' }).click();
+    await ana.getByRole('menuitem', { name: 'About and diagnostics' }).click();
+    const dialog = ana.getByRole('dialog', { name: 'About and diagnostics' });
+    await dialog.waitFor();
+    // Ana saved her name in the sidebar in an earlier test of this file.
+    const actions = await ana.frameLocator('#addon-dialog-frame').locator('#actions tbody td:nth-child(2)').allTextContents();
+    expect(actions).toEqual(expect.arrayContaining(['showSidebar', 'saveIdentity']));
+    await dialog.getByRole('button', { name: 'Close dialog' }).click();
+    await ana.getByRole('button', { name: 'Extensions' }).click();
+    await ana.getByRole('menuitem', { name: 'Help' }).click();
+    await ana.getByRole('dialog', { name: 'Trust Corners: help' }).waitFor();
+    await expect(ana.frameLocator('#addon-dialog-frame').getByText('Using it with your partner').count()).resolves.toBe(1);
+  });
+
   it('comes back identical after a restart from the saved file', async () => {
     const before = JSON.stringify(server.workbook.double.snapshot());
     const revision = server.workbook.revision;

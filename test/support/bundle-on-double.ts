@@ -7,7 +7,24 @@ export interface BundleOnDouble {
   bundle: LoadedBundle;
   /** Top-level functions of Code.js that google.script.run and menus can call. */
   functions: string[];
+  /** Moves the add-on's clock: `new Date()` and `Date.now()` inside Code.js give this instant (null: the real time). */
+  setNow(instant: Date | null): void;
 }
+
+/**
+ * A Date for the context whose "now" can be set, so a test (or the preview) can move the add-on
+ * through quarters. Dates made with arguments are ordinary Dates; instanceof holds for both.
+ */
+const SETTABLE_CLOCK = `(() => {
+  const RealDate = Date;
+  let fixed = null;
+  class ClockDate extends RealDate {
+    constructor(...args) { if (args.length === 0 && fixed !== null) super(fixed); else super(...args); }
+    static now() { return fixed !== null ? fixed : RealDate.now(); }
+  }
+  globalThis.Date = ClockDate;
+  return (ms) => { fixed = ms; };
+})()`;
 
 /**
  * build/Code.js in a node:vm context whose globals are the Apps Script double. The context is made
@@ -18,16 +35,17 @@ export function loadBundleOnDouble(
   options: (realm: { Date: DateConstructor; Error: ErrorConstructor }) => AppsScriptDoubleOptions = () => ({}),
 ): BundleOnDouble {
   const context = vm.createContext({});
+  const setClock = vm.runInContext(SETTABLE_CLOCK, context) as (ms: number | null) => void;
   const realm = {
     Date: vm.runInContext('Date', context) as DateConstructor,
     Error: vm.runInContext('Error', context) as ErrorConstructor,
   };
   const double = createAppsScriptDouble({ ...options(realm), dateConstructor: realm.Date, errorConstructor: realm.Error });
   const bundle = loadBundle(double.globals as unknown as Record<string, unknown>, context);
-  const services = new Set(Object.keys(double.globals));
+  const services = new Set([...Object.keys(double.globals), 'Date']);
   const functions = Object.getOwnPropertyNames(context).filter(
     // Apps Script hides names ending in "_" from google.script.run and menus.
     (name) => !services.has(name) && !name.endsWith('_') && bundle.evaluate(`typeof ${name}`) === 'function',
   );
-  return { double, bundle, functions };
+  return { double, bundle, functions, setNow: (instant) => setClock(instant === null ? null : instant.getTime()) };
 }

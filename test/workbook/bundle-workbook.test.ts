@@ -12,7 +12,7 @@ describe('workbook actions through build/Code.js', () => {
     double.calls.reset();
     bundle.call('onOpen', bundle.realm({ authMode: 'NONE' }));
     const items = double.inspect.menus()[0].items.map((item: { functionName?: string }) => item.functionName).filter(Boolean);
-    expect(items).toEqual(['showSidebar', 'menuSetUpWorkbook', 'menuRepairWorkbook', 'menuVerifyHistory', 'menuLoadExample', 'menuCreatePortfolio']);
+    expect(items).toEqual(['showSidebar', 'menuSetUpWorkbook', 'menuRepairWorkbook', 'menuVerifyHistory', 'menuLoadExample', 'menuCreatePortfolio', 'showHelp', 'showAboutAndDiagnostics']);
     for (const name of items) expect(bundle.evaluate(`typeof ${name}`)).toBe('function');
     expect(Object.keys(double.calls.byMethod()).every((method) => /^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(method))).toBe(true);
   });

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
 import { ON_TIME_RATE } from '../../src/functions/commitments';
@@ -6,7 +6,10 @@ import { zoneCalendar } from '../../src/domain/calendar';
 import { loadExamplePartnership } from '../../src/workbook/load-example';
 
 let uninstall: (() => void) | undefined;
-afterEach(() => uninstall?.());
+afterEach(() => {
+  uninstall?.();
+  vi.useRealTimers();
+});
 
 const wallDay = (date: Date, timeZone: string): string =>
   new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
@@ -22,6 +25,8 @@ function workbookIn(timeZone: string): AppsScriptDouble {
 
 describe.each(['America/Los_Angeles', 'Asia/Tokyo', 'Pacific/Auckland'])('a spreadsheet in %s', (timeZone) => {
   it('stores a due date from the sidebar on the day typed, and shows it back unchanged', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-02-15T12:00:00Z'));
     const double = workbookIn(timeZone);
     api.addCommitment({ commitment: 'Ship', ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-03-01' });
     const stored = double.inspect.values('Shared Commitments Log')[1][6] as Date;
@@ -30,6 +35,8 @@ describe.each(['America/Los_Angeles', 'Asia/Tokyo', 'Pacific/Auckland'])('a spre
   });
 
   it('shows a date typed into a cell as that day', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-02-15T12:00:00Z'));
     const double = workbookIn(timeZone);
     api.addCommitment({ commitment: 'Ship', ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-03-01' });
     double.spreadsheet.getSheetByName('Shared Commitments Log')!.getRange('G2').setValue('2026-03-10');

@@ -18,8 +18,8 @@ import {
 export const LIMITS = {
   name: 100,
   company: 100,
-  cycle: 40,
-  quarter: 20,
+  cycle: 60,
+  quarter: 60,
   shortText: 300,
   commitment: 500,
   longText: 5000,
@@ -63,6 +63,7 @@ export const ARGUMENTS: Parsers = {
     partnerCompany: field('The partner company', company),
     model: field('The partnership model', oneOf(PARTNERSHIP_MODELS)),
   }))), optional: true }),
+  loadExample: args('loadExample'),
   loadAssessment: args('loadAssessment'),
   submitAssessment: args('submitAssessment', field('The assessment', object({
     cycle: field('The cycle', cycle),

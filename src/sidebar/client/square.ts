@@ -7,6 +7,7 @@
 import type { CornerName, CornerValues } from '../api';
 import { svg } from './dom';
 import { CORNER_NAMES, mean } from './format';
+import { COMBINED_COLOUR } from '../../palette';
 
 const WIDTH = 240;
 const HEIGHT = 250;
@@ -27,14 +28,17 @@ function point(corner: CornerName, value: number): [number, number] {
   return [Math.round((CX + dx * offset) * 10) / 10, Math.round((CY + dy * offset) * 10) / 10];
 }
 
-function polygon(values: CornerValues, cls: string): SVGElement {
+function polygon(values: CornerValues, cls: string, colour?: string): SVGElement {
   const points = CORNER_NAMES.map((corner) => point(corner, values[corner] ?? 0).join(',')).join(' ');
-  return svg('polygon', { points, class: cls });
+  // Presentation attributes, so each company keeps the colour it has on the Dashboard's charts.
+  return svg('polygon', colour ? { points, class: cls, stroke: colour, fill: colour } : { points, class: cls });
 }
 
 export interface SquareLayer {
   label: string;
   values: CornerValues;
+  /** The company's colour from the palette (src/palette.ts); both sides together when omitted. */
+  colour?: string;
 }
 
 /** `primary` is drawn filled; `overlay` (the partner side) dashed on top; labels show `labelValues` (the overall means). */
@@ -78,8 +82,8 @@ export function trustSquare(
     'svg',
     { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: '100%', role: 'img', 'aria-label': `Trust square. ${alt}`, class: 'square' },
     grid,
-    polygon(primary.values, 'sq-primary'),
-    overlay ? polygon(overlay.values, 'sq-overlay') : null,
+    polygon(primary.values, 'sq-primary', primary.colour ?? COMBINED_COLOUR),
+    overlay ? polygon(overlay.values, 'sq-overlay', overlay.colour ?? COMBINED_COLOUR) : null,
     marker,
     labels,
   );

@@ -15,7 +15,7 @@ export function dueDateWarning(due: string, today = todayIso()): string {
   const days = daysBetween(today, due);
   if (days === null) return 'Enter a due date.';
   if (days < ACTION_DUE_MIN_DAYS || days > ACTION_DUE_MAX_DAYS) {
-    return `That is ${days} days out: actions work best due ${ACTION_DUE_MIN_DAYS} to ${ACTION_DUE_MAX_DAYS} days from now.`;
+    return `That is ${days} days out: agreed actions fall due ${ACTION_DUE_MIN_DAYS} to ${ACTION_DUE_MAX_DAYS} days from now.`;
   }
   return '';
 }
@@ -68,8 +68,12 @@ export function showAgree(app: App, results: ResultsView): void {
       }));
       const empty = actions.findIndex((a) => !a.commitment);
       if (empty >= 0) throw new Error(`Describe action ${empty + 1}.`);
+      const ownerless = actions.findIndex((a) => !a.ownerPerson);
+      if (ownerless >= 0) throw new Error(`Name the owner person of action ${ownerless + 1}.`);
       const undated = actions.findIndex((a) => !a.dueDate);
       if (undated >= 0) throw new Error(`Give action ${undated + 1} a due date.`);
+      const misdated = actions.findIndex((a) => dueDateWarning(a.dueDate, today) !== '');
+      if (misdated >= 0) throw new Error(`Action ${misdated + 1}: ${dueDateWarning(actions[misdated].dueDate, today)}`);
       const view = await call('agreeActions', cycle, corner, actions);
       announce('Three actions proposed. The other side sees Accept in their sidebar.');
       app.go('results', { results: view });

@@ -7,7 +7,8 @@ import { h, uid } from '../dom';
 import { BAND_LABEL, CORNER_NAMES, mean, signed, trend } from '../format';
 import { call } from '../rpc';
 import { trustSquare } from '../square';
-import { actionForm, announce, field, heading, loadInto, notice, section, select, textInput } from '../ui';
+import { SIDE_COLOURS } from '../../../palette';
+import { actionButton, actionForm, announce, field, heading, loadInto, notice, section, select, textInput } from '../ui';
 
 export function showHome(app: App, data?: HomeView): void {
   if (data) {
@@ -19,48 +20,17 @@ export function showHome(app: App, data?: HomeView): void {
 
 function renderHome(app: App, home: HomeView): void {
   app.learn(home);
+  // A file that is not set up gets the first-run view before anything else: who you are only
+  // means something once the two companies are named.
+  if (!home.setUp) {
+    renderFirstRun(app, home);
+    return;
+  }
   if (!home.identity) {
     app.go('identity');
     return;
   }
-  const you = h(
-    'p',
-    { class: 'muted' },
-    `You: ${home.identity.displayName} (${home.identity.side}) `,
-    h('button', { type: 'button', class: 'link', onclick: () => app.go('identity') }, 'Change'),
-  );
-  if (!home.setUp) {
-    const ours = textInput({ autocomplete: 'organization', required: true }, home.identity.side);
-    const partner = textInput({ required: true });
-    const model = select(home.models, 'Strategic');
-    const { form } = actionForm(
-      'Set up',
-      'Setting up…',
-      [
-        field('Your company', ours),
-        field('Partner company', partner),
-        field('Partnership model', model, 'Decides which corner breaks a tie for the weakest corner.'),
-      ],
-      async () => {
-        const result = await call('setUpWorkbook', { ourCompany: ours.value, partnerCompany: partner.value, model: model.value });
-        announce('The workbook is set up.');
-        renderHome(app, result);
-      },
-      { 'aria-label': 'Set up the partnership workbook' },
-    );
-    app.render(
-      heading('Trust Corners'),
-      you,
-      h('p', null, 'This spreadsheet is not set up for Trust Corners yet.'),
-      h(
-        'p',
-        null,
-        'Set up adds the shared sheets both companies edit: Partnership, Assessments, Shared Commitments Log, Joint Health Scorecard, Disclosure Ledger and a Dashboard. Nothing already in the spreadsheet is changed.',
-      ),
-      form,
-    );
-    return;
-  }
+  const you = youLine(app, home.identity);
   app.render(
     heading('Trust Corners'),
     you,
@@ -108,6 +78,12 @@ function reassessmentSection(home: HomeView): HTMLElement {
   );
 }
 
+/** Our company (first on the Partnership sheet) in its colour, the partner in theirs: as on the Dashboard. */
+function sideColour(home: HomeView, side: string): string {
+  const ours = (home.sides[0] ?? '').trim().toLowerCase();
+  return side.trim().toLowerCase() === ours ? SIDE_COLOURS.ours : SIDE_COLOURS.partner;
+}
+
 function squareSection(app: App, home: HomeView): HTMLElement {
   const overall: CornerValues = Object.fromEntries(home.corners.map((c) => [c.corner, c.mean])) as CornerValues;
   const rated = home.sideMeans.filter((s) => CORNER_NAMES.some((c) => s.means[c] !== null));
@@ -116,7 +92,12 @@ function squareSection(app: App, home: HomeView): HTMLElement {
   if (rated.length >= 2) {
     const mine = rated.find((s) => s.side === app.identity?.side) ?? rated[0];
     const theirs = rated.find((s) => s !== mine) ?? rated[1];
-    picture = trustSquare({ label: mine.side, values: mine.means }, { label: theirs.side, values: theirs.means }, home.weakest, overall);
+    picture = trustSquare(
+      { label: mine.side, values: mine.means, colour: sideColour(home, mine.side) },
+      { label: theirs.side, values: theirs.means, colour: sideColour(home, theirs.side) },
+      home.weakest,
+      overall,
+    );
     legend = `Filled: ${mine.side}. Dashed: ${theirs.side}. Numbers: both sides together.`;
   } else {
     picture = trustSquare({ label: 'Both sides', values: overall }, null, home.weakest);
@@ -125,7 +106,7 @@ function squareSection(app: App, home: HomeView): HTMLElement {
   return section(
     `Trust square, ${home.latestCycle}`,
     picture,
-    h('p', { class: 'legend' }, legend, ' Inner line: 6, the attention threshold. ', home.weakest ? 'Red dot: weakest corner.' : ''),
+    h('p', { class: 'legend' }, legend, ' Inner line: 6, the attention threshold. ', home.weakest ? 'Ring: weakest corner.' : ''),
   );
 }
 
@@ -199,3 +180,70 @@ function reassessmentText(home: HomeView): string {
   return `${-d} day${d === -1 ? '' : 's'} overdue (${home.nextReassessment}). Take the assessment again.`;
 }
 
+
+function youLine(app: App, identity: NonNullable<HomeView['identity']>): HTMLElement {
+  return h(
+    'p',
+    { class: 'muted' },
+    `You: ${identity.displayName} (${identity.side}) `,
+    h('button', { type: 'button', class: 'link', onclick: () => app.go('identity') }, 'Change'),
+  );
+}
+
+/** First run: what the add-on does in three lines, then set up or the example. */
+function renderFirstRun(app: App, home: HomeView): void {
+  const ours = textInput({ autocomplete: 'organization', required: true }, home.identity?.side ?? '');
+  const partner = textInput({ required: true });
+  const model = select(home.models, 'Strategic');
+  const { form } = actionForm(
+    'Set up',
+    'Setting up…',
+    [
+      field('Your company', ours),
+      field('Partner company', partner),
+      field('Partnership model', model, 'Decides which corner breaks a tie for the weakest corner.'),
+    ],
+    async () => {
+      const result = await call('setUpWorkbook', { ourCompany: ours.value, partnerCompany: partner.value, model: model.value });
+      announce('The workbook is set up.');
+      renderHome(app, result);
+    },
+    { 'aria-label': 'Set up the partnership workbook' },
+  );
+  const example = actionButton(
+    'Load the example',
+    'Loading the example…',
+    async () => {
+      const result = await call('loadExample');
+      announce('The example partnership is loaded.');
+      renderHome(app, result);
+    },
+    { secondary: true },
+  );
+  app.render(
+    heading('Trust Corners'),
+    home.identity ? youLine(app, home.identity) : null,
+    h(
+      'ul',
+      { class: 'first-run', 'aria-label': 'What Trust Corners does' },
+      h('li', null, 'Two partner companies run their partnership in this one shared spreadsheet.'),
+      h('li', null, 'Both sides rate trust on four corners: Competence, Reliability, Transparency, Alignment.'),
+      h('li', null, 'The weakest corner gets three agreed actions, tracked as commitments and reassessed after 90 days.'),
+    ),
+    h('p', null, 'This spreadsheet is not set up for Trust Corners yet.'),
+    section(
+      'Set up this spreadsheet',
+      h(
+        'p',
+        { class: 'muted' },
+        'Adds the shared sheets both companies edit: Partnership, Assessments, Shared Commitments Log, Joint Health Scorecard, Disclosure Ledger and a Dashboard. Nothing already in the spreadsheet is changed.',
+      ),
+      form,
+    ),
+    section(
+      'Or explore the example',
+      h('p', { class: 'muted' }, 'Fills the sheets with a made-up partnership to try everything. Best in a new spreadsheet.'),
+      example.element,
+    ),
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * Two partners saving at once. The other partner's whole save is run between every pair of
+ * service calls of a save (as another execution: while the first holds the document lock, the
+ * second cannot get it), and the lock is refused on a schedule. Afterwards every save that
+ * reported success is in the workbook exactly once, every refused one wrote nothing, ids are
+ * unique and no risk became two commitments.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
+import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
+
+const ANA = { email: 'ana@acme.example', name: 'Ana', side: 'Acme' };
+const BEN = { email: 'ben@beta.example', name: 'Ben', side: 'Beta' };
+type Person = typeof ANA;
+
+let double: AppsScriptDouble;
+let uninstall: () => void;
+let fresh: string;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-11-30T12:00:00Z'));
+  double = createAppsScriptDouble({ activeUserEmail: ANA.email });
+  uninstall = double.install(globalThis);
+  api.setUpWorkbook({ ourCompany: 'Acme', partnerCompany: 'Beta', model: 'Strategic' });
+  for (const person of [BEN, ANA]) as(person);
+  api.addRisk({ initiative: 'Launch', risk: 'Integration slips', likelihood: 'High', impact: 'High', earlySignal: '', recoveryStandard: '', ownerSide: 'Beta' });
+  api.addCommitment({ commitment: 'Seeded', ownerSide: 'Acme', ownerPerson: 'Ana', corner: 'Reliability', dueDate: '2026-12-20' });
+  double.lock.endExecution();
+  fresh = JSON.stringify(double.snapshot());
+});
+afterEach(() => {
+  double.calls.beforeEach(null);
+  uninstall();
+  vi.useRealTimers();
+});
+
+function as(person: Person): void {
+  double.setActiveUser(person.email);
+  api.saveIdentity({ displayName: person.name, side: person.side });
+}
+
+interface Save {
+  person: Person;
+  run: () => unknown;
+}
+
+type Outcome = 'saved' | 'refused';
+
+function attempt(save: Save): Outcome {
+  double.setActiveUser(save.person.email);
+  try {
+    save.run();
+    return 'saved';
+  } catch (error) {
+    expect((error as Error).message).toMatch(/other side is saving right now|already commitment|already Open|already answered/);
+    return 'refused';
+  }
+}
+
+/**
+ * Runs `first`, and before its `at`-th service call runs the whole of `second` as another
+ * execution: if `first` holds the document lock then, `second` cannot have it.
+ */
+function interleave(first: Save, second: Save, at: number): { first: Outcome; second: Outcome } {
+  let calls = 0;
+  let secondOutcome: Outcome | null = null;
+  double.calls.beforeEach(() => {
+    calls++;
+    if (calls !== at || secondOutcome !== null) return;
+    double.calls.beforeEach(null);
+    // While the first execution holds the lock, every attempt of the second fails as Apps Script's would.
+    const heldByFirst = double.lock.holder() === 'self';
+    if (heldByFirst) double.lock.failNext(1_000);
+    const resumeAs = double.activeUser();
+    secondOutcome = attempt(second);
+    if (heldByFirst) double.lock.failNext(0);
+    else double.lock.endExecution();
+    double.setActiveUser(resumeAs);
+  });
+  const firstOutcome = attempt(first);
+  double.calls.beforeEach(null);
+  double.lock.endExecution();
+  return { first: firstOutcome, second: secondOutcome ?? attempt(second) };
+}
+
+/**
+ * How many service calls `save` makes alone, from the fresh workbook, up to releasing the lock:
+ * what follows is the view it returns, a read that cannot change what was saved.
+ */
+function callsOf(save: Save): number {
+  double.restore(fresh);
+  double.setActiveUser(save.person.email);
+  let calls = 0;
+  let released = 0;
+  double.calls.beforeEach((method) => {
+    calls++;
+    if (method === 'Lock.releaseLock' && released === 0) released = calls;
+  });
+  attempt(save);
+  double.calls.beforeEach(null);
+  double.lock.endExecution();
+  expect(released, 'the save releases the document lock').toBeGreaterThan(0);
+  return released;
+}
+
+const log = () => double.inspect.values('Shared Commitments Log').slice(1).filter((row) => row[0] !== '');
+
+function expectUniqueIds(): void {
+  const ids = log().map((row) => row[0]);
+  expect(new Set(ids).size).toBe(ids.length);
+}
+
+function everyInterleaving(first: Save, second: Save, check: (outcome: { first: Outcome; second: Outcome }) => void): number {
+  const total = callsOf(first);
+  expect(total).toBeGreaterThan(3);
+  for (let at = 1; at <= total + 1; at++) {
+    double.restore(fresh);
+    const outcome = interleave(first, second, at);
+    check(outcome);
+    expectUniqueIds();
+  }
+  return total;
+}
+
+describe('saves interleaved with the other partner\'s save', () => {
+  it('two commitments added at once: each saved one is there exactly once, a refused one not at all', () => {
+    const first = { person: ANA, run: () => api.addCommitment({ commitment: 'From Ana', ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-12-31' }) };
+    const second = { person: BEN, run: () => api.addCommitment({ commitment: 'From Ben', ownerSide: 'Beta', ownerPerson: 'Ben', corner: '', dueDate: '2026-12-31' }) };
+    everyInterleaving(first, second, (outcome) => {
+      const texts = log().map((row) => row[1]);
+      expect(texts.filter((text) => text === 'From Ana')).toHaveLength(outcome.first === 'saved' ? 1 : 0);
+      expect(texts.filter((text) => text === 'From Ben')).toHaveLength(outcome.second === 'saved' ? 1 : 0);
+    });
+  });
+
+  it('both partners turning the same risk into a commitment: one commitment, linked once', () => {
+    const first = { person: ANA, run: () => api.riskToCommitment('R-001', '2027-01-10') };
+    const second = { person: BEN, run: () => api.riskToCommitment('R-001', '2027-01-10') };
+    everyInterleaving(first, second, (outcome) => {
+      const prevent = log().filter((row) => String(row[1]).startsWith('Prevent: '));
+      expect(prevent).toHaveLength(1);
+      expect([outcome.first, outcome.second].filter((value) => value === 'saved')).toHaveLength(1);
+      expect(double.inspect.values('Pre-mortem')[1][8]).toBe(prevent[0][0]);
+    });
+  });
+
+  it('actions agreed while the partner adds a commitment: three actions and the reassessment date, or nothing', () => {
+    as(ANA);
+    api.submitAssessment({ cycle: '2026-Q4', sealed: false, participant: 'Ana', ratings: { Competence: 7, Reliability: 6, Transparency: 4, Alignment: 8 }, evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' } });
+    double.lock.endExecution();
+    fresh = JSON.stringify(double.snapshot());
+    const actions = [1, 2, 3].map((n) => ({ commitment: `Action ${n}`, ownerSide: 'Acme', ownerPerson: 'Ana', dueDate: '2027-01-10' }));
+    const first = { person: ANA, run: () => api.agreeActions('2026-Q4', 'Transparency', actions) };
+    const second = { person: BEN, run: () => api.addCommitment({ commitment: 'From Ben', ownerSide: 'Beta', ownerPerson: 'Ben', corner: '', dueDate: '2026-12-31' }) };
+    everyInterleaving(first, second, (outcome) => {
+      const agreed = log().filter((row) => row[12] === 'Assessment 2026-Q4');
+      expect(agreed).toHaveLength(outcome.first === 'saved' ? 3 : 0);
+      expect(double.inspect.values('Partnership')[1][4] !== '').toBe(outcome.first === 'saved');
+      expect(log().filter((row) => row[1] === 'From Ben')).toHaveLength(outcome.second === 'saved' ? 1 : 0);
+    });
+  });
+
+  it('an acceptance while the proposer updates the same commitment: both land, history once each', () => {
+    const first = { person: BEN, run: () => api.acceptCommitment('C-001') };
+    const second = { person: ANA, run: () => api.updateCommitment({ id: 'C-001', recoveryPlan: 'Plan B' }) };
+    everyInterleaving(first, second, (outcome) => {
+      const row = log()[0];
+      expect(row[7]).toBe(outcome.first === 'saved' ? 'Open' : 'Proposed');
+      expect(row[11]).toBe(outcome.second === 'saved' ? 'Plan B' : '');
+      const [header, ...history] = double.inspect.values('Change History');
+      const field = header.indexOf('Field');
+      expect(history.filter((entry) => entry[field] === 'Status')).toHaveLength(outcome.first === 'saved' ? 1 : 0);
+      expect(history.filter((entry) => entry[field] === 'Recovery plan')).toHaveLength(outcome.second === 'saved' ? 1 : 0);
+    });
+  });
+
+  it('a lock refused on a schedule: 40 saves by two partners, each saved one exactly once', () => {
+    double.restore(fresh);
+    const saved: string[] = [];
+    const refused: string[] = [];
+    for (let index = 0; index < 40; index++) {
+      const person = index % 2 ? BEN : ANA;
+      if (index % 3 === 1) double.lock.failNext(1);
+      const text = `Save ${index}`;
+      const outcome = attempt({ person, run: () => api.addCommitment({ commitment: text, ownerSide: person.side, ownerPerson: person.name, corner: '', dueDate: '2026-12-31' }) });
+      (outcome === 'saved' ? saved : refused).push(text);
+      double.lock.endExecution();
+    }
+    const texts = log().map((row) => row[1]);
+    for (const text of saved) expect(texts.filter((candidate) => candidate === text)).toHaveLength(1);
+    for (const text of refused) expect(texts).not.toContain(text);
+    expect(refused.length).toBeGreaterThan(10);
+    expectUniqueIds();
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Extensions → Trust Corners → About and diagnostics, as the real build/Code.js renders it on the
+ * double after a person used the real sidebar in Chromium: the actions just run, with durations.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../support/project-root';
+import { seriousViolations } from './axe';
+import { launchBrowser, openSidebar, screenshot } from './browser';
+import { startHarness } from './harness';
+
+const ANA = 'ana@acme.example';
+const TIMING_PREFIX = 'trustCorners.timing.';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('About and diagnostics in Chromium', () => {
+  it('lists the actions just run in the sidebar, most recent first, with the durations the add-on measured', async () => {
+    const harness = await startHarness({ timeZone: 'Asia/Kolkata' });
+    const sidebar = await openSidebar(browser, harness, ANA);
+    const dialogPage = await browser.newPage({ viewport: { width: 560, height: 600 } });
+    try {
+      const { page } = sidebar;
+      await page.getByRole('button', { name: 'Load the example' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Who are you?' }).waitFor();
+      await page.getByLabel('Display name').fill('Ana Silva');
+      await page.getByRole('radio').first().check();
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Next reassessment' }).waitFor();
+      const called = harness.rpc.map((r) => r.name);
+      expect(called).toEqual(['loadHome', 'loadExample', 'saveIdentity']);
+
+      harness.run(ANA, 'showAboutAndDiagnostics');
+      const dialog = harness.double.inspect.dialogs().pop()!;
+      expect(dialog.kind).toBe('modal');
+      expect(dialog.title).toBe('About and diagnostics');
+      await dialogPage.setContent(dialog.html);
+
+      const rows = await dialogPage.locator('#actions tbody tr').evaluateAll((trs) =>
+        trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')),
+      );
+      // showSidebar ran when the harness opened the sidebar, before any google.script.run call.
+      expect(rows.map((cells) => cells[1])).toEqual([...called].reverse().concat('showSidebar'));
+      const stored = harness.double.inspect.properties('user', ANA);
+      for (const [when, action, took, result] of rows) {
+        expect(took).toMatch(/^\d+ ms$/);
+        const record = JSON.parse(stored[TIMING_PREFIX + action!]!) as { at: number; ms: number; ok: boolean };
+        expect(took).toBe(`${record.ms} ms`);
+        expect(result).toBe('ok');
+        // Shown in the spreadsheet's time zone (UTC+05:30 has no daylight saving).
+        const local = new Date(record.at + 5.5 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+        expect(when).toBe(local);
+      }
+      // Nothing personal is kept: no name, no email, no cell content.
+      const timingText = Object.entries(stored).filter(([key]) => key.startsWith(TIMING_PREFIX)).map(([, value]) => value).join(' ');
+      expect(timingText).not.toMatch(/Ana|@|Acme|Globex/);
+
+      const facts = Object.fromEntries(
+        await dialogPage.locator('#facts dt').evaluateAll((dts) => dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])),
+      ) as Record<string, string>;
+      const pkg = JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string };
+      expect(facts.Version).toBe(pkg.version);
+      const commit = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: projectRoot(), encoding: 'utf8' }).trim();
+      expect(facts.Build!.startsWith(commit)).toBe(true);
+      expect(facts['Spreadsheet time zone']).toBe('Asia/Kolkata');
+      expect(facts.Authorization).toMatch(/^FULL/);
+      // The copyable report carries the same rows.
+      const report = await dialogPage.locator('#report').inputValue();
+      for (const [, action, took] of rows) expect(report).toContain(`${action}\t${took}`);
+      expect(await seriousViolations(dialogPage)).toEqual([]);
+      await screenshot(dialogPage, 'about-and-diagnostics');
+    } finally {
+      await dialogPage.close();
+      await sidebar.close();
+      await harness.close();
+    }
+  });
+});
