@@ -51,7 +51,9 @@ export function historyEntries(who: string, changes: readonly Change[], when: Da
 /** The Change History's layout; a sheet from before the chain (no hash column yet) still takes rows. */
 function historyLayout(workbook: Workbook): TableLayout {
   try {
-    return workbook.layout(HISTORY);
+    const layout = workbook.layout(HISTORY);
+    void layout.columnOf; // a cached layout is checked against the header row here, and may throw
+    return layout;
   } catch (error) {
     if (!(error instanceof MissingTableError)) throw error;
     const withoutHash = { ...HISTORY, columns: HISTORY.columns.filter((column) => column.key !== 'hash') };

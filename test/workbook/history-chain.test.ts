@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
+import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
 import { GENESIS, type StoredHistoryRow, formatLink, nextLink, verifyChain } from '../../src/workbook/history-chain';
 import { CHAIN_HEAD_KEY } from '../../src/workbook/history';
 import { PENDING_PREFIX } from '../../src/workbook/history-held';
