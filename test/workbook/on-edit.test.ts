@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
+import { type AppsScriptDouble, createAppsScriptDouble, pricedMs } from '../../runtime/apps-script';
 import { CallCounter } from '../../runtime/apps-script/counting';
 import { zoneCalendar } from '../../src/domain/calendar';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
@@ -44,8 +44,15 @@ const edit = (range: GoogleAppsScript.Spreadsheet.Range, oldValue?: string) => s
 function countedEdit(range: GoogleAppsScript.Spreadsheet.Range, oldValue?: string): Record<string, number> {
   const event = eventFor(range, oldValue);
   double.calls.reset();
+  double.roundTrips.reset();
   stampEdit(event);
-  return double.calls.byMethod();
+  const counts = double.calls.byMethod();
+  const trips = double.roundTrips.counts();
+  console.log(`onEdit: round trips`, JSON.stringify(trips), `${Math.round(pricedMs(trips))} ms at Sheets prices`);
+  // Every read happens before the first write: no read waits for queued writes to be committed.
+  expect(trips.commits).toBe(0);
+  expect(trips.roundtrips).toBeLessThanOrEqual(25);
+  return counts;
 }
 
 /** Pastes `rows` commitments typed by hand (Commitment, Owner side, Owner person, Corner) at row 2. */
