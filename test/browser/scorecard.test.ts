@@ -130,7 +130,7 @@ describe('the Joint Health Scorecard in Chromium', () => {
       await expect(c.getByText('<img src=x onerror="window.__xss=1">').isVisible()).resolves.toBe(true);
 
       // Cleo records an action item; Ana sees it when she shows the quarter again.
-      await c.getByLabel('Action item').fill('Tell Acme of pricing changes a month ahead');
+      await c.getByRole('textbox', { name: 'Action item', exact: true }).fill('Tell Acme of pricing changes a month ahead');
       await c.getByRole('button', { name: 'Add action item' }).click();
       await c.getByText('Action item added: Tell Acme of pricing changes a month ahead').waitFor();
       expect(sheetRows(harness)[2][11]).toBe('Tell Acme of pricing changes a month ahead');
