@@ -1,9 +1,11 @@
+import { parseModel } from '../domain/models';
+import { backfillCycles } from './cycle-backfill';
 import { type ExamplePartnership, examplePartnership } from './example';
 import { Workbook } from './layout';
 import { withDocumentLock } from './lock';
 import { setUpWorkbook } from './setup';
 import { type CellValue, appendRows, readRows } from './table';
-import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, PREMORTEM, SCORECARD, VALUE_EXCHANGE } from './templates';
+import { ALIGNMENT_AUDIT, ASSESSMENTS, CYCLES, COMMITMENTS, COMPETENCE_AUDIT, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, PREMORTEM, SCORECARD, VALUE_EXCHANGE } from './templates';
 
 type Records = Array<Record<string, CellValue>>;
 
@@ -26,6 +28,9 @@ export function loadExamplePartnership(today: Date = new Date()): void {
     }
     appendRows(workbook.layout(PARTNERSHIP), [example.partnership as Record<string, CellValue>]);
     appendRows(workbook.layout(ASSESSMENTS), example.assessments as Records);
+    // The example's past cycles, recorded closed with each one's focus, as Repair records old ones.
+    const cycles = backfillCycles({ assessments: example.assessments as Records, existingCycles: [], model: parseModel(String(example.partnership.model ?? '')), legacyOpen: null, today, calendar: workbook.calendar });
+    appendRows(workbook.layout(CYCLES), cycles as Records);
     appendRows(workbook.layout(COMMITMENTS), example.commitments as Records);
     appendRows(workbook.layout(SCORECARD), example.scorecard as Records);
     appendRows(workbook.layout(DISCLOSURES), example.disclosures as Records);
