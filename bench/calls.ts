@@ -1,4 +1,4 @@
-import { createAppsScriptDouble } from '../test/double';
+import { createAppsScriptDouble } from '../runtime/apps-script';
 import { setUpWorkbook } from '../src/workbook/setup';
 import { saveIdentity } from '../src/workbook/identity';
 import { stampEdit } from '../src/workbook/stamp';

@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BundleOnDouble, loadBundleOnDouble } from '../support/bundle-on-double';
-import { assertJsonSafe } from '../support/script-run-shim';
+import { type BundleOnDouble, loadBundleOnDouble } from '../../runtime/bundle/bundle-on-double';
+import { assertJsonSafe } from '../../runtime/bundle/script-run-shim';
 
 const ANA = 'ana@acme.example';
 const BEN = 'ben@beta.example';

@@ -6,7 +6,7 @@
  * unique and no risk became two commitments.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
+import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
 
 const ANA = { email: 'ana@acme.example', name: 'Ana', side: 'Acme' };

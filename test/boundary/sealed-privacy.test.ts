@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
+import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
 
 let double: AppsScriptDouble;

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../support/project-root';
+import { projectRoot } from '../../runtime/bundle/project-root';
 import { SIDE_COLOURS } from '../../src/palette';
 import { seriousViolations } from './axe';
 import { launchBrowser, openSidebar, screenshot, type SidebarPage } from './browser';

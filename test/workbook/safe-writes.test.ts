@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
+import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
 import { setUpWorkbook } from '../../src/workbook/setup';
 import { BusyError } from '../../src/workbook/lock';
 import { SIDEBAR_HANDLERS } from '../../src/sidebar/handlers';
