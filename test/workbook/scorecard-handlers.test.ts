@@ -5,7 +5,7 @@
  * satisfaction scores, and every refused save leaving the workbook as it was.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
+import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
 import type { ScorecardInput } from '../../src/sidebar/scorecard-api';
 
