@@ -348,5 +348,5 @@ export interface MethodApi {
 }
 
 /** Everything google.script.run can call. */
-export type ServerApi = SidebarApi & MethodApi;
+export type ServerApi = SidebarApi & MethodApi & import('./scorecard-api').ScorecardApi;
 export type HandlerName = keyof ServerApi;

@@ -24,6 +24,7 @@ import { CycleStore } from './cycle-store';
 import { closeCycle, cycleContext, cycleInfo, directedGap, focusReasonOf, loadAssessment, offerOf, readCycleRecords, startCycle, submitAssessment } from './assessment';
 import { sameCycleName } from '../domain/cycles';
 import { methodHandlers } from './method-handlers';
+import { SCORECARD_HANDLERS } from './scorecard-handlers';
 import { cornerSummaries, daysUntil, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
 
 const today = (): Date => new Date();
@@ -297,4 +298,5 @@ export const SIDEBAR_HANDLERS: ServerApi = guardHandlers({
   addCommitment,
   updateCommitment,
   ...methodHandlers(() => loadHome()),
+  ...SCORECARD_HANDLERS,
 });
