@@ -10,11 +10,11 @@ import {
   satisfactionSummary, withActionItem,
 } from '../domain/scorecard';
 import { sideKey } from '../domain/scores';
-import { type Change, historyRecords } from '../workbook/history';
+import { type Change, planHistory } from '../workbook/history';
 import { savedIdentity } from '../workbook/identity';
 import { Workbook } from '../workbook/layout';
 import { type CellValue, type TableRow, readRows, textOf } from '../workbook/table';
-import { HISTORY, SCORECARD } from '../workbook/templates';
+import { SCORECARD } from '../workbook/templates';
 import { type WritePlan, saveAtomically } from '../workbook/write-plan';
 import { type Caller, requireCaller } from './caller';
 import { readPartnership } from './read-model';
@@ -103,8 +103,8 @@ function requireScorableQuarter(quarter: string, workbook: Workbook): void {
   if (index > (quarterIndex(current) as number)) throw new Error(`${quarter} has not begun yet (it is ${current} now); score a quarter once it has started.`);
 }
 
-/** Change History rows for the cells of `row` that `updates` really changes. */
-function historyOf(workbook: Workbook, caller: Caller, quarter: string, row: TableRow, updates: Record<string, CellValue>): Array<Record<string, CellValue>> {
+/** Plans the Change History entries (in the chain) for the cells of `row` that `updates` really changes. */
+function planHistoryOf(plan: WritePlan, workbook: Workbook, caller: Caller, quarter: string, row: TableRow, updates: Record<string, CellValue>): void {
   const calendar = workbook.calendar;
   const changed: Change[] = Object.keys(updates)
     .filter((key) => textOf(row.values[key], calendar) !== textOf(updates[key], calendar))
@@ -115,7 +115,7 @@ function historyOf(workbook: Workbook, caller: Caller, quarter: string, row: Tab
       oldValue: row.values[key],
       newValue: updates[key],
     }));
-  return historyRecords(caller.actor.label, changed, new Date(), calendar);
+  planHistory(plan, workbook, caller.actor.label, changed, new Date());
 }
 
 /** The caller's row of the quarter, read inside the lock; a later save replaces its scores. */
@@ -127,7 +127,7 @@ function planScores(plan: WritePlan, workbook: Workbook, caller: Caller, quarter
     return;
   }
   plan.update(layout, row.rowNumber, scores);
-  plan.append(workbook.layout(HISTORY), historyOf(workbook, caller, quarter, row, scores));
+  planHistoryOf(plan, workbook, caller, quarter, row, scores);
 }
 
 const saveScorecard: ScorecardApi['saveScorecard'] = (input) => {
@@ -161,7 +161,7 @@ const addScorecardActionItem: ScorecardApi['addScorecardActionItem'] = (quarter,
     if (!row) throw new Error(`Score ${quarter} for ${caller.side} first: action items are kept on your side's row of the quarter.`);
     const actionItems = withActionItem(textOf(row.values.actionItems), item, whereOf(caller.side, quarter));
     plan.update(layout, row.rowNumber, { actionItems });
-    plan.append(workbook.layout(HISTORY), historyOf(workbook, caller, quarter, row, { actionItems }));
+    planHistoryOf(plan, workbook, caller, quarter, row, { actionItems });
   });
   return loadScorecard(quarter, workbook);
 };
