@@ -10,7 +10,7 @@ export interface BundleOnDouble {
   bundle: LoadedBundle;
   /** Top-level functions of Code.js that google.script.run and menus can call. */
   functions: string[];
-  /** Moves the add-on's clock: `new Date()` and `Date.now()` inside Code.js give this instant (null: the real time). */
+  /** Moves the add-on's clock to this instant, from which it runs on (null: the real time). */
   setNow(instant: Date | null): void;
 }
 
@@ -20,13 +20,13 @@ export interface BundleOnDouble {
  */
 const SETTABLE_CLOCK = `(() => {
   const RealDate = Date;
-  let fixed = null;
+  let offset = 0;
   class ClockDate extends RealDate {
-    constructor(...args) { if (args.length === 0 && fixed !== null) super(fixed); else super(...args); }
-    static now() { return fixed !== null ? fixed : RealDate.now(); }
+    constructor(...args) { if (args.length === 0) super(RealDate.now() + offset); else super(...args); }
+    static now() { return RealDate.now() + offset; }
   }
   globalThis.Date = ClockDate;
-  return (ms) => { fixed = ms; };
+  return (ms) => { offset = ms === null ? 0 : ms - RealDate.now(); };
 })()`;
 
 /**

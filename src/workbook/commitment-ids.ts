@@ -3,7 +3,7 @@ import { actorLabel } from './identity';
 import { nextIds } from './input';
 import { type TableLayout, Workbook } from './layout';
 import { LOCK_WAIT_MS } from './lock';
-import { type CellValue, textOf } from './table';
+import { type CellValue, textOf, readTable } from './table';
 import { COMMITMENTS } from './templates';
 import { WritePlan } from './write-plan';
 
@@ -42,6 +42,10 @@ export function freeCommitmentIds(layout: TableLayout, count: number): string[] 
  * the other side was saving (the rows keep waiting for the next repair or edit).
  */
 export function giveMissingCommitmentIds(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string[] | null {
+  // The usual case, every row has its id, costs one read and no lock; rows lacking one are read again under it.
+  const precheck = new Workbook(spreadsheet);
+  const ids = readTable(precheck.layout(COMMITMENTS), ['id', 'commitment']).rows;
+  if (!ids.some((row) => textOf(row.values.id) === '')) return [];
   const lock = LockService.getDocumentLock();
   if (!lock || !lock.tryLock(LOCK_WAIT_MS)) return null;
   try {

@@ -1,4 +1,5 @@
 import { columnLetters } from './a1';
+import { MissingTableError } from './layout';
 import { giveMissingCommitmentIds } from './commitment-ids';
 import { PORTFOLIO_NAMES, dashboardNamedRanges } from './portfolio';
 import { DASHBOARD_ROWS, DASHBOARD_WIDTH, type DashboardLayouts, dashboardCells } from './dashboard';
@@ -332,12 +333,25 @@ function untouchedDefaultSheet(scan: SpreadsheetScan): Sheet | null {
  * the layout cache, then by metadata, then by name, created only when missing. Every existing data
  * cell stays as it was.
  */
+function giveIdsIfLogExists(spreadsheet: Spreadsheet): string[] | null | undefined {
+  try {
+    return giveMissingCommitmentIds(spreadsheet);
+  } catch (error) {
+    // A deleted or broken log is what Repair is about to fix; ids wait for the next Repair.
+    if (error instanceof MissingTableError) return undefined;
+    throw error;
+  }
+}
+
 export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): SetupReport {
   const report: SetupReport = { createdSheets: [], addedColumns: [], adoptedColumns: [] };
   const documentProperties = PropertiesService.getDocumentProperties();
 
   // Phase 1: reads.
   const properties = documentProperties.getProperties();
+  // Ids for commitment rows typed by hand, before anything else is written (reading the log after
+  // setup's writes would force a commit); it writes only when a row lacks an id.
+  if (properties[SET_UP_PROPERTY] !== undefined) report.givenIds = giveIdsIfLogExists(spreadsheet);
   const scan = new SpreadsheetScan(spreadsheet);
   const plans = TABLES.map(
     (table) => planFromCache(spreadsheet, table, parseCachedLayout(properties[`${LAYOUT_PROPERTY_PREFIX}${table.key}`])) ?? planBySearch(scan, table),
@@ -402,7 +416,6 @@ export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiv
   if (properties[SET_UP_PROPERTY] === undefined) wanted[SET_UP_PROPERTY] = new Date().toISOString();
   const changed = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => properties[key] !== value));
   if (Object.keys(changed).length > 0) documentProperties.setProperties(changed);
-  report.givenIds = giveMissingCommitmentIds(spreadsheet);
   return report;
 }
 

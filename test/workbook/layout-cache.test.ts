@@ -102,7 +102,7 @@ describe('setup and repair within the round-trip budget (runtime/README.md)', ()
     double.calls.reset();
     const report = setUpWorkbook();
     double.endExecution();
-    expect(report).toEqual({ createdSheets: [], addedColumns: [], adoptedColumns: [] });
+    expect(report).toEqual({ createdSheets: [], addedColumns: [], adoptedColumns: [], givenIds: [] });
     expect(metadataCalls()).toBe(0);
     const { roundtrips, commits } = double.roundTrips.counts();
     expect(commits).toBe(0);
