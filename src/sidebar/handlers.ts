@@ -22,6 +22,7 @@ import { guardHandlers } from './boundary/guard';
 import { requireCaller } from './caller';
 import { CycleStore, type OpenCycleRecord, SEALED_MINIMUM_DEFAULT, respondentToken } from './cycle-store';
 import { methodHandlers } from './method-handlers';
+import { negotiationHandlers } from './negotiation-handlers';
 import { cornerSummaries, cycles, daysUntil, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
 
 const today = (): Date => new Date();
@@ -396,4 +397,5 @@ export const SIDEBAR_HANDLERS: ServerApi = guardHandlers({
   addCommitment,
   updateCommitment,
   ...methodHandlers(() => loadHome()),
+  ...negotiationHandlers(() => loadCommitments()),
 });
