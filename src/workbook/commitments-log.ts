@@ -93,10 +93,11 @@ export function planCommitmentUpdate(plan: WritePlan, workbook: Workbook, row: T
   if (changes.flaggedOn !== undefined) updates.flaggedOn = changes.flaggedOn === '' ? '' : parseIsoDay(changes.flaggedOn, 'Flagged early on', calendar);
   if (changes.recoveryPlan !== undefined) updates.recoveryPlan = changes.recoveryPlan;
   if (changes.acceptedBy !== undefined) updates.acceptedBy = changes.acceptedBy;
-  for (const key of ['commitment', 'proposerSide', 'counterTo', 'declinedReason'] as const) {
+  if (changes.commitment !== undefined) updates.commitment = changes.commitment;
+  if (changes.dueDate !== undefined) updates.dueDate = parseIsoDay(changes.dueDate, 'The due date', calendar);
+  for (const key of ['proposerSide', 'counterTo', 'declinedReason'] as const) {
     if (changes[key] !== undefined) updates[key] = changes[key];
   }
-  if (changes.dueDate !== undefined) updates.dueDate = parseIsoDay(changes.dueDate, 'The due date', calendar);
   if (updates.status === 'Done' && !dateOf(updates.doneOn ?? row.values.doneOn)) updates.doneOn = startOfDayOf(calendar, now);
 
   const layout = workbook.layout(COMMITMENTS);
