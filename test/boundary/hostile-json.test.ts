@@ -26,6 +26,9 @@ const VALID: Record<string, unknown[]> = {
   loadResults: [null],
   agreeActions: ['2026-Q4', 'Transparency', [0, 1, 2].map((index) => ({ commitment: `Action ${index}`, ownerSide: 'Acme Analytics', ownerPerson: 'Ana', dueDate: '2027-01-10' }))],
   acceptCommitment: ['C-001'],
+  declineCommitment: ['C-001', 'Not this quarter'],
+  counterProposeCommitment: [{ id: 'C-001', dueDate: '2027-01-20', commitment: 'Share the roadmap draft' }],
+  withdrawCommitment: ['C-001'],
   loadCommitments: [],
   addCommitment: [{ commitment: 'Share the roadmap', ownerSide: 'Acme Analytics', ownerPerson: 'Ana', corner: 'Alignment', dueDate: '2027-01-10' }],
   updateCommitment: [{ id: 'C-001', status: 'Done', doneOn: '2026-11-20', flaggedOn: '', recoveryPlan: 'Plan' }],
@@ -108,6 +111,10 @@ describe('hostile JSON to every server function', () => {
     // One proposal of Ana's for Ben to accept.
     const view = loaded.bundle.call('addCommitment', loaded.bundle.realm(VALID.addCommitment[0])) as { commitments: Array<{ id: string; status: string }> };
     VALID.acceptCommitment = [view.commitments.filter((item) => item.status === 'Proposed').at(-1)!.id];
+    // Ben answers it (decline, counter-propose); Ana, who proposed it, may withdraw it.
+    VALID.declineCommitment[0] = VALID.acceptCommitment[0];
+    (VALID.counterProposeCommitment[0] as { id: string }).id = VALID.acceptCommitment[0] as string;
+    VALID.withdrawCommitment = [VALID.acceptCommitment[0]];
     loaded.double.lock.endExecution();
     fresh = JSON.stringify(loaded.double.snapshot());
   });
@@ -120,7 +127,7 @@ describe('hostile JSON to every server function', () => {
     for (const [name, args] of Object.entries(VALID)) {
       loaded.double.restore(fresh);
       loaded.double.lock.endExecution();
-      if (name === 'acceptCommitment') loaded.double.setActiveUser(BEN);
+      if (name === 'acceptCommitment' || name === 'declineCommitment' || name === 'counterProposeCommitment') loaded.double.setActiveUser(BEN);
       try {
         expect(() => loaded.bundle.call(name, ...loaded.bundle.realm(args)), name).not.toThrow();
       } finally {
