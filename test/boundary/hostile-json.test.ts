@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BundleOnDouble, loadBundleOnDouble } from '../support/bundle-on-double';
-import { assertJsonSafe } from '../support/script-run-shim';
+import { type BundleOnDouble, loadBundleOnDouble } from '../../runtime/bundle/bundle-on-double';
+import { assertJsonSafe } from '../../runtime/bundle/script-run-shim';
 
 const ANA = 'ana@acme.example';
 const BEN = 'ben@beta.example';
@@ -18,8 +18,10 @@ const VALID: Record<string, unknown[]> = {
   saveIdentity: [{ displayName: 'Ana Silva', side: 'Acme Analytics' }],
   setUpWorkbook: [null],
   loadAssessment: [],
+  startCycle: [{ name: 'Fuzz 2', kind: 'Ad hoc', anonymity: 'Sealed', sealedMinimum: 3 }],
+  closeCycle: ['Fuzz'],
   submitAssessment: [{
-    cycle: 'Fuzz', sealed: true, sealedMinimum: 3, participant: 'Ana',
+    cycle: 'Fuzz',
     ratings: { Competence: 7, Reliability: 6, Transparency: 5, Alignment: 8 },
     evidence: { Competence: 'Demo', Reliability: '', Transparency: '', Alignment: '' },
   }],
@@ -115,6 +117,10 @@ describe('hostile JSON to every server function', () => {
     VALID.declineCommitment[0] = VALID.acceptCommitment[0];
     (VALID.counterProposeCommitment[0] as { id: string }).id = VALID.acceptCommitment[0] as string;
     VALID.withdrawCommitment = [VALID.acceptCommitment[0]];
+    // Actions for the latest cycle's focus, and an open sealed cycle to answer.
+    const results = loaded.bundle.call('loadResults', null) as { cycle: string; priority: string };
+    VALID.agreeActions = [results.cycle, results.priority, VALID.agreeActions[2]];
+    loaded.bundle.call('startCycle', loaded.bundle.realm({ name: 'Fuzz', kind: 'Quarterly', anonymity: 'Sealed', sealedMinimum: 3 }));
     loaded.double.lock.endExecution();
     fresh = JSON.stringify(loaded.double.snapshot());
   });
@@ -128,6 +134,8 @@ describe('hostile JSON to every server function', () => {
       loaded.double.restore(fresh);
       loaded.double.lock.endExecution();
       if (name === 'acceptCommitment' || name === 'declineCommitment' || name === 'counterProposeCommitment') loaded.double.setActiveUser(BEN);
+      // Only one cycle is open at a time: a new one starts after the open one closes.
+      if (name === 'startCycle') loaded.bundle.call('closeCycle', 'Fuzz');
       try {
         expect(() => loaded.bundle.call(name, ...loaded.bundle.realm(args)), name).not.toThrow();
       } finally {

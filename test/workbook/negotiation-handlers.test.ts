@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
+import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
 
 let double: AppsScriptDouble;
@@ -38,7 +38,8 @@ function anaProposes(commitment = 'Share the roadmap', dueDate = '2027-01-10'): 
 function anaAgreesActions(dueDate: string): string[] {
   asAna();
   const rate = { Competence: 6, Reliability: 6, Transparency: 4, Alignment: 6 };
-  api.submitAssessment({ cycle: '2026-Q4', sealed: false, participant: 'Ana', ratings: rate, evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' } });
+  api.startCycle({ name: '2026-Q4', kind: 'Quarterly', anonymity: 'Named' });
+  api.submitAssessment({ cycle: '2026-Q4', ratings: rate, evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' } });
   const agreed = api.agreeActions('2026-Q4', 'Transparency', [
     { commitment: 'Share the pricing calendar', ownerSide: 'Acme', ownerPerson: 'Ana', dueDate },
     { commitment: 'Monthly pipeline report', ownerSide: 'Beta', ownerPerson: 'Ben', dueDate },
