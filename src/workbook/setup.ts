@@ -1,4 +1,5 @@
 import { columnLetters } from './a1';
+import { giveMissingCommitmentIds } from './commitment-ids';
 import { PORTFOLIO_NAMES, dashboardNamedRanges } from './portfolio';
 import { DASHBOARD_ROWS, DASHBOARD_WIDTH, type DashboardLayouts, dashboardCells } from './dashboard';
 import { sheetRef } from './a1';
@@ -15,6 +16,8 @@ export interface SetupReport {
   addedColumns: string[];
   /** Columns found by their header and marked with metadata from now on. */
   adoptedColumns: string[];
+  /** Ids given to commitments typed by hand without one; null when the other side was saving. */
+  givenIds?: string[] | null;
 }
 
 const PROTECTION_PREFIX = 'Trust Corners:';
@@ -399,6 +402,7 @@ export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiv
   if (properties[SET_UP_PROPERTY] === undefined) wanted[SET_UP_PROPERTY] = new Date().toISOString();
   const changed = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => properties[key] !== value));
   if (Object.keys(changed).length > 0) documentProperties.setProperties(changed);
+  report.givenIds = giveMissingCommitmentIds(spreadsheet);
   return report;
 }
 
