@@ -357,5 +357,5 @@ export interface MethodApi {
 }
 
 /** Everything google.script.run can call. */
-export type ServerApi = SidebarApi & MethodApi & NegotiationApi;
+export type ServerApi = SidebarApi & MethodApi & import('./scorecard-api').ScorecardApi & NegotiationApi;
 export type HandlerName = keyof ServerApi;

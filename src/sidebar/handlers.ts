@@ -25,6 +25,7 @@ import { closeCycle, cycleContext, cycleInfo, directedGap, focusReasonOf, loadAs
 import { sameCycleName } from '../domain/cycles';
 import { methodHandlers } from './method-handlers';
 import { negotiationHandlers } from './negotiation-handlers';
+import { SCORECARD_HANDLERS } from './scorecard-handlers';
 import { cornerSummaries, daysUntil, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
 
 const today = (): Date => new Date();
@@ -298,5 +299,6 @@ export const SIDEBAR_HANDLERS: ServerApi = guardHandlers({
   addCommitment,
   updateCommitment,
   ...methodHandlers(() => loadHome()),
+  ...SCORECARD_HANDLERS,
   ...negotiationHandlers(() => loadCommitments()),
 });

@@ -50,6 +50,12 @@ const VALID: Record<string, unknown[]> = {
   recordBreach: [{ date: '2026-11-20', what: 'Leak', corner: 'Transparency' }],
   updateBreach: [{ id: 'B-001', acknowledgedOn: '2026-11-21', preventionPlan: 'Plan', reviewDate: '2026-11-25', status: 'Reset complete' }],
   recordMajorChange: [{ change: 'Launch', note: 'New product' }],
+  loadScorecard: ['2026-Q4'],
+  saveScorecard: [{
+    quarter: '2026-Q4', corners: { Competence: 7, Reliability: 6, Transparency: 5, Alignment: 8 },
+    domainExpertise: 8, executionCapacity: null, learningVelocity: 6, satisfaction: 9, comments: 'Steady',
+  }],
+  addScorecardActionItem: ['2026-Q4', 'Review the pricing notice period'],
 };
 
 const HUGE = 'x'.repeat(100_000);
