@@ -66,6 +66,12 @@ const HANDLER_ACTIONS: Record<HandlerName, BenchAction> = {
       api.agreeActions('2026-Q4', agreedCorner, [1, 2, 3].map((n) => ({ commitment: `Action ${n}`, ownerSide: SIDES[n % 2], ownerPerson: 'Ana', dueDate: '2026-12-31' }))),
   },
   acceptCommitment: { name: 'submit_accept_commitment', run: () => api.acceptCommitment(acceptable()) },
+  declineCommitment: { name: 'submit_decline_commitment', run: () => api.declineCommitment(acceptable(), 'Not this quarter') },
+  counterProposeCommitment: {
+    name: 'submit_counter_propose_commitment',
+    run: () => api.counterProposeCommitment({ id: acceptable(), dueDate: '2026-12-31', commitment: 'Weekly report, with win rates' }),
+  },
+  withdrawCommitment: { name: 'submit_withdraw_commitment', run: (_d, _a, last) => api.withdrawCommitment(lastProposedBy(last, SIDES[0])) },
   addCommitment: {
     name: 'submit_add_commitment',
     run: () => api.addCommitment({ commitment: 'Weekly report', ownerSide: SIDES[0], ownerPerson: 'Ana', corner: 'Reliability', dueDate: '2026-12-31' }),
@@ -124,13 +130,14 @@ const firstMajorChange = () => MAJOR_CHANGES[0];
 let acceptableId = '';
 const acceptable = () => acceptableId;
 
-/** The last seeded commitment still Proposed by the partner (seed.ts cycles statuses and sides). */
-function lastProposedByPartner(rows: number): string {
+/** The last seeded commitment still Proposed by `side` (seed.ts cycles statuses and sides). */
+function lastProposedBy(rows: number, side: string): string {
   for (let i = rows - 1; i >= 0; i--) {
-    if (COMMITMENT_STATUSES[i % COMMITMENT_STATUSES.length] === 'Proposed' && SIDES[i % SIDES.length] === SIDES[1]) return `C-${i + 1}`;
+    if (COMMITMENT_STATUSES[i % COMMITMENT_STATUSES.length] === 'Proposed' && SIDES[i % SIDES.length] === side) return `C-${i + 1}`;
   }
-  throw new Error(`no commitment proposed by ${SIDES[1]} among ${rows} rows`);
+  throw new Error(`no commitment proposed by ${side} among ${rows} rows`);
 }
+const lastProposedByPartner = (rows: number): string => lastProposedBy(rows, SIDES[1]);
 
 /** A single-cell edit as the simple onEdit trigger receives it. */
 function editEvent(double: AppsScriptDouble, sheetName: string, row: number, column: number, value: string) {

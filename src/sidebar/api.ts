@@ -10,6 +10,7 @@ import type { Band } from '../domain/corners';
 import type { CycleAnonymity, CycleKind } from '../domain/cycles';
 import type { DisclosureStage } from '../domain/disclosure';
 import type { Level } from '../domain/disclosure-advisor';
+import type { NegotiationApi } from './negotiation-api';
 
 export type CornerName = 'Competence' | 'Reliability' | 'Transparency' | 'Alignment';
 /** A mean per corner in canonical order; null where nobody rated it. */
@@ -34,8 +35,16 @@ export interface CommitmentSummary {
   recoveryPlan: string;
   source: string;
   overdue: boolean;
-  /** Proposed by the other side and waiting for this user's side to accept. */
+  /** Proposed by the other side and waiting for this user's side to accept, decline or counter-propose. */
   awaitingYourAcceptance: boolean;
+  /** Proposed (or last counter-proposed) by this user's side and waiting for the other side: it may be withdrawn. */
+  awaitingTheirAnswer: boolean;
+  /** The side whose proposal or counter-proposal is the current one ('' when not recorded). */
+  proposerSide: string;
+  /** The terms the latest counter-proposal replaced, as recorded ('' when never countered). */
+  counterTo: string;
+  /** Why the other side declined ('' unless declined). */
+  declinedReason: string;
 }
 
 export interface CornerSummary {
@@ -348,5 +357,5 @@ export interface MethodApi {
 }
 
 /** Everything google.script.run can call. */
-export type ServerApi = SidebarApi & MethodApi & import('./scorecard-api').ScorecardApi;
+export type ServerApi = SidebarApi & MethodApi & import('./scorecard-api').ScorecardApi & NegotiationApi;
 export type HandlerName = keyof ServerApi;

@@ -24,6 +24,7 @@ import { CycleStore } from './cycle-store';
 import { closeCycle, cycleContext, cycleInfo, directedGap, focusReasonOf, loadAssessment, offerOf, readCycleRecords, startCycle, submitAssessment } from './assessment';
 import { sameCycleName } from '../domain/cycles';
 import { methodHandlers } from './method-handlers';
+import { negotiationHandlers } from './negotiation-handlers';
 import { SCORECARD_HANDLERS } from './scorecard-handlers';
 import { cornerSummaries, daysUntil, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
 
@@ -299,4 +300,5 @@ export const SIDEBAR_HANDLERS: ServerApi = guardHandlers({
   updateCommitment,
   ...methodHandlers(() => loadHome()),
   ...SCORECARD_HANDLERS,
+  ...negotiationHandlers(() => loadCommitments()),
 });

@@ -84,7 +84,7 @@ export function summariseCommitment(row: TableRow, identity: Identity | null, to
   const status = textOf(values.status);
   const due = dateOf(values.dueDate);
   const done = dateOf(values.doneOn);
-  // Recorded once, when proposed: later edits by either side do not change who may accept.
+  // Set by the server only: when proposed, and to the counter-proposing side on a counter-proposal.
   const proposerSide = textOf(values.proposerSide);
   return {
     id: textOf(values.id),
@@ -102,6 +102,11 @@ export function summariseCommitment(row: TableRow, identity: Identity | null, to
     overdue: isOverdue({ due, done, flagged: null, status: parseStatus(status) }, today, calendar),
     awaitingYourAcceptance:
       status === 'Proposed' && identity !== null && proposerSide.toLowerCase() !== identity.side.toLowerCase(),
+    awaitingTheirAnswer:
+      status === 'Proposed' && identity !== null && proposerSide !== '' && proposerSide.toLowerCase() === identity.side.toLowerCase(),
+    proposerSide,
+    counterTo: textOf(values.counterTo),
+    declinedReason: textOf(values.declinedReason),
   };
 }
 

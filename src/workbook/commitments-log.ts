@@ -26,6 +26,12 @@ export interface CommitmentChanges {
   recoveryPlan?: string;
   /** Set by the server when the other side accepts; never from a client's input. */
   acceptedBy?: string;
+  /** The negotiation (negotiation-handlers.ts): new terms, who answers next, what was replaced or why declined. */
+  commitment?: string;
+  dueDate?: string; // yyyy-mm-dd
+  proposerSide?: string;
+  counterTo?: string;
+  declinedReason?: string;
 }
 
 /** Who is saving: the label stamped on rows and history, and the side they saved as theirs. */
@@ -87,6 +93,11 @@ export function planCommitmentUpdate(plan: WritePlan, workbook: Workbook, row: T
   if (changes.flaggedOn !== undefined) updates.flaggedOn = changes.flaggedOn === '' ? '' : parseIsoDay(changes.flaggedOn, 'Flagged early on', calendar);
   if (changes.recoveryPlan !== undefined) updates.recoveryPlan = changes.recoveryPlan;
   if (changes.acceptedBy !== undefined) updates.acceptedBy = changes.acceptedBy;
+  if (changes.commitment !== undefined) updates.commitment = changes.commitment;
+  if (changes.dueDate !== undefined) updates.dueDate = parseIsoDay(changes.dueDate, 'The due date', calendar);
+  for (const key of ['proposerSide', 'counterTo', 'declinedReason'] as const) {
+    if (changes[key] !== undefined) updates[key] = changes[key];
+  }
   if (updates.status === 'Done' && !dateOf(updates.doneOn ?? row.values.doneOn)) updates.doneOn = startOfDayOf(calendar, now);
 
   const layout = workbook.layout(COMMITMENTS);

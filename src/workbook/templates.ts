@@ -92,7 +92,9 @@ export const COMMITMENTS: TableSpec = {
     { key: 'source', header: 'Source', kind: 'text', help: 'Where it came from, e.g. the assessment cycle whose action it is.', width: 130 },
     { key: 'updatedBy', header: 'Last updated by', kind: 'text', width: 150 },
     { key: 'updatedAt', header: 'Last updated at', kind: 'timestamp', width: 150 },
-    { key: 'proposerSide', header: 'Proposed by (side)', kind: 'choice', choices: 'sides', help: 'The side that proposed it; the other side accepts.', width: 140 },
+    { key: 'proposerSide', header: 'Proposed by (side)', kind: 'choice', choices: 'sides', help: 'The side that proposed it, or that made the latest counter-proposal; the other side answers.', width: 140 },
+    { key: 'counterTo', header: 'Counter-proposal to', kind: 'text', help: 'The terms (due date and wording) a counter-proposal replaced.', width: 220 },
+    { key: 'declinedReason', header: 'Declined because', kind: 'text', help: 'Why the other side declined the proposal.', width: 220 },
   ],
 };
 

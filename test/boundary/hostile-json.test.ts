@@ -29,6 +29,9 @@ const VALID: Record<string, unknown[]> = {
   loadResults: [null],
   agreeActions: ['2026-Q4', 'Transparency', [0, 1, 2].map((index) => ({ commitment: `Action ${index}`, ownerSide: 'Acme Analytics', ownerPerson: 'Ana', dueDate: '2027-01-10' }))],
   acceptCommitment: ['C-001'],
+  declineCommitment: ['C-001', 'Not this quarter'],
+  counterProposeCommitment: [{ id: 'C-001', dueDate: '2027-01-20', commitment: 'Share the roadmap draft' }],
+  withdrawCommitment: ['C-001'],
   loadCommitments: [],
   addCommitment: [{ commitment: 'Share the roadmap', ownerSide: 'Acme Analytics', ownerPerson: 'Ana', corner: 'Alignment', dueDate: '2027-01-10' }],
   updateCommitment: [{ id: 'C-001', status: 'Done', doneOn: '2026-11-20', flaggedOn: '', recoveryPlan: 'Plan' }],
@@ -113,9 +116,18 @@ describe('hostile JSON to every server function', () => {
     loaded.bundle.call('saveIdentity', loaded.bundle.realm({ displayName: 'Ben Okafor', side: 'Beta Cloud' }));
     loaded.double.setActiveUser(ANA);
     loaded.bundle.call('saveIdentity', loaded.bundle.realm({ displayName: 'Ana Silva', side: 'Acme Analytics' }));
-    // One proposal of Ana's for Ben to accept.
-    const view = loaded.bundle.call('addCommitment', loaded.bundle.realm(VALID.addCommitment[0])) as { commitments: Array<{ id: string; status: string }> };
-    VALID.acceptCommitment = [view.commitments.filter((item) => item.status === 'Proposed').at(-1)!.id];
+    // Proposals of Ana's, one per answer (the calls run in order on one workbook): Ben accepts,
+    // declines or counter-proposes one each; Ana, who proposed it, withdraws the last.
+    const proposed = ['accept', 'decline', 'counter', 'withdraw'].map((use) => {
+      const view = loaded.bundle.call('addCommitment', loaded.bundle.realm({ ...(VALID.addCommitment[0] as object), commitment: `To ${use}` })) as {
+        commitments: Array<{ id: string; commitment: string }>;
+      };
+      return view.commitments.find((item) => item.commitment === `To ${use}`)!.id;
+    });
+    VALID.acceptCommitment = [proposed[0]];
+    VALID.declineCommitment[0] = proposed[1];
+    (VALID.counterProposeCommitment[0] as { id: string }).id = proposed[2];
+    VALID.withdrawCommitment = [proposed[3]];
     // Actions for the latest cycle's focus, and an open sealed cycle to answer.
     const results = loaded.bundle.call('loadResults', null) as { cycle: string; priority: string };
     VALID.agreeActions = [results.cycle, results.priority, VALID.agreeActions[2]];
@@ -133,7 +145,7 @@ describe('hostile JSON to every server function', () => {
     // In order, on one workbook: the sealed cycle is answered, closed, and a new one started.
     for (const [name, args] of Object.entries(VALID)) {
       loaded.double.lock.endExecution();
-      if (name === 'acceptCommitment') loaded.double.setActiveUser(BEN);
+      if (name === 'acceptCommitment' || name === 'declineCommitment' || name === 'counterProposeCommitment') loaded.double.setActiveUser(BEN);
       try {
         expect(() => loaded.bundle.call(name, ...loaded.bundle.realm(args)), name).not.toThrow();
       } finally {

@@ -12,6 +12,7 @@ import { PARTNERSHIP_MODELS } from '../../domain/models';
 import type { HandlerName, ServerApi } from '../api';
 import { scorecardArguments } from './scorecard-inputs';
 import { SEALED_MINIMUM_HIGHEST, SEALED_MINIMUM_LOWEST } from '../cycle-store';
+import { negotiationArguments } from './negotiation-inputs';
 import {
   args, boolean, decimal, field, isoDay, keyed, list, nullable, object, oneOf, optionalField, someOf, text, wholeNumber,
 } from './schema';
@@ -87,6 +88,7 @@ export const ARGUMENTS: Parsers = {
     field('The actions', list(actionInput, { min: 3, max: 3, itemLabel: (index) => `Action ${index + 1}` })),
   ),
   acceptCommitment: args('acceptCommitment', field('The commitment id', id)),
+  ...negotiationArguments(LIMITS, id),
   loadCommitments: args('loadCommitments'),
   addCommitment: args('addCommitment', field('The commitment', object({
     commitment: field('The commitment', commitmentText),
