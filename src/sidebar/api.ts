@@ -9,6 +9,7 @@ import type { CommitmentStatus } from '../domain/commitments';
 import type { Band } from '../domain/corners';
 import type { DisclosureStage } from '../domain/disclosure';
 import type { Level } from '../domain/disclosure-advisor';
+import type { FreshnessApi } from './freshness-api';
 
 export type CornerName = 'Competence' | 'Reliability' | 'Transparency' | 'Alignment';
 /** A mean per corner in canonical order; null where nobody rated it. */
@@ -298,5 +299,5 @@ export interface MethodApi {
 }
 
 /** Everything google.script.run can call. */
-export type ServerApi = SidebarApi & MethodApi;
+export type ServerApi = SidebarApi & MethodApi & FreshnessApi;
 export type HandlerName = keyof ServerApi;

@@ -21,6 +21,7 @@ import type {
 import { guardHandlers } from './boundary/guard';
 import { requireCaller } from './caller';
 import { CycleStore, type OpenCycleRecord, SEALED_MINIMUM_DEFAULT, respondentToken } from './cycle-store';
+import { FRESHNESS_HANDLERS } from './freshness-handlers';
 import { methodHandlers } from './method-handlers';
 import { cornerSummaries, cycles, daysUntil, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
 
@@ -396,4 +397,5 @@ export const SIDEBAR_HANDLERS: ServerApi = guardHandlers({
   addCommitment,
   updateCommitment,
   ...methodHandlers(() => loadHome()),
+  ...FRESHNESS_HANDLERS,
 });

@@ -1,3 +1,4 @@
+import { countChange } from './change-counter';
 import { type ExamplePartnership, examplePartnership } from './example';
 import { Workbook } from './layout';
 import { withDocumentLock } from './lock';
@@ -34,5 +35,6 @@ export function loadExamplePartnership(today: Date = new Date()): void {
     appendRows(workbook.layout(ALIGNMENT_AUDIT), example.alignmentAudit as Records);
     appendRows(workbook.layout(PREMORTEM), example.premortem as Records);
     appendRows(workbook.layout(VALUE_EXCHANGE), example.valueExchange as Records);
+    countChange(); // open sidebars reload (src/workbook/change-counter.ts)
   });
 }

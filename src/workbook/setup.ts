@@ -1,3 +1,4 @@
+import { countChange } from './change-counter';
 import { columnLetters } from './a1';
 import { PORTFOLIO_NAMES, dashboardNamedRanges } from './portfolio';
 import { DASHBOARD_ROWS, DASHBOARD_WIDTH, type DashboardLayouts, dashboardCells } from './dashboard';
@@ -231,6 +232,7 @@ export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiv
   );
   removeUntouchedDefaultSheet(spreadsheet, report);
   PropertiesService.getDocumentProperties().setProperty('trustCorners.setUpAt', new Date().toISOString());
+  countChange(); // open sidebars reload (src/workbook/change-counter.ts)
   return report;
 }
 

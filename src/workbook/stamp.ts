@@ -1,3 +1,4 @@
+import { countChange } from './change-counter';
 import { type Change, historyRecords, recordChanges } from './history';
 import { actorLabel } from './identity';
 import { Workbook } from './layout';
@@ -112,6 +113,7 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
       const history = workbook.layout(HISTORY);
       for (const change of historyRecords(who, changes, now, workbook.calendar)) appendRowAtomically(history, change);
     }
+    countChange(); // an open sidebar learns of the edit from this (src/workbook/change-counter.ts)
   } finally {
     if (locked) lock.releaseLock();
   }
