@@ -133,7 +133,7 @@ function start(): void {
   });
   observeCalls({ started: (name) => freshness.callStarted(name), ended: (name, ok) => freshness.callEnded(name, ok) });
 
-  document.body.append(nav, toolbar, slot, announcer);
+  document.body.append(h('div', { class: 'top' }, nav, toolbar), slot, announcer);
   app.go('home');
   freshness.start();
 }
