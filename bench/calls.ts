@@ -1,4 +1,4 @@
-import { createAppsScriptDouble } from '../test/double';
+import { createAppsScriptDouble } from '../runtime/apps-script';
 import { setUpWorkbook } from '../src/workbook/setup';
 import { saveIdentity } from '../src/workbook/identity';
 import { stampEdit } from '../src/workbook/stamp';
@@ -60,7 +60,9 @@ const ACTIONS: Record<string, (double: ReturnType<typeof createAppsScriptDouble>
   view_breaches: (double) => { asAna(double); api.loadBreaches(); },
   submit_assessment: (double) => {
     asAna(double);
-    api.submitAssessment({ cycle: '2026-Q4', sealed: false, participant: 'Ana', ratings: { Competence: 7, Reliability: 6, Transparency: 5, Alignment: 8 }, evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' } });
+    api.startCycle({ name: '2026-Q4 bench', kind: 'Quarterly', anonymity: 'Named' });
+    double.calls.reset();
+    api.submitAssessment({ cycle: '2026-Q4 bench', ratings: { Competence: 7, Reliability: 6, Transparency: 5, Alignment: 8 }, evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' } });
   },
   submit_competence: (double) => {
     asAna(double);

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { BUILD_DIR, loadBundle } from '../test/support/bundle';
+import { BUILD_DIR, loadBundle } from '../runtime/bundle/bundle';
 import { type Figure, medianMs, printTable, record } from './report';
 
 /**

@@ -1,5 +1,18 @@
 import { benchServiceCalls } from './calls';
 import { benchCustomFunctions } from './functions';
+import { benchRoundTrips } from './roundtrips';
 
-benchCustomFunctions();
-benchServiceCalls();
+/** `npm run bench` runs every group; `npm run bench -- roundtrips` (or functions, calls) only the ones named. */
+const GROUPS: Record<string, () => unknown> = {
+  functions: benchCustomFunctions,
+  calls: benchServiceCalls,
+  roundtrips: benchRoundTrips,
+};
+
+const named = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const unknown = named.filter((name) => !(name in GROUPS));
+if (unknown.length > 0) {
+  console.error(`npm run bench: no group ${unknown.join(', ')}; the groups are ${Object.keys(GROUPS).join(', ')}`);
+  process.exit(2);
+}
+for (const [name, run] of Object.entries(GROUPS)) if (named.length === 0 || named.includes(name)) run();

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { projectRoot } from '../test/support/project-root';
+import { projectRoot } from '../runtime/bundle/project-root';
 
 const PAGE_DIR = path.join(projectRoot(), 'preview', 'page');
 

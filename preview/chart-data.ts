@@ -5,7 +5,7 @@
  * column gives the categories when it holds text, and the first row names the series when
  * `numHeaders` says so and it holds text. Rows without a category are left out.
  */
-import type { CellValue } from '../test/double';
+import type { CellValue } from '../runtime/apps-script';
 import type { ChartView } from './protocol';
 
 const isNumber = (v: CellValue | undefined): v is number => typeof v === 'number' && Number.isFinite(v);

@@ -13,10 +13,10 @@
  *   read as '#ERROR!' and the reason is kept for the page to show, instead of every read of the
  *   workbook, and so every add-on action, failing with it.
  */
-import type { CellValue, EvaluatedWorkbook, FormulaEvaluator, WorkbookContents } from '../test/double';
-import { createFormulaEvaluator, type RecordingFormulaEvaluator } from '../test/formula/evaluator';
-import { customFunctionDecls } from '../test/support/custom-functions';
-import type { LoadedBundle } from '../test/support/bundle';
+import type { CellValue, EvaluatedWorkbook, FormulaEvaluator, WorkbookContents } from '../runtime/apps-script';
+import { createFormulaEvaluator, type RecordingFormulaEvaluator } from '../runtime/formulas/evaluator';
+import { customFunctionDecls } from '../runtime/bundle/custom-functions';
+import type { LoadedBundle } from '../runtime/bundle/bundle';
 
 export interface PreviewEvaluator extends FormulaEvaluator {
   /** Why the last evaluation fell back to '#ERROR!' cells, or null when it worked. */

@@ -8,8 +8,8 @@
  * row with content are not evaluated (an empty row is not highlighted by our rules). Other
  * criteria (TEXT_CONTAINS, NUMBER_GREATER_THAN, ...) are not evaluated; the add-on uses none.
  */
-import { parseA1 } from '../test/double/a1';
-import type { CellValue, FormulaEvaluator, WorkbookContents } from '../test/double';
+import { parseA1 } from '../runtime/apps-script/a1';
+import type { CellValue, FormulaEvaluator, WorkbookContents } from '../runtime/apps-script';
 import { hasRelativeColumn, relocate } from './cf-formula';
 
 export const SCRATCH_SHEET = '__preview_conditional_formats__';

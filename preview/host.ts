@@ -7,9 +7,9 @@
  * refresh. Callers serialize executions (see SerialQueue); nothing here is re-entrant.
  */
 import { readFileSync } from 'node:fs';
-import { type AppsScriptDouble, type FormulaEvaluator } from '../test/double';
-import { BUILD_DIR, type LoadedBundle } from '../test/support/bundle';
-import { loadBundleOnDouble } from '../test/support/bundle-on-double';
+import { type AppsScriptDouble, type FormulaEvaluator, type Prices, pricedMs } from '../runtime/apps-script';
+import { BUILD_DIR, type LoadedBundle } from '../runtime/bundle/bundle';
+import { loadBundleOnDouble } from '../runtime/bundle/bundle-on-double';
 import { engineFor, previewEvaluator, type PreviewEvaluator } from './evaluator';
 import { loadSaved, refuse, saveAtomically } from './store';
 import type { EditRequest } from './protocol';
@@ -19,6 +19,8 @@ export interface HostOptions {
   /** Start without the example partnership (only when there is no saved file). */
   empty: boolean;
   log: (message: string) => void;
+  /** Make each execution cost what the round-trip model prices it at in Sheets (--latency=sheets); null: no wait. */
+  latency?: Prices | null;
 }
 
 export interface Feedback {
@@ -42,6 +44,8 @@ export class WorkbookHost {
   readonly functions: string[];
   revision = 1;
   private savedJson = '';
+  /** What the executions since the last takeWaitMs() would have made the user wait in Sheets. */
+  private owedWaitMs = 0;
   private readonly vmDate: DateConstructor;
 
   private constructor(private readonly options: HostOptions) {
@@ -87,14 +91,16 @@ export class WorkbookHost {
       options.log(`preview: opened the saved workbook ${options.dataFile}${options.empty ? ' (--empty applies only when there is no saved file)' : ''}`);
     }
     // What opening the file in Sheets does: the simple trigger builds the add-on menu.
-    host.execute('ana@acme.example', () => host.bundle.call('onOpen', host.event({})));
-    if (!saved && !options.empty) host.execute('ana@acme.example', () => host.bundle.call('menuLoadExample'));
+    host.execute('ana@acme.example', () => host.double.runSimpleTrigger('LIMITED', () => host.bundle.call('onOpen', host.event({}))), 'onOpen');
+    if (!saved && !options.empty) host.execute('ana@acme.example', () => host.bundle.call('menuLoadExample'), 'menuLoadExample');
+    // Nobody waited for the server to start: the first request does not pay for it.
+    host.takeWaitMs();
     host.persist(true);
     return host;
   }
 
   /** Runs `action` as `user`, as one Apps Script execution; saves if the workbook changed. */
-  execute<T>(user: string, action: () => T): { value: T; feedback: Feedback } {
+  execute<T>(user: string, action: () => T, label = 'execution'): { value: T; feedback: Feedback } {
     const inspect = this.double.inspect;
     const before = { toasts: inspect.toasts().length, alerts: inspect.alerts().length, sidebars: inspect.sidebars().length, dialogs: inspect.dialogs().length };
     this.double.setActiveUser(user);
@@ -103,7 +109,8 @@ export class WorkbookHost {
     try {
       value = action();
     } finally {
-      this.double.lock.endExecution();
+      this.double.endExecution();
+      this.chargeLatency(label);
       this.persist(Object.keys(this.double.calls.byMethod()).some((method) => !READ_ONLY_METHOD.test(method)));
     }
     return {
@@ -117,10 +124,27 @@ export class WorkbookHost {
     };
   }
 
+  /** With --latency=sheets: owe the execution's priced wait (round trips, forced commits, cells read). */
+  private chargeLatency(label: string): void {
+    const prices = this.options.latency;
+    if (!prices) return;
+    const counts = this.double.roundTrips.counts();
+    const ms = Math.round(pricedMs(counts, prices));
+    this.owedWaitMs += ms;
+    this.options.log(`preview: ${label}: ${counts.roundtrips} round trips, ${counts.commits} forced commits, ${counts.cells_read} cells read: waits ${ms} ms`);
+  }
+
+  /** The wait owed since the last call (the server sleeps it before answering), reset to 0. */
+  takeWaitMs(): number {
+    const ms = this.owedWaitMs;
+    this.owedWaitMs = 0;
+    return ms;
+  }
+
   /** A top-level function of Code.js, called by name as a menu item or google.script.run would. */
   call(user: string, name: string, args: unknown[]): { value: unknown; feedback: Feedback } {
     if (!this.functions.includes(name)) throw new UserFacingError(`Script function not found: ${name}`);
-    return this.execute(user, () => this.bundle.call(name, ...(this.bundle.realm(args) as unknown[])));
+    return this.execute(user, () => this.bundle.call(name, ...(this.bundle.realm(args) as unknown[])), name);
   }
 
   /**
@@ -141,20 +165,20 @@ export class WorkbookHost {
       this.refuseInvalid(request.sheet, range, oldFormula, oldValue);
       const value = range.getValue();
       try {
-        this.bundle.call(
-          'onEdit',
-          this.event({
-            range,
-            // Apps Script leaves these undefined for an empty cell.
-            value: value === '' ? undefined : value,
-            oldValue: oldFormula === '' && oldValue === '' ? undefined : oldValue,
-          }),
-        );
+        const event = this.event({
+          range,
+          // Apps Script leaves these undefined for an empty cell.
+          value: value === '' ? undefined : value,
+          oldValue: oldFormula === '' && oldValue === '' ? undefined : oldValue,
+        });
+        // Sheets has committed the typed value before the trigger runs: only the trigger is priced.
+        this.double.roundTrips.reset();
+        this.double.runSimpleTrigger('LIMITED', () => this.bundle.call('onEdit', event));
       } catch (error) {
         triggerError = `onEdit failed: ${(error as Error).message}`;
         this.options.log(`preview: ${triggerError}`);
       }
-    });
+    }, 'onEdit');
     return { feedback, triggerError };
   }
 

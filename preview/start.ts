@@ -18,7 +18,8 @@ import { buildPage } from './assets';
 import { UserFacingError, WorkbookHost, type Feedback } from './host';
 import type { ActionReply, EditRequest, PreviewState, RunReply, RunRequest } from './protocol';
 import { SerialQueue } from './queue';
-import { assertJsonSafe, scriptRunShim } from '../test/support/script-run-shim';
+import type { Prices } from '../runtime/apps-script';
+import { assertJsonSafe, scriptRunShim } from '../runtime/bundle/script-run-shim';
 import { ViewBuilder } from './view';
 
 export { PreviewDataError } from './store';
@@ -30,6 +31,8 @@ export interface PreviewOptions {
   empty?: boolean;
   host?: string;
   log?: (message: string) => void;
+  /** Answer each request only after the wait the round-trip model prices its execution at (--latency=sheets). */
+  latency?: Prices | null;
 }
 
 export interface PreviewServer {
@@ -86,7 +89,13 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   const log = options.log ?? ((message: string) => console.log(message));
   const page = await buildPage();
   // Throws PreviewDataError (before anything listens) when the saved file cannot be used.
-  const workbook = WorkbookHost.open({ dataFile: options.dataFile, empty: options.empty ?? false, log });
+  const workbook = WorkbookHost.open({ dataFile: options.dataFile, empty: options.empty ?? false, log, latency: options.latency ?? null });
+  // Inside the queue, like an execution that holds the server: the next request waits too.
+  const afterPricedWait = async <T>(answer: T): Promise<T> => {
+    const ms = workbook.takeWaitMs();
+    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+    return answer;
+  };
   const views = new ViewBuilder(workbook);
   const queue = new SerialQueue();
 
@@ -136,9 +145,9 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
         const answer = await queue.run(() => {
           try {
             const { feedback, triggerError } = workbook.edit(user, edit);
-            return reply(feedback, triggerError ? { message: triggerError } : {});
+            return afterPricedWait(reply(feedback, triggerError ? { message: triggerError } : {}));
           } catch (error) {
-            return failure(error);
+            return afterPricedWait(failure(error));
           }
         });
         return sendJson(res, answer);
@@ -147,22 +156,22 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
         const { name } = await readJson<{ name: string }>(req);
         const answer = await queue.run(() => {
           try {
-            return reply(workbook.call(user, String(name), []).feedback);
+            return afterPricedWait(reply(workbook.call(user, String(name), []).feedback));
           } catch (error) {
-            return failure(error);
+            return afterPricedWait(failure(error));
           }
         });
         return sendJson(res, answer);
       }
       case 'POST /api/run': {
         const { name, args } = await readJson<RunRequest>(req);
-        const answer = await queue.run((): RunReply => {
+        const answer = await queue.run((): Promise<RunReply> => {
           try {
             const { value } = workbook.call(user, String(name), Array.isArray(args) ? args : []);
             assertJsonSafe(value, `${name}()`);
-            return { ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+            return afterPricedWait({ ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) });
           } catch (error) {
-            return { ok: false, message: error instanceof UserFacingError ? error.message : messageOf(error) };
+            return afterPricedWait({ ok: false, message: error instanceof UserFacingError ? error.message : messageOf(error) });
           }
         });
         return sendJson(res, answer);

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { SNAPSHOT_FORMAT, type WorkbookSnapshot } from '../test/double';
+import { SNAPSHOT_FORMAT, type WorkbookSnapshot } from '../runtime/apps-script';
 
 export class PreviewDataError extends Error {
   constructor(message: string) {

@@ -4,8 +4,8 @@
  * highlights and charts. Reads go through the double's uncounted `inspect` views and its Range
  * API (display values, formats), never through the add-on. Built once per revision and sheet.
  */
-import { parseA1 } from '../test/double/a1';
-import type { CellValue, FormulaEvaluator } from '../test/double';
+import { parseA1 } from '../runtime/apps-script/a1';
+import type { CellValue, FormulaEvaluator } from '../runtime/apps-script';
 import type { WorkbookHost } from './host';
 import { computeHighlights, type Highlight, type WorkbookReader } from './highlights';
 import { chartView } from './chart-data';

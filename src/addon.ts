@@ -9,7 +9,14 @@ import { createPortfolioSheet } from './workbook/portfolio';
  */
 export const ADDON_NAME = 'Trust Corners';
 
+/**
+ * In AuthMode.NONE (the add-on is installed but not yet used in this file) every spreadsheet,
+ * properties or session call throws: a trigger may then build the menu and nothing else.
+ */
+const inAuthModeNone = (event: { authMode?: unknown } | undefined): boolean => event !== undefined && event !== null && String(event.authMode) === 'NONE';
+
 export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  // The menu is all onOpen does, and the one thing AuthMode.NONE allows.
   SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem('Open Trust Corners', 'showSidebar')
@@ -30,6 +37,7 @@ export function onInstall(event?: GoogleAppsScript.Events.AddonOnInstall): void 
 }
 
 export function onEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (inAuthModeNone(event)) return;
   // Sheets passes a real Range; anything else was sent through google.script.run, not by an edit.
   const range = (event as Partial<GoogleAppsScript.Events.SheetsOnEdit> | null | undefined)?.range as { getSheet?: unknown } | undefined;
   if (typeof range?.getSheet !== 'function') return;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CUSTOM_FUNCTIONS } from '../src/functions/registry';
-import { loadBundle, readBuiltCode } from './support/bundle';
+import { loadBundle, readBuiltCode } from '../runtime/bundle/bundle';
 
 const SERVICES = [
   'SpreadsheetApp', 'HtmlService', 'LockService', 'PropertiesService', 'Session', 'Utilities',

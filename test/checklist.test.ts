@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadBundleOnDouble } from './support/bundle-on-double';
-import { projectRoot } from './support/project-root';
+import { loadBundleOnDouble } from '../runtime/bundle/bundle-on-double';
+import { projectRoot } from '../runtime/bundle/project-root';
 
 const CHECKLIST = readFileSync(path.join(projectRoot(), 'docs/real-sheets-checklist.md'), 'utf8');
 /** Sheets built-ins the checklist may use besides the add-on's own functions. */

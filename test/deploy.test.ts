@@ -8,7 +8,7 @@ import { appendFileSync, chmodSync, existsSync, mkdtempSync, readFileSync, rmSyn
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { projectRoot } from './support/project-root';
+import { projectRoot } from '../runtime/bundle/project-root';
 import { DeployError, deploy } from '../scripts/deploy.mjs';
 
 const FAKE_CLASP = `#!/usr/bin/env node

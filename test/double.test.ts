@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeEach } from 'vitest';
 import vm from 'node:vm';
-import { createAppsScriptDouble, LOCK_TIMEOUT_MESSAGE, type AppsScriptDouble, type FormulaEvaluator } from './double/index';
+import { createAppsScriptDouble, LOCK_TIMEOUT_MESSAGE, type AppsScriptDouble, type FormulaEvaluator } from '../runtime/apps-script';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -490,7 +490,6 @@ describe('PropertiesService', () => {
     expect(PropertiesService.getDocumentProperties().getProperty('shared')).toBe('yes');
     PropertiesService.getUserProperties().setProperties({ pref: 'ben', n: 3 as unknown as string });
     expect(PropertiesService.getUserProperties().getProperties()).toEqual({ pref: 'ben', n: '3' });
-    expect(d.globals.Session.getActiveUser().getEmail()).toBe('ben@partner.example');
     d.setActiveUser('ana@acme.example');
     expect(PropertiesService.getUserProperties().getProperty('pref')).toBe('ana');
     expect(d.inspect.properties('user', 'ben@partner.example')).toEqual({ pref: 'ben', n: '3' });
@@ -502,10 +501,13 @@ describe('PropertiesService', () => {
     props.setProperty('flag', true as unknown as string);
     expect(props.getProperty('flag')).toBe('true');
     expect(() => props.setProperty('obj', { a: 1 } as unknown as string)).toThrow('Invalid argument: value');
-    expect(() => props.setProperty('big', 'x'.repeat(9 * 1024 + 1))).toThrow('Argument too large: value');
-    for (let i = 0; i < 56; i++) props.setProperty(`k${i}`, 'y'.repeat(9000)); // 500 KB = 512,000 bytes
-    expect(() => props.setProperty('k-last', 'y'.repeat(9000))).toThrow(/property storage quota/);
-    expect(props.getKeys()).toHaveLength(57);
+    props.setProperty('at-limit', 'x'.repeat(8 * 1024));
+    expect(() => props.setProperty('big', 'x'.repeat(8 * 1024 + 1))).toThrow('Argument too large: value');
+    expect(() => props.setProperty('big', 'é'.repeat(4 * 1024 + 1))).toThrow('Argument too large: value'); // bytes, not characters
+    props.deleteProperty('at-limit');
+    for (let i = 0; i < 63; i++) props.setProperty(`k${i}`, 'y'.repeat(8000)); // 500 KB = 512,000 bytes
+    expect(() => props.setProperty('k-last', 'y'.repeat(8000))).toThrow(/property storage quota/);
+    expect(props.getKeys()).toHaveLength(64);
     props.deleteAllProperties();
     expect(props.getKeys()).toEqual([]);
   });

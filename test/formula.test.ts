@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createSheetsFormulaEngine, FormulaError, type CustomFunctionDecl } from './formula/engine';
-import { createFormulaEvaluator } from './formula/evaluator';
-import { boundOpenRanges } from './formula/ranges';
+import { createSheetsFormulaEngine, FormulaError, type CustomFunctionDecl } from '../runtime/formulas/engine';
+import { createFormulaEvaluator } from '../runtime/formulas/evaluator';
+import { boundOpenRanges } from '../runtime/formulas/ranges';
 
 /** Describes what a custom function received, so a formula cell shows the marshaling. */
 function kind(v: unknown): string {

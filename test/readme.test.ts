@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readmeWithReference } from '../scripts/function-reference';
-import { projectRoot } from './support/project-root';
+import { projectRoot } from '../runtime/bundle/project-root';
 
 const root = projectRoot();
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8');

@@ -9,8 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pasteSteps, STEPS_FILE } from '../scripts/release.mjs';
-import { BUILD_DIR, loadBundle, readBuiltCode } from './support/bundle';
-import { projectRoot } from './support/project-root';
+import { BUILD_DIR, loadBundle, readBuiltCode } from '../runtime/bundle/bundle';
+import { projectRoot } from '../runtime/bundle/project-root';
 
 const readme = readFileSync(path.join(projectRoot(), 'README.md'), 'utf8');
 let outDir: string;

@@ -7,6 +7,7 @@
  */
 import type { CommitmentStatus } from '../domain/commitments';
 import type { Band } from '../domain/corners';
+import type { CycleAnonymity, CycleKind } from '../domain/cycles';
 import type { DisclosureStage } from '../domain/disclosure';
 import type { Level } from '../domain/disclosure-advisor';
 import type { FreshnessApi } from './freshness-api';
@@ -58,8 +59,13 @@ export interface HomeView {
   /** Means per side of the latest cycle, sides in order of first appearance. */
   sideMeans: Array<{ side: string; means: CornerValues; responses: number }>;
   gaps: CornerValues | null;
+  /** The focus corner by the rule across cycles, and why it matters for this partnership model. */
   weakest: CornerName | null;
-  weakestWhy: string; // why the weakest corner matters for this partnership model
+  weakestWhy: string;
+  focusReason: string;
+  gapLabel: string | null;
+  openCycle: CycleInfo | null;
+  offer: CycleOfferView | null;
   needsSafeguards: boolean;
   attention: CommitmentSummary[]; // overdue and at-risk, top five
   daysToReassessment: number | null;
@@ -71,24 +77,57 @@ export interface HomeView {
   adHocReason: string | null;
 }
 
+/** A cycle as the sidebar shows it (the Cycles sheet's row, dates as yyyy-mm-dd). */
+export interface CycleInfo {
+  name: string;
+  kind: CycleKind;
+  anonymity: CycleAnonymity;
+  /** Sealed cycles: answers per side before that side's means are written. */
+  minimumPerSide: number | null;
+  openedOn: string;
+  openedBy: string;
+  /** Answers so far per side (a sealed cycle's held answers included). */
+  answeredBySide: Record<string, number>;
+  /** The caller has answered this cycle already. */
+  youAnswered: boolean;
+}
+
+/** A new cycle Home and the assessment view offer, with the reason and a name that does not exist. */
+export interface CycleOfferView {
+  kind: CycleKind;
+  reason: 'first' | 'reset-complete' | 'major-change' | 'due';
+  suggestedName: string;
+}
+
 export interface AssessmentView {
   identity: Identity | null;
   sides: string[];
-  /** The open cycle, if any; starting one creates it on first submit. */
-  openCycle: { cycle: string; sealed: boolean; minimumPerSide: number; answeredBySide: Record<string, number> } | null;
-  suggestedCycle: string; // e.g. "2026-Q4"
+  /** The open cycle; answers go only to it. Null when none is open: start one first. */
+  openCycle: CycleInfo | null;
+  /** Why a new cycle is due now, if it is (null also while one is open). */
+  offer: CycleOfferView | null;
+  /** For the start form: a free name per kind. */
+  suggestedNames: Record<CycleKind, string>;
+  kinds: CycleKind[];
+  anonymities: CycleAnonymity[];
+  /** The cycle before the open one (or the latest closed one), whose actions are listed first. */
+  previousCycle: string | null;
   previousActions: CommitmentSummary[];
-  /** Answers per side before a sealed cycle writes that side's means, unless the starter picks another. */
   sealedMinimumDefault: number;
 }
 
-export interface AssessmentInput {
-  cycle: string;
-  sealed: boolean;
-  /** For the answer that starts a sealed cycle: answers per side before its means are written (2–50). */
+export interface StartCycleInput {
+  name: string;
+  kind: CycleKind;
+  anonymity: CycleAnonymity;
+  /** Sealed cycles only: 3 to 50, default 3. */
   sealedMinimum?: number;
-  /** The name shown on a named answer; '' answers anonymously. The side is the caller's saved side. */
-  participant: string;
+}
+
+/** One answer to the open cycle; its anonymity and side come from the cycle and the caller. */
+export interface AssessmentInput {
+  /** The cycle the form was showing: an answer never slips into another cycle. */
+  cycle: string;
   ratings: Record<CornerName, number>; // whole numbers 1–10
   evidence: Record<CornerName, string>;
 }
@@ -109,7 +148,14 @@ export interface ResultsView {
   gaps: CornerValues | null;
   atRisk: CornerName[];
   notableGaps: CornerName[];
+  /** The focus by the rule across cycles (the weakest at the first cycle, then the +2 rule). */
   priority: CornerName | null;
+  /** Why that is the focus, in one sentence. */
+  focusReason: string;
+  /** "Acme − Beta": the direction of every gap (our company minus the partner company). */
+  gapLabel: string | null;
+  /** Whether the cycle is still open (answers may still come) or closed. */
+  open: boolean;
   needsSafeguards: boolean;
   activities: string[]; // activities that build the priority corner
   /** After a reassessment: how the previously targeted corner moved. */
@@ -166,6 +212,10 @@ export interface SidebarApi {
   /** Sets up the workbook and loads the example partnership (refused when any table has data). */
   loadExample(): HomeView;
   loadAssessment(): AssessmentView;
+  /** Opens a cycle (refused while one is open or with a name in use). */
+  startCycle(input: StartCycleInput): AssessmentView;
+  /** Closes the open cycle: fixes its focus and sets the next reassessment 90 days later. */
+  closeCycle(cycle: string): AssessmentView;
   submitAssessment(input: AssessmentInput): SubmitResult;
   loadResults(cycle?: string | null): ResultsView;
   agreeActions(cycle: string, corner: CornerName, actions: ActionInput[]): ResultsView;

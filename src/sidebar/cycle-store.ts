@@ -111,6 +111,12 @@ export class CycleStore {
 
   // ---- Changes, planned (written with the save's other changes, or not at all) ----
 
+  /** A closed cycle's tokens and sums are no longer needed: nothing can be answered any more. */
+  planForget(plan: WritePlan, cycle: string): void {
+    if (this.properties[SEALED_PREFIX + cycle] !== undefined) plan.deleteDocumentProperty(SEALED_PREFIX + cycle);
+    for (const key of this.chunkKeys(cycle)) plan.deleteDocumentProperty(key);
+  }
+
   planOpenCycle(plan: WritePlan, record: OpenCycleRecord): void {
     plan.setDocumentProperty(OPEN_CYCLE_KEY, JSON.stringify(record));
   }

@@ -1,36 +1,38 @@
-import { type Calendar, quarterOf, startOfDayOf } from '../domain/calendar';
+import type { Calendar } from '../domain/calendar';
 import { COMMITMENT_STATUSES } from '../domain/commitments';
 import { CORNERS, cornersAtRisk, needsSafeguards } from '../domain/corners';
-import { ACTION_DUE_MAX_DAYS, ACTION_DUE_MIN_DAYS, actionDueProblem, addDays, reassessBy } from '../domain/dates';
+import { ACTION_DUE_MAX_DAYS, ACTION_DUE_MIN_DAYS, actionDueProblem, addDays } from '../domain/dates';
 import { PARTNERSHIP_MODELS } from '../domain/models';
-import { NOTABLE_GAP, nextFocus, perceptionGap, weakestCorner } from '../domain/scores';
+import { NOTABLE_GAP } from '../domain/scores';
 import { findCommitment, planCommitmentUpdate, planCommitments } from '../workbook/commitments-log';
 import { savedIdentity, saveIdentity as storeIdentity } from '../workbook/identity';
 import { findSide } from '../workbook/input';
-import { type TableLayout, Workbook } from '../workbook/layout';
+import { Workbook } from '../workbook/layout';
 import { loadExamplePartnership } from '../workbook/load-example';
 import { isSetUp, setUpWorkbook as runSetup } from '../workbook/setup';
-import { type CellValue, type TableRow, dateOf, isoDayOf, parseIsoDay, readRows, textOf } from '../workbook/table';
-import { ASSESSMENTS, BREACHES, PARTNERSHIP } from '../workbook/templates';
-import { type WritePlan, saveAtomically } from '../workbook/write-plan';
+import { type TableRow, dateOf, isoDayOf, parseIsoDay, readRows, textOf } from '../workbook/table';
+import { BREACHES, PARTNERSHIP } from '../workbook/templates';
+import { saveAtomically } from '../workbook/write-plan';
 import { ACTIVITIES } from './activities';
 import type {
-  ActionInput, AssessmentInput, AssessmentView, CommitmentInput, CommitmentUpdate, CommitmentsView, CornerName, HomeView, Identity, PartnershipInput,
-  ResultsView, ServerApi, SubmitResult,
+  ActionInput, CommitmentInput, CommitmentUpdate, CommitmentsView, CornerName, HomeView, Identity, PartnershipInput,
+  ResultsView, ServerApi,
 } from './api';
 import { guardHandlers } from './boundary/guard';
 import { requireCaller } from './caller';
-import { CycleStore, type OpenCycleRecord, SEALED_MINIMUM_DEFAULT, respondentToken } from './cycle-store';
+import { CycleStore } from './cycle-store';
+import { closeCycle, cycleContext, cycleInfo, directedGap, focusReasonOf, loadAssessment, offerOf, readCycleRecords, startCycle, submitAssessment } from './assessment';
+import { sameCycleName } from '../domain/cycles';
 import { FRESHNESS_HANDLERS } from './freshness-handlers';
 import { methodHandlers } from './method-handlers';
-import { cornerSummaries, cycles, daysUntil, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
+import { cornerSummaries, daysUntil, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
 
 const today = (): Date => new Date();
 
 function notSetUpHome(): HomeView {
   return {
     setUp: false, models: [...PARTNERSHIP_MODELS], identity: savedIdentity(), sides: [], model: '', latestCycle: null, corners: cornerSummaries(undefined, undefined),
-    sideMeans: [], gaps: null, weakest: null, weakestWhy: '', needsSafeguards: false, attention: [], daysToReassessment: null,
+    sideMeans: [], gaps: null, gapLabel: null, weakest: null, weakestWhy: '', focusReason: '', openCycle: null, offer: null, needsSafeguards: false, attention: [], daysToReassessment: null,
     nextReassessment: null, actions: [], breachMode: null, adHocReason: null,
   };
 }
@@ -39,26 +41,32 @@ function loadHome(workbook = new Workbook()): HomeView {
   if (!isSetUp()) return notSetUpHome();
   const identity = savedIdentity();
   const snapshot = readSnapshot(workbook);
-  const all = cycles(snapshot);
-  const latest = all[all.length - 1];
-  const previous = all[all.length - 2];
+  const context = cycleContext(snapshot, readCycleRecords(workbook).records);
+  const latestEntry = context.assessed[context.assessed.length - 1];
+  const latest = latestEntry?.summary;
+  const previous = context.assessed[context.assessed.length - 2]?.summary;
   const now = today();
   const calendar = workbook.calendar;
   const summaries = snapshot.commitments.map((row) => summariseCommitment(row, identity, now, calendar));
-  const gap = latest ? perceptionGap(latest.bySide.slice(0, 2)) : null;
-  const weakest = latest ? weakestCorner(latest.means, snapshot.model) : null;
+  const gap = directedGap(snapshot, latest);
+  const focus = (latestEntry?.step.focus ?? null) as CornerName | null;
+  const breaches = readRows(workbook.layout(BREACHES));
   return {
     setUp: true,
     models: [...PARTNERSHIP_MODELS],
-    identity,
+    identity: identity ? { displayName: identity.displayName, side: identity.side } : null,
     sides: snapshot.sides,
     model: snapshot.model ?? '',
     latestCycle: latest?.cycle ?? null,
     corners: cornerSummaries(latest, previous),
-    sideMeans: (latest?.bySide ?? []).map((side) => ({ side: side.side, means: toCornerValues(side.means), responses: side.responses })),
+    sideMeans: orderedSides(snapshot.sides, latest?.bySide ?? []).map((side) => ({ side: side.side, means: toCornerValues(side.means), responses: side.responses })),
     gaps: gap ? toCornerValues(gap.gaps) : null,
-    weakest: weakest as CornerName | null,
-    weakestWhy: whyItMatters(weakest as CornerName | null, snapshot.model),
+    gapLabel: gap?.label ?? null,
+    weakest: focus,
+    weakestWhy: whyItMatters(focus, snapshot.model),
+    focusReason: focusReasonOf(latestEntry?.step),
+    openCycle: context.open ? cycleInfo(context.open, CycleStore.read(), snapshot.assessments, identity, calendar) : null,
+    offer: context.open ? null : offerOf(snapshot, context, calendar, breaches),
     needsSafeguards: latest ? needsSafeguards(latest.means) : false,
     attention: summaries
       .filter((item) => item.overdue || item.status === 'At risk')
@@ -67,17 +75,17 @@ function loadHome(workbook = new Workbook()): HomeView {
     daysToReassessment: snapshot.nextReassessment ? daysUntil(snapshot.nextReassessment, now, calendar) : null,
     nextReassessment: snapshot.nextReassessment ? isoDayOf(snapshot.nextReassessment, calendar) : null,
     actions: latest ? summaries.filter((item) => item.source === `Assessment ${latest.cycle}`) : [],
-    breachMode: openBreach(workbook),
+    breachMode: openBreach(breaches, calendar),
     adHocReason: adHocReason(snapshot, calendar),
   };
 }
 
 /** The oldest breach whose reset is not complete: while there is one, the home view guides a reset. */
-function openBreach(workbook: Workbook): HomeView['breachMode'] {
-  const open = readRows(workbook.layout(BREACHES)).find((row) => textOf(row.values.status) !== 'Reset complete');
+function openBreach(breaches: readonly TableRow[], calendar: Calendar): HomeView['breachMode'] {
+  const open = breaches.find((row) => textOf(row.values.status) !== 'Reset complete');
   if (!open) return null;
   const review = dateOf(open.values.reviewDate);
-  return { what: textOf(open.values.what), corner: textOf(open.values.corner), reviewDate: review ? isoDayOf(review, workbook.calendar) : null };
+  return { what: textOf(open.values.what), corner: textOf(open.values.corner), reviewDate: review ? isoDayOf(review, calendar) : null };
 }
 
 /** A major change recorded after the latest assessment makes the reassessment due now, and says why. */
@@ -126,170 +134,59 @@ function setUpWorkbook(partnership?: PartnershipInput | null): HomeView {
   return loadHome(workbook);
 }
 
-function loadAssessment(): AssessmentView {
-  const identity = savedIdentity();
-  const workbook = new Workbook();
-  const snapshot = readSnapshot(workbook);
-  const all = cycles(snapshot);
-  const now = today();
-  const store = CycleStore.read();
-  const open = store.openCycle();
-  const previous = all.filter((cycle) => cycle.cycle !== open?.cycle).pop();
-  return {
-    identity,
-    sides: snapshot.sides,
-    openCycle: open ? { ...open, answeredBySide: answeredBySide(store, open, snapshot.assessments) } : null,
-    suggestedCycle: quarterOf(workbook.calendar, now),
-    sealedMinimumDefault: SEALED_MINIMUM_DEFAULT,
-    previousActions: previous
-      ? snapshot.commitments
-          .map((row) => summariseCommitment(row, identity, now, workbook.calendar))
-          .filter((item) => item.source === `Assessment ${previous.cycle}`)
-      : [],
-  };
-}
-
-/** Answers per side of the open cycle: a sealed cycle's held counts, else its rows. */
-function answeredBySide(store: CycleStore, open: OpenCycleRecord, assessments: readonly TableRow[]): Record<string, number> {
-  if (open.sealed) return Object.fromEntries(Object.entries(store.sealedTotals(open.cycle)).map(([side, totals]) => [side, totals.count]));
-  const counts: Record<string, number> = {};
-  for (const row of assessments) {
-    if (textOf(row.values.cycle) !== open.cycle) continue;
-    const side = textOf(row.values.side);
-    counts[side] = (counts[side] ?? 0) + (typeof row.values.responses === 'number' ? row.values.responses : 1);
-  }
-  return counts;
-}
-
-/** The open cycle this submission answers: the one already open (its settings fixed), or a new one it opens. */
-function cycleFor(input: AssessmentInput, open: OpenCycleRecord | null): { record: OpenCycleRecord; opens: boolean } {
-  if (open && open.cycle === input.cycle) {
-    if (input.sealed !== open.sealed) {
-      throw new Error(`The cycle "${open.cycle}" is ${open.sealed ? 'sealed' : 'not sealed'}; that was fixed when it opened.`);
-    }
-    if (input.sealedMinimum !== undefined && open.sealed && input.sealedMinimum !== open.minimumPerSide) {
-      throw new Error(`The cycle "${open.cycle}" writes means after ${open.minimumPerSide} answers per side; that was fixed when it opened.`);
-    }
-    return { record: open, opens: false };
-  }
-  return { record: { cycle: input.cycle, sealed: input.sealed, minimumPerSide: input.sealedMinimum ?? SEALED_MINIMUM_DEFAULT }, opens: true };
-}
-
-function submitAssessment(input: AssessmentInput): SubmitResult {
-  const workbook = new Workbook();
-  const identity = savedIdentity();
-  return saveAtomically('Submit assessment', (plan) => {
-    const partnership = readPartnership(workbook);
-    const caller = requireCaller(partnership.sides, identity);
-    const store = CycleStore.read();
-    const { record, opens } = cycleFor(input, store.openCycle());
-    if (opens) store.planOpenCycle(plan, record);
-    const cycle = record.cycle;
-    const token = respondentToken(caller.identity.personId, cycle);
-    const earlier = store.respondents(cycle)[token];
-    const layout = workbook.layout(ASSESSMENTS);
-    const rows = readRows(layout);
-    const ratings = CORNERS.map((corner) => input.ratings[corner]);
-
-    if (record.sealed) {
-      if (earlier !== undefined) throw new Error(`You have already answered the sealed cycle "${cycle}"; each person answers once.`);
-      store.planRespondent(plan, cycle, token, '');
-      return planSealedAnswer(plan, store, layout, rows, cycle, caller.side, ratings, record.minimumPerSide);
-    }
-
-    const participant = input.participant;
-    if (earlier !== undefined && (earlier === '' || participant === '')) {
-      throw new Error(`You have already answered the cycle "${cycle}"${earlier === '' ? ' anonymously' : ''}; each person answers once${earlier === '' ? '' : ' (a new named answer replaces your earlier one)'}.`);
-    }
-    store.planRespondent(plan, cycle, token, participant);
-    const answer: Record<string, CellValue> = {
-      cycle,
-      date: today(),
-      side: caller.side,
-      participant,
-      responses: 1,
-      ...Object.fromEntries(CORNERS.map((corner, index) => [corner.toLowerCase(), ratings[index]])),
-      ...Object.fromEntries(CORNERS.map((corner) => [`${corner.toLowerCase()}Evidence`, input.evidence[corner]])),
-    };
-    // A named answer replaces the same person's earlier one in this cycle.
-    const replaced = earlier
-      ? rows.find((row) => textOf(row.values.cycle) === cycle && textOf(row.values.side) === caller.side && textOf(row.values.participant) === earlier)
-      : undefined;
-    if (replaced) plan.update(layout, replaced.rowNumber, answer);
-    else plan.append(layout, [answer]);
-
-    const counts: Record<string, number> = {};
-    for (const row of rows) {
-      if (row === replaced || textOf(row.values.cycle) !== cycle) continue;
-      const side = textOf(row.values.side);
-      counts[side] = (counts[side] ?? 0) + (typeof row.values.responses === 'number' ? row.values.responses : 1);
-    }
-    counts[caller.side] = (counts[caller.side] ?? 0) + 1;
-    return { cycle, sealed: false, answeredBySide: counts, writtenSides: Object.keys(counts) };
-  });
-}
-
-/**
- * Adds one sealed answer to its side's running sums. The side's means row is written when
- * `minimum` people of that side have answered and refreshed at each further multiple of `minimum`:
- * comparing two versions of the row (version history) reveals a batch's mean, never one person's.
- */
-function planSealedAnswer(
-  plan: WritePlan, store: CycleStore, layout: TableLayout, rows: readonly TableRow[], cycle: string, side: string, ratings: number[], minimum: number,
-): SubmitResult {
-  const totals = store.sealedTotals(cycle);
-  const own = (totals[side] ??= { count: 0, sums: CORNERS.map(() => 0) });
-  own.count += 1;
-  own.sums = own.sums.map((sum, index) => sum + ratings[index]);
-  store.planSealedTotals(plan, cycle, totals);
-  if (own.count % minimum === 0) {
-    const means = Object.fromEntries(CORNERS.map((corner, index) => [corner.toLowerCase(), own.sums[index] / own.count]));
-    const row = { cycle, date: today(), side, participant: '', responses: own.count, ...means };
-    const existing = rows.find(
-      (candidate) => textOf(candidate.values.cycle) === cycle && textOf(candidate.values.side) === side && textOf(candidate.values.participant) === '',
-    );
-    if (existing) plan.update(layout, existing.rowNumber, row);
-    else plan.append(layout, [row]);
-  }
-  return {
-    cycle,
-    sealed: true,
-    answeredBySide: Object.fromEntries(Object.entries(totals).map(([key, entry]) => [key, entry.count])),
-    writtenSides: Object.entries(totals).filter(([, entry]) => entry.count >= minimum).map(([key]) => key),
-  };
-}
-
 function loadResults(cycle: string | null | undefined, workbook = new Workbook()): ResultsView {
   const identity = savedIdentity();
   const snapshot = readSnapshot(workbook);
-  const all = cycles(snapshot);
-  const index = cycle ? all.findIndex((candidate) => candidate.cycle === cycle) : all.length - 1;
-  if (cycle && index < 0) throw new Error(`There is no assessment cycle "${cycle}" yet.`);
+  const context = cycleContext(snapshot, readCycleRecords(workbook).records);
+  const all = context.assessed;
+  const index = cycle ? all.findIndex((entry) => sameCycleName(entry.summary.cycle, cycle)) : all.length - 1;
+  if (cycle && index < 0) throw new Error(`There is no assessment cycle "${cycle}" with answers yet.`);
   const current = all[index];
   const previous = index > 0 ? all[index - 1] : undefined;
-  const gap = current ? perceptionGap(current.bySide.slice(0, 2)) : null;
-  const priority = current ? weakestCorner(current.means, snapshot.model) : null;
-  const focus = current && previous ? nextFocus(previous.means, current.means, snapshot.model) : null;
+  const gap = directedGap(snapshot, current?.summary);
+  const step = current?.step;
+  const reason = step?.reason;
   const now = today();
+  const focus = (step?.focus ?? null) as CornerName | null;
   return {
-    cycle: current?.cycle ?? null,
-    cycles: all.map((candidate) => candidate.cycle),
-    means: toCornerValues(current?.means ?? { Competence: null, Reliability: null, Transparency: null, Alignment: null }),
-    bySide: (current?.bySide ?? []).map((side) => ({ side: side.side, means: toCornerValues(side.means), responses: side.responses })),
+    cycle: current?.summary.cycle ?? null,
+    cycles: all.map((entry) => entry.summary.cycle),
+    means: toCornerValues(current?.summary.means ?? { Competence: null, Reliability: null, Transparency: null, Alignment: null }),
+    bySide: orderedSides(snapshot.sides, current?.summary.bySide ?? []).map((side) => ({ side: side.side, means: toCornerValues(side.means), responses: side.responses })),
     gaps: gap ? toCornerValues(gap.gaps) : null,
-    atRisk: current ? (cornersAtRisk(current.means) as CornerName[]) : [],
+    gapLabel: gap?.label ?? null,
+    open: current ? context.open !== null && sameCycleName(context.open.name, current.summary.cycle) : false,
+    atRisk: current ? (cornersAtRisk(current.summary.means) as CornerName[]) : [],
     notableGaps: gap ? (CORNERS.filter((corner) => Math.abs(gap.gaps[corner] ?? 0) >= NOTABLE_GAP) as CornerName[]) : [],
-    priority: (focus?.next ?? priority) as CornerName | null,
-    needsSafeguards: current ? needsSafeguards(current.means) : false,
-    activities: ACTIVITIES[(focus?.next ?? priority) as CornerName] ?? [],
-    reassessment: focus
-      ? { targeted: focus.targeted as CornerName, improvement: focus.improvement, improved: focus.improved, next: focus.next as CornerName }
-      : null,
+    priority: focus,
+    focusReason: focusReasonOf(step),
+    needsSafeguards: current ? needsSafeguards(current.summary.means) : false,
+    activities: focus ? ACTIVITIES[focus] : [],
+    reassessment:
+      previous && reason && (reason.rule === 'kept' || reason.rule === 'shifted')
+        ? {
+            targeted: (reason.rule === 'kept' ? reason.focus : reason.from) as CornerName,
+            improvement: reason.improvement,
+            improved: reason.rule === 'shifted',
+            next: focus as CornerName,
+          }
+        : null,
     actions: current
-      ? snapshot.commitments.map((row) => summariseCommitment(row, identity, now, workbook.calendar)).filter((item) => item.source === `Assessment ${current.cycle}`)
+      ? snapshot.commitments
+          .map((row) => summariseCommitment(row, identity, now, workbook.calendar))
+          .filter((item) => item.source === `Assessment ${current.summary.cycle}`)
       : [],
     defaultDueDate: isoDayOf(addDays(now, (ACTION_DUE_MIN_DAYS + ACTION_DUE_MAX_DAYS) / 2, workbook.calendar), workbook.calendar),
   };
+}
+
+/** Our company first, then the partner's, then any other spelling found in the answers. */
+function orderedSides<T extends { side: string }>(sides: readonly string[], bySide: readonly T[]): T[] {
+  const rank = (side: string) => {
+    const at = sides.findIndex((candidate) => candidate.toLowerCase() === side.toLowerCase());
+    return at < 0 ? sides.length : at;
+  };
+  return [...bySide].sort((a, b) => rank(a.side) - rank(b.side));
 }
 
 function agreeActions(cycle: string, corner: CornerName, actions: ActionInput[]): ResultsView {
@@ -298,8 +195,12 @@ function agreeActions(cycle: string, corner: CornerName, actions: ActionInput[])
   saveAtomically('Agree actions', (plan) => {
     const snapshot = readSnapshot(workbook);
     const caller = requireCaller(snapshot.sides, identity);
-    const current = cycles(snapshot).find((candidate) => candidate.cycle === cycle);
-    if (!current) throw new Error(`There is no assessment cycle "${cycle}" yet.`);
+    const context = cycleContext(snapshot, readCycleRecords(workbook).records);
+    const current = context.assessed.find((entry) => sameCycleName(entry.summary.cycle, cycle));
+    if (!current) throw new Error(`There is no assessment cycle "${cycle}" with answers yet.`);
+    if (current.step.focus !== null && current.step.focus !== corner) {
+      throw new Error(`The focus of ${current.summary.cycle} is ${current.step.focus}; agree the actions for it.`);
+    }
     const now = today();
     actions.forEach((action, index) => {
       const problem = actionDueProblem(now, parseIsoDay(action.dueDate, `Action ${index + 1}'s due date`, workbook.calendar), workbook.calendar);
@@ -308,12 +209,10 @@ function agreeActions(cycle: string, corner: CornerName, actions: ActionInput[])
     planCommitments(
       plan,
       workbook,
-      actions.map((action) => ({ ...action, corner, source: `Assessment ${cycle}`, status: 'Proposed' })),
+      actions.map((action) => ({ ...action, corner, source: `Assessment ${current.summary.cycle}`, status: 'Proposed' })),
       snapshot.sides,
       caller.actor,
     );
-    const due = reassessBy(current.date ?? startOfDayOf(workbook.calendar, now), undefined, workbook.calendar);
-    if (snapshot.partnershipRow) plan.update(workbook.layout(PARTNERSHIP), snapshot.partnershipRow.rowNumber, { nextReassessment: due });
   });
   return loadResults(cycle, workbook);
 }
@@ -388,7 +287,9 @@ export const SIDEBAR_HANDLERS: ServerApi = guardHandlers({
     loadExamplePartnership();
     return loadHome();
   },
-  loadAssessment,
+  loadAssessment: () => loadAssessment(),
+  startCycle,
+  closeCycle,
   submitAssessment,
   loadResults: (cycle) => loadResults(cycle),
   agreeActions,

@@ -1,4 +1,5 @@
 import { type Calendar, RUNTIME_CALENDAR, zoneCalendar } from '../domain/calendar';
+import { sheetRef } from './a1';
 import { type ColumnSpec, METADATA_COLUMN_KEY, METADATA_SHEET_KEY, type TableSpec, columnTag } from './schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -22,7 +23,7 @@ export class MissingTableError extends Error {
   }
 }
 
-const normaliseHeader = (text: unknown): string => String(text).trim().toLowerCase().replace(/\s+/g, ' ');
+export const normaliseHeader = (text: unknown): string => String(text).trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** The sheet marked as `table` by developer metadata, else the sheet with its default name. */
 export function findTableSheet(spreadsheet: Spreadsheet, table: TableSpec): Sheet | null {
@@ -133,15 +134,160 @@ export function locateTable(spreadsheet: Spreadsheet, table: TableSpec): TableLa
   return { table, sheet, columnOf, width: Math.max(...columnOf.values()) };
 }
 
+// ---- The layout cache ----
+//
+// Finding columns by developer metadata costs a round trip per metadata accessor, several per
+// column. So each table's layout (sheet name, and per column its number and the header text seen
+// there) is kept in a document property, and trusted only once the header row, read with the data
+// anyway, still shows those texts at those columns. Anything else (a renamed or moved column, a
+// renamed or deleted sheet) falls back to the metadata search once, which refreshes the cache.
+
+export const LAYOUT_PROPERTY_PREFIX = 'trustCorners.layout.';
+const SET_UP_PROPERTY = 'trustCorners.setUpAt';
+
+/** What is cached per table: the sheet's name and, per column key, [column number, header text]. */
+export interface CachedLayout {
+  sheet: string;
+  columns: Record<string, [number, string]>;
+}
+
+export function parseCachedLayout(text: string | undefined): CachedLayout | null {
+  if (!text) return null;
+  try {
+    const parsed = JSON.parse(text) as Partial<CachedLayout>;
+    if (typeof parsed.sheet !== 'string' || !parsed.columns || typeof parsed.columns !== 'object') return null;
+    for (const entry of Object.values(parsed.columns)) {
+      if (!Array.isArray(entry) || typeof entry[0] !== 'number' || typeof entry[1] !== 'string') return null;
+    }
+    return parsed as CachedLayout;
+  } catch {
+    return null;
+  }
+}
+
+/** The cache entry for a located layout, given the header row it was found under. */
+export function cacheEntryFor(sheetName: string, columnOf: ReadonlyMap<string, number>, headerRow: readonly unknown[]): CachedLayout {
+  const columns: Record<string, [number, string]> = {};
+  for (const [key, column] of columnOf) columns[key] = [column, normaliseHeader(headerRow[column - 1] ?? '')];
+  return { sheet: sheetName, columns };
+}
+
+/** Property name -> value for a setProperties call that caches every layout given. */
+export function layoutProperties(entries: ReadonlyMap<string, CachedLayout>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [tableKey, entry] of entries) out[`${LAYOUT_PROPERTY_PREFIX}${tableKey}`] = JSON.stringify(entry);
+  return out;
+}
+
+/**
+ * A layout taken from the cache and not yet checked. readRows checks it against the header row it
+ * reads with the data (no extra round trip); anything else that touches the sheet or the columns
+ * (a write) first reads the header row to check it. A failed check relocates the table by its
+ * metadata, in place, so every holder of this object sees the corrected layout.
+ */
+export class CachedTableLayout implements TableLayout {
+  private checked = false;
+
+  constructor(
+    readonly table: TableSpec,
+    private rawSheet: Sheet,
+    private rawColumns: Map<string, number>,
+    private expectedHeaders: Map<number, string>,
+    private readonly relocate: () => { layout: TableLayout; headerRow: readonly unknown[] },
+  ) {}
+
+  get isChecked(): boolean {
+    return this.checked;
+  }
+
+  get sheet(): Sheet {
+    this.ensureChecked();
+    return this.rawSheet;
+  }
+
+  get columnOf(): Map<string, number> {
+    this.ensureChecked();
+    return this.rawColumns;
+  }
+
+  get width(): number {
+    this.ensureChecked();
+    return this.rawWidth;
+  }
+
+  private get rawWidth(): number {
+    return Math.max(...this.rawColumns.values());
+  }
+
+  /** The cached layout as it is, for a read that checks it with acceptHeader afterwards. */
+  unchecked(): { sheet: Sheet; columnOf: Map<string, number>; width: number } {
+    return { sheet: this.rawSheet, columnOf: this.rawColumns, width: this.rawWidth };
+  }
+
+  /**
+   * True when `headerRow` (read from column `firstColumn` on) shows the cached headers at the cached
+   * columns it covers; else relocates and returns false. The layout counts as checked only when
+   * the row covered every column (a read of some columns vouches for those only).
+   */
+  acceptHeader(headerRow: readonly unknown[], firstColumn = 1): boolean {
+    let coveredAll = true;
+    for (const [column, header] of this.expectedHeaders) {
+      const index = column - firstColumn;
+      if (index < 0 || index >= headerRow.length) {
+        coveredAll = false;
+        continue;
+      }
+      if (normaliseHeader(headerRow[index] ?? '') !== header) {
+        const { layout } = this.relocate();
+        this.rawSheet = layout.sheet;
+        this.rawColumns = layout.columnOf;
+        this.checked = true;
+        return false;
+      }
+    }
+    if (coveredAll) this.checked = true;
+    return true;
+  }
+
+  private ensureChecked(): void {
+    if (this.checked) return;
+    this.acceptHeader(this.rawSheet.getRange(1, 1, 1, this.rawWidth).getValues()[0]);
+  }
+}
+
 /**
  * Layouts looked up once per action: an Apps Script execution is short, and re-reading metadata
- * per row would make an action's cost grow with the table.
+ * per row would make an action's cost grow with the table. The first layout asked for reads the
+ * document properties once (the layout cache); a table not in the cache, or whose cached layout
+ * fails its check, is found by metadata and cached again.
  */
 export class Workbook {
   private readonly layouts = new Map<string, TableLayout>();
   private zone: Calendar | undefined;
+  private properties: Record<string, string> | undefined;
 
   constructor(readonly spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
+
+  /** The document properties, read once per Workbook (one round trip). */
+  private documentProperties(): Record<string, string> {
+    this.properties ??= PropertiesService.getDocumentProperties().getProperties();
+    return this.properties;
+  }
+
+  /**
+   * The table whose cached layout lives on the sheet named `sheetName`, from the same single
+   * properties read (for onEdit: one getName and this decide whether an edit is ours). A sheet
+   * renamed since the cache was written is not recognised until an action refreshes the cache.
+   */
+  tableOnSheet(sheetName: string, tables: readonly TableSpec[]): TableSpec | null {
+    const properties = this.documentProperties();
+    return tables.find((table) => parseCachedLayout(properties[`${LAYOUT_PROPERTY_PREFIX}${table.key}`])?.sheet === sheetName) ?? null;
+  }
+
+  /** Whether the workbook has been set up, from the same single read as the layout cache. */
+  isSetUp(): boolean {
+    return this.documentProperties()[SET_UP_PROPERTY] !== undefined;
+  }
 
   /** Days as the spreadsheet counts them: its own time zone, not the script's. */
   get calendar(): Calendar {
@@ -159,14 +305,48 @@ export class Workbook {
   layout(table: TableSpec): TableLayout {
     let found = this.layouts.get(table.key);
     if (!found) {
-      found = locateTable(this.spreadsheet, table);
+      found = this.fromCache(table) ?? this.locateAndCache(table).layout;
       this.layouts.set(table.key, found);
     }
     return found;
   }
 
+  private fromCache(table: TableSpec): TableLayout | null {
+    const cached = parseCachedLayout(this.documentProperties()[`${LAYOUT_PROPERTY_PREFIX}${table.key}`]);
+    if (!cached) return null;
+    const columnOf = new Map<string, number>();
+    const expected = new Map<number, string>();
+    for (const column of table.columns) {
+      const entry = cached.columns[column.key];
+      if (!entry) return null;
+      columnOf.set(column.key, entry[0]);
+      expected.set(entry[0], entry[1]);
+    }
+    let sheet: Sheet;
+    try {
+      // A handle by name costs no round trip; a sheet renamed since then is not found and is searched for.
+      sheet = this.spreadsheet.getRange(`${sheetRef(cached.sheet)}!A1`).getSheet();
+    } catch {
+      return null;
+    }
+    return new CachedTableLayout(table, sheet, columnOf, expected, () => this.locateAndCache(table));
+  }
+
+  /** The metadata search, then the cache written for next time (one property). */
+  private locateAndCache(table: TableSpec): { layout: TableLayout; headerRow: readonly unknown[] } {
+    const layout = locateTable(this.spreadsheet, table);
+    const headerRow = layout.sheet.getRange(1, 1, 1, layout.width).getValues()[0];
+    const entry = cacheEntryFor(layout.sheet.getName(), layout.columnOf, headerRow);
+    const name = `${LAYOUT_PROPERTY_PREFIX}${table.key}`;
+    const value = JSON.stringify(entry);
+    PropertiesService.getDocumentProperties().setProperty(name, value);
+    if (this.properties) this.properties[name] = value;
+    return { layout, headerRow };
+  }
+
   /** Forget layouts after a write that may have moved columns (setup, repair). */
   forget(): void {
     this.layouts.clear();
+    this.properties = undefined;
   }
 }

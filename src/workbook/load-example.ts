@@ -1,10 +1,13 @@
-import { countChange } from './change-counter';
+import { parseModel } from '../domain/models';
+import { prepareChangeCount } from './change-counter';
+import { backfillCycles } from './cycle-backfill';
 import { type ExamplePartnership, examplePartnership } from './example';
 import { Workbook } from './layout';
 import { withDocumentLock } from './lock';
 import { setUpWorkbook } from './setup';
-import { type CellValue, appendRows, readRows } from './table';
-import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, PREMORTEM, SCORECARD, VALUE_EXCHANGE } from './templates';
+import type { TableSpec } from './schema';
+import { type CellValue, readTable, rowFor } from './table';
+import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, CYCLES, COMPETENCE_AUDIT, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, PREMORTEM, SCORECARD, VALUE_EXCHANGE } from './templates';
 
 type Records = Array<Record<string, CellValue>>;
 
@@ -17,24 +20,41 @@ export function loadExamplePartnership(today: Date = new Date()): void {
   setUpWorkbook(spreadsheet);
   const workbook = new Workbook(spreadsheet);
   const example: ExamplePartnership = examplePartnership(today, workbook.calendar);
+  // The example's past cycles, recorded closed with each one's focus, as Repair records old ones.
+  const cycles = backfillCycles({
+    assessments: example.assessments as Records, existingCycles: [], model: parseModel(String(example.partnership.model ?? '')), legacyOpen: null, today, calendar: workbook.calendar,
+  });
   withDocumentLock('Load example partnership', () => {
-    const tables = [PARTNERSHIP, ASSESSMENTS, COMMITMENTS, SCORECARD, DISCLOSURES, COMPETENCE_AUDIT, LEARNING_LOG, ALIGNMENT_AUDIT, PREMORTEM, VALUE_EXCHANGE];
-    const withData = tables.filter((table) => readRows(workbook.layout(table)).length > 0);
+    const records: Array<[TableSpec, Records]> = [
+      [PARTNERSHIP, [example.partnership as Record<string, CellValue>]],
+      [ASSESSMENTS, example.assessments as Records],
+      [CYCLES, cycles as Records],
+      [COMMITMENTS, example.commitments as Records],
+      [SCORECARD, example.scorecard as Records],
+      [DISCLOSURES, example.disclosures as Records],
+      [COMPETENCE_AUDIT, example.competenceAudit as Records],
+      [LEARNING_LOG, example.learningLog as Records],
+      [ALIGNMENT_AUDIT, example.alignmentAudit as Records],
+      [PREMORTEM, example.premortem as Records],
+      [VALUE_EXCHANGE, example.valueExchange as Records],
+    ];
+    // Every read first (one per table), then only writes: no read waits for a commit in between.
+    const reads = records.map(([table]) => readTable(workbook.layout(table)));
+    const withData = records.filter((_, index) => reads[index].rows.length > 0).map(([table]) => table);
     if (withData.length > 0) {
       throw new Error(
         `The example was not loaded: ${withData.map((table) => `"${workbook.layout(table).sheet.getName()}"`).join(', ')} already ${withData.length > 1 ? 'have' : 'has'} data. Load the example into a new spreadsheet.`,
       );
     }
-    appendRows(workbook.layout(PARTNERSHIP), [example.partnership as Record<string, CellValue>]);
-    appendRows(workbook.layout(ASSESSMENTS), example.assessments as Records);
-    appendRows(workbook.layout(COMMITMENTS), example.commitments as Records);
-    appendRows(workbook.layout(SCORECARD), example.scorecard as Records);
-    appendRows(workbook.layout(DISCLOSURES), example.disclosures as Records);
-    appendRows(workbook.layout(COMPETENCE_AUDIT), example.competenceAudit as Records);
-    appendRows(workbook.layout(LEARNING_LOG), example.learningLog as Records);
-    appendRows(workbook.layout(ALIGNMENT_AUDIT), example.alignmentAudit as Records);
-    appendRows(workbook.layout(PREMORTEM), example.premortem as Records);
-    appendRows(workbook.layout(VALUE_EXCHANGE), example.valueExchange as Records);
-    countChange(); // open sidebars reload (src/workbook/change-counter.ts)
+    const countChange = prepareChangeCount(); // open sidebars reload (src/workbook/change-counter.ts)
+    records.forEach(([table, rows], index) => {
+      const layout = workbook.layout(table);
+      const { gridRows, lastUsedRow } = reads[index];
+      const firstRow = lastUsedRow + 1;
+      const lastRow = firstRow + rows.length - 1;
+      if (lastRow > gridRows) layout.sheet.insertRowsAfter(gridRows, lastRow - gridRows);
+      layout.sheet.getRange(firstRow, 1, rows.length, layout.width).setValues(rows.map((record) => rowFor(layout, record)));
+    });
+    countChange();
   });
 }

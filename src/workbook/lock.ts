@@ -9,12 +9,21 @@ export class BusyError extends Error {
 }
 
 /**
+ * The document lock, or where Apps Script has none (getDocumentLock() returns null outside a
+ * document) the script lock: coarser, as it serialises every execution of the add-on in every
+ * file, but it still keeps two saves from interleaving, which a user lock would not.
+ */
+function saveLock(): GoogleAppsScript.Lock.Lock {
+  return (LockService.getDocumentLock() as GoogleAppsScript.Lock.Lock | null) ?? LockService.getScriptLock();
+}
+
+/**
  * Runs `write` holding the document lock, so two partners appending rows or allocating ids at the
  * same moment cannot interleave. When the lock cannot be had, nothing is written and the user is
  * told; the lock is always released, even when `write` throws.
  */
 export function withDocumentLock<T>(action: string, write: () => T): T {
-  const lock = LockService.getDocumentLock();
+  const lock = saveLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) throw new BusyError(action);
   try {
     const result = write();

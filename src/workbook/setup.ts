@@ -1,9 +1,10 @@
-import { countChange } from './change-counter';
 import { columnLetters } from './a1';
+import { nextChangeCount } from './change-counter';
 import { PORTFOLIO_NAMES, dashboardNamedRanges } from './portfolio';
 import { DASHBOARD_ROWS, DASHBOARD_WIDTH, type DashboardLayouts, dashboardCells } from './dashboard';
+import { sheetRef } from './a1';
+import { type CachedLayout, LAYOUT_PROPERTY_PREFIX, type TableLayout, layoutProperties, matchColumns, normaliseHeader, parseCachedLayout } from './layout';
 import { insertDashboardCharts } from './dashboard-charts';
-import { type TableLayout, findTableSheet, matchColumns, ownedSheet, readHeaderRow } from './layout';
 import { type ColumnSpec, METADATA_COLUMN_KEY, METADATA_SHEET_KEY, type TableSpec, columnTag } from './schema';
 import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, DASHBOARD_KEY, DASHBOARD_TITLE, DISCLOSURES, PARTNERSHIP, SCORECARD, TABLES, VALUE_EXCHANGE } from './templates';
 
@@ -56,76 +57,180 @@ function validationFor(column: ColumnSpec, sidesRange: GoogleAppsScript.Spreadsh
   }
 }
 
-/** Finds or creates the table's sheet and marks it, so renaming it later changes nothing. */
-function ensureSheet(spreadsheet: Spreadsheet, table: TableSpec, report: SetupReport): Sheet {
-  let sheet = findTableSheet(spreadsheet, table);
-  if (!sheet) {
-    sheet = spreadsheet.insertSheet(table.title);
-    report.createdSheets.push(table.title);
-  }
-  const marked = sheet.createDeveloperMetadataFinder().withKey(METADATA_SHEET_KEY).withValue(table.key).find();
-  if (marked.length === 0) sheet.addDeveloperMetadata(METADATA_SHEET_KEY, table.key);
-  return sheet;
+// ---- Set up and repair in three phases ----
+//
+// In Sheets a read after queued writes waits for them to be committed (100–500 ms), and every read
+// is a round trip. So setup first reads everything it needs (phase 1: the layout cache, one header
+// row per cached table, a metadata search only for tables the cache cannot vouch for), then makes
+// what must be created (phase 2: sheets, protections: calls that hand back a new object), then
+// queues every write (phase 3) with no read in between, and caches the layouts for every action after.
+
+const DASHBOARD_PROPERTY = 'trustCorners.dashboardSheet';
+/** What dashboard.ts writes in A1: how setup recognises the cached Dashboard sheet as still ours. */
+const DASHBOARD_FIRST_CELL = 'Trust Corners dashboard';
+const SET_UP_PROPERTY = 'trustCorners.setUpAt';
+/** Sheets gives a new sheet 26 columns; a table wider than that grows its grid first. */
+const NEW_SHEET_COLUMNS = 26;
+
+interface TablePlan {
+  table: TableSpec;
+  /** null: to be inserted in phase 2. */
+  sheet: Sheet | null;
+  sheetName: string;
+  columnOf: Map<string, number>;
+  /** Normalised header text per column number, as the cache records it. */
+  headers: Map<number, string>;
+  /** Columns to add at the end, from `nextColumn` on. */
+  missing: ColumnSpec[];
+  nextColumn: number;
+  maxColumns: number;
+  /** Columns found by their header text: marked with metadata from now on. */
+  adopted: ColumnSpec[];
+  markSheet: boolean;
+  protection: GoogleAppsScript.Spreadsheet.Protection | null;
+  needsProtection: boolean;
+  created: boolean;
 }
 
-/** Finds every column (metadata, then header); adds missing ones at the end. Never moves or clears data. */
-function ensureColumns(sheet: Sheet, table: TableSpec, report: SetupReport): TableLayout {
-  const isEmptySheet = sheet.getLastRow() === 0 && sheet.getLastColumn() === 0;
-  const { columnOf, missing, byHeader } = matchColumns(sheet, table, () => (isEmptySheet ? [] : readHeaderRow(sheet)));
-  for (const column of byHeader) {
-    const letters = columnLetters(columnOf.get(column.key) as number);
-    sheet.getRange(`${letters}:${letters}`).addDeveloperMetadata(METADATA_COLUMN_KEY, columnTag(table, column));
-    report.adoptedColumns.push(`${sheet.getName()}: ${column.header}`);
+const protectionDescription = (table: TableSpec): string =>
+  `${PROTECTION_PREFIX} ${table.appendOnly ? `${table.title} is written by the add-on only` : 'header row'}`;
+
+/** Reads shared by every table that needs a search: done at most once per setup. */
+class SpreadsheetScan {
+  private marked: Map<string, Sheet> | undefined;
+  private byName: Map<string, Sheet> | undefined;
+
+  constructor(private readonly spreadsheet: Spreadsheet) {}
+
+  /** Sheets marked as one of ours, by table key: one spreadsheet-level metadata search. */
+  markedSheet(key: string): Sheet | null {
+    if (!this.marked) {
+      this.marked = new Map();
+      for (const metadata of this.spreadsheet.createDeveloperMetadataFinder().withKey(METADATA_SHEET_KEY).find()) {
+        const sheet = metadata.getLocation().getSheet();
+        const value = metadata.getValue();
+        if (sheet && value && !this.marked.has(value)) this.marked.set(value, sheet);
+      }
+    }
+    return this.marked.get(key) ?? null;
   }
-  let nextColumn = isEmptySheet ? 1 : sheet.getLastColumn() + 1;
-  for (const column of missing) {
-    if (nextColumn > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), nextColumn - sheet.getMaxColumns());
-    const headerCell = sheet.getRange(1, nextColumn);
-    headerCell.setValue(`'${column.header}`);
-    headerCell.setFontWeight('bold').setBackground(HEADER_COLOUR);
-    if (column.help) headerCell.setNote(column.help);
-    if (column.width) sheet.setColumnWidth(nextColumn, column.width);
-    sheet.getRange(`${columnLetters(nextColumn)}:${columnLetters(nextColumn)}`).addDeveloperMetadata(METADATA_COLUMN_KEY, columnTag(table, column));
-    columnOf.set(column.key, nextColumn);
-    if (!isEmptySheet) report.addedColumns.push(`${sheet.getName()}: ${column.header}`);
-    nextColumn++;
+
+  /** Every sheet by name: one call for the list, one per name. */
+  sheetNamed(name: string): Sheet | null {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const sheet of this.spreadsheet.getSheets()) this.byName.set(sheet.getName(), sheet);
+    }
+    return this.byName.get(name) ?? null;
   }
-  return { table, sheet, columnOf, width: Math.max(...columnOf.values()) };
 }
 
-/** Formats, validation and protection: safe to re-apply, and they never touch a data cell's value. */
-function applyTableRules(layout: TableLayout, sidesRange: GoogleAppsScript.Spreadsheet.Range | null): void {
-  const { sheet, table } = layout;
-  if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
-  const dataRows = Math.max(sheet.getMaxRows() - 1, 1);
+/** A cached layout whose header row still reads as cached: everything is in place, nothing to read more. */
+function planFromCache(spreadsheet: Spreadsheet, table: TableSpec, cached: CachedLayout | null): TablePlan | null {
+  if (!cached) return null;
+  const columnOf = new Map<string, number>();
+  const headers = new Map<number, string>();
   for (const column of table.columns) {
-    const at = layout.columnOf.get(column.key) as number;
-    const data = sheet.getRange(2, at, dataRows, 1);
+    const entry = cached.columns[column.key];
+    if (!entry) return null;
+    columnOf.set(column.key, entry[0]);
+    headers.set(entry[0], entry[1]);
+  }
+  const width = Math.max(...columnOf.values());
+  let headerRow: unknown[];
+  let sheet: Sheet;
+  try {
+    const range = spreadsheet.getRange(`${sheetRef(cached.sheet)}!A1:${columnLetters(width)}1`);
+    sheet = range.getSheet();
+    headerRow = range.getValues()[0];
+  } catch {
+    return null; // renamed or deleted, or narrower than the cached layout
+  }
+  for (const [column, header] of headers) if (normaliseHeader(headerRow[column - 1] ?? '') !== header) return null;
+  return {
+    table, sheet, sheetName: cached.sheet, columnOf, headers, missing: [], nextColumn: width + 1, maxColumns: width, adopted: [],
+    markSheet: false, protection: null, needsProtection: false, created: false,
+  };
+}
+
+/** The table found by metadata, then by name and header text, with what is missing; reads only. */
+function planBySearch(scan: SpreadsheetScan, table: TableSpec): TablePlan {
+  const marked = scan.markedSheet(table.key);
+  const sheet = marked ?? scan.sheetNamed(table.title);
+  if (!sheet) {
+    return {
+      table, sheet: null, sheetName: table.title, columnOf: new Map(), headers: new Map(), missing: [...table.columns], nextColumn: 1,
+      maxColumns: NEW_SHEET_COLUMNS, adopted: [], markSheet: true, protection: null, needsProtection: true, created: true,
+    };
+  }
+  const lastColumn = sheet.getLastColumn();
+  const maxColumns = sheet.getMaxColumns();
+  const headerRow = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0] : [];
+  const { columnOf, missing, byHeader } = matchColumns(sheet, table, () => headerRow);
+  const headers = new Map<number, string>();
+  for (const column of columnOf.values()) headers.set(column, normaliseHeader(headerRow[column - 1] ?? ''));
+  const description = protectionDescription(table);
+  const protected_ = sheet
+    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+    .concat(sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET))
+    .some((protection) => protection.getDescription() === description);
+  return {
+    table, sheet, sheetName: sheet.getName(), columnOf, headers, missing, nextColumn: lastColumn + 1, maxColumns, adopted: byHeader,
+    markSheet: marked === null, protection: null, needsProtection: !protected_, created: false,
+  };
+}
+
+/** Phase 3 for one table: headers, metadata, formats, validation, protection text. Writes only. */
+function writeTable(plan: TablePlan, sidesRange: GoogleAppsScript.Spreadsheet.Range | null, report: SetupReport): void {
+  const sheet = plan.sheet as Sheet;
+  const { table } = plan;
+  if (plan.markSheet) sheet.addDeveloperMetadata(METADATA_SHEET_KEY, table.key);
+  for (const column of plan.adopted) {
+    const letters = columnLetters(plan.columnOf.get(column.key) as number);
+    sheet.getRange(`${letters}:${letters}`).addDeveloperMetadata(METADATA_COLUMN_KEY, columnTag(table, column));
+    report.adoptedColumns.push(`${plan.sheetName}: ${column.header}`);
+  }
+  if (plan.missing.length > 0) {
+    const first = plan.nextColumn;
+    const count = plan.missing.length;
+    const lastNeeded = first + count - 1;
+    if (lastNeeded > plan.maxColumns) sheet.insertColumnsAfter(plan.maxColumns, lastNeeded - plan.maxColumns);
+    // One write per kind for the block of new header cells.
+    const headerCells = sheet.getRange(1, first, 1, count);
+    headerCells.setValues([plan.missing.map((column) => `'${column.header}`)]);
+    headerCells.setNotes([plan.missing.map((column) => column.help ?? '')]);
+    headerCells.setFontWeight('bold').setBackground(HEADER_COLOUR);
+    plan.missing.forEach((column, index) => {
+      const at = first + index;
+      if (column.width) sheet.setColumnWidth(at, column.width);
+      sheet.getRange(`${columnLetters(at)}:${columnLetters(at)}`).addDeveloperMetadata(METADATA_COLUMN_KEY, columnTag(table, column));
+      plan.columnOf.set(column.key, at);
+      plan.headers.set(at, normaliseHeader(column.header));
+      if (!plan.created) report.addedColumns.push(`${plan.sheetName}: ${column.header}`);
+    });
+  }
+  sheet.setFrozenRows(1);
+  for (const column of table.columns) {
+    const letters = columnLetters(plan.columnOf.get(column.key) as number);
+    // Open-ended (row 2 to the end of the grid): no round trip to ask how many rows there are.
+    const data = sheet.getRange(`${letters}2:${letters}`);
     const format = NUMBER_FORMATS[column.kind];
     if (format) data.setNumberFormat(format);
     const rule = validationFor(column, sidesRange);
     if (rule) data.setDataValidation(rule);
   }
-  const description = `${PROTECTION_PREFIX} ${table.appendOnly ? `${table.title} is written by the add-on only` : 'header row'}`;
-  const existing = sheet
-    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
-    .concat(sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET))
-    .some((protection) => protection.getDescription() === description);
-  if (!existing) {
-    // Warning-only: both partners keep editing; an edit to a header (or the history) asks first.
-    const protection = table.appendOnly ? sheet.protect() : sheet.getRange(1, 1, 1, sheet.getMaxColumns()).protect();
-    protection.setDescription(description).setWarningOnly(true);
-  }
+  if (plan.protection) plan.protection.setDescription(protectionDescription(table)).setWarningOnly(true);
 }
 
 const MARK_OVERDUE = 'N("trustCorners:overdue")';
 const MARK_AT_RISK = 'N("trustCorners:at-risk")';
 
 /** Overdue rows red, at-risk rows amber. Our rules carry a marker (N("…") is 0) so repair replaces only them. */
-function applyCommitmentHighlights(layout: TableLayout): void {
-  const { sheet } = layout;
-  const letter = (key: string): string => columnLetters(layout.columnOf.get(key) as number);
-  const range = sheet.getRange(2, 1, Math.max(sheet.getMaxRows() - 1, 1), layout.width);
+function writeCommitmentHighlights(plan: TablePlan, existing: GoogleAppsScript.Spreadsheet.ConditionalFormatRule[]): void {
+  const sheet = plan.sheet as Sheet;
+  const letter = (key: string): string => columnLetters(plan.columnOf.get(key) as number);
+  const width = Math.max(...plan.columnOf.values());
+  const range = sheet.getRange(`A2:${columnLetters(width)}`);
   const closed = `OR($${letter('status')}2="Done", $${letter('status')}2="Dropped", $${letter('status')}2="Renegotiated", $${letter('status')}2="Missed")`;
   const overdue = `=AND(${MARK_OVERDUE}=0, $${letter('dueDate')}2<>"", $${letter('dueDate')}2<TODAY(), $${letter('doneOn')}2="", NOT(${closed}))`;
   const atRisk = `=AND(${MARK_AT_RISK}=0, $${letter('status')}2="At risk")`;
@@ -133,23 +238,54 @@ function applyCommitmentHighlights(layout: TableLayout): void {
     const values = rule.getBooleanCondition()?.getCriteriaValues() ?? [];
     return values.some((value) => typeof value === 'string' && value.includes('trustCorners:'));
   };
-  const kept = sheet.getConditionalFormatRules().filter((rule) => !ours(rule));
   sheet.setConditionalFormatRules([
-    ...kept,
+    ...existing.filter((rule) => !ours(rule)),
     SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(overdue).setBackground('#fce8e6').setFontColor('#a50e0e').setRanges([range]).build(),
     SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(atRisk).setBackground('#fef7e0').setRanges([range]).build(),
   ]);
 }
 
-/** The Dashboard holds formulas only, so it is rewritten whole from the current layout every time. */
-function writeDashboard(
-  spreadsheet: Spreadsheet,
-  layouts: DashboardLayouts,
-  sides: GoogleAppsScript.Spreadsheet.Range,
-  report: SetupReport,
-): void {
-  const { sheet, created } = ownedSheet(spreadsheet, DASHBOARD_KEY, DASHBOARD_TITLE, 0);
-  if (created) report.createdSheets.push(sheet.getName());
+/** A layout for the Dashboard's formulas, whose sheet answers getName from what setup already knows. */
+function layoutOf(plan: TablePlan): TableLayout {
+  const sheet = plan.sheet as Sheet;
+  const name = plan.sheetName;
+  const named = new Proxy(sheet, { get: (target, key) => (key === 'getName' ? () => name : Reflect.get(target, key)) });
+  return { table: plan.table, sheet: named, columnOf: plan.columnOf, width: Math.max(...plan.columnOf.values()) };
+}
+
+interface DashboardPlan {
+  sheet: Sheet | null;
+  name: string;
+  charts: GoogleAppsScript.Spreadsheet.EmbeddedChart[];
+  mark: boolean;
+}
+
+/** The Dashboard: the cached sheet when its first cell still reads as ours, else found by metadata or name. */
+function planDashboard(spreadsheet: Spreadsheet, scan: SpreadsheetScan, cachedName: string | undefined, title: string): DashboardPlan {
+  if (cachedName) {
+    try {
+      const range = spreadsheet.getRange(`${sheetRef(cachedName)}!A1`);
+      if (String(range.getValue()) === title) {
+        const sheet = range.getSheet();
+        return { sheet, name: cachedName, charts: sheet.getCharts(), mark: false };
+      }
+    } catch {
+      // renamed or deleted: searched for below
+    }
+  }
+  const marked = scan.markedSheet(DASHBOARD_KEY);
+  if (marked) return { sheet: marked, name: marked.getName(), charts: marked.getCharts(), mark: false };
+  const named = scan.sheetNamed(DASHBOARD_TITLE);
+  if (named && named.getLastRow() === 0 && named.getLastColumn() === 0) return { sheet: named, name: DASHBOARD_TITLE, charts: named.getCharts(), mark: true };
+  let name = named ? `${DASHBOARD_TITLE} (Trust Corners)` : DASHBOARD_TITLE;
+  for (let n = 2; scan.sheetNamed(name); n++) name = `${DASHBOARD_TITLE} (Trust Corners ${n})`;
+  return { sheet: null, name, charts: [], mark: true };
+}
+
+/** The Dashboard holds formulas only, so it is rewritten whole from the current layout every time. Writes only. */
+function writeDashboard(spreadsheet: Spreadsheet, dashboard: DashboardPlan, layouts: DashboardLayouts, sides: GoogleAppsScript.Spreadsheet.Range): void {
+  const sheet = dashboard.sheet as Sheet;
+  if (dashboard.mark) sheet.addDeveloperMetadata(METADATA_SHEET_KEY, DASHBOARD_KEY);
   const cells = dashboardCells(layouts);
   const rows = Math.max(...cells.map((cell) => cell.row));
   const width = DASHBOARD_WIDTH;
@@ -159,7 +295,7 @@ function writeDashboard(
     grid[cell.row - 1][cell.column - 1] = cell.content === '' || cell.content.startsWith('=') ? cell.content : `'${cell.content}`;
     if (cell.format) formats[cell.row - 1][cell.column - 1] = cell.format;
   }
-  sheet.getRange(1, 1, sheet.getMaxRows(), width).clearContent();
+  sheet.getRange(`A1:${columnLetters(width)}`).clearContent();
   const area = sheet.getRange(1, 1, rows, width);
   area.setValues(grid);
   area.setNumberFormats(formats);
@@ -176,68 +312,100 @@ function writeDashboard(
     spreadsheet.setNamedRange(named.name, sheet.getRange(named.row, named.column, 1, named.width));
   }
   spreadsheet.setNamedRange(PORTFOLIO_NAMES.companies, sides);
-  insertDashboardCharts(sheet);
+  // The charts were read in phase 1: answering getCharts from that read keeps this phase write-only.
+  const charts = dashboard.charts;
+  insertDashboardCharts(new Proxy(sheet, { get: (target, key) => (key === 'getCharts' ? () => charts : Reflect.get(target, key)) }));
 }
 
-/** A new spreadsheet's empty "Sheet1" only gets in the way once the templates exist; anything with content stays. */
-function removeUntouchedDefaultSheet(spreadsheet: Spreadsheet, report: SetupReport): void {
-  if (report.createdSheets.length === 0) return;
-  const sheet = spreadsheet.getSheetByName('Sheet1');
-  if (!sheet || sheet.getLastRow() > 0 || sheet.getLastColumn() > 0) return;
-  if (sheet.createDeveloperMetadataFinder().withKey(METADATA_SHEET_KEY).find().length > 0) return;
-  spreadsheet.deleteSheet(sheet);
+/** A new spreadsheet's empty, unmarked "Sheet1", which only gets in the way once the templates exist (reads only). */
+function untouchedDefaultSheet(scan: SpreadsheetScan): Sheet | null {
+  const sheet = scan.sheetNamed('Sheet1');
+  if (!sheet || sheet.getLastRow() > 0 || sheet.getLastColumn() > 0) return null;
+  if (sheet.createDeveloperMetadataFinder().withKey(METADATA_SHEET_KEY).find().length > 0) return null;
+  return sheet;
 }
 
 /**
  * Set up, or repair, the partnership workbook: every sheet and column the add-on needs, found by
- * metadata then by name, created only when missing. Every existing data cell stays as it was.
+ * the layout cache, then by metadata, then by name, created only when missing. Every existing data
+ * cell stays as it was.
  */
 export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): SetupReport {
   const report: SetupReport = { createdSheets: [], addedColumns: [], adoptedColumns: [] };
-  const layouts = new Map<string, TableLayout>();
-  for (const table of TABLES) {
-    const sheet = ensureSheet(spreadsheet, table, report);
-    layouts.set(table.key, ensureColumns(sheet, table, report));
-  }
-  const partnership = layouts.get(PARTNERSHIP.key) as TableLayout;
-  const sidesRange = partnership.sheet.getRange(
-    2,
-    partnership.columnOf.get('ourCompany') as number,
-    1,
-    1,
+  const documentProperties = PropertiesService.getDocumentProperties();
+
+  // Phase 1: reads.
+  const properties = documentProperties.getProperties();
+  const scan = new SpreadsheetScan(spreadsheet);
+  const plans = TABLES.map(
+    (table) => planFromCache(spreadsheet, table, parseCachedLayout(properties[`${LAYOUT_PROPERTY_PREFIX}${table.key}`])) ?? planBySearch(scan, table),
   );
-  const partnerColumn = partnership.columnOf.get('partnerCompany') as number;
-  const ourColumn = partnership.columnOf.get('ourCompany') as number;
+  const dashboard = planDashboard(spreadsheet, scan, properties[DASHBOARD_PROPERTY], DASHBOARD_FIRST_CELL);
+  const commitmentsPlan = plans[TABLES.indexOf(COMMITMENTS)];
+  const existingRules = commitmentsPlan.sheet ? commitmentsPlan.sheet.getConditionalFormatRules() : [];
+  const creating = plans.some((plan) => plan.created) || dashboard.sheet === null;
+  const defaultSheet = creating ? untouchedDefaultSheet(scan) : null;
+
+  // Phase 2: what hands back a new object (sheets, then protections), before any write is queued.
+  for (const plan of plans) {
+    if (plan.sheet) continue;
+    plan.sheet = spreadsheet.insertSheet(plan.sheetName);
+    report.createdSheets.push(plan.sheetName);
+    if (plan.table.columns.length > NEW_SHEET_COLUMNS) plan.maxColumns = plan.sheet.getMaxColumns();
+  }
+  if (!dashboard.sheet) {
+    dashboard.sheet = spreadsheet.insertSheet(dashboard.name, 0);
+    report.createdSheets.push(dashboard.name);
+  }
+  for (const plan of plans) {
+    if (!plan.needsProtection) continue;
+    const sheet = plan.sheet as Sheet;
+    // Warning-only: both partners keep editing; an edit to a header (or the history) asks first.
+    plan.protection = plan.table.appendOnly ? sheet.protect() : sheet.getRange('1:1').protect();
+  }
+
+  // Phase 3: writes only.
+  const partnership = plans[TABLES.indexOf(PARTNERSHIP)];
+  const ourColumn = partnership.columnOf.get('ourCompany') ?? partnership.nextColumn + partnership.missing.findIndex((column) => column.key === 'ourCompany');
+  const partnerColumn = partnership.columnOf.get('partnerCompany') ?? partnership.nextColumn + partnership.missing.findIndex((column) => column.key === 'partnerCompany');
+  const partnershipSheet = partnership.sheet as Sheet;
   // The sides list is the two company cells; adjacent by default, else just ours (repair warns).
   const sides =
     Math.abs(partnerColumn - ourColumn) === 1
-      ? partnership.sheet.getRange(2, Math.min(ourColumn, partnerColumn), 1, 2)
-      : sidesRange;
-  for (const layout of layouts.values()) applyTableRules(layout, sides);
-  applyCommitmentHighlights(layouts.get(COMMITMENTS.key) as TableLayout);
-  writeDashboard(
-    spreadsheet,
-    {
-      partnership,
-      assessments: layouts.get(ASSESSMENTS.key) as TableLayout,
-      commitments: layouts.get(COMMITMENTS.key) as TableLayout,
-      scorecard: layouts.get(SCORECARD.key) as TableLayout,
-      disclosures: layouts.get(DISCLOSURES.key) as TableLayout,
-      competenceAudit: layouts.get(COMPETENCE_AUDIT.key) as TableLayout,
-      alignmentAudit: layouts.get(ALIGNMENT_AUDIT.key) as TableLayout,
-      valueExchange: layouts.get(VALUE_EXCHANGE.key) as TableLayout,
-    },
-    sides,
-    report,
-  );
-  removeUntouchedDefaultSheet(spreadsheet, report);
-  PropertiesService.getDocumentProperties().setProperty('trustCorners.setUpAt', new Date().toISOString());
-  countChange(); // open sidebars reload (src/workbook/change-counter.ts)
+      ? partnershipSheet.getRange(2, Math.min(ourColumn, partnerColumn), 1, 2)
+      : partnershipSheet.getRange(2, ourColumn, 1, 1);
+  for (const plan of plans) writeTable(plan, sides, report);
+  writeCommitmentHighlights(commitmentsPlan, existingRules);
+  const layout = (table: TableSpec): TableLayout => layoutOf(plans[TABLES.indexOf(table)]);
+  writeDashboard(spreadsheet, dashboard, {
+    partnership: layout(PARTNERSHIP),
+    assessments: layout(ASSESSMENTS),
+    commitments: layout(COMMITMENTS),
+    scorecard: layout(SCORECARD),
+    disclosures: layout(DISCLOSURES),
+    competenceAudit: layout(COMPETENCE_AUDIT),
+    alignmentAudit: layout(ALIGNMENT_AUDIT),
+    valueExchange: layout(VALUE_EXCHANGE),
+  }, sides);
+  if (defaultSheet) spreadsheet.deleteSheet(defaultSheet);
+
+  // The layouts, for every action after this one; written only when something changed.
+  const cache = new Map<string, CachedLayout>();
+  for (const plan of plans) {
+    const columns: Record<string, [number, string]> = {};
+    for (const [key, column] of plan.columnOf) columns[key] = [column, plan.headers.get(column) ?? ''];
+    cache.set(plan.table.key, { sheet: plan.sheetName, columns });
+  }
+  const wanted: Record<string, string> = { ...layoutProperties(cache), [DASHBOARD_PROPERTY]: dashboard.name };
+  if (properties[SET_UP_PROPERTY] === undefined) wanted[SET_UP_PROPERTY] = new Date().toISOString();
+  const changed = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => properties[key] !== value));
+  // Open sidebars reload when setup or repair changed something (src/workbook/change-counter.ts).
+  if (Object.keys(changed).length > 0) documentProperties.setProperties({ ...changed, ...nextChangeCount(properties) });
   return report;
 }
 
-/** Whether the workbook has been set up (cheap: one property read, usable in any auth mode). */
+/** Whether the workbook has been set up (one property read; Workbook.isSetUp() shares the layout cache's read). */
 export function isSetUp(): boolean {
-  return PropertiesService.getDocumentProperties().getProperty('trustCorners.setUpAt') !== null;
+  return PropertiesService.getDocumentProperties().getProperty(SET_UP_PROPERTY) !== null;
 }
 

@@ -1,4 +1,4 @@
-import { countChange } from './change-counter';
+import { prepareChangeCount } from './change-counter';
 import { type Change, historyRecords, recordChanges } from './history';
 import { actorLabel } from './identity';
 import { Workbook } from './layout';
@@ -88,6 +88,8 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   const lock = LockService.getDocumentLock();
   const locked = lock.tryLock(LOCK_WAIT_MS);
   try {
+    // Read before any write is queued; written last (src/workbook/change-counter.ts: open sidebars poll it).
+    const countChange = prepareChangeCount();
     if (table.key === COMMITMENTS.key) {
       const stampRange = (key: string) => sheet.getRange(firstRow, layout.columnOf.get(key) as number, rows, 1);
       // Rows left as they are get their own values back, text kept literal as everywhere else.
@@ -113,7 +115,7 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
       const history = workbook.layout(HISTORY);
       for (const change of historyRecords(who, changes, now, workbook.calendar)) appendRowAtomically(history, change);
     }
-    countChange(); // an open sidebar learns of the edit from this (src/workbook/change-counter.ts)
+    countChange();
   } finally {
     if (locked) lock.releaseLock();
   }

@@ -1,7 +1,8 @@
 import { type Calendar, RUNTIME_CALENDAR } from '../domain/calendar';
 import { isDate } from '../functions/cells';
 import type { ColumnSpec } from './schema';
-import type { TableLayout } from './layout';
+import { CachedTableLayout, type TableLayout } from './layout';
+import { columnLetters } from './a1';
 import { asLiteralText, cleanUserText } from './safe-text';
 
 export type CellValue = string | number | boolean | Date;
@@ -12,23 +13,78 @@ export interface TableRow {
   values: Record<string, CellValue>;
 }
 
-/** Reads every data row of a table in one call; wholly blank rows are skipped. */
-export function readRows(layout: TableLayout): TableRow[] {
-  const lastRow = layout.sheet.getLastRow();
-  if (lastRow < 2) return [];
-  const grid = layout.sheet.getRange(2, 1, lastRow - 1, layout.width).getValues() as CellValue[][];
+/** What one read of a table gives: its data rows, and the grid it came from. */
+export interface TableRead {
+  rows: TableRow[];
+  /** Rows in the sheet's grid (rows after the last one can only be written once the grid grows). */
+  gridRows: number;
+  /** The last row with anything in the columns read (the header row counts): appends go below it. */
+  lastUsedRow: number;
+}
+
+/**
+ * Reads every data row of a table in one round trip: every row of the grid, header included (an
+ * open-ended A1 range needs no getLastRow first), and only the columns from the first to the last
+ * of `only` (default: all of the table's). A layout from the cache is checked against the header
+ * row of that read. Wholly blank rows are skipped; values hold only the columns asked for.
+ */
+export function readRows(layout: TableLayout, only?: readonly string[]): TableRow[] {
+  return readTable(layout, only).rows;
+}
+
+export function readTable(layout: TableLayout, only?: readonly string[]): TableRead {
+  if (layout instanceof CachedTableLayout && !layout.isChecked) {
+    const unchecked = layout.unchecked();
+    const span = columnSpan(unchecked.columnOf, only);
+    const grid = readGrid(unchecked.sheet, span);
+    if (layout.acceptHeader(grid[0] ?? [], span.first)) return tableReadOf(grid, span);
+    // The cache was stale: the table was found again by its metadata, so read it where it is now.
+  }
+  const span = columnSpan(layout.columnOf, only);
+  return tableReadOf(readGrid(layout.sheet, span), span);
+}
+
+interface ColumnSpan {
+  first: number;
+  last: number;
+  keys: ReadonlyMap<string, number>;
+}
+
+/** The columns to read: those of `only` (every column of the table without it), first to last. */
+function columnSpan(columnOf: ReadonlyMap<string, number>, only: readonly string[] | undefined): ColumnSpan {
+  const keys = new Map<string, number>();
+  for (const key of only ?? [...columnOf.keys()]) {
+    const column = columnOf.get(key);
+    if (column === undefined) throw new Error(`readRows: the table has no column "${key}"`);
+    keys.set(key, column);
+  }
+  const columns = [...keys.values()];
+  return { first: Math.min(...columns), last: Math.max(...columns), keys };
+}
+
+/** Every row of the grid, columns first..last (open-ended, so no round trip asks for the last row first). */
+function readGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, span: ColumnSpan): CellValue[][] {
+  return sheet.getRange(`${columnLetters(span.first)}1:${columnLetters(span.last)}`).getValues() as CellValue[][];
+}
+
+/** The data rows (row 2 on) of `grid` by column key, with their sheet row numbers. */
+function tableReadOf(grid: CellValue[][], span: ColumnSpan): TableRead {
   const rows: TableRow[] = [];
-  grid.forEach((cells, index) => {
+  let lastUsedRow = 0;
+  for (let index = 0; index < grid.length; index++) {
+    const cells = grid[index];
+    if (cells.some((value) => value !== '' && value !== null)) lastUsedRow = index + 1;
+    if (index === 0) continue;
     const values: Record<string, CellValue> = {};
     let blank = true;
-    for (const [key, column] of layout.columnOf) {
-      const value = cells[column - 1];
+    for (const [key, column] of span.keys) {
+      const value = cells[column - span.first];
       values[key] = value;
       if (value !== '' && value !== null) blank = false;
     }
-    if (!blank) rows.push({ rowNumber: index + 2, values });
-  });
-  return rows;
+    if (!blank) rows.push({ rowNumber: index + 1, values });
+  }
+  return { rows, gridRows: grid.length, lastUsedRow };
 }
 
 export const textOf = (value: CellValue | undefined, calendar: Calendar = RUNTIME_CALENDAR): string =>

@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BundleOnDouble, loadBundleOnDouble } from '../support/bundle-on-double';
-import { assertJsonSafe } from '../support/script-run-shim';
+import { type BundleOnDouble, loadBundleOnDouble } from '../../runtime/bundle/bundle-on-double';
+import { assertJsonSafe } from '../../runtime/bundle/script-run-shim';
 
 const ANA = 'ana@acme.example';
 const BEN = 'ben@beta.example';
@@ -19,8 +19,10 @@ const VALID: Record<string, unknown[]> = {
   setUpWorkbook: [null],
   changesSince: [0],
   loadAssessment: [],
+  startCycle: [{ name: 'Fuzz 2', kind: 'Ad hoc', anonymity: 'Sealed', sealedMinimum: 3 }],
+  closeCycle: ['Fuzz'],
   submitAssessment: [{
-    cycle: 'Fuzz', sealed: true, sealedMinimum: 3, participant: 'Ana',
+    cycle: 'Fuzz',
     ratings: { Competence: 7, Reliability: 6, Transparency: 5, Alignment: 8 },
     evidence: { Competence: 'Demo', Reliability: '', Transparency: '', Alignment: '' },
   }],
@@ -109,6 +111,10 @@ describe('hostile JSON to every server function', () => {
     // One proposal of Ana's for Ben to accept.
     const view = loaded.bundle.call('addCommitment', loaded.bundle.realm(VALID.addCommitment[0])) as { commitments: Array<{ id: string; status: string }> };
     VALID.acceptCommitment = [view.commitments.filter((item) => item.status === 'Proposed').at(-1)!.id];
+    // Actions for the latest cycle's focus, and an open sealed cycle to answer.
+    const results = loaded.bundle.call('loadResults', null) as { cycle: string; priority: string };
+    VALID.agreeActions = [results.cycle, results.priority, VALID.agreeActions[2]];
+    loaded.bundle.call('startCycle', loaded.bundle.realm({ name: 'Fuzz', kind: 'Quarterly', anonymity: 'Sealed', sealedMinimum: 3 }));
     loaded.double.lock.endExecution();
     fresh = JSON.stringify(loaded.double.snapshot());
   });
@@ -122,6 +128,8 @@ describe('hostile JSON to every server function', () => {
       loaded.double.restore(fresh);
       loaded.double.lock.endExecution();
       if (name === 'acceptCommitment') loaded.double.setActiveUser(BEN);
+      // Only one cycle is open at a time: a new one starts after the open one closes.
+      if (name === 'startCycle') loaded.bundle.call('closeCycle', 'Fuzz');
       try {
         expect(() => loaded.bundle.call(name, ...loaded.bundle.realm(args)), name).not.toThrow();
       } finally {

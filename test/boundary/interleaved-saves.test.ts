@@ -6,7 +6,7 @@
  * unique and no risk became two commitments.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
+import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
 
 const ANA = { email: 'ana@acme.example', name: 'Ana', side: 'Acme' };
@@ -147,7 +147,8 @@ describe('saves interleaved with the other partner\'s save', () => {
 
   it('actions agreed while the partner adds a commitment: three actions and the reassessment date, or nothing', () => {
     as(ANA);
-    api.submitAssessment({ cycle: '2026-Q4', sealed: false, participant: 'Ana', ratings: { Competence: 7, Reliability: 6, Transparency: 4, Alignment: 8 }, evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' } });
+    api.startCycle({ name: '2026-Q4', kind: 'Quarterly', anonymity: 'Named' });
+    api.submitAssessment({ cycle: '2026-Q4', ratings: { Competence: 7, Reliability: 6, Transparency: 4, Alignment: 8 }, evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' } });
     double.lock.endExecution();
     fresh = JSON.stringify(double.snapshot());
     const actions = [1, 2, 3].map((n) => ({ commitment: `Action ${n}`, ownerSide: 'Acme', ownerPerson: 'Ana', dueDate: '2027-01-10' }));

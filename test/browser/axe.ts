@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { projectRoot } from '../support/project-root';
+import { projectRoot } from '../../runtime/bundle/project-root';
 
 const AXE_SOURCE = readFileSync(path.join(projectRoot(), 'node_modules/axe-core/axe.min.js'), 'utf8');
 

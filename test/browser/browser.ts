@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { projectRoot } from '../support/project-root';
+import { projectRoot } from '../../runtime/bundle/project-root';
 import type { Harness } from './harness';
 
 export const CHROMIUM = '/usr/bin/chromium';

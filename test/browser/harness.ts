@@ -12,10 +12,10 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { AppsScriptDouble } from '../double';
-import { BUILD_DIR, type LoadedBundle } from '../support/bundle';
-import { assertJsonSafe, scriptRunShim } from '../support/script-run-shim';
-import { loadBundleOnDouble } from '../support/bundle-on-double';
+import type { AppsScriptDouble } from '../../runtime/apps-script';
+import { BUILD_DIR, type LoadedBundle } from '../../runtime/bundle/bundle';
+import { assertJsonSafe, scriptRunShim } from '../../runtime/bundle/script-run-shim';
+import { loadBundleOnDouble } from '../../runtime/bundle/bundle-on-double';
 
 export interface RpcRecord {
   user: string;

@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../support/project-root';
+import { projectRoot } from '../../runtime/bundle/project-root';
 import { SIDE_COLOURS } from '../../src/palette';
 import { seriousViolations } from './axe';
 import { launchBrowser, openSidebar, screenshot, type SidebarPage } from './browser';
@@ -178,7 +178,7 @@ describe('the sidebar in Chromium', () => {
       for (const corner of ['Competence', 'Reliability', 'Transparency', 'Alignment']) {
         await expect(table.getByRole('rowheader', { name: corner }).isVisible()).resolves.toBe(true);
       }
-      await expect(page.getByRole('heading', { level: 2, name: 'Weakest corner' }).isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('heading', { level: 2, name: 'Focus' }).isVisible()).resolves.toBe(true);
       await expect(page.getByRole('heading', { level: 2, name: 'Perception gaps' }).isVisible()).resolves.toBe(true);
       // Both sides rated: the partner side's square is drawn over ours.
       expect(await page.locator('svg .sq-overlay').count()).toBe(1);
@@ -213,12 +213,13 @@ describe('the sidebar in Chromium', () => {
         await heading(page, 'Take the assessment').waitFor();
         if (index === 0) {
           await expect(page.getByText('No actions from a previous cycle yet.').isVisible()).resolves.toBe(true);
+          // No cycle is open: the first person starts one, its name suggested from the calendar.
+          const start = page.getByRole('form', { name: 'Start a cycle' });
+          await expect(start.getByLabel('Cycle name').inputValue()).resolves.toMatch(/^\d{4}-Q[1-4]$/);
+          await checkView(sidebar, 'assess-start');
+          await start.getByRole('button', { name: 'Start the cycle' }).click();
+          await page.getByRole('form', { name: 'Assessment' }).waitFor();
           await checkView(sidebar, 'assess');
-        }
-        if (index === 3) {
-          // Name left blank, with the plain warning that version history still shows who edited.
-          await page.getByLabel('Answer without my name').check();
-          await expect(page.getByText('version history still shows who edited').isVisible()).resolves.toBe(true);
         }
         // Submitting with a corner unrated is refused beside the button, before any call.
         if (index === 0) {
@@ -237,7 +238,8 @@ describe('the sidebar in Chromium', () => {
       expect(assessments.length - 1).toBe(4);
       const header = assessments[0];
       const participantColumn = header.indexOf('Participant');
-      expect(assessments.slice(1).map((row) => row[participantColumn])).toEqual(['Ana Silva', 'Raj Patel', 'Cleo Park', '']);
+      // A named cycle: each answer carries the name its person saved.
+      expect(assessments.slice(1).map((row) => row[participantColumn])).toEqual(['Ana Silva', 'Raj Patel', 'Cleo Park', 'Dev Rao']);
 
       // Results, as Ana.
       const ana = await openSidebar(browser, harness, ANA);
@@ -401,6 +403,13 @@ describe('the sidebar in Chromium', () => {
         await expect(sidebar.page.getByText(`You: ${name}`).isVisible()).resolves.toBe(true);
         await sidebar.page.getByRole('navigation').getByRole('button', { name: 'Assess' }).click();
         await heading(sidebar.page, 'Take the assessment').waitFor();
+        if (email === ANA) {
+          // The cycle's name is user text too.
+          const start = sidebar.page.getByRole('form', { name: 'Start a cycle' });
+          await start.getByLabel('Cycle name').fill(payloads[2].slice(0, 60));
+          await start.getByRole('button', { name: 'Start the cycle' }).click();
+          await sidebar.page.getByRole('form', { name: 'Assessment' }).waitFor();
+        }
         await rate(sidebar.page, ratings, payloads);
         await sidebar.page.getByRole('button', { name: 'Submit ratings' }).click();
         await heading(sidebar.page, 'Thank you').waitFor();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HELP_SECTION, helpHtml } from '../../src/diagnostics/help';
-import { projectRoot } from '../support/project-root';
+import { projectRoot } from '../../runtime/bundle/project-root';
 
 const readme = readFileSync(path.join(projectRoot(), 'README.md'), 'utf8');
 const build = readFileSync(path.join(projectRoot(), 'scripts/build.mjs'), 'utf8');

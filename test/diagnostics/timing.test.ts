@@ -1,6 +1,6 @@
 /** The add-on measuring itself, through build/Code.js on the Apps Script double. */
 import { describe, expect, it } from 'vitest';
-import { loadBundleOnDouble } from '../support/bundle-on-double';
+import { loadBundleOnDouble } from '../../runtime/bundle/bundle-on-double';
 
 const ANA = 'ana@acme.example';
 const PREFIX = 'trustCorners.timing.';

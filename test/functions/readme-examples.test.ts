@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CUSTOM_FUNCTIONS } from '../../src/functions/registry';
-import { FormulaError, createSheetsFormulaEngine } from '../formula/engine';
-import { loadBundle } from '../support/bundle';
-import { customFunctionDecls } from '../support/custom-functions';
+import { FormulaError, createSheetsFormulaEngine } from '../../runtime/formulas/engine';
+import { loadBundle } from '../../runtime/bundle/bundle';
+import { customFunctionDecls } from '../../runtime/bundle/custom-functions';
 
 /** How the README writes a result: a spilled row as "a | b | c | d", a date as yyyy-mm-dd. */
 function shown(value: unknown): string {

@@ -6,9 +6,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync }
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { PreviewDataError, startPreviewServer, type PreviewServer } from '../../preview/start';
-import { projectRoot } from '../support/project-root';
+import { projectRoot } from '../../runtime/bundle/project-root';
 
 const ANA = 'ana@acme.example';
 const BEN = 'ben@beta.example';
@@ -93,6 +93,19 @@ describe('npm start: the local preview', () => {
 
   it('two partners edit the same commitment and different ones at once: every change lands and is in the history', async () => {
     const [ana, ben] = [await openAs(ANA), await openAs(BEN)];
+    // A simple trigger is told nobody's email: the history names people by what they saved in the sidebar.
+    const [acme, beta] = values('Partnership')[1]!.slice(0, 2).map(String);
+    server.workbook.call(ANA, 'saveIdentity', [{ displayName: 'Ana', side: acme }]);
+    server.workbook.call(BEN, 'saveIdentity', [{ displayName: 'Ben', side: beta }]);
+    // Later tests meet the sidebar as someone who has not said who they are yet.
+    onTestFinished(() => {
+      const double = server.workbook.double;
+      for (const user of [ANA, BEN]) {
+        double.setActiveUser(user);
+        double.globals.PropertiesService.getUserProperties().deleteAllProperties();
+      }
+    });
+    const [anaLabel, benLabel] = [`Ana (${acme})`, `Ben (${beta})`];
     await Promise.all([showSheet(ana, LOG), showSheet(ben, LOG)]);
     const status = column(LOG, 'Status');
     const plan = column(LOG, 'Recovery plan');
@@ -135,19 +148,19 @@ describe('npm start: the local preview', () => {
     const history = values('Change History').slice(1);
     const who = (row: unknown[]) => row[1];
     const entry = (id: string, field: string, newValue: string) => history.find((row) => row[3] === id && row[4] === field && row[6] === newValue);
-    expect(who(entry('C-005', 'Status', 'At risk')!)).toBe(ANA);
-    expect(who(entry('C-005', 'Recovery plan', 'Ben: weekly check-in until fixed')!)).toBe(BEN);
-    expect(who(entry('C-010', 'Recovery plan', 'Ana: move the review to Monday')!)).toBe(ANA);
-    expect(who(entry('C-011', 'Status', 'At risk')!)).toBe(BEN);
+    expect(who(entry('C-005', 'Status', 'At risk')!)).toBe(anaLabel);
+    expect(who(entry('C-005', 'Recovery plan', 'Ben: weekly check-in until fixed')!)).toBe(benLabel);
+    expect(who(entry('C-010', 'Recovery plan', 'Ana: move the review to Monday')!)).toBe(anaLabel);
+    expect(who(entry('C-011', 'Status', 'At risk')!)).toBe(benLabel);
     const contestedEntries = history.filter((row) => row[3] === 'C-008' && row[4] === 'Recovery plan');
-    expect(contestedEntries.map(who).sort()).toEqual([ANA, BEN]);
+    expect(contestedEntries.map(who).sort()).toEqual([anaLabel, benLabel]);
     expect(contestedEntries[1]![5]).toBe(contestedEntries[0]![6]);
     expect(contestedEntries[1]![6]).toBe(finalContested);
 
     // Change History, as the partners see it, names both.
     await showSheet(ben, 'Change History');
-    await expect.poll(() => ben.locator('table.grid').textContent()).toContain(ANA);
-    expect(await ben.locator('table.grid').textContent()).toContain(BEN);
+    await expect.poll(() => ben.locator('table.grid').textContent()).toContain(anaLabel);
+    expect(await ben.locator('table.grid').textContent()).toContain(benLabel);
     expect(pageErrors).toEqual([]);
   });
 

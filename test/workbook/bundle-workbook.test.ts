@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBundleOnDouble } from '../support/bundle-on-double';
+import { loadBundleOnDouble } from '../../runtime/bundle/bundle-on-double';
 
 /** The built Code.js in a VM whose globals are the Apps Script double, as Apps Script would run it. */
 function bundleOnDouble() {
@@ -10,7 +10,7 @@ describe('workbook actions through build/Code.js', () => {
   it('onOpen builds the add-on menu and touches nothing else', () => {
     const { double, bundle } = bundleOnDouble();
     double.calls.reset();
-    bundle.call('onOpen', bundle.realm({ authMode: 'NONE' }));
+    double.runSimpleTrigger('NONE', () => bundle.call('onOpen', bundle.realm({ authMode: 'NONE' })));
     const items = double.inspect.menus()[0].items.map((item: { functionName?: string }) => item.functionName).filter(Boolean);
     expect(items).toEqual(['showSidebar', 'menuSetUpWorkbook', 'menuRepairWorkbook', 'menuLoadExample', 'menuCreatePortfolio', 'showHelp', 'showAboutAndDiagnostics']);
     for (const name of items) expect(bundle.evaluate(`typeof ${name}`)).toBe('function');
@@ -37,7 +37,7 @@ describe('workbook actions through build/Code.js', () => {
     const cell = log.getRange('H5');
     const oldValue = cell.getValue();
     cell.setValue('At risk');
-    bundle.call('onEdit', { range: cell, value: 'At risk', oldValue, authMode: 'LIMITED' });
+    double.runSimpleTrigger('LIMITED', () => bundle.call('onEdit', { range: cell, value: 'At risk', oldValue, authMode: 'LIMITED' }));
     const row = double.inspect.values('Shared Commitments Log')[4];
     expect(row[13]).toBe('Ana Silva (Acme Analytics)');
     expect(Object.prototype.toString.call(row[14])).toBe('[object Date]');
@@ -67,16 +67,26 @@ describe('workbook actions through build/Code.js', () => {
     expect(double.inspect.values('Change History').at(-1)?.slice(4)).toEqual(['Recovery plan', 'Call weekly', '']);
   });
 
-  it('records who edited when no name was saved: the email, else unknown', () => {
+  it('records who edited when no name was saved as unknown: a simple trigger is told no email', () => {
     const { double, bundle } = bundleOnDouble();
     bundle.call('menuLoadExample');
     const cell = double.spreadsheet.getSheetByName('Shared Commitments Log')!.getRange('L3');
     cell.setValue("'New plan");
-    bundle.call('onEdit', { range: cell, value: 'New plan', oldValue: '' });
-    expect(double.inspect.values('Change History').at(-1)?.[1]).toBe('ana@acme.example');
-    double.setActiveUser('');
-    bundle.call('onEdit', { range: cell, value: 'New plan', oldValue: '' });
+    double.runSimpleTrigger('LIMITED', () => bundle.call('onEdit', { range: cell, value: 'New plan', oldValue: '', authMode: 'LIMITED' }));
+    expect(double.activeUser()).toBe('ana@acme.example');
     expect(double.inspect.values('Change History').at(-1)?.[1]).toBe('unknown');
+  });
+
+  it('does nothing on an edit in AuthMode.NONE, where every spreadsheet call would throw', () => {
+    const { double, bundle } = bundleOnDouble();
+    bundle.call('menuLoadExample');
+    const before = double.inspect.values('Change History').length;
+    const cell = double.spreadsheet.getSheetByName('Shared Commitments Log')!.getRange('L3');
+    cell.setValue("'New plan");
+    double.calls.reset();
+    expect(() => double.runSimpleTrigger('NONE', () => bundle.call('onEdit', { range: cell, value: 'New plan', oldValue: '', authMode: 'NONE' }))).not.toThrow();
+    expect(double.calls.total()).toBe(0);
+    expect(double.inspect.values('Change History')).toHaveLength(before);
   });
 });
 

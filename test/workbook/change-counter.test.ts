@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBundleOnDouble } from '../support/bundle-on-double';
+import { loadBundleOnDouble } from '../../runtime/bundle/bundle-on-double';
 
 /** Through build/Code.js, as google.script.run and the onEdit trigger call it. */
 function exampleWorkbook() {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
-import { createFormulaEvaluator } from '../formula/evaluator';
-import { customFunctionDecls } from '../support/custom-functions';
+import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
+import { createFormulaEvaluator } from '../../runtime/formulas/evaluator';
+import { customFunctionDecls } from '../../runtime/bundle/custom-functions';
 import { loadExamplePartnership } from '../../src/workbook/load-example';
 import { setUpWorkbook } from '../../src/workbook/setup';
 import { examplePartnership } from '../../src/workbook/example';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
+import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
 import { PORTFOLIO_HEADERS, PORTFOLIO_NAMES, PORTFOLIO_ROWS, createPortfolioSheet } from '../../src/workbook/portfolio';
 
 let double: AppsScriptDouble;

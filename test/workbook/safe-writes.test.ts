@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
+import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
 import { setUpWorkbook } from '../../src/workbook/setup';
 import { BusyError } from '../../src/workbook/lock';
 import { SIDEBAR_HANDLERS } from '../../src/sidebar/handlers';
@@ -56,12 +56,13 @@ describe('formula injection: user text is stored as literal text on every write 
 
   it('update commitment, assessment evidence and names keep every payload as text', () => {
     const id = addCommitment('x', 'Acme', 'Ana');
+    api.startCycle({ name: '2026-Q4', kind: 'Quarterly', anonymity: 'Named' });
     for (const payload of INJECTION_PAYLOADS) {
       api.updateCommitment({ id, recoveryPlan: payload });
       expect(log()[1][11]).toBe(stored(payload).trim());
       as(`p${INJECTION_PAYLOADS.indexOf(payload)}@acme.example`, payload.trim() === '' ? 'x' : payload.slice(0, 100), 'Acme');
       api.submitAssessment({
-        cycle: '2026-Q4', sealed: false, participant: payload.slice(0, 100),
+        cycle: '2026-Q4',
         ratings: { Competence: 5, Reliability: 6, Transparency: 7, Alignment: 8 },
         evidence: { Competence: payload, Reliability: '', Transparency: '', Alignment: '' },
       });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
+import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
 import { setUpWorkbook } from '../../src/workbook/setup';
 import { COMMITMENTS, TABLES } from '../../src/workbook/templates';
 import { METADATA_COLUMN_KEY, METADATA_SHEET_KEY } from '../../src/workbook/schema';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../double';
+import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
 import type { CornerName } from '../../src/sidebar/api';
 
@@ -51,9 +51,11 @@ describe('sidebar handlers on the double', () => {
       ['ben@beta.example', 'Ben', 'Beta', rate(7, 6, 3, 5)],
       ['sofia@beta.example', 'Sofia', 'Beta', rate(8, 6, 4, 6)],
     ];
+    as('ana@acme.example', 'Ana', 'Acme');
+    api.startCycle({ name: '2026-Q4', kind: 'Quarterly', anonymity: 'Named' });
     for (const [email, name, side, rating] of ratings) {
       as(email, name, side);
-      api.submitAssessment({ cycle: '2026-Q4', sealed: false, participant: name, ratings: rating, evidence: noEvidence });
+      api.submitAssessment({ cycle: '2026-Q4', ratings: rating, evidence: noEvidence });
     }
     const results = api.loadResults(null);
     expect(results.cycle).toBe('2026-Q4');
@@ -80,6 +82,9 @@ describe('sidebar handlers on the double', () => {
       ['Monthly pipeline report', 'Proposed', 'Assessment 2026-Q4'],
       ['No-surprises rule in the charter', 'Proposed', 'Assessment 2026-Q4'],
     ]);
+    // Closing the cycle sets the next reassessment, 90 days out.
+    expect(api.loadHome().daysToReassessment).toBeNull();
+    api.closeCycle('2026-Q4');
     expect(api.loadHome().daysToReassessment).toBe(90);
     expect(() => api.acceptCommitment(agreed.actions[0].id)).toThrow(/was proposed by your side \(Acme\); the other side accepts it/);
 
@@ -107,7 +112,8 @@ describe('sidebar handlers on the double', () => {
   it('asks for exactly three actions with valid due dates', () => {
     setUpPartnership();
     as('ana@acme.example', 'Ana', 'Acme');
-    api.submitAssessment({ cycle: 'C1', sealed: false, participant: '', ratings: rate(5, 5, 5, 5), evidence: noEvidence });
+    api.startCycle({ name: 'C1', kind: 'Quarterly', anonymity: 'Anonymous' });
+    api.submitAssessment({ cycle: 'C1', ratings: rate(5, 5, 5, 5), evidence: noEvidence });
     const action = { commitment: 'x', ownerSide: 'Acme', ownerPerson: 'Ana', dueDate: '2026-12-31' };
     expect(() => api.agreeActions('C1', 'Alignment', [action, action])).toThrow('The actions must be a list of exactly 3; got 2.');
     expect(() => api.agreeActions('C1', 'Alignment', [action, action, { ...action, dueDate: 'soon' }])).toThrow('The due date must be a date (yyyy-mm-dd); got "soon".');
@@ -121,9 +127,11 @@ describe('sidebar handlers on the double', () => {
   it('keeps a sealed cycle out of the sheet until three of a side have answered', () => {
     setUpPartnership();
     const acme = [rate(8, 8, 8, 8), rate(6, 6, 6, 6), rate(7, 4, 5, 9)];
+    as('a0@acme.example', 'A0', 'Acme');
+    api.startCycle({ name: 'S1', kind: 'Quarterly', anonymity: 'Sealed' });
     acme.forEach((rating, index) => {
       as(`a${index}@acme.example`, `A${index}`, 'Acme');
-      const result = api.submitAssessment({ cycle: 'S1', sealed: true, participant: `A${index}`, ratings: rating, evidence: noEvidence });
+      const result = api.submitAssessment({ cycle: 'S1', ratings: rating, evidence: noEvidence });
       expect(result.answeredBySide.Acme).toBe(index + 1);
       const sheetRows = double.inspect.values('Assessments').slice(1).filter((row) => row[0] !== '');
       if (index < 2) {
@@ -134,12 +142,12 @@ describe('sidebar handlers on the double', () => {
         expect(sheetRows[0].slice(2, 9)).toEqual(['Acme', '', 3, 7, 6, 19 / 3, 23 / 3]);
       }
     });
-    expect(api.loadAssessment().openCycle).toMatchObject({ cycle: 'S1', sealed: true, answeredBySide: { Acme: 3 } });
+    expect(api.loadAssessment().openCycle).toMatchObject({ name: 'S1', anonymity: 'Sealed', minimumPerSide: 3, answeredBySide: { Acme: 3 } });
     // A fourth and fifth answer change nothing in the sheet (one person's rating could be derived);
     // the sixth completes a batch and the row is refreshed with all six.
     for (const index of [3, 4, 5]) {
       as(`a${index}@acme.example`, `A${index}`, 'Acme');
-      api.submitAssessment({ cycle: 'S1', sealed: true, participant: '', ratings: rate(2, 2, 2, 2), evidence: noEvidence });
+      api.submitAssessment({ cycle: 'S1', ratings: rate(2, 2, 2, 2), evidence: noEvidence });
       const row = double.inspect.values('Assessments')[1];
       expect(row[4]).toBe(index < 5 ? 3 : 6);
     }
@@ -151,18 +159,50 @@ describe('sidebar handlers on the double', () => {
   it('lets the person starting a sealed cycle pick the minimum, within 3 to 50, fixed once the cycle is open', () => {
     setUpPartnership();
     as('a0@acme.example', 'A0', 'Acme');
-    const answer = (cycle: string, sealedMinimum?: number) =>
-      api.submitAssessment({ cycle, sealed: true, sealedMinimum, participant: '', ratings: rate(5, 5, 5, 5), evidence: noEvidence });
-    expect(() => answer('S2', 2)).toThrow('Answers per side before a sealed cycle writes means must be a whole number from 3 to 50; got 2.');
-    expect(answer('S2', 4).writtenSides).toEqual([]);
-    expect(api.loadAssessment().openCycle?.minimumPerSide).toBe(4);
+    const start = (name: string, sealedMinimum?: number) => api.startCycle({ name, kind: 'Quarterly', anonymity: 'Sealed', ...(sealedMinimum === undefined ? {} : { sealedMinimum }) });
+    expect(() => start('S2', 2)).toThrow('Answers per side before a sealed cycle writes means must be a whole number from 3 to 50; got 2.');
+    expect(start('S2', 4).openCycle).toMatchObject({ name: 'S2', minimumPerSide: 4 });
+    expect(() => start('S3')).toThrow('Cycle "S2" is still open: close it before starting another.');
+    const answer = () => api.submitAssessment({ cycle: 'S2', ratings: rate(5, 5, 5, 5), evidence: noEvidence });
+    // The answer carries no settings: anything else is refused, not ignored.
+    expect(() => api.submitAssessment({ cycle: 'S2', sealed: false, ratings: rate(5, 5, 5, 5), evidence: noEvidence } as never)).toThrow(/has a field "sealed" that is not part of it/);
+    expect(answer().writtenSides).toEqual([]);
     as('a1@acme.example', 'A1', 'Acme');
-    expect(() => answer('S2', 3)).toThrow('The cycle "S2" writes means after 4 answers per side; that was fixed when it opened.');
-    expect(() => api.submitAssessment({ cycle: 'S2', sealed: false, participant: '', ratings: rate(5, 5, 5, 5), evidence: noEvidence })).toThrow(
-      'The cycle "S2" is sealed; that was fixed when it opened.',
-    );
-    expect(answer('S2').answeredBySide).toEqual({ Acme: 2 });
+    expect(answer().answeredBySide).toEqual({ Acme: 2 });
     expect(api.loadAssessment().sealedMinimumDefault).toBe(3);
+  });
+
+  it('runs the loop across quarters: a cycle opens, closes with its focus, the next is offered when due, names never reused', () => {
+    setUpPartnership();
+    as('ana@acme.example', 'Ana', 'Acme');
+    let view = api.loadAssessment();
+    expect(view.openCycle).toBeNull();
+    expect(view.offer).toMatchObject({ kind: 'Quarterly', reason: 'first', suggestedName: '2026-Q4' });
+    view = api.startCycle({ name: view.offer!.suggestedName, kind: 'Quarterly', anonymity: 'Named' });
+    api.submitAssessment({ cycle: '2026-Q4', ratings: rate(8, 7, 4, 6), evidence: noEvidence });
+    // One person, one answer: a second named answer replaces the first.
+    api.submitAssessment({ cycle: '2026-Q4', ratings: rate(8, 7, 5, 6), evidence: noEvidence });
+    as('ben@beta.example', 'Ben', 'Beta');
+    api.submitAssessment({ cycle: '2026-Q4', ratings: rate(7, 6, 3, 6), evidence: noEvidence });
+    expect(api.loadAssessment().openCycle?.answeredBySide).toEqual({ Acme: 1, Beta: 1 });
+    expect(api.loadResults(null)).toMatchObject({ cycle: '2026-Q4', open: true, priority: 'Transparency', gapLabel: 'Acme − Beta', gaps: { Transparency: 2 } });
+    view = api.closeCycle('2026-Q4');
+    expect(view.openCycle).toBeNull();
+    expect(double.inspect.values('Cycles')[1].slice(0, 3)).toEqual(['2026-Q4', 'Quarterly', 'Named']);
+    expect(double.inspect.values('Cycles')[1][8]).toBe('Transparency');
+    expect(() => api.submitAssessment({ cycle: '2026-Q4', ratings: rate(5, 5, 5, 5), evidence: noEvidence })).toThrow('No assessment cycle is open: start one first.');
+    const home = api.loadHome();
+    expect(home.daysToReassessment).toBe(90);
+    expect(home.offer).toBeNull();
+    // 91 days later the reassessment is due, and the suggested name is new.
+    vi.setSystemTime(new Date('2027-03-01T12:00:00Z'));
+    expect(api.loadHome().offer).toMatchObject({ kind: 'Quarterly', reason: 'due', suggestedName: '2027-Q1' });
+    expect(() => api.startCycle({ name: ' 2026-q4 ', kind: 'Quarterly', anonymity: 'Named' })).toThrow(/already exists/);
+    api.startCycle({ name: '2027-Q1', kind: 'Quarterly', anonymity: 'Named' });
+    api.submitAssessment({ cycle: '2027-Q1', ratings: rate(7, 6, 5, 6), evidence: noEvidence });
+    // Transparency moved +1 since it became the focus (4 -> 5): it stays.
+    expect(api.loadResults(null)).toMatchObject({ cycle: '2027-Q1', priority: 'Transparency', reassessment: { targeted: 'Transparency', improved: false } });
+    expect(api.loadResults(null).focusReason).toMatch(/^Transparency stays the focus/);
   });
 
   it('says clearly when a save is refused because the other side holds the lock', () => {

@@ -5,6 +5,7 @@
 import { ALIGNMENT_MARKS, ALIGNMENT_QUESTIONS, BREACH_STATUSES, LEARNING_KINDS, MAJOR_CHANGES } from '../../domain/audits';
 import { COMMITMENT_STATUSES } from '../../domain/commitments';
 import { CORNERS } from '../../domain/corners';
+import { CYCLE_ANONYMITIES, CYCLE_KINDS } from '../../domain/cycles';
 import { DISCLOSURE_STAGES } from '../../domain/disclosure';
 import { LEVELS } from '../../domain/disclosure-advisor';
 import { PARTNERSHIP_MODELS } from '../../domain/models';
@@ -66,11 +67,15 @@ export const ARGUMENTS: Parsers = {
   }))), optional: true }),
   loadExample: args('loadExample'),
   loadAssessment: args('loadAssessment'),
+  startCycle: args('startCycle', field('The new cycle', object({
+    name: field('The cycle name', cycle),
+    kind: field('The kind of cycle', oneOf(CYCLE_KINDS)),
+    anonymity: field('The anonymity', oneOf(CYCLE_ANONYMITIES)),
+    sealedMinimum: optionalField('Answers per side before a sealed cycle writes means', wholeNumber(SEALED_MINIMUM_LOWEST, SEALED_MINIMUM_HIGHEST)),
+  }))),
+  closeCycle: args('closeCycle', field('The cycle', cycle)),
   submitAssessment: args('submitAssessment', field('The assessment', object({
     cycle: field('The cycle', cycle),
-    sealed: field('Sealed', boolean),
-    sealedMinimum: optionalField('Answers per side before a sealed cycle writes means', wholeNumber(SEALED_MINIMUM_LOWEST, SEALED_MINIMUM_HIGHEST)),
-    participant: field('Your name on the answer', optionalName),
     ratings: field('The ratings', keyed(CORNERS, rating, (key) => `The rating for ${key}`)),
     evidence: field('The evidence', keyed(CORNERS, longText, (key) => `The evidence for ${key}`)),
   }))),

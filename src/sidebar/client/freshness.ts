@@ -16,14 +16,16 @@ export const POLL_INTERVAL_MS = 30_000;
 export const MAX_POLL_BACKOFF_MS = 5 * 60_000;
 
 /**
- * Calls that never move the count. Everything else is a save; a new handler that only reads
- * should be named load… (or listed here), or each of its calls would hide one partner change.
+ * Calls not counted as one change of this sidebar's own: reads, the identity (a user property),
+ * and setup and the example, which move the count zero, one or two times (left uncounted, they
+ * cost at most one needless reload; counted, they could hide a partner's change). Everything else
+ * is a save through saveAtomically, which moves the count once. A new handler that only reads
+ * should be named load… or listed here, or each of its calls would hide one partner change.
  */
-const READS: ReadonlySet<string> = new Set<HandlerName>(['adviseDisclosure', 'changesSince', 'saveIdentity']);
+const NOT_ONE_CHANGE: ReadonlySet<string> = new Set<HandlerName>(['adviseDisclosure', 'changesSince', 'saveIdentity', 'setUpWorkbook', 'loadExample']);
 
 export function movesChangeCount(name: string): boolean {
-  if (READS.has(name)) return false;
-  return !(name.startsWith('load') && name !== 'loadExample');
+  return !NOT_ONE_CHANGE.has(name) && !name.startsWith('load');
 }
 
 export interface FreshnessOptions {

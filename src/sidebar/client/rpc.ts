@@ -12,13 +12,26 @@ interface ScriptRunner {
 
 declare const google: { script: { run: ScriptRunner } } | undefined;
 
+/**
+ * With several Google accounts signed in to one browser, google.script.run runs as the default
+ * account, which may not be the one using the spreadsheet: Apps Script then fails every call with
+ * PERMISSION_DENIED or "Authorization is required to perform that action". Neither says what to do.
+ */
+const MULTIPLE_ACCOUNTS = /PERMISSION_DENIED|Authorization is required/i;
+
+export const MULTIPLE_ACCOUNTS_MESSAGE =
+  'Google could not tell which of your accounts is using Trust Corners: this browser is signed in to ' +
+  'more than one Google account. Open the spreadsheet in a browser profile (or a private window) ' +
+  'signed in to one account only, then open Trust Corners again.';
+
 /** Server exceptions arrive as Error-like objects; Apps Script prefixes some with "Exception: ". */
 export function errorMessage(error: unknown): string {
   const raw =
     error && typeof error === 'object' && 'message' in error
       ? String((error as { message: unknown }).message)
       : String(error ?? '');
-  const text = raw.replace(/^(Exception|Error|TypeError): /, '').trim();
+  if (MULTIPLE_ACCOUNTS.test(raw)) return MULTIPLE_ACCOUNTS_MESSAGE;
+  const text = raw.replace(/^(Exception|Error|TypeError|ScriptError): /, '').trim();
   return text || 'Something went wrong on the server. Please try again.';
 }
 

@@ -42,7 +42,7 @@ function renderHome(app: App, home: HomeView): void {
     home.weakest ? weakestSection(home) : null,
     section('Needs attention', commitmentList(home.attention, () => showHome(app), 'Nothing overdue or at risk.')),
     // In breach mode the 90-day loop is paused: no reassessment date, no call to assess.
-    home.breachMode ? null : reassessmentSection(home),
+    home.breachMode ? null : reassessmentSection(app, home),
     section('Actions', commitmentList(home.actions, () => showHome(app), 'No actions agreed yet.')),
     h(
       'div',
@@ -70,11 +70,36 @@ function resetPanel(app: App, breach: NonNullable<HomeView['breachMode']>): HTML
   );
 }
 
-function reassessmentSection(home: HomeView): HTMLElement {
+const OFFER_REASON: Record<NonNullable<HomeView['offer']>['reason'], string> = {
+  first: 'No assessment cycle yet.',
+  due: 'The reassessment is due.',
+  'major-change': 'A major change calls for an ad hoc reassessment.',
+  'reset-complete': 'The reset is complete: reassess where trust stands.',
+};
+
+function reassessmentSection(app: App, home: HomeView): HTMLElement {
+  const open = home.openCycle;
+  const offer = home.offer;
   return section(
     'Next reassessment',
     h('p', null, reassessmentText(home)),
     home.adHocReason ? notice('info', h('strong', null, 'Major change: '), home.adHocReason) : null,
+    open
+      ? notice(
+          'info',
+          h('strong', null, `Cycle ${open.name} is open`),
+          ` (${Object.entries(open.answeredBySide).map(([side, count]) => `${side}: ${count}`).join(', ') || 'no answers yet'}). `,
+          open.youAnswered ? 'You have answered. ' : '',
+          h('button', { type: 'button', class: 'link', onclick: () => app.go('assess') }, open.youAnswered ? 'See the cycle' : 'Answer it'),
+        )
+      : offer
+        ? notice(
+            'info',
+            h('strong', null, OFFER_REASON[offer.reason]),
+            ` Start ${offer.suggestedName} (${offer.kind.toLowerCase()}). `,
+            h('button', { type: 'button', class: 'link', onclick: () => app.go('assess') }, 'Start the cycle'),
+          )
+        : null,
   );
 }
 
@@ -158,7 +183,8 @@ export function gapsSection(gaps: CornerValues, sides: string[]): HTMLElement {
 
 function weakestSection(home: HomeView): HTMLElement {
   return section(
-    'Weakest corner',
+    'Focus',
+    h('p', null, home.focusReason),
     h('p', null, h('strong', null, home.weakest ?? ''), home.weakestWhy ? `: ${home.weakestWhy}` : ''),
     home.needsSafeguards ? safeguardsNotice() : null,
   );
@@ -173,7 +199,7 @@ export function safeguardsNotice(): HTMLElement {
 }
 
 function reassessmentText(home: HomeView): string {
-  if (home.daysToReassessment === null || !home.nextReassessment) return 'Not scheduled: it is set 90 days out when actions are agreed.';
+  if (home.daysToReassessment === null || !home.nextReassessment) return 'Not scheduled: it is set 90 days after a cycle closes.';
   const d = home.daysToReassessment;
   if (d > 0) return `In ${d} day${d === 1 ? '' : 's'} (${home.nextReassessment}).`;
   if (d === 0) return `Today (${home.nextReassessment}).`;

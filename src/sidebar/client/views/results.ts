@@ -70,6 +70,7 @@ function renderResults(app: App, view: ResultsView): void {
   app.render(
     heading(`Results, ${view.cycle}`),
     view.cycles.length > 1 ? h('div', { class: 'inline' }, field('Cycle', cyclePicker), show.element) : null,
+    view.open ? notice('info', `Cycle ${view.cycle} is still open: more answers may come until it is closed.`) : null,
     view.reassessment ? verdict(view.reassessment) : null,
     section('Means', meansTable(view), h('p', { class: 'hint' }, '⚑ 6 or below: needs attention.')),
     view.gaps ? gapsSection(view.gaps, view.bySide.map((s) => s.side)) : null,
@@ -77,7 +78,8 @@ function renderResults(app: App, view: ResultsView): void {
     priority
       ? section(
           `Priority: ${priority}`,
-          h('p', null, 'The lowest corner. What builds it:'),
+          h('p', null, view.focusReason),
+          h('p', null, 'What builds it:'),
           h('ul', null, view.activities.map((a) => h('li', null, a))),
         )
       : null,

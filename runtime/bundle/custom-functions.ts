@@ -1,5 +1,5 @@
 import { CUSTOM_FUNCTIONS } from '../../src/functions/registry';
-import type { CustomFunctionDecl } from '../formula/engine';
+import type { CustomFunctionDecl } from '../formulas/engine';
 import type { LoadedBundle } from './bundle';
 
 /**

@@ -61,7 +61,9 @@ export class LockImpl {
 
 export class LockServiceImpl {
   constructor(private readonly env: Env) {}
-  getDocumentLock(): LockImpl {
+  /** null outside a document (Apps Script's rule), as set by double.lock.documentLockUnavailable(). */
+  getDocumentLock(): LockImpl | null {
+    if (!this.env.documentLockAvailable) return null;
     return this.env.wrap(new LockImpl(this.env, 'document'), 'Lock');
   }
   getScriptLock(): LockImpl {
@@ -74,7 +76,8 @@ export class LockServiceImpl {
 
 // ---- PropertiesService ----
 
-const MAX_VALUE_BYTES = 9 * 1024;
+/** Apps Script's limits: about 9 KB per value and 500 KB per store; the double holds values to 8 KB. */
+const MAX_VALUE_BYTES = 8 * 1024;
 const MAX_STORE_BYTES = 500 * 1024;
 const QUOTA_MESSAGE = 'You have exceeded the property storage quota. Please remove some properties and try again.';
 
@@ -146,11 +149,13 @@ export class PropertiesImpl {
 
 export class PropertiesServiceImpl {
   constructor(private readonly env: Env) {}
-  /** The store of the user active when this is called (each partner has their own). */
+  /**
+   * The store of the user active when this is called: each partner has their own, and it is the
+   * same store in every spreadsheet that user opens (env.userProperties is shared between doubles).
+   */
   getUserProperties(): PropertiesImpl {
     const email = this.env.activeUser;
-    const props = this.env.wb.state.properties;
-    return this.env.wrap(new PropertiesImpl(() => (props.user[email] ??= {})), 'Properties');
+    return this.env.wrap(new PropertiesImpl(() => (this.env.userProperties[email] ??= {})), 'Properties');
   }
   getDocumentProperties(): PropertiesImpl {
     return this.env.wrap(new PropertiesImpl(() => this.env.wb.state.properties.document), 'Properties');
@@ -181,12 +186,13 @@ function stableKey(email: string): string {
 
 export class SessionImpl {
   constructor(private readonly env: Env) {}
+  /** The email is '' in a simple trigger and without the userinfo.email scope (env.revealedEmail). */
   getActiveUser(): UserImpl {
-    return userFacade(this.env, this.env.activeUser);
+    return userFacade(this.env, this.env.revealedEmail);
   }
   /** An add-on runs as the user who invoked it, so the effective user is the active user. */
   getEffectiveUser(): UserImpl {
-    return userFacade(this.env, this.env.activeUser);
+    return userFacade(this.env, this.env.revealedEmail);
   }
   getScriptTimeZone(): string {
     return this.env.options.timeZone;

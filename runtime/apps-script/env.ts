@@ -8,7 +8,27 @@ import { CallCounter, counted, rawOf } from './counting';
 import { describeArg } from './enums';
 import type { ParseContext } from './cells';
 import { isDate } from './cells';
-import type { GridRange, FormulaEvaluator } from './types';
+import type { GridRange, FormulaEvaluator, UserPropertyStores } from './types';
+import { pricedMs } from './cost';
+
+/** How the current execution was started: a simple trigger runs LIMITED (or NONE) and at most 30 s. */
+export interface ExecutionMode {
+  simpleTrigger: boolean;
+  authMode: 'NONE' | 'LIMITED' | 'FULL';
+  /** Priced milliseconds (cost.ts) at the start of the execution, for the 30 s limit. */
+  startedAtMs: number;
+}
+
+export const SIMPLE_TRIGGER_LIMIT_MS = 30_000;
+export const USERINFO_EMAIL_SCOPE = 'https://www.googleapis.com/auth/userinfo.email';
+
+/** What a script may call before the user has authorised it in the file: build the add-on menu. */
+function allowedInAuthModeNone(className: string, method: string): boolean {
+  return (
+    (className === 'SpreadsheetApp' && method === 'getUi') ||
+    ['Ui', 'Menu', 'Logger', 'console', 'Utilities', 'ScriptApp'].includes(className)
+  );
+}
 import { Workbook } from './model';
 import type { WorkbookState } from './model';
 
@@ -58,6 +78,7 @@ export interface UiResponse {
 export interface EnvOptions {
   timeZone: string;
   activeUserEmail: string;
+  oauthScopes: readonly string[];
   ownerEmail: string;
   htmlFiles: Record<string, string>;
   formulaEvaluator: FormulaEvaluator | undefined;
@@ -84,17 +105,42 @@ export class Env {
   readonly uiResponses: UiResponse[] = [];
   sleptMs = 0;
   owner: string;
+  execution: ExecutionMode = { simpleTrigger: false, authMode: 'FULL', startedAtMs: 0 };
+  /** LockService.getDocumentLock() returns null (as outside a document) while this is false. */
+  documentLockAvailable = true;
   editors: Set<string>;
   private readonly facadeCache = new Map<string, object>();
 
   constructor(
     readonly options: EnvOptions,
     state: WorkbookState,
+    /** Every user's own properties: shared by every spreadsheet (double) given the same object. */
+    public userProperties: UserPropertyStores,
   ) {
+    this.counter.guard = (className, method) => this.checkAllowed(className, method);
     this.wb = new Workbook(state, options.formulaEvaluator);
     this.activeUser = options.activeUserEmail;
     this.owner = options.ownerEmail;
     this.editors = new Set([this.owner, this.activeUser].filter((e) => e !== ''));
+  }
+
+  /**
+   * Platform rules checked before every counted call: in AuthMode.NONE only the menu may be built;
+   * a simple trigger is stopped once its round trips (priced by cost.ts) pass 30 s.
+   */
+  checkAllowed(className: string, method: string): void {
+    if (this.execution.authMode === 'NONE' && !allowedInAuthModeNone(className, method)) {
+      throw new Error(`You do not have permission to call ${className}.${method} (AuthMode.NONE: the add-on is not authorised in this file yet).`);
+    }
+    if (this.execution.simpleTrigger && pricedMs(this.counter.meter.current()) - this.execution.startedAtMs > SIMPLE_TRIGGER_LIMIT_MS) {
+      throw new Error('Exceeded maximum execution time (a simple trigger may run 30 s).');
+    }
+  }
+
+  /** The email Session reveals: none in a simple trigger, none without the userinfo.email scope. */
+  get revealedEmail(): string {
+    if (this.execution.simpleTrigger || !this.options.oauthScopes.includes(USERINFO_EMAIL_SCOPE)) return '';
+    return this.activeUser;
   }
 
   get parseCtx(): ParseContext {

@@ -129,7 +129,6 @@ export interface WorkbookState {
   properties: {
     document: Record<string, string>;
     script: Record<string, string>;
-    user: Record<string, Record<string, string>>;
   };
   nextId: number;
 }
@@ -155,9 +154,9 @@ export function newSheetState(id: number, name: string, rows = DEFAULT_ROWS, col
   };
 }
 
-export function newWorkbookState(timeZone: string): WorkbookState {
+export function newWorkbookState(timeZone: string, id = '1DoubleSpreadsheetId0000000000000000000000000'): WorkbookState {
   return {
-    id: '1DoubleSpreadsheetId0000000000000000000000000',
+    id,
     name: 'Untitled spreadsheet',
     timeZone,
     locale: 'en_US',
@@ -166,7 +165,7 @@ export function newWorkbookState(timeZone: string): WorkbookState {
     namedRanges: [],
     metadata: [],
     protections: [],
-    properties: { document: {}, script: {}, user: {} },
+    properties: { document: {}, script: {} },
     nextId: 1000,
   };
 }

@@ -2,9 +2,9 @@
  * Date <-> serial conversion as Sheets does it: a serial is days since 1899-12-30 in the
  * spreadsheet's time zone (wall clock), and Apps Script hands a date cell to a script as the
  * instant at which that wall-clock time occurs in the time zone. The zone arithmetic is the
- * double's (test/double/timezone.ts), so both stand-ins agree on every date.
+ * double's (runtime/apps-script/timezone.ts), so both stand-ins agree on every date.
  */
-import { zoneOffsetMs } from '../double/timezone';
+import { zoneOffsetMs } from '../apps-script/timezone';
 
 const MS_PER_DAY = 86_400_000;
 /** Serial of 1970-01-01 (days from the Sheets epoch 1899-12-30). */

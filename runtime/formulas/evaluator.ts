@@ -1,9 +1,9 @@
 /**
- * The Apps Script double's FormulaEvaluator hook (test/double/types.ts) on top of the engine:
+ * The Apps Script double's FormulaEvaluator hook (runtime/apps-script/types.ts) on top of the engine:
  * the double hands over the whole workbook, we return every sheet's computed values, errors as
  * the strings getValues returns for error cells ('#N/A', '#ERROR!', ...).
  */
-import type { CellValue, EvaluatedWorkbook, FormulaEvaluator, WorkbookContents } from '../double/types';
+import type { CellValue, EvaluatedWorkbook, FormulaEvaluator, WorkbookContents } from '../apps-script/types';
 import {
   createSheetsFormulaEngine,
   FormulaError,

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import vm from 'node:vm';
-import { type AppsScriptDouble, type AppsScriptDoubleOptions, createAppsScriptDouble } from '../double';
+import { projectRoot } from './project-root';
+import { type AppsScriptDouble, type AppsScriptDoubleOptions, createAppsScriptDouble } from '../apps-script';
 import { type LoadedBundle, loadBundle } from './bundle';
 
 export interface BundleOnDouble {
@@ -30,6 +33,7 @@ const SETTABLE_CLOCK = `(() => {
  * build/Code.js in a node:vm context whose globals are the Apps Script double. The context is made
  * first so the double hands the add-on Dates and Errors of the add-on's own realm (instanceof holds
  * in Code.js, as on Apps Script). `options` receives that realm, e.g. for a formula evaluator.
+ * The double is granted the OAuth scopes of appsscript.json unless `options` says otherwise.
  */
 export function loadBundleOnDouble(
   options: (realm: { Date: DateConstructor; Error: ErrorConstructor }) => AppsScriptDoubleOptions = () => ({}),
@@ -40,7 +44,8 @@ export function loadBundleOnDouble(
     Date: vm.runInContext('Date', context) as DateConstructor,
     Error: vm.runInContext('Error', context) as ErrorConstructor,
   };
-  const double = createAppsScriptDouble({ ...options(realm), dateConstructor: realm.Date, errorConstructor: realm.Error });
+  // The add-on gets the scopes its manifest asks for, so Session reveals what it would in Sheets.
+  const double = createAppsScriptDouble({ oauthScopes: manifestScopes(), ...options(realm), dateConstructor: realm.Date, errorConstructor: realm.Error });
   const bundle = loadBundle(double.globals as unknown as Record<string, unknown>, context);
   const services = new Set([...Object.keys(double.globals), 'Date']);
   const functions = Object.getOwnPropertyNames(context).filter(
@@ -48,4 +53,10 @@ export function loadBundleOnDouble(
     (name) => !services.has(name) && !name.endsWith('_') && bundle.evaluate(`typeof ${name}`) === 'function',
   );
   return { double, bundle, functions, setNow: (instant) => setClock(instant === null ? null : instant.getTime()) };
+}
+
+/** The oauthScopes appsscript.json declares. */
+export function manifestScopes(): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(projectRoot(), 'appsscript.json'), 'utf8')) as { oauthScopes?: string[] };
+  return manifest.oauthScopes ?? [];
 }

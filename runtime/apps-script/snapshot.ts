@@ -14,6 +14,8 @@ export interface WorkbookSnapshot {
   owner: string;
   editors: string[];
   workbook: Json;
+  /** The users' own property stores (they are the users', not the workbook's; kept for the preview). */
+  userProperties?: Record<string, Record<string, string>>;
 }
 
 function encode(value: unknown): Json {
@@ -48,7 +50,7 @@ function decode(value: Json): unknown {
 
 type EncodedSheet = Omit<SheetState, 'rows'> & { cells: Array<[number, number, CellRecord]> };
 
-export function toSnapshot(state: WorkbookState, owner: string, editors: string[]): WorkbookSnapshot {
+export function toSnapshot(state: WorkbookState, owner: string, editors: string[], userProperties: Record<string, Record<string, string>>): WorkbookSnapshot {
   const sheets: EncodedSheet[] = state.sheets.map(({ rows, ...rest }) => {
     const cells: Array<[number, number, CellRecord]> = [];
     rows.forEach((row, r) =>
@@ -58,10 +60,15 @@ export function toSnapshot(state: WorkbookState, owner: string, editors: string[
     );
     return { ...rest, cells };
   });
-  return { format: SNAPSHOT_FORMAT, owner, editors, workbook: encode({ ...state, sheets }) };
+  return { format: SNAPSHOT_FORMAT, owner, editors, workbook: encode({ ...state, sheets }), userProperties: structuredClone(userProperties) };
 }
 
-export function fromSnapshot(input: WorkbookSnapshot | string): { state: WorkbookState; owner: string; editors: string[] } {
+export function fromSnapshot(input: WorkbookSnapshot | string): {
+  state: WorkbookState;
+  owner: string;
+  editors: string[];
+  userProperties: Record<string, Record<string, string>>;
+} {
   const snap = (typeof input === 'string' ? JSON.parse(input) : input) as WorkbookSnapshot;
   if (!snap || snap.format !== SNAPSHOT_FORMAT) throw new Error(`Not an Apps Script double snapshot (format ${String(snap?.format)}).`);
   const raw = decode(structuredClone(snap.workbook)) as Omit<WorkbookState, 'sheets'> & { sheets: EncodedSheet[] };
@@ -70,5 +77,12 @@ export function fromSnapshot(input: WorkbookSnapshot | string): { state: Workboo
     for (const [r, c, cell] of cells) (rows[r - 1] ??= [])[c - 1] = cell;
     return { ...rest, rows };
   });
-  return { state: { ...raw, sheets }, owner: snap.owner, editors: snap.editors };
+  // Snapshots written before user properties left the workbook kept them under properties.user.
+  const { user: legacyUserProperties, ...properties } = raw.properties as WorkbookState['properties'] & { user?: Record<string, Record<string, string>> };
+  return {
+    state: { ...raw, properties, sheets },
+    owner: snap.owner,
+    editors: snap.editors,
+    userProperties: structuredClone(snap.userProperties ?? legacyUserProperties ?? {}),
+  };
 }

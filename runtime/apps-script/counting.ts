@@ -4,9 +4,14 @@
  * method runs with `this` bound to the raw target: calls the double makes internally (a facade's
  * method calling another method of its own) are not counted, only calls from outside.
  */
+import { RoundTripMeter } from './cost';
 
 export class CallCounter {
   private readonly counts = new Map<string, number>();
+  /** Round trips, forced commits and cells of the same calls (cost.ts). */
+  readonly meter = new RoundTripMeter();
+  /** Platform rules checked before each call (env.ts); throwing refuses the call. */
+  guard: (className: string, method: string) => void = () => {};
   /** Called before every counted call: lets a test run another execution between two service calls. */
   beforeCall: ((key: string) => void) | null = null;
 
@@ -29,6 +34,7 @@ export class CallCounter {
 
   reset(): void {
     this.counts.clear();
+    this.meter.reset();
   }
 }
 
@@ -51,9 +57,11 @@ export function counted<T extends object>(
         const name = `${className}.${key}`;
         const fn = value as (...args: unknown[]) => unknown;
         wrapper = function countedCall(...args: unknown[]) {
-          counter.bump(name);
           let result: unknown;
           try {
+            counter.guard(className, key);
+            counter.bump(name);
+            counter.meter.observe(className, key, t, args);
             result = fn.apply(t, args);
           } catch (e) {
             throw mapError(e);

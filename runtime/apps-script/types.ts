@@ -4,7 +4,7 @@
  * FORMULA EVALUATION HOOK
  * -----------------------
  * The double stores formulas as text and never computes them itself. A `FormulaEvaluator`
- * (e.g. the HyperFormula bridge in test/formula/) is handed the whole workbook and returns the
+ * (e.g. the HyperFormula bridge in runtime/formulas/) is handed the whole workbook and returns the
  * computed values of every sheet. The double calls it lazily: only when a read (getValue(s),
  * getDisplayValue(s), inspect.values) touches a formula cell, or any cell while the workbook holds
  * formulas (to see spilled array results), and only once per workbook revision (any content write
@@ -47,8 +47,21 @@ export interface FormulaEvaluator {
 export interface AppsScriptDoubleOptions {
   /** Spreadsheet and script time zone. Default 'Etc/UTC'. */
   timeZone?: string;
-  /** Session.getActiveUser().getEmail(); '' = Apps Script would not reveal it. Default 'ana@acme.example'. */
+  /**
+   * Who is using the spreadsheet (their user properties, their edits). Default 'ana@acme.example'.
+   * Session.getActiveUser().getEmail() reveals it only with the userinfo.email scope (`oauthScopes`)
+   * and never in a simple trigger.
+   */
   activeUserEmail?: string;
+  /** OAuth scopes the script was granted (the manifest's oauthScopes). Default: none. */
+  oauthScopes?: readonly string[];
+  /** The spreadsheet's id (Spreadsheet.getId()). Give two doubles different ids to model two files. */
+  spreadsheetId?: string;
+  /**
+   * User properties of every user, by email. They belong to the user, not to a spreadsheet: pass
+   * the same object to two doubles (two spreadsheets) and a user sees one store in both.
+   */
+  userProperties?: UserPropertyStores;
   /** Owner of the spreadsheet (always allowed to edit protected ranges). Default: the first active user. */
   ownerEmail?: string;
   /** Files for HtmlService.createHtmlOutputFromFile(name) / createTemplateFromFile(name), name without '.html'. */
@@ -66,6 +79,9 @@ export interface AppsScriptDoubleOptions {
   /** Error constructor of that realm: errors thrown by services are made with it (name 'Exception'). */
   errorConstructor?: ErrorConstructor;
 }
+
+/** Each user's user-property store, by email. */
+export type UserPropertyStores = Record<string, Record<string, string>>;
 
 /** A rectangle on one sheet, 1-based, inclusive sizes. */
 export interface GridRange {

@@ -11,6 +11,7 @@
  *   const saved = double.snapshot(); double.restore(saved);
  */
 import { formatA1 } from './a1';
+import { pricedMs, type RoundTripCounts } from './cost';
 import { ChartType } from './enums';
 import { Env, type LockKind, type UiResponse } from './env';
 import { newWorkbookState, type MetadataLocation, type SheetState } from './model';
@@ -31,11 +32,13 @@ import { isValidFor } from './validation';
 import { parseA1 } from './a1';
 import type { AppsScriptDoubleOptions, CellValue, GridRange } from './types';
 
-export type { AppsScriptDoubleOptions, CellValue, FormulaEvaluator, WorkbookContents, EvaluatedWorkbook, SheetContents } from './types';
+export type { AppsScriptDoubleOptions, UserPropertyStores, CellValue, FormulaEvaluator, WorkbookContents, EvaluatedWorkbook, SheetContents } from './types';
 export type { WorkbookSnapshot } from './snapshot';
 export type { UiResponse, LockKind } from './env';
 export { SNAPSHOT_FORMAT };
+export { kindOf, pricedMs, SHEETS_PRICES, type CallKind, type Prices, type RoundTripCounts } from './cost';
 export { LOCK_TIMEOUT_MESSAGE } from './services';
+export { SIMPLE_TRIGGER_LIMIT_MS, USERINFO_EMAIL_SCOPE } from './env';
 
 export interface AppsScriptGlobals {
   SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
@@ -62,6 +65,7 @@ export interface CellInfo {
 
 export interface AppsScriptDouble {
   globals: AppsScriptGlobals;
+  /** Service calls by `Class.method`; reset() also resets the round-trip meter. */
   calls: {
     total(): number;
     byMethod(): Record<string, number>;
@@ -69,6 +73,10 @@ export interface AppsScriptDouble {
     /** Runs `hook` before every counted service call (null removes it): to interleave another execution. */
     beforeEach(hook: ((method: string) => void) | null): void;
   };
+  /** Round trips, forced commits, cells read and written since the last reset (cost.ts). */
+  roundTrips: { counts(): RoundTripCounts; reset(): void };
+  /** What Apps Script does when an execution ends: locks released, queued writes committed. */
+  endExecution(): void;
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
   inspect: ReturnType<typeof makeInspect>;
   setActiveUser(email: string): void;
@@ -83,7 +91,15 @@ export interface AppsScriptDouble {
     holder(kind?: LockKind): 'self' | 'other' | null;
     /** What Apps Script does when an execution ends: locks this execution holds are released. */
     endExecution(): void;
+    /** LockService.getDocumentLock() returns null (as outside a document) until called with false. */
+    documentLockUnavailable(unavailable?: boolean): void;
   };
+  /**
+   * Runs `run` as a simple trigger (onOpen, onEdit) in `authMode`: Session reveals no email; in
+   * NONE every call but building the add-on menu throws; the trigger is stopped once its round
+   * trips, priced as in Sheets, pass 30 s. The execution ends afterwards (endExecution).
+   */
+  runSimpleTrigger<T>(authMode: 'NONE' | 'LIMITED', run: () => T): T;
   ui: {
     /** Queue answers for the next alert()/prompt() calls (default: first button, empty text). */
     respond(...responses: UiResponse[]): void;
@@ -107,6 +123,7 @@ export function createAppsScriptDouble(options: AppsScriptDoubleOptions = {}): A
     {
       timeZone,
       activeUserEmail,
+      oauthScopes: options.oauthScopes ?? [],
       ownerEmail: options.ownerEmail ?? activeUserEmail,
       htmlFiles: options.htmlFiles ?? {},
       formulaEvaluator: options.formulaEvaluator,
@@ -115,7 +132,8 @@ export function createAppsScriptDouble(options: AppsScriptDoubleOptions = {}): A
       dateConstructor: options.dateConstructor ?? Date,
       errorConstructor: options.errorConstructor ?? Error,
     },
-    newWorkbookState(timeZone),
+    newWorkbookState(timeZone, options.spreadsheetId),
+    options.userProperties ?? {},
   );
 
   const globals = {
@@ -133,7 +151,7 @@ export function createAppsScriptDouble(options: AppsScriptDoubleOptions = {}): A
 
   const lockState = (kind: LockKind = 'document') => env.locks[kind];
 
-  return {
+  const double: AppsScriptDouble = {
     globals,
     calls: {
       total: () => env.counter.total(),
@@ -142,6 +160,14 @@ export function createAppsScriptDouble(options: AppsScriptDoubleOptions = {}): A
       beforeEach: (hook) => {
         env.counter.beforeCall = hook;
       },
+    },
+    roundTrips: {
+      counts: () => env.counter.meter.current(),
+      reset: () => env.counter.meter.reset(),
+    },
+    endExecution() {
+      for (const s of Object.values(env.locks)) if (s.holder === 'self') s.holder = null;
+      env.counter.meter.endExecution();
     },
     spreadsheet: spreadsheetFacade(env) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
     inspect: makeInspect(env),
@@ -166,15 +192,31 @@ export function createAppsScriptDouble(options: AppsScriptDoubleOptions = {}): A
       endExecution: () => {
         for (const s of Object.values(env.locks)) if (s.holder === 'self') s.holder = null;
       },
+      documentLockUnavailable: (unavailable = true) => {
+        env.documentLockAvailable = !unavailable;
+      },
+    },
+    runSimpleTrigger(authMode, run) {
+      const previous = env.execution;
+      env.execution = { simpleTrigger: true, authMode, startedAtMs: pricedMs(env.counter.meter.current()) };
+      try {
+        return run();
+      } finally {
+        env.execution = previous;
+        double.endExecution();
+      }
     },
     ui: {
       respond: (...responses) => {
         env.uiResponses.push(...responses);
       },
     },
-    snapshot: () => toSnapshot(env.wb.state, env.owner, [...env.editors]),
+    snapshot: () => toSnapshot(env.wb.state, env.owner, [...env.editors], env.userProperties),
     restore(snapshot) {
-      const { state, owner, editors } = fromSnapshot(snapshot);
+      const { state, owner, editors, userProperties } = fromSnapshot(snapshot);
+      // In place: the stores may be shared with other doubles (other spreadsheets of the same users).
+      for (const email of Object.keys(env.userProperties)) delete env.userProperties[email];
+      Object.assign(env.userProperties, userProperties);
       env.wb.state = state;
       env.owner = owner;
       env.editors = new Set(editors);
@@ -201,6 +243,7 @@ export function createAppsScriptDouble(options: AppsScriptDoubleOptions = {}): A
       };
     },
   };
+  return double;
 }
 
 /** Uncounted, read-only views of the double's state for assertions. */
@@ -354,7 +397,7 @@ function makeInspect(env: Env) {
     logs: () => env.logs.map((x) => ({ ...x })),
     properties: (kind: 'document' | 'script' | 'user', email?: string): Record<string, string> => {
       const p = wb.state.properties;
-      if (kind === 'user') return { ...(p.user[email ?? env.activeUser] ?? {}) };
+      if (kind === 'user') return { ...(env.userProperties[email ?? env.activeUser] ?? {}) };
       return { ...p[kind] };
     },
     sleptMs: () => env.sleptMs,

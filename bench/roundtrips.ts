@@ -1,0 +1,200 @@
+/**
+ * Round trips, forced commits and cells per action (runtime/README.md: the cost model), at 10 and
+ * 10,000 rows. One line per action and size: `{"bench":"roundtrips:<action>","rows":N,...}`.
+ * Every sidebar handler is listed (the Record type makes a new handler a build error until it is).
+ */
+import type { AppsScriptDouble } from '../runtime/apps-script';
+import { onEdit } from '../src/addon';
+import { ALIGNMENT_QUESTIONS, MAJOR_CHANGES } from '../src/domain/audits';
+import { COMMITMENT_STATUSES } from '../src/domain/commitments';
+import { SIDEBAR_HANDLERS } from '../src/sidebar/handlers';
+import type { HandlerName, ServerApi } from '../src/sidebar/api';
+import { loadExamplePartnership } from '../src/workbook/load-example';
+import { setUpWorkbook } from '../src/workbook/setup';
+import { type Figure, printTable, record } from './report';
+import { type BenchWorkbook, SIDES, ownDataWorkbook, seededWorkbook } from './seed';
+
+const ROWS = [10, 10_000];
+
+interface BenchAction {
+  name: string;
+  /** The workbook the action starts from (default: set up and seeded). */
+  start?: (rows: number) => BenchWorkbook;
+  /** Runs after Ana has said who she is, before counting starts (e.g. opening the cycle an answer joins). */
+  prepare?: () => void;
+  /** Runs the action; `last` is the row count, for actions that pick a row. */
+  run: (double: AppsScriptDouble, api: ServerApi, last: number) => unknown;
+}
+
+const api = SIDEBAR_HANDLERS;
+
+/** Each sidebar handler as the bench runs it: `view_` for the ones that only read, `submit_` for saves. */
+const HANDLER_ACTIONS: Record<HandlerName, BenchAction> = {
+  loadHome: { name: 'view_home', run: () => api.loadHome() },
+  loadAssessment: { name: 'view_assessment', run: () => api.loadAssessment() },
+  loadResults: { name: 'view_results', run: () => api.loadResults(null) },
+  loadCommitments: { name: 'view_sync', run: () => api.loadCommitments() },
+  loadCompetenceAudit: { name: 'view_competence_audit', run: () => api.loadCompetenceAudit() },
+  loadAlignmentAudit: { name: 'view_alignment_audit', run: () => api.loadAlignmentAudit(null) },
+  loadPremortem: { name: 'view_premortem', run: () => api.loadPremortem() },
+  loadBreaches: { name: 'view_breaches', run: () => api.loadBreaches() },
+  changesSince: { name: 'poll_changes', run: () => api.changesSince(0) },
+  adviseDisclosure: {
+    name: 'view_disclosure_advice',
+    run: () => api.adviseDisclosure({ shared: 'Account list', stage: 'Early', exploitationRisk: 'Low', coordinationValue: 'High', partnerReciprocated: false, performanceCanShow: false }),
+  },
+  saveIdentity: { name: 'submit_identity', run: () => api.saveIdentity({ displayName: 'Ana', side: SIDES[0] }) },
+  setUpWorkbook: { name: 'submit_setup', run: () => api.setUpWorkbook(null) },
+  // On a seeded workbook the example is refused (tables have data): the round trips of finding that out.
+  loadExample: { name: 'submit_load_example', run: () => api.loadExample() },
+  startCycle: { name: 'submit_start_cycle', run: () => api.startCycle(BENCH_CYCLE) },
+  submitAssessment: { name: 'submit_assessment', prepare: () => api.startCycle(BENCH_CYCLE), run: () => answerBenchCycle() },
+  closeCycle: {
+    name: 'submit_close_cycle',
+    prepare: () => {
+      api.startCycle(BENCH_CYCLE);
+      answerBenchCycle();
+    },
+    run: () => api.closeCycle(BENCH_CYCLE.name),
+  },
+  agreeActions: {
+    name: 'submit_agree_actions',
+    run: () =>
+      api.agreeActions('2026-Q4', 'Transparency', [1, 2, 3].map((n) => ({ commitment: `Action ${n}`, ownerSide: SIDES[n % 2], ownerPerson: 'Ana', dueDate: '2026-12-31' }))),
+  },
+  acceptCommitment: { name: 'submit_accept_commitment', run: () => api.acceptCommitment(acceptable()) },
+  addCommitment: {
+    name: 'submit_add_commitment',
+    run: () => api.addCommitment({ commitment: 'Weekly report', ownerSide: SIDES[0], ownerPerson: 'Ana', corner: 'Reliability', dueDate: '2026-12-31' }),
+  },
+  updateCommitment: { name: 'submit_update_commitment', run: (_d, _a, last) => api.updateCommitment({ id: `C-${last}`, status: 'Done', doneOn: '2026-11-20' }) },
+  submitCompetenceRating: {
+    name: 'submit_competence_rating',
+    run: () => api.submitCompetenceRating({ quarter: '2026-Q4', ratedSide: SIDES[1], participant: 'Ana', domainExpertise: 7, executionCapacity: 6, learningVelocity: 5, evidence: '' }),
+  },
+  addLearningActivity: {
+    name: 'submit_learning_activity',
+    run: () => api.addLearningActivity({ date: '2026-11-20', side: SIDES[0], person: 'Ana', activity: 'Course', kind: 'Training', hours: 4 }),
+  },
+  saveAlignmentAnswers: { name: 'submit_alignment_answers', run: () => api.saveAlignmentAnswers({ quarter: '2026-Q4', answers: { [firstAlignmentQuestion()]: 'Growth' } }) },
+  markAlignment: { name: 'submit_mark_alignment', run: () => api.markAlignment('2026-Q4', firstAlignmentQuestion(), '') },
+  addRisk: {
+    name: 'submit_add_risk',
+    run: () => api.addRisk({ initiative: 'Launch', risk: 'Slip', likelihood: 'Low', impact: 'High', earlySignal: '', recoveryStandard: '', ownerSide: SIDES[1] }),
+  },
+  riskToCommitment: { name: 'submit_risk_to_commitment', run: (_d, _a, last) => api.riskToCommitment(`R-${last}`, '2026-12-31') },
+  recordDisclosure: {
+    name: 'submit_record_disclosure',
+    run: () => api.recordDisclosure({ shared: 'Account list', stage: 'Early', exploitationRisk: 'Low', coordinationValue: 'High', partnerReciprocated: false, performanceCanShow: false }),
+  },
+  recordBreach: { name: 'submit_record_breach', run: () => api.recordBreach({ date: '2026-11-20', what: 'Leak', corner: 'Transparency' }) },
+  updateBreach: { name: 'submit_update_breach', run: (_d, _a, last) => api.updateBreach({ id: `B-${last}`, status: 'Reset complete' }) },
+  recordMajorChange: { name: 'submit_major_change', run: () => api.recordMajorChange({ change: firstMajorChange(), note: 'New CEO' }) },
+};
+
+/** A cycle name the seed does not use, so starting it is allowed. */
+const BENCH_CYCLE = { name: 'Bench cycle', kind: 'Quarterly', anonymity: 'Named' } as const;
+const answerBenchCycle = () =>
+  api.submitAssessment({
+    cycle: BENCH_CYCLE.name,
+    ratings: { Competence: 7, Reliability: 6, Transparency: 5, Alignment: 8 },
+    evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' },
+  });
+
+const firstAlignmentQuestion = () => ALIGNMENT_QUESTIONS[0];
+const firstMajorChange = () => MAJOR_CHANGES[0];
+let acceptableId = '';
+const acceptable = () => acceptableId;
+
+/** The last seeded commitment still Proposed by the partner (seed.ts cycles statuses and sides). */
+function lastProposedByPartner(rows: number): string {
+  for (let i = rows - 1; i >= 0; i--) {
+    if (COMMITMENT_STATUSES[i % COMMITMENT_STATUSES.length] === 'Proposed' && SIDES[i % SIDES.length] === SIDES[1]) return `C-${i + 1}`;
+  }
+  throw new Error(`no commitment proposed by ${SIDES[1]} among ${rows} rows`);
+}
+
+/** A single-cell edit as the simple onEdit trigger receives it. */
+function editEvent(double: AppsScriptDouble, sheetName: string, row: number, column: number, value: string) {
+  const range = double.spreadsheet.getSheetByName(sheetName)!.getRange(row, column);
+  range.setValue(value);
+  const event = {
+    range,
+    value,
+    oldValue: 'before',
+    source: double.spreadsheet,
+    authMode: double.globals.ScriptApp.AuthMode.LIMITED,
+    triggerUid: '',
+    user: double.globals.Session.getActiveUser(),
+  } as unknown as GoogleAppsScript.Events.SheetsOnEdit;
+  // Sheets commits the typed value before the trigger runs: only the trigger is counted.
+  double.endExecution();
+  double.calls.reset();
+  return event;
+}
+
+const WORKBOOK_ACTIONS: BenchAction[] = [
+  { name: 'setup', start: ownDataWorkbook, run: () => setUpWorkbook() },
+  { name: 'repair', run: () => setUpWorkbook() },
+  { name: 'load_example', start: ownDataWorkbook, run: () => loadExamplePartnership(new Date('2026-11-20T10:00:00Z')) },
+  {
+    name: 'edit_untracked',
+    start: (rows) => {
+      const seeded = seededWorkbook(rows);
+      seeded.double.spreadsheet.insertSheet('Our notes');
+      return seeded;
+    },
+    run: (double) => {
+      const event = editEvent(double, 'Our notes', 3, 2, 'a note');
+      double.runSimpleTrigger('LIMITED', () => onEdit(event));
+    },
+  },
+  // Row 6 of the Commitments Log, its Status column (8th).
+  {
+    name: 'edit_stamp',
+    run: (double) => {
+      const event = editEvent(double, 'Shared Commitments Log', 6, 8, 'At risk');
+      double.runSimpleTrigger('LIMITED', () => onEdit(event));
+    },
+  },
+];
+
+/** Runs `action` on a fresh workbook of `rows` rows and returns its round-trip line. */
+function measure(action: BenchAction, rows: number): Figure {
+  const { double, uninstall } = (action.start ?? seededWorkbook)(rows);
+  try {
+    if (!action.start) {
+      // Ana has said who she is in this workbook (as anyone using the sidebar has); not counted.
+      api.saveIdentity({ displayName: 'Ana', side: SIDES[0] });
+      acceptableId = lastProposedByPartner(rows);
+      action.prepare?.();
+      double.endExecution();
+      double.calls.reset();
+    }
+    let error = '';
+    try {
+      action.run(double, api, rows);
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    double.endExecution();
+    const figure: Figure = { bench: `roundtrips:${action.name}`, rows, ...double.roundTrips.counts() };
+    if (error) figure.error = error;
+    return figure;
+  } finally {
+    uninstall();
+  }
+}
+
+export function benchRoundTrips(): Figure[] {
+  const figures: Figure[] = [];
+  for (const action of [...WORKBOOK_ACTIONS, ...Object.values(HANDLER_ACTIONS)]) {
+    for (const rows of ROWS) {
+      const figure = measure(action, rows);
+      record(figure);
+      figures.push(figure);
+    }
+  }
+  printTable('Round trips per action (runtime/README.md: the cost model)', figures);
+  return figures;
+}

@@ -1,0 +1,83 @@
+/**
+ * Workbooks for the bench: set up, with the Partnership row filled in and every other table holding
+ * `rows` rows, so an action whose reads grow with a table shows it. Seeding is never counted.
+ */
+import { type AppsScriptDouble, createAppsScriptDouble } from '../runtime/apps-script';
+import { setUpWorkbook } from '../src/workbook/setup';
+import { locateTable } from '../src/workbook/layout';
+import { type CellValue, appendRows } from '../src/workbook/table';
+import type { ColumnSpec, TableSpec } from '../src/workbook/schema';
+import { PARTNERSHIP, TABLES } from '../src/workbook/templates';
+
+export const SIDES = ['Acme', 'Beta'] as const;
+
+const ID_PREFIX: Record<string, string> = { commitments: 'C', premortem: 'R', disclosures: 'D', breaches: 'B' };
+
+/** A plausible value for row `i` of `column`, spread over a year, four quarters and both sides. */
+function seedValue(table: TableSpec, column: ColumnSpec, i: number): CellValue {
+  if (column.key === 'cycle' || column.key === 'quarter') return `2026-Q${1 + (i % 4)}`;
+  // Nothing seeded has become a commitment yet, so every risk may still become one.
+  if (column.key === 'commitmentId') return '';
+  switch (column.kind) {
+    case 'id':
+      return `${ID_PREFIX[table.key] ?? table.key.slice(0, 1).toUpperCase()}-${i + 1}`;
+    case 'date':
+    case 'timestamp':
+      return new Date(Date.UTC(2026, 0, 1 + (i % 360)));
+    case 'rating':
+      return 1 + (i % 10);
+    case 'score0to10':
+      return i % 11;
+    case 'count':
+      return 1;
+    case 'amount':
+      return 100 + (i % 900);
+    case 'choice': {
+      const choices = column.choices === 'sides' ? SIDES : (column.choices ?? ['']);
+      return choices[i % choices.length];
+    }
+    case 'text':
+      return `${column.key} ${i % 97}`;
+  }
+}
+
+export interface BenchWorkbook {
+  double: AppsScriptDouble;
+  uninstall: () => void;
+}
+
+/** A double installed on globalThis with `prepare` done and its calls reset. */
+function withDouble(prepare: (double: AppsScriptDouble) => void): BenchWorkbook {
+  const double = createAppsScriptDouble({ now: () => new Date('2026-11-20T10:00:00Z') });
+  const uninstall = double.install(globalThis);
+  prepare(double);
+  double.endExecution();
+  double.calls.reset();
+  return { double, uninstall };
+}
+
+/** A set-up workbook with `rows` rows in every table but the Partnership sheet. */
+export function seededWorkbook(rows: number): BenchWorkbook {
+  return withDouble((double) => {
+    setUpWorkbook();
+    const spreadsheet = double.spreadsheet;
+    appendRows(locateTable(spreadsheet, PARTNERSHIP), [{ ourCompany: SIDES[0], partnerCompany: SIDES[1], model: 'Strategic', startDate: new Date(Date.UTC(2025, 0, 6)) }]);
+    for (const table of TABLES) {
+      if (table === PARTNERSHIP) continue;
+      const records = Array.from({ length: rows }, (_, i) => Object.fromEntries(table.columns.map((column) => [column.key, seedValue(table, column, i)])));
+      appendRows(locateTable(spreadsheet, table), records);
+    }
+  });
+}
+
+/**
+ * A spreadsheet the add-on has not set up: one sheet of the user's own with `rows` rows, which
+ * setting up must leave alone (and not read).
+ */
+export function ownDataWorkbook(rows: number): BenchWorkbook {
+  return withDouble((double) => {
+    const sheet = double.spreadsheet.getSheets()[0];
+    if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+    sheet.getRange(1, 1, rows, 3).setValues(Array.from({ length: rows }, (_, i) => [`item ${i}`, i, i % 2 === 0]));
+  });
+}
