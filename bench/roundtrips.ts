@@ -8,7 +8,7 @@ import { onEdit } from '../src/addon';
 import { ALIGNMENT_QUESTIONS, MAJOR_CHANGES } from '../src/domain/audits';
 import { COMMITMENT_STATUSES } from '../src/domain/commitments';
 import { SIDEBAR_HANDLERS } from '../src/sidebar/handlers';
-import type { HandlerName, ServerApi } from '../src/sidebar/api';
+import type { CornerName, HandlerName, ServerApi } from '../src/sidebar/api';
 import { loadExamplePartnership } from '../src/workbook/load-example';
 import { setUpWorkbook } from '../src/workbook/setup';
 import { type Figure, printTable, record } from './report';
@@ -59,8 +59,12 @@ const HANDLER_ACTIONS: Record<HandlerName, BenchAction> = {
   },
   agreeActions: {
     name: 'submit_agree_actions',
+    // Actions are agreed for the cycle's focus (the +2 rule across the seeded cycles).
+    prepare: () => {
+      agreedCorner = api.loadResults('2026-Q4').priority ?? 'Transparency';
+    },
     run: () =>
-      api.agreeActions('2026-Q4', 'Transparency', [1, 2, 3].map((n) => ({ commitment: `Action ${n}`, ownerSide: SIDES[n % 2], ownerPerson: 'Ana', dueDate: '2026-12-31' }))),
+      api.agreeActions('2026-Q4', agreedCorner, [1, 2, 3].map((n) => ({ commitment: `Action ${n}`, ownerSide: SIDES[n % 2], ownerPerson: 'Ana', dueDate: '2026-12-31' }))),
   },
   acceptCommitment: { name: 'submit_accept_commitment', run: () => api.acceptCommitment(acceptable()) },
   addCommitment: {
@@ -91,6 +95,8 @@ const HANDLER_ACTIONS: Record<HandlerName, BenchAction> = {
   updateBreach: { name: 'submit_update_breach', run: (_d, _a, last) => api.updateBreach({ id: `B-${last}`, status: 'Reset complete' }) },
   recordMajorChange: { name: 'submit_major_change', run: () => api.recordMajorChange({ change: firstMajorChange(), note: 'New CEO' }) },
 };
+
+let agreedCorner: CornerName = 'Transparency';
 
 /** A cycle name the seed does not use, so starting it is allowed. */
 const BENCH_CYCLE = { name: 'Bench cycle', kind: 'Quarterly', anonymity: 'Named' } as const;

@@ -13,13 +13,12 @@ import {
 import { type FocusStep, describeFocus, focusAcrossCycles } from '../domain/focus';
 import { type DirectedGap, directedPerceptionGap } from '../domain/perception';
 import { cycleRatingsInOrder, cycleRecordsOf, cycleRowOf } from '../workbook/cycle-records';
-import { savedIdentity } from '../workbook/identity';
 import { MissingTableError, type TableLayout, Workbook } from '../workbook/layout';
 import { type CellValue, type TableRow, dateOf, isoDayOf, readRows, textOf } from '../workbook/table';
 import { ASSESSMENTS, BREACHES, CYCLES, PARTNERSHIP } from '../workbook/templates';
 import { type WritePlan, saveAtomically } from '../workbook/write-plan';
 import type { AssessmentInput, AssessmentView, CycleInfo, CycleOfferView, StartCycleInput, SubmitResult } from './api';
-import { requireCaller } from './caller';
+import { publicIdentity, requireCaller } from './caller';
 import { CycleStore, SEALED_MINIMUM_DEFAULT, respondentToken } from './cycle-store';
 import { type CycleSummary, type Snapshot, cycles as cycleSummaries, readSnapshot, summariseCommitment } from './read-model';
 
@@ -121,17 +120,17 @@ export function cycleInfo(cycle: CycleRecord, store: CycleStore, assessments: re
 }
 
 export function loadAssessment(workbook = new Workbook()): AssessmentView {
-  const identity = savedIdentity();
+  const identity = workbook.identity;
   const snapshot = readSnapshot(workbook);
   const { records } = readCycleRecords(workbook);
   const context = cycleContext(snapshot, records);
   const calendar = workbook.calendar;
-  const store = CycleStore.read();
+  const store = CycleStore.of(workbook);
   const now = today();
   const previous = [...context.assessed].reverse().find((entry) => !context.open || !sameCycleName(entry.summary.cycle, context.open.name));
   const suggestedNames = Object.fromEntries(CYCLE_KINDS.map((kind) => [kind, suggestedName(snapshot, context, kind, calendar)])) as Record<CycleKind, string>;
   return {
-    identity: identity ? { displayName: identity.displayName, side: identity.side } : null,
+    identity: publicIdentity(identity),
     sides: snapshot.sides,
     openCycle: context.open ? cycleInfo(context.open, store, snapshot.assessments, identity, calendar) : null,
     offer: context.open ? null : offerOf(snapshot, context, calendar, readRows(workbook.layout(BREACHES))),
@@ -155,7 +154,7 @@ function requireCyclesSheet(layout: TableLayout | null): TableLayout {
 
 export function startCycle(input: StartCycleInput): AssessmentView {
   const workbook = new Workbook();
-  const identity = savedIdentity();
+  const identity = workbook.identity;
   saveAtomically('Start cycle', (plan) => {
     const snapshot = readSnapshot(workbook);
     const caller = requireCaller(snapshot.sides, identity);
@@ -178,7 +177,7 @@ export function startCycle(input: StartCycleInput): AssessmentView {
 
 export function closeCycle(name: string): AssessmentView {
   const workbook = new Workbook();
-  const identity = savedIdentity();
+  const identity = workbook.identity;
   saveAtomically('Close cycle', (plan) => {
     const snapshot = readSnapshot(workbook);
     const caller = requireCaller(snapshot.sides, identity);
@@ -188,7 +187,7 @@ export function closeCycle(name: string): AssessmentView {
     if (!open || !sameCycleName(open.name, name)) {
       throw new Error(open ? `The open cycle is "${open.name}", not "${name}"; reload to see it.` : `No cycle is open; "${name}" may have been closed by the other side.`);
     }
-    const store = CycleStore.read();
+    const store = CycleStore.of(workbook);
     const answers = Object.values(answeredBySide(store, open, snapshot.assessments)).reduce((sum, count) => sum + count, 0);
     const step = context.assessed.find((entry) => sameCycleName(entry.summary.cycle, open.name))?.step;
     const { closed, nextReassessment } = closeRecord(
@@ -208,13 +207,13 @@ export function closeCycle(name: string): AssessmentView {
 
 export function submitAssessment(input: AssessmentInput): SubmitResult {
   const workbook = new Workbook();
-  const identity = savedIdentity();
+  const identity = workbook.identity;
   return saveAtomically('Submit assessment', (plan) => {
     const snapshot = readSnapshot(workbook);
     const caller = requireCaller(snapshot.sides, identity);
     const { records } = readCycleRecords(workbook);
     const cycle = cycleForAnswer(records, input.cycle);
-    const store = CycleStore.read();
+    const store = CycleStore.of(workbook);
     const token = respondentToken(caller.identity.personId, cycle.name);
     const earlier = store.respondents(cycle.name)[token];
     const layout = workbook.layout(ASSESSMENTS);

@@ -31,3 +31,7 @@ export function requireCaller(sides: readonly string[], identity: SavedIdentity 
 /** The side across from `side`. */
 export const otherSide = (sides: readonly string[], side: string): string =>
   sides.find((candidate) => candidate.toLowerCase() !== side.toLowerCase()) as string;
+
+/** What the sidebar may see of the saved identity: the name and side, never the person id. */
+export const publicIdentity = (identity: SavedIdentity | null): { displayName: string; side: string } | null =>
+  identity ? { displayName: identity.displayName, side: identity.side } : null;

@@ -1,4 +1,5 @@
 import { CORNERS } from '../domain/corners';
+import type { Workbook } from '../workbook/layout';
 import type { WritePlan } from '../workbook/write-plan';
 import { MAX_PROPERTY_BYTES } from '../workbook/write-plan';
 
@@ -65,8 +66,9 @@ export function respondentToken(personId: string, cycle: string): string {
 export class CycleStore {
   constructor(private readonly properties: Readonly<Record<string, string>>) {}
 
-  static read(): CycleStore {
-    return new CycleStore(PropertiesService.getDocumentProperties().getProperties());
+  /** From the workbook's one read of the document properties (inside the lock, for a save). */
+  static of(workbook: Workbook): CycleStore {
+    return new CycleStore(workbook.documentProperties());
   }
 
   openCycle(): OpenCycleRecord | null {

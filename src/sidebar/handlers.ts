@@ -5,7 +5,7 @@ import { ACTION_DUE_MAX_DAYS, ACTION_DUE_MIN_DAYS, actionDueProblem, addDays } f
 import { PARTNERSHIP_MODELS } from '../domain/models';
 import { NOTABLE_GAP } from '../domain/scores';
 import { findCommitment, planCommitmentUpdate, planCommitments } from '../workbook/commitments-log';
-import { savedIdentity, saveIdentity as storeIdentity } from '../workbook/identity';
+import { saveIdentity as storeIdentity } from '../workbook/identity';
 import { findSide } from '../workbook/input';
 import { Workbook } from '../workbook/layout';
 import { loadExamplePartnership } from '../workbook/load-example';
@@ -19,7 +19,7 @@ import type {
   ResultsView, ServerApi,
 } from './api';
 import { guardHandlers } from './boundary/guard';
-import { requireCaller } from './caller';
+import { publicIdentity, requireCaller } from './caller';
 import { CycleStore } from './cycle-store';
 import { closeCycle, cycleContext, cycleInfo, directedGap, focusReasonOf, loadAssessment, offerOf, readCycleRecords, startCycle, submitAssessment } from './assessment';
 import { sameCycleName } from '../domain/cycles';
@@ -29,17 +29,17 @@ import { cornerSummaries, daysUntil, readPartnership, readSnapshot, summariseCom
 
 const today = (): Date => new Date();
 
-function notSetUpHome(): HomeView {
+function notSetUpHome(workbook: Workbook): HomeView {
   return {
-    setUp: false, models: [...PARTNERSHIP_MODELS], identity: savedIdentity(), sides: [], model: '', latestCycle: null, corners: cornerSummaries(undefined, undefined),
+    setUp: false, models: [...PARTNERSHIP_MODELS], identity: publicIdentity(workbook.identity), sides: [], model: '', latestCycle: null, corners: cornerSummaries(undefined, undefined),
     sideMeans: [], gaps: null, gapLabel: null, weakest: null, weakestWhy: '', focusReason: '', openCycle: null, offer: null, needsSafeguards: false, attention: [], daysToReassessment: null,
     nextReassessment: null, actions: [], breachMode: null, adHocReason: null,
   };
 }
 
 function loadHome(workbook = new Workbook()): HomeView {
-  if (!isSetUp()) return notSetUpHome();
-  const identity = savedIdentity();
+  if (!isSetUp()) return notSetUpHome(workbook);
+  const identity = workbook.identity;
   const snapshot = readSnapshot(workbook);
   const context = cycleContext(snapshot, readCycleRecords(workbook).records);
   const latestEntry = context.assessed[context.assessed.length - 1];
@@ -54,7 +54,7 @@ function loadHome(workbook = new Workbook()): HomeView {
   return {
     setUp: true,
     models: [...PARTNERSHIP_MODELS],
-    identity: identity ? { displayName: identity.displayName, side: identity.side } : null,
+    identity: publicIdentity(identity),
     sides: snapshot.sides,
     model: snapshot.model ?? '',
     latestCycle: latest?.cycle ?? null,
@@ -65,7 +65,7 @@ function loadHome(workbook = new Workbook()): HomeView {
     weakest: focus,
     weakestWhy: whyItMatters(focus, snapshot.model),
     focusReason: focusReasonOf(latestEntry?.step),
-    openCycle: context.open ? cycleInfo(context.open, CycleStore.read(), snapshot.assessments, identity, calendar) : null,
+    openCycle: context.open ? cycleInfo(context.open, CycleStore.of(workbook), snapshot.assessments, identity, calendar) : null,
     offer: context.open ? null : offerOf(snapshot, context, calendar, breaches),
     needsSafeguards: latest ? needsSafeguards(latest.means) : false,
     attention: summaries
@@ -115,7 +115,7 @@ function saveIdentity(identity: Identity): HomeView {
       side = found;
     }
   }
-  storeIdentity({ displayName: identity.displayName, side });
+  workbook.rememberIdentity(storeIdentity({ displayName: identity.displayName, side }));
   return loadHome(workbook);
 }
 
@@ -135,7 +135,7 @@ function setUpWorkbook(partnership?: PartnershipInput | null): HomeView {
 }
 
 function loadResults(cycle: string | null | undefined, workbook = new Workbook()): ResultsView {
-  const identity = savedIdentity();
+  const identity = workbook.identity;
   const snapshot = readSnapshot(workbook);
   const context = cycleContext(snapshot, readCycleRecords(workbook).records);
   const all = context.assessed;
@@ -191,7 +191,7 @@ function orderedSides<T extends { side: string }>(sides: readonly string[], bySi
 
 function agreeActions(cycle: string, corner: CornerName, actions: ActionInput[]): ResultsView {
   const workbook = new Workbook();
-  const identity = savedIdentity();
+  const identity = workbook.identity;
   saveAtomically('Agree actions', (plan) => {
     const snapshot = readSnapshot(workbook);
     const caller = requireCaller(snapshot.sides, identity);
@@ -218,12 +218,12 @@ function agreeActions(cycle: string, corner: CornerName, actions: ActionInput[])
 }
 
 function loadCommitments(workbook = new Workbook()): CommitmentsView {
-  const identity = savedIdentity();
+  const identity = workbook.identity;
   const snapshot = readSnapshot(workbook);
   const now = today();
   return {
     sides: snapshot.sides,
-    identity,
+    identity: publicIdentity(identity),
     commitments: snapshot.commitments.map((row) => summariseCommitment(row, identity, now, workbook.calendar)),
     statuses: [...COMMITMENT_STATUSES],
     corners: [...CORNERS],
@@ -232,7 +232,7 @@ function loadCommitments(workbook = new Workbook()): CommitmentsView {
 
 function acceptCommitment(id: string): CommitmentsView {
   const workbook = new Workbook();
-  const identity = savedIdentity();
+  const identity = workbook.identity;
   saveAtomically('Accept commitment', (plan) => {
     const caller = requireCaller(readPartnership(workbook).sides, identity);
     const row = findCommitment(workbook, id);
@@ -249,7 +249,7 @@ function acceptCommitment(id: string): CommitmentsView {
 
 function addCommitment(input: CommitmentInput): CommitmentsView {
   const workbook = new Workbook();
-  const identity = savedIdentity();
+  const identity = workbook.identity;
   saveAtomically('Add commitment', (plan) => {
     const { sides } = readPartnership(workbook);
     const caller = requireCaller(sides, identity);
@@ -265,7 +265,7 @@ function addCommitment(input: CommitmentInput): CommitmentsView {
 function updateCommitment(update: CommitmentUpdate): CommitmentsView {
   const { id, ...changes } = update;
   const workbook = new Workbook();
-  const identity = savedIdentity();
+  const identity = workbook.identity;
   saveAtomically('Update commitment', (plan) => {
     const caller = requireCaller(readPartnership(workbook).sides, identity);
     const row = findCommitment(workbook, id);

@@ -4,7 +4,6 @@ import { DISCLOSURE_STAGES, type Disclosure, nextDisclosureStage } from '../doma
 import { NOT_SHARED, adviseDisclosure as advise } from '../domain/disclosure-advisor';
 import { parseStage } from '../domain/disclosure';
 import { planCommitments } from '../workbook/commitments-log';
-import { savedIdentity } from '../workbook/identity';
 import { findSide, nextIds } from '../workbook/input';
 import { Workbook } from '../workbook/layout';
 import { type CellValue, dateOf, isoDayOf, parseIsoDay, readRows, textOf } from '../workbook/table';
@@ -13,7 +12,7 @@ import { type WritePlan, saveAtomically } from '../workbook/write-plan';
 import type {
   AlignmentAuditView, BreachView, CompetenceAuditView, DisclosureAdviceView, DisclosureQuestionInput, HomeView, MethodApi, PremortemView,
 } from './api';
-import { otherSide, requireCaller } from './caller';
+import { otherSide, publicIdentity, requireCaller } from './caller';
 import { readPartnership } from './read-model';
 
 const text = (value: unknown): string => String(value ?? '').trim();
@@ -58,7 +57,7 @@ function loadCompetenceAudit(workbook = new Workbook()): CompetenceAuditView {
     .sort((a, b) => b.date.localeCompare(a.date))
     .slice(0, 20);
   return {
-    identity: savedIdentity(),
+    identity: publicIdentity(workbook.identity),
     sides,
     quarter: quarterOf(workbook.calendar, new Date()),
     byQuarter: [...groups.values()]
@@ -77,7 +76,7 @@ function loadCompetenceAudit(workbook = new Workbook()): CompetenceAuditView {
 
 const submitCompetenceRating: MethodApi['submitCompetenceRating'] = (input) => {
   const workbook = new Workbook();
-  const identity = savedIdentity();
+  const identity = workbook.identity;
   saveAtomically('Submit competence ratings', (plan) => {
     const { sides } = readPartnership(workbook);
     const caller = requireCaller(sides, identity);
@@ -90,7 +89,7 @@ const submitCompetenceRating: MethodApi['submitCompetenceRating'] = (input) => {
 
 const addLearningActivity: MethodApi['addLearningActivity'] = (input) => {
   const workbook = new Workbook();
-  const identity = savedIdentity();
+  const identity = workbook.identity;
   saveAtomically('Add learning activity', (plan) => {
     const { sides } = readPartnership(workbook);
     requireCaller(sides, identity);
@@ -118,7 +117,7 @@ function loadAlignmentAudit(quarter: string | null, workbook = new Workbook()): 
     };
   });
   return {
-    identity: savedIdentity(),
+    identity: publicIdentity(workbook.identity),
     sides,
     quarter: wanted,
     quarters: quarters.includes(wanted) ? quarters : [wanted, ...quarters],
@@ -143,7 +142,7 @@ function planAlignment(plan: WritePlan, workbook: Workbook, quarter: string, fie
 
 const saveAlignmentAnswers: MethodApi['saveAlignmentAnswers'] = (input) => {
   const workbook = new Workbook();
-  const identity = savedIdentity();
+  const identity = workbook.identity;
   saveAtomically('Save alignment answers', (plan) => {
     const { sides } = readPartnership(workbook);
     const caller = requireCaller(sides, identity);
@@ -155,7 +154,7 @@ const saveAlignmentAnswers: MethodApi['saveAlignmentAnswers'] = (input) => {
 
 const markAlignment: MethodApi['markAlignment'] = (quarter, question, mark) => {
   const workbook = new Workbook();
-  const identity = savedIdentity();
+  const identity = workbook.identity;
   saveAtomically('Mark alignment', (plan) => {
     requireCaller(readPartnership(workbook).sides, identity);
     planAlignment(plan, workbook, quarter, 'mark', [[question, mark]]);
@@ -184,7 +183,7 @@ function loadPremortem(workbook = new Workbook()): PremortemView {
 
 const addRisk: MethodApi['addRisk'] = (input) => {
   const workbook = new Workbook();
-  const identity = savedIdentity();
+  const identity = workbook.identity;
   saveAtomically('Add risk', (plan) => {
     const { sides } = readPartnership(workbook);
     requireCaller(sides, identity);
@@ -197,7 +196,7 @@ const addRisk: MethodApi['addRisk'] = (input) => {
 /** Turns a risk into a proposed commitment and links the two, in one save: both happen or neither. */
 const riskToCommitment: MethodApi['riskToCommitment'] = (id, dueDate) => {
   const workbook = new Workbook();
-  const identity = savedIdentity();
+  const identity = workbook.identity;
   saveAtomically('Turn risk into commitment', (plan) => {
     const { sides } = readPartnership(workbook);
     const caller = requireCaller(sides, identity);
@@ -268,7 +267,7 @@ const adviseDisclosure: MethodApi['adviseDisclosure'] = (input) => {
 const recordDisclosure: MethodApi['recordDisclosure'] = (input) => {
   if (input.shared === '') throw new Error('What you share is empty; please fill it in.');
   const workbook = new Workbook();
-  const identity = savedIdentity();
+  const identity = workbook.identity;
   return saveAtomically('Record disclosure', (plan) => {
     const { sides } = readPartnership(workbook);
     const caller = requireCaller(sides, identity);
@@ -307,7 +306,7 @@ function loadBreaches(workbook = new Workbook()): BreachView {
 
 const recordBreach: MethodApi['recordBreach'] = (input) => {
   const workbook = new Workbook();
-  const identity = savedIdentity();
+  const identity = workbook.identity;
   saveAtomically('Record breach', (plan) => {
     requireCaller(readPartnership(workbook).sides, identity);
     const date = parseIsoDay(input.date, 'The date', workbook.calendar);
@@ -320,7 +319,7 @@ const recordBreach: MethodApi['recordBreach'] = (input) => {
 
 const updateBreach: MethodApi['updateBreach'] = (update) => {
   const workbook = new Workbook();
-  const identity = savedIdentity();
+  const identity = workbook.identity;
   const calendar = workbook.calendar;
   saveAtomically('Update breach', (plan) => {
     requireCaller(readPartnership(workbook).sides, identity);
@@ -361,7 +360,7 @@ const updateBreach: MethodApi['updateBreach'] = (update) => {
 function makeRecordMajorChange(loadHome: () => HomeView): MethodApi['recordMajorChange'] {
   return (input) => {
     const workbook = new Workbook();
-    const identity = savedIdentity();
+    const identity = workbook.identity;
     saveAtomically('Record major change', (plan) => {
       const partnership = readPartnership(workbook);
       requireCaller(partnership.sides, identity);

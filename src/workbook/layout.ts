@@ -1,5 +1,6 @@
 import { type Calendar, RUNTIME_CALENDAR, zoneCalendar } from '../domain/calendar';
 import { sheetRef } from './a1';
+import { type SavedIdentity, savedIdentity } from './identity';
 import { type ColumnSpec, METADATA_COLUMN_KEY, METADATA_SHEET_KEY, type TableSpec, columnTag } from './schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -265,11 +266,23 @@ export class Workbook {
   private readonly layouts = new Map<string, TableLayout>();
   private zone: Calendar | undefined;
   private properties: Record<string, string> | undefined;
+  private caller: SavedIdentity | null | undefined;
 
   constructor(readonly spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
 
+  /** The caller's saved name, side and person id for this spreadsheet, read once per request. */
+  get identity(): SavedIdentity | null {
+    if (this.caller === undefined) this.caller = savedIdentity(this.spreadsheet.getId());
+    return this.caller;
+  }
+
+  /** What the caller just saved as who they are (so the view returned needs no second read). */
+  rememberIdentity(identity: SavedIdentity): void {
+    this.caller = identity;
+  }
+
   /** The document properties, read once per Workbook (one round trip). */
-  private documentProperties(): Record<string, string> {
+  documentProperties(): Record<string, string> {
     this.properties ??= PropertiesService.getDocumentProperties().getProperties();
     return this.properties;
   }

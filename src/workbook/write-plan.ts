@@ -33,7 +33,7 @@ export class WritePlan {
   private readonly writes: Array<() => void> = [];
   private readonly properties: Record<string, string> = {};
   private readonly deletedProperties: string[] = [];
-  private readonly nextFreeRow = new Map<number, number>();
+  private readonly nextFreeRow = new Map<string, number>();
 
   /**
    * Rows to add below the table's last used row, as it is now (the caller holds the lock, so it
@@ -42,11 +42,10 @@ export class WritePlan {
    */
   append(layout: TableLayout, records: ReadonlyArray<Changes>): number {
     const sheet = layout.sheet;
-    const sheetId = sheet.getSheetId();
-    const firstRow = this.nextFreeRow.get(sheetId) ?? sheet.getLastRow() + 1;
+    const firstRow = this.nextFreeRow.get(layout.table.key) ?? sheet.getLastRow() + 1;
     if (records.length === 0) return firstRow;
     const rows = records.map((record) => rowFor(layout, record));
-    this.nextFreeRow.set(sheetId, firstRow + rows.length);
+    this.nextFreeRow.set(layout.table.key, firstRow + rows.length);
     const lastRow = firstRow + rows.length - 1;
     const maxRows = sheet.getMaxRows();
     this.writes.push(() => {

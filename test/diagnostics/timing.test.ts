@@ -31,7 +31,8 @@ describe('timing the entry points', () => {
     const calls = double.calls.byMethod();
     // loadHome itself writes no property: the one write is the timing record.
     expect(calls['Properties.setProperty']).toBe(1);
-    expect(calls['Properties.getProperties'] ?? 0).toBe(0);
+    // The one read of the document properties is loadHome's own (layouts and cycles), not the timing's.
+    expect(calls['Properties.getProperties'] ?? 0).toBeLessThanOrEqual(1);
     const record = timings(double).loadHome!;
     expect(record.ok).toBe(true);
     expect(record.at).toBeGreaterThanOrEqual(before);
