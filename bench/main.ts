@@ -1,3 +1,4 @@
+import { benchBoundary } from './boundary';
 import { benchServiceCalls } from './calls';
 import { benchCustomFunctions } from './functions';
 import { benchRoundTrips } from './roundtrips';
@@ -7,6 +8,7 @@ const GROUPS: Record<string, () => unknown> = {
   functions: benchCustomFunctions,
   calls: benchServiceCalls,
   roundtrips: benchRoundTrips,
+  boundary: benchBoundary,
 };
 
 const named = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
@@ -15,4 +17,4 @@ if (unknown.length > 0) {
   console.error(`npm run bench: no group ${unknown.join(', ')}; the groups are ${Object.keys(GROUPS).join(', ')}`);
   process.exit(2);
 }
-for (const [name, run] of Object.entries(GROUPS)) if (named.length === 0 || named.includes(name)) run();
+for (const [name, run] of Object.entries(GROUPS)) if (named.length === 0 || named.includes(name)) await run();

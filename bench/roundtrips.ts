@@ -94,6 +94,19 @@ const HANDLER_ACTIONS: Record<HandlerName, BenchAction> = {
   recordBreach: { name: 'submit_record_breach', run: () => api.recordBreach({ date: '2026-11-20', what: 'Leak', corner: 'Transparency' }) },
   updateBreach: { name: 'submit_update_breach', run: (_d, _a, last) => api.updateBreach({ id: `B-${last}`, status: 'Reset complete' }) },
   recordMajorChange: { name: 'submit_major_change', run: () => api.recordMajorChange({ change: firstMajorChange(), note: 'New CEO' }) },
+  loadScorecard: { name: 'view_scorecard', run: () => api.loadScorecard(null) },
+  saveScorecard: { name: 'submit_scorecard', run: () => api.saveScorecard(benchScores()) },
+  addScorecardActionItem: { name: 'submit_scorecard_action_item', prepare: () => api.saveScorecard(benchScores()), run: () => api.addScorecardActionItem(benchScores().quarter, 'Bench action item') },
+};
+
+/** Ana's side's scores of the quarter the bench runs in (a quarter is scored once it has begun). */
+const benchScores = () => {
+  const now = new Date();
+  return {
+    quarter: `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`,
+    corners: { Competence: 7, Reliability: 6, Transparency: 5, Alignment: 8 },
+    domainExpertise: 7, executionCapacity: null, learningVelocity: 6, satisfaction: 9, comments: '',
+  };
 };
 
 let agreedCorner: CornerName = 'Transparency';

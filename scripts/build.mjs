@@ -32,8 +32,9 @@ async function buildInfo() {
   return { version: pkg.version, commit: gitCommit(), helpUrl: home ? `${home}#using-it-with-your-partner` : null };
 }
 
-async function bundleServer() {
-  const result = await build({
+/** The esbuild options of Code.js's bundle (before the generated declarations are appended). */
+async function serverBuildOptions() {
+  return {
     define: { TRUST_CORNERS_BUILD: JSON.stringify(await buildInfo()) },
     entryPoints: [path.join(root, 'src/main.ts')],
     bundle: true,
@@ -49,8 +50,19 @@ async function bundleServer() {
     minifyWhitespace: true,
     write: false,
     logLevel: 'warning',
-  });
+  };
+}
+
+async function bundleServer() {
+  const result = await build(await serverBuildOptions());
   return result.outputFiles[0].text;
+}
+
+/** Bytes of the server bundle that come from each source file (for the bench's size lines). */
+export async function serverBytesBySource() {
+  const result = await build({ ...(await serverBuildOptions()), metafile: true });
+  const [output] = Object.values(result.metafile.outputs);
+  return Object.fromEntries(Object.entries(output.inputs).map(([file, input]) => [file, input.bytesInOutput]));
 }
 
 /**

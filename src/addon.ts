@@ -2,6 +2,7 @@ import { loadExamplePartnership } from './workbook/load-example';
 import { type SetupReport, setUpWorkbook } from './workbook/setup';
 import { stampEdit } from './workbook/stamp';
 import { createPortfolioSheet } from './workbook/portfolio';
+import { verifyHistory } from './workbook/verify-history';
 
 /**
  * The add-on's face in Sheets: the menu and the simple triggers. onOpen may run in AuthMode.NONE
@@ -23,6 +24,7 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addSeparator()
     .addItem('Set up partnership workbook', 'menuSetUpWorkbook')
     .addItem('Repair workbook', 'menuRepairWorkbook')
+    .addItem('Verify history', 'menuVerifyHistory')
     .addItem('Load example partnership', 'menuLoadExample')
     .addSeparator()
     .addItem('Create portfolio sheet', 'menuCreatePortfolio')
@@ -54,6 +56,8 @@ function describeReport(report: SetupReport): string {
   if (report.createdSheets.length > 0) parts.push(`Created: ${report.createdSheets.join(', ')}.`);
   if (report.addedColumns.length > 0) parts.push(`Restored columns: ${report.addedColumns.join('; ')}.`);
   if (report.adoptedColumns.length > 0) parts.push(`Recognised by header: ${report.adoptedColumns.join('; ')}.`);
+  if (report.givenIds && report.givenIds.length > 0) parts.push(`Gave ids to commitments typed without one: ${report.givenIds.join(', ')}.`);
+  if (report.givenIds === null) parts.push('Commitments typed without an id get one at the next repair: the other side was saving.');
   return parts.length > 0 ? parts.join(' ') : 'Everything was in place; nothing needed changing.';
 }
 
@@ -64,7 +68,12 @@ export function menuSetUpWorkbook(): void {
 
 export function menuRepairWorkbook(): void {
   const report = setUpWorkbook();
-  SpreadsheetApp.getUi().alert(`${ADDON_NAME}: repair finished`, `${describeReport(report)} No data cell was changed.`, SpreadsheetApp.getUi().ButtonSet.OK);
+  SpreadsheetApp.getUi().alert(`${ADDON_NAME}: repair finished`, `${describeReport(report)} No ${report.givenIds?.length ? 'other ' : ''}data cell was changed.`, SpreadsheetApp.getUi().ButtonSet.OK);
+}
+
+export function menuVerifyHistory(): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(`${ADDON_NAME}: verify history`, verifyHistory().message, ui.ButtonSet.OK);
 }
 
 export function menuLoadExample(): void {

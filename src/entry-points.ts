@@ -1,4 +1,4 @@
-import { menuCreatePortfolio, menuLoadExample, menuRepairWorkbook, menuSetUpWorkbook, onEdit, onInstall, onOpen, showSidebar } from './addon';
+import { menuCreatePortfolio, menuLoadExample, menuRepairWorkbook, menuSetUpWorkbook, menuVerifyHistory, onEdit, onInstall, onOpen, showSidebar } from './addon';
 import { showAboutAndDiagnostics } from './diagnostics/about';
 import { showHelp } from './diagnostics/help';
 import { timeEach } from './diagnostics/timing';
@@ -21,6 +21,7 @@ export const ENTRY_POINTS = {
     showSidebar,
     menuSetUpWorkbook,
     menuRepairWorkbook,
+    menuVerifyHistory,
     menuLoadExample,
     menuCreatePortfolio,
     ...SIDEBAR_HANDLERS,

@@ -349,5 +349,5 @@ export interface MethodApi {
 }
 
 /** Everything google.script.run can call. */
-export type ServerApi = SidebarApi & MethodApi & FreshnessApi;
+export type ServerApi = SidebarApi & MethodApi & FreshnessApi & import('./scorecard-api').ScorecardApi;
 export type HandlerName = keyof ServerApi;

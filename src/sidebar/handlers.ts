@@ -25,6 +25,7 @@ import { closeCycle, cycleContext, cycleInfo, directedGap, focusReasonOf, loadAs
 import { sameCycleName } from '../domain/cycles';
 import { FRESHNESS_HANDLERS } from './freshness-handlers';
 import { methodHandlers } from './method-handlers';
+import { SCORECARD_HANDLERS } from './scorecard-handlers';
 import { cornerSummaries, daysUntil, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
 
 const today = (): Date => new Date();
@@ -299,4 +300,5 @@ export const SIDEBAR_HANDLERS: ServerApi = guardHandlers({
   updateCommitment,
   ...methodHandlers(() => loadHome()),
   ...FRESHNESS_HANDLERS,
+  ...SCORECARD_HANDLERS,
 });

@@ -1,11 +1,11 @@
 import { startOfDayOf } from '../domain/calendar';
 import type { CommitmentStatus } from '../domain/commitments';
 import type { Corner } from '../domain/corners';
-import { type Change, historyRecords } from './history';
+import { type Change, planHistory } from './history';
 import { findSide, nextIds } from './input';
 import type { Workbook } from './layout';
 import { type CellValue, type TableRow, dateOf, parseIsoDay, readRows, textOf } from './table';
-import { COMMITMENTS, HISTORY } from './templates';
+import { COMMITMENTS } from './templates';
 import type { WritePlan } from './write-plan';
 
 /** A commitment as the boundary parsed it: text trimmed and bounded, the date yyyy-mm-dd. */
@@ -102,5 +102,5 @@ export function planCommitmentUpdate(plan: WritePlan, workbook: Workbook, row: T
     }));
   if (changed.length === 0) return;
   plan.update(layout, row.rowNumber, { ...updates, updatedBy: actor.label, updatedAt: now });
-  plan.append(workbook.layout(HISTORY), historyRecords(actor.label, changed, now, calendar));
+  planHistory(plan, workbook, actor.label, changed, now);
 }

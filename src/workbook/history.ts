@@ -1,7 +1,11 @@
-import type { Workbook } from './layout';
 import type { Calendar } from '../domain/calendar';
-import { type CellValue, appendRows, textOf } from './table';
+import { type ChainLink, GENESIS, UNCHAINED_MARK, chainFieldText, formatLink, nextLink, parseLink, toSecond } from './history-chain';
+import { MissingTableError, type TableLayout, type Workbook, locateTable } from './layout';
+import { columnByKey } from './schema';
+import { type CellValue, cellForWrite, rowFor, textOf } from './table';
 import { HISTORY } from './templates';
+import type { WritePlan } from './write-plan';
+import { readHeldEntries, storeHeldEntries } from './history-held';
 
 export interface Change {
   sheet: string;
@@ -11,11 +15,30 @@ export interface Change {
   newValue: CellValue | undefined;
 }
 
+/** One Change History row before it is written: every field but the time is text. */
+export interface HistoryEntry {
+  when: Date;
+  who: string;
+  sheet: string;
+  rowId: string;
+  field: string;
+  oldValue: string;
+  newValue: string;
+}
+
+/** The columns the chain covers, in the order it hashes them. */
+export const HASHED_KEYS = ['when', 'who', 'sheet', 'rowId', 'field', 'oldValue', 'newValue'] as const;
+
+/** The last link the add-on wrote, kept outside the sheet: deleting the newest rows leaves it behind. */
+export const CHAIN_HEAD_KEY = 'trustCorners.historyHead';
+
 const shown = (value: CellValue | undefined, calendar: Calendar): string => (value === undefined ? '' : textOf(value, calendar));
 
-export function historyRecords(who: string, changes: readonly Change[], when: Date, calendar: Calendar): Array<Record<string, CellValue>> {
+
+export function historyEntries(who: string, changes: readonly Change[], when: Date, calendar: Calendar): HistoryEntry[] {
+  const at = toSecond(when);
   return changes.map((change) => ({
-    when,
+    when: at,
     who,
     sheet: change.sheet,
     rowId: change.rowId,
@@ -25,8 +48,108 @@ export function historyRecords(who: string, changes: readonly Change[], when: Da
   }));
 }
 
-/** Appends changes to the Change History in one write (every value stored as literal text). Hold the lock. */
-export function recordChanges(workbook: Workbook, who: string, changes: readonly Change[], when: Date = new Date()): void {
-  if (changes.length === 0) return;
-  appendRows(workbook.layout(HISTORY), historyRecords(who, changes, when, workbook.calendar));
+/** The Change History's layout; a sheet from before the chain (no hash column yet) still takes rows. */
+function historyLayout(workbook: Workbook): TableLayout {
+  try {
+    const layout = workbook.layout(HISTORY);
+    void layout.columnOf; // a cached layout is checked against the header row here, and may throw
+    return layout;
+  } catch (error) {
+    if (!(error instanceof MissingTableError)) throw error;
+    const withoutHash = { ...HISTORY, columns: HISTORY.columns.filter((column) => column.key !== 'hash') };
+    return locateTable(workbook.spreadsheet, withoutHash);
+  }
+}
+
+/** Where the chain stands for one save: read once, then carried from one planned append to the next. */
+interface ChainPosition {
+  layout: TableLayout;
+  /** The link the next entry follows; null for a sheet without the Chain column (before Repair). */
+  base: ChainLink | null;
+  /** Held entries not yet planned, and the property keys to delete when they are written. */
+  pending: { entries: HistoryEntry[]; keys: string[] };
+}
+
+const positions = new WeakMap<WritePlan, ChainPosition>();
+
+/** Reads where the chain ends (the last row's link, or the recorded end when that is further) and the held entries. */
+function readChainPosition(workbook: Workbook): ChainPosition {
+  const layout = historyLayout(workbook);
+  const sheet = layout.sheet;
+  const hashColumn = layout.columnOf.get('hash');
+  const properties = PropertiesService.getDocumentProperties();
+  const pending = readHeldEntries(properties);
+  if (hashColumn === undefined) return { layout, base: null, pending };
+  const lastRow = sheet.getLastRow();
+  const tail = lastRow >= 2 ? parseLink(sheet.getRange(lastRow, hashColumn).getValue()) : null;
+  const head = parseLink(properties.getProperty(CHAIN_HEAD_KEY));
+  // The higher of the two: the head is ahead when the newest rows were deleted, and chaining
+  // from it makes that deletion a visible gap instead of history quietly rewritten.
+  const base = head && (!tail || head.seq > tail.seq) ? head : (tail ?? GENESIS);
+  return { layout, base, pending };
+}
+
+/**
+ * Plans Change History rows into a save's plan, chained: held entries first (oldest first), then
+ * `entries`. The caller holds the document lock from planning to commit; every read happens
+ * here, the writes in `plan.commit()`. Several calls on one plan continue one chain.
+ */
+export function planHistoryEntries(plan: WritePlan, workbook: Workbook, entries: readonly HistoryEntry[]): void {
+  const position = positions.get(plan) ?? readChainPosition(workbook);
+  const all = [...position.pending.entries, ...entries];
+  if (all.length === 0) {
+    positions.set(plan, position);
+    return;
+  }
+  const { layout } = position;
+  const calendar = workbook.calendar;
+  let link = position.base;
+  const records = all.map((entry) => {
+    const record: Record<string, CellValue> = { ...entry };
+    if (link) {
+      const stored = HASHED_KEYS.map((key) => {
+        // What the cell will read back as: text without the apostrophe that keeps it literal.
+        const value = cellForWrite(columnByKey(HISTORY, key), entry[key]);
+        return typeof value === 'string' && value.startsWith("'") ? value.slice(1) : chainFieldText(value, calendar);
+      });
+      link = nextLink(link, stored);
+      record.hash = formatLink(link);
+    }
+    return record;
+  });
+  plan.append(layout, records);
+  if (link) plan.setDocumentProperty(CHAIN_HEAD_KEY, formatLink(link));
+  for (const key of position.pending.keys) plan.deleteDocumentProperty(key);
+  positions.set(plan, { layout, base: link, pending: { entries: [], keys: [] } });
+}
+
+/** Plans one history row per change, by `who` at `when` (see planHistoryEntries). */
+export function planHistory(plan: WritePlan, workbook: Workbook, who: string, changes: readonly Change[], when: Date = new Date()): void {
+  planHistoryEntries(plan, workbook, historyEntries(who, changes, when, workbook.calendar));
+}
+
+/**
+ * Without the lock no row of the Change History can be claimed safely (a batched append could
+ * land on rows another save is writing, and the chain's end is unknown), so the entries wait in
+ * document properties, written in one call under keys no other writer uses, until the next
+ * append under the lock writes them first, in the chain. An edit too large to hold is kept as
+ * one entry saying what was edited and where to find the values.
+ */
+export function holdPendingHistory(entries: readonly HistoryEntry[], workbook: Workbook): void {
+  try {
+    storeHeldEntries(entries);
+  } catch (error) {
+    // The property store is full (or refused): one row appended atomically says what was edited,
+    // marked as outside the chain, so Verify history names it instead of the edit vanishing.
+    const first = entries[0];
+    const layout = historyLayout(workbook);
+    layout.sheet.appendRow(
+      rowFor(layout, {
+        ...first,
+        oldValue: '',
+        newValue: `(${entries.length} cell${entries.length === 1 ? '' : 's'} edited while the other side was saving could not be held: ${String((error as Error).message).slice(0, 200)}; see File → Version history)`,
+        hash: UNCHAINED_MARK,
+      }),
+    );
+  }
 }

@@ -2,7 +2,7 @@ import { parseModel } from '../domain/models';
 import { prepareChangeCount } from './change-counter';
 import { backfillCycles } from './cycle-backfill';
 import { type ExamplePartnership, examplePartnership } from './example';
-import { Workbook } from './layout';
+import { MissingTableError, Workbook } from './layout';
 import { withDocumentLock } from './lock';
 import { setUpWorkbook } from './setup';
 import type { TableSpec } from './schema';
@@ -11,12 +11,34 @@ import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, CYCLES, COMPETENCE_AUDIT, DI
 
 type Records = Array<Record<string, CellValue>>;
 
+/** The tables the example fills; any data in one of them means a real partnership lives here. */
+const DATA_TABLES: readonly TableSpec[] = [PARTNERSHIP, ASSESSMENTS, CYCLES, COMMITMENTS, SCORECARD, DISCLOSURES, COMPETENCE_AUDIT, LEARNING_LOG, ALIGNMENT_AUDIT, PREMORTEM, VALUE_EXCHANGE];
+
+function hasData(workbook: Workbook, table: TableSpec): boolean {
+  try {
+    return readTable(workbook.layout(table)).rows.length > 0;
+  } catch (error) {
+    if (error instanceof MissingTableError) return false;
+    throw error;
+  }
+}
+
+function refuseOverData(workbook: Workbook, withData: readonly TableSpec[]): void {
+  if (withData.length === 0) return;
+  throw new Error(
+    `The example was not loaded: ${withData.map((table) => `"${workbook.layout(table).sheet.getName()}"`).join(', ')} already ${withData.length > 1 ? 'have' : 'has'} data. Load the example into a new spreadsheet.`,
+  );
+}
+
 /**
  * Sets up the workbook and fills it with the example partnership. Refuses when any table already
  * has data: the example is for trying the add-on, never mixed into a real partnership's records.
  */
 export function loadExamplePartnership(today: Date = new Date()): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  // A workbook already set up is checked before Repair runs, so a refusal leaves it exactly as it was.
+  const before = new Workbook(spreadsheet);
+  if (before.isSetUp()) refuseOverData(before, DATA_TABLES.filter((table) => hasData(before, table)));
   setUpWorkbook(spreadsheet);
   const workbook = new Workbook(spreadsheet);
   const example: ExamplePartnership = examplePartnership(today, workbook.calendar);
@@ -40,12 +62,7 @@ export function loadExamplePartnership(today: Date = new Date()): void {
     ];
     // Every read first (one per table), then only writes: no read waits for a commit in between.
     const reads = records.map(([table]) => readTable(workbook.layout(table)));
-    const withData = records.filter((_, index) => reads[index].rows.length > 0).map(([table]) => table);
-    if (withData.length > 0) {
-      throw new Error(
-        `The example was not loaded: ${withData.map((table) => `"${workbook.layout(table).sheet.getName()}"`).join(', ')} already ${withData.length > 1 ? 'have' : 'has'} data. Load the example into a new spreadsheet.`,
-      );
-    }
+    refuseOverData(workbook, records.filter((_, index) => reads[index].rows.length > 0).map(([table]) => table));
     const countChange = prepareChangeCount(); // open sidebars reload (src/workbook/change-counter.ts)
     records.forEach(([table, rows], index) => {
       const layout = workbook.layout(table);

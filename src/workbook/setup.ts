@@ -1,5 +1,6 @@
 import { columnLetters } from './a1';
 import { nextChangeCount } from './change-counter';
+import { giveMissingCommitmentIds } from './commitment-ids';
 import { PORTFOLIO_NAMES, dashboardNamedRanges } from './portfolio';
 import { DASHBOARD_ROWS, DASHBOARD_WIDTH, type DashboardLayouts, dashboardCells } from './dashboard';
 import { sheetRef } from './a1';
@@ -16,6 +17,8 @@ export interface SetupReport {
   addedColumns: string[];
   /** Columns found by their header and marked with metadata from now on. */
   adoptedColumns: string[];
+  /** Ids given to commitments typed by hand without one; null when the other side was saving. */
+  givenIds?: string[] | null;
 }
 
 const PROTECTION_PREFIX = 'Trust Corners:';
@@ -401,6 +404,7 @@ export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiv
   const changed = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => properties[key] !== value));
   // Open sidebars reload when setup or repair changed something (src/workbook/change-counter.ts).
   if (Object.keys(changed).length > 0) documentProperties.setProperties({ ...changed, ...nextChangeCount(properties) });
+  report.givenIds = giveMissingCommitmentIds(spreadsheet);
   return report;
 }
 

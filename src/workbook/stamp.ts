@@ -1,15 +1,20 @@
+import { type Calendar, startOfDayOf } from '../domain/calendar';
+import { parseStatus } from '../domain/commitments';
+import { freeCommitmentIds, holdsCommitment } from './commitment-ids';
 import { prepareChangeCount } from './change-counter';
-import { type Change, historyRecords, recordChanges } from './history';
+import { type Change, historyEntries, holdPendingHistory, planHistoryEntries } from './history';
 import { actorLabel } from './identity';
-import { Workbook } from './layout';
+import { MissingTableError, type TableLayout, Workbook } from './layout';
 import { LOCK_WAIT_MS } from './lock';
-import type { Calendar } from '../domain/calendar';
 import { type ColumnSpec, METADATA_SHEET_KEY, type TableSpec } from './schema';
-import { type CellValue, appendRowAtomically, textOf } from './table';
-import { COMMITMENTS, HISTORY, TABLES } from './templates';
+import { type CellValue, textOf } from './table';
+import { COMMITMENTS, TABLES } from './templates';
+import { WritePlan } from './write-plan';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Which of our tables a sheet is, from its metadata; undefined for other sheets. */
-function tableOf(sheet: GoogleAppsScript.Spreadsheet.Sheet): TableSpec | undefined {
+export function tableOf(sheet: Sheet): TableSpec | undefined {
   const marked = sheet.createDeveloperMetadataFinder().withKey(METADATA_SHEET_KEY).find();
   const key = marked.length > 0 ? marked[0].getValue() : null;
   return TABLES.find((table) => table.key === key);
@@ -33,11 +38,87 @@ function oldValueOf(raw: unknown, column: ColumnSpec | undefined, calendar: Cale
   return raw as CellValue;
 }
 
+const STAMP_KEYS = new Set(['updatedBy', 'updatedAt']);
+
+/** A value read from a cell, made ready to be written back unchanged (text stays literal). */
+const asWritten = (value: CellValue): CellValue => (typeof value === 'string' && value !== '' ? `'${value}` : value);
+
 /**
- * The simple onEdit trigger: stamps "last updated by/at" on edited Commitments Log rows and appends
- * every edited cell of a data table to the Change History. Runs in AuthMode.LIMITED as the editing
- * user; it sees the old value only for single-cell edits (Apps Script's rule), so a paste records
- * the new values with the old ones unknown.
+ * Writes `fills` (column -> row offset -> value) in as few calls as the columns allow: adjacent
+ * columns share one write, spanning only the rows that change; rows in between get their own
+ * values back. The call count depends on which columns change, never on how many rows.
+ */
+function writeFills(sheet: Sheet, firstRow: number, rowValues: readonly CellValue[][], fills: ReadonlyMap<number, ReadonlyMap<number, CellValue>>): void {
+  const columns = [...fills.keys()].filter((column) => (fills.get(column) as ReadonlyMap<number, CellValue>).size > 0).sort((a, b) => a - b);
+  for (let start = 0; start < columns.length; ) {
+    let end = start;
+    while (end + 1 < columns.length && columns[end + 1] === columns[end] + 1) end++;
+    const run = columns.slice(start, end + 1);
+    const offsets = run.flatMap((column) => [...(fills.get(column) as ReadonlyMap<number, CellValue>).keys()]);
+    const top = Math.min(...offsets);
+    const bottom = Math.max(...offsets);
+    const grid: CellValue[][] = [];
+    for (let offset = top; offset <= bottom; offset++) {
+      grid.push(run.map((column) => {
+        const filled = (fills.get(column) as ReadonlyMap<number, CellValue>).get(offset);
+        return filled !== undefined ? filled : asWritten(rowValues[offset][column - 1]);
+      }));
+    }
+    sheet.getRange(firstRow + top, run[0], grid.length, run.length).setValues(grid);
+    start = end + 1;
+  }
+}
+
+/**
+ * On the Commitments Log, what the add-on fills in for the person who edited: an id for a row
+ * typed by hand (only under the lock, where ids are allocated), Done on = today when the status
+ * was set to Done with no date, and the who/when stamp. Returns the cells to write and the
+ * changes to record.
+ */
+function commitmentFills(
+  layout: TableLayout,
+  rowValues: CellValue[][],
+  editedKeys: ReadonlySet<string>,
+  stamp: { who: string; at: Date; calendar: Calendar },
+  allocateIds: ((count: number) => string[]) | null,
+): { fills: Map<number, Map<number, CellValue>>; changes: Change[]; idOf: Map<number, string> } {
+  const column = (key: string): number => layout.columnOf.get(key) as number;
+  const fills = new Map<number, Map<number, CellValue>>([...layout.columnOf.values()].map((at) => [at, new Map<number, CellValue>()]));
+  const changes: Change[] = [];
+  const idOf = new Map<number, string>();
+  const sheetName = layout.sheet.getName();
+  const typed = rowValues.map((values) => holdsCommitment(layout, values));
+  if (allocateIds) {
+    const needing = rowValues.flatMap((values, offset) => (typed[offset] && textOf(values[column('id') - 1]) === '' ? [offset] : []));
+    const ids = needing.length > 0 ? allocateIds(needing.length) : [];
+    needing.forEach((offset, n) => {
+      (fills.get(column('id')) as Map<number, CellValue>).set(offset, `'${ids[n]}`);
+      idOf.set(offset, ids[n]);
+      changes.push({ sheet: sheetName, rowId: ids[n], field: 'ID', oldValue: '', newValue: ids[n] });
+    });
+  }
+  const today = startOfDayOf(stamp.calendar, stamp.at);
+  rowValues.forEach((values, offset) => {
+    if (!typed[offset]) return; // a row someone just cleared stays empty
+    const rowId = idOf.get(offset) ?? textOf(values[column('id') - 1]);
+    if (editedKeys.has('status') && parseStatus(textOf(values[column('status') - 1])) === 'Done' && textOf(values[column('doneOn') - 1]) === '') {
+      (fills.get(column('doneOn')) as Map<number, CellValue>).set(offset, today);
+      changes.push({ sheet: sheetName, rowId, field: 'Done on', oldValue: '', newValue: today });
+    }
+    (fills.get(column('updatedBy')) as Map<number, CellValue>).set(offset, `'${stamp.who}`);
+    (fills.get(column('updatedAt')) as Map<number, CellValue>).set(offset, stamp.at);
+  });
+  return { fills, changes, idOf };
+}
+
+/**
+ * The simple onEdit trigger: records every edited data cell in the Change History and, on the
+ * Commitments Log, fills ids, Done on and the who/when stamp. A paste of any size costs the same
+ * few service calls: one read of the edited rows, one write per group of adjacent filled columns,
+ * one history append. Runs in AuthMode.LIMITED as the editing user; Apps Script gives the old
+ * value only for single-cell edits, so a paste records the old ones as unknown. When the lock is
+ * refused, nothing is lost: the history waits in document properties for the next save (see
+ * holdPendingHistory), and ids wait for the next edit of the row or Repair.
  */
 export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = event.range;
@@ -50,11 +131,10 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   const workbook = new Workbook(sheet.getParent());
   const layout = workbook.layout(table);
   const keyOfColumn = new Map([...layout.columnOf].map(([key, column]) => [column, key]));
-  const stampKeys = new Set(['updatedBy', 'updatedAt']);
   const firstColumn = range.getColumn();
   const columns = Array.from({ length: range.getNumColumns() }, (_, i) => firstColumn + i).filter((column) => {
     const key = keyOfColumn.get(column);
-    return key !== undefined && !stampKeys.has(key);
+    return key !== undefined && !STAMP_KEYS.has(key);
   });
   if (columns.length === 0) return;
 
@@ -66,55 +146,56 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   const width = Math.max(layout.width, ...columns);
   const rowValues = sheet.getRange(firstRow, 1, rows, width).getValues() as CellValue[][];
   const idColumn = layout.columnOf.get('id');
-  const who = actorLabel();
+  const who = actorLabel(workbook.spreadsheet.getId());
   const now = new Date();
-  const changes: Change[] = [];
-  for (let row = 0; row < rows; row++) {
-    for (const column of columns) {
-      const spec = layout.table.columns.find((candidate) => candidate.key === keyOfColumn.get(column));
-      changes.push({
-        sheet: sheet.getName(),
-        rowId: idColumn !== undefined ? textOf(rowValues[row][idColumn - 1]) : `row ${firstRow + row}`,
-        field: spec?.header ?? '',
-        oldValue: single ? oldValueOf(event.oldValue, spec, workbook.calendar) : '(not known for multi-cell edits)',
-        newValue: rowValues[row][column - 1],
-      });
-    }
-  }
-  // A row someone just cleared stays empty: stamping it would leave a commitment with no content.
-  const isEmptyRow = (values: CellValue[]): boolean =>
-    [...layout.columnOf].every(([key, column]) => stampKeys.has(key) || values[column - 1] === '' || values[column - 1] === null);
+  const calendar = workbook.calendar;
+  const specOf = new Map(layout.table.columns.map((spec) => [layout.columnOf.get(spec.key) as number, spec]));
 
   const lock = LockService.getDocumentLock();
-  const locked = lock.tryLock(LOCK_WAIT_MS);
+  const locked = lock ? lock.tryLock(LOCK_WAIT_MS) : false;
   try {
-    // Read before any write is queued; written last (src/workbook/change-counter.ts: open sidebars poll it).
-    const countChange = prepareChangeCount();
-    if (table.key === COMMITMENTS.key) {
-      const stampRange = (key: string) => sheet.getRange(firstRow, layout.columnOf.get(key) as number, rows, 1);
-      // Rows left as they are get their own values back, text kept literal as everywhere else.
-      const current = (key: string) =>
-        rowValues.map((values) => {
-          const value = values[(layout.columnOf.get(key) as number) - 1];
-          return [typeof value === 'string' && value !== '' ? `'${value}` : value];
+    const isCommitments = table.key === COMMITMENTS.key;
+    const filled = isCommitments
+      ? commitmentFills(
+          layout,
+          rowValues,
+          new Set(columns.map((column) => keyOfColumn.get(column) as string)),
+          { who, at: now, calendar },
+          locked ? (count) => freeCommitmentIds(layout, count) : null,
+        )
+      : null;
+    const changes: Change[] = [];
+    const sheetName = sheet.getName();
+    for (let row = 0; row < rows; row++) {
+      const rowId = filled?.idOf.get(row) ?? (idColumn !== undefined ? textOf(rowValues[row][idColumn - 1]) : `row ${firstRow + row}`);
+      for (const column of columns) {
+        const spec = specOf.get(column);
+        changes.push({
+          sheet: sheetName,
+          rowId,
+          field: spec?.header ?? '',
+          oldValue: single ? oldValueOf(event.oldValue, spec, calendar) : '(not known for multi-cell edits)',
+          newValue: rowValues[row][column - 1],
         });
-      const by = current('updatedBy');
-      const at = current('updatedAt');
-      rowValues.forEach((values, row) => {
-        if (isEmptyRow(values)) return;
-        by[row] = [`'${who}`];
-        at[row] = [now];
-      });
-      stampRange('updatedBy').setValues(by);
-      stampRange('updatedAt').setValues(at);
+      }
     }
-    if (locked) {
-      recordChanges(workbook, who, changes, now);
-    } else {
-      // Without the lock a batched append could land on rows another save is writing; appendRow is atomic.
-      const history = workbook.layout(HISTORY);
-      for (const change of historyRecords(who, changes, now, workbook.calendar)) appendRowAtomically(history, change);
+    if (filled) changes.push(...filled.changes);
+    const entries = historyEntries(who, changes, now, calendar);
+    // Every read (ids above, the chain's end here) before the first write.
+    let history: WritePlan | null = locked ? new WritePlan() : null;
+    try {
+      if (history) planHistoryEntries(history, workbook, entries);
+    } catch (error) {
+      // The Change History sheet is gone or lacks columns: the entries wait, like under a refused
+      // lock, until Repair restores it, and the edit's own cells are still filled in.
+      if (!(error instanceof MissingTableError)) throw error;
+      history = null;
     }
+    // Open sidebars poll this count (src/workbook/change-counter.ts): read before the first write.
+    const countChange = prepareChangeCount();
+    if (filled) writeFills(sheet, firstRow, rowValues, filled.fills);
+    if (history) history.commit();
+    else holdPendingHistory(entries, workbook);
     countChange();
   } finally {
     if (locked) lock.releaseLock();

@@ -212,6 +212,13 @@ export const HISTORY: TableSpec = {
     { key: 'field', header: 'Field', kind: 'text', width: 140 },
     { key: 'oldValue', header: 'Old', kind: 'text', width: 200 },
     { key: 'newValue', header: 'New', kind: 'text', width: 200 },
+    {
+      key: 'hash',
+      header: 'Chain',
+      kind: 'text',
+      help: 'Entry number and a hash chained to the row above: Extensions → Trust Corners → Verify history names rows changed or deleted afterwards.',
+      width: 150,
+    },
   ],
 };
 

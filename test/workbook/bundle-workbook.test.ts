@@ -12,7 +12,7 @@ describe('workbook actions through build/Code.js', () => {
     double.calls.reset();
     double.runSimpleTrigger('NONE', () => bundle.call('onOpen', bundle.realm({ authMode: 'NONE' })));
     const items = double.inspect.menus()[0].items.map((item: { functionName?: string }) => item.functionName).filter(Boolean);
-    expect(items).toEqual(['showSidebar', 'menuSetUpWorkbook', 'menuRepairWorkbook', 'menuLoadExample', 'menuCreatePortfolio', 'showHelp', 'showAboutAndDiagnostics']);
+    expect(items).toEqual(['showSidebar', 'menuSetUpWorkbook', 'menuRepairWorkbook', 'menuVerifyHistory', 'menuLoadExample', 'menuCreatePortfolio', 'showHelp', 'showAboutAndDiagnostics']);
     for (const name of items) expect(bundle.evaluate(`typeof ${name}`)).toBe('function');
     expect(Object.keys(double.calls.byMethod()).every((method) => /^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(method))).toBe(true);
   });
@@ -43,7 +43,7 @@ describe('workbook actions through build/Code.js', () => {
     expect(Object.prototype.toString.call(row[14])).toBe('[object Date]');
     const history = double.inspect.values('Change History');
     const last = history[history.length - 1];
-    expect(last.slice(1)).toEqual(['Ana Silva (Acme Analytics)', 'Shared Commitments Log', row[0], 'Status', String(oldValue), 'At risk']);
+    expect(last.slice(1, 7)).toEqual(['Ana Silva (Acme Analytics)', 'Shared Commitments Log', row[0], 'Status', String(oldValue), 'At risk']);
   });
 
   it('reads the event the way Apps Script sends it: strings, a date as its serial, nothing for a cleared cell', () => {
@@ -57,14 +57,14 @@ describe('workbook actions through build/Code.js', () => {
     bundle.call('onEdit', { range: due, value: '46402', oldValue: String(serial) });
     const pad = (n: number) => String(n).padStart(2, '0');
     const oldDay = `${before.getFullYear()}-${pad(before.getMonth() + 1)}-${pad(before.getDate())}`;
-    expect(double.inspect.values('Change History').at(-1)?.slice(4)).toEqual(['Due date', oldDay, '2027-01-15']);
+    expect(double.inspect.values('Change History').at(-1)?.slice(4, 7)).toEqual(['Due date', oldDay, '2027-01-15']);
 
     const plan = log.getRange('L4');
     plan.setValue("'Call weekly");
     bundle.call('onEdit', { range: plan, value: 'Call weekly' });
     plan.setValue('');
     bundle.call('onEdit', { range: plan, oldValue: 'Call weekly' });
-    expect(double.inspect.values('Change History').at(-1)?.slice(4)).toEqual(['Recovery plan', 'Call weekly', '']);
+    expect(double.inspect.values('Change History').at(-1)?.slice(4, 7)).toEqual(['Recovery plan', 'Call weekly', '']);
   });
 
   it('records who edited when no name was saved as unknown: a simple trigger is told no email', () => {
@@ -104,5 +104,31 @@ describe('edits that empty a row', () => {
     const history = double.inspect.values('Change History');
     expect(history.some((entry) => entry[3] === '' && entry[4] === 'Commitment')).toBe(true);
     expect(history.some((entry) => entry[3] === id)).toBe(false);
+  });
+});
+
+describe('the Change History chain through build/Code.js', () => {
+  it('a pasted block is chained, Verify history says so, and names a row edited afterwards', () => {
+    const { double, bundle } = loadBundleOnDouble(() => ({ htmlFiles: { Sidebar: '<p>sidebar</p>' } }));
+    bundle.call('menuSetUpWorkbook');
+    const log = double.spreadsheet.getSheetByName('Shared Commitments Log')!;
+    const block = log.getRange(2, 2, 300, 4);
+    block.setValues(Array.from({ length: 300 }, (_, i) => [`'Commitment ${i}`, "'Acme", "'Ana", 'Reliability']));
+    double.calls.reset();
+    bundle.call('onEdit', { range: block });
+    const calls = double.calls.byMethod();
+    expect(calls['Range.setValues']).toBeLessThanOrEqual(4);
+    expect(calls['Range.getValues']).toBeLessThanOrEqual(4); // edited rows, ID column, the cached layouts' header checks
+    expect(double.inspect.values('Shared Commitments Log')[300][0]).toBe('C-300');
+    expect(double.inspect.values('Change History').length).toBe(1 + 1500);
+
+    bundle.call('menuVerifyHistory');
+    expect(double.inspect.alerts().at(-1)?.prompt).toMatch(/verifies: 1500 entries from row 2/);
+    double.spreadsheet.getSheetByName('Change History')!.getRange(40, 7).setValue('forged');
+    double.spreadsheet.getSheetByName('Change History')!.deleteRow(90);
+    bundle.call('menuVerifyHistory');
+    const report = String(double.inspect.alerts().at(-1)?.prompt);
+    expect(report).toContain('row 40 was changed after it was written');
+    expect(report).toContain('between row 89 and row 90, 1 entry is missing (#89)');
   });
 });

@@ -74,7 +74,7 @@ describe('Set up partnership workbook on an empty spreadsheet', () => {
     setUpWorkbook();
     const before = { metadata: double.inspect.metadata().length, protections: double.inspect.protections().length };
     const report = setUpWorkbook();
-    expect(report).toEqual({ createdSheets: [], addedColumns: [], adoptedColumns: [] });
+    expect(report).toEqual({ createdSheets: [], addedColumns: [], adoptedColumns: [], givenIds: [] });
     expect(double.inspect.metadata().length).toBe(before.metadata);
     expect(double.inspect.protections().length).toBe(before.protections);
     expect(double.inspect.conditionalFormats(COMMITMENTS.title)).toHaveLength(2);

@@ -11,6 +11,7 @@ import { LEVELS } from '../../domain/disclosure-advisor';
 import { PARTNERSHIP_MODELS } from '../../domain/models';
 import type { HandlerName, ServerApi } from '../api';
 import { FRESHNESS_ARGUMENTS } from './freshness-inputs';
+import { scorecardArguments } from './scorecard-inputs';
 import { SEALED_MINIMUM_HIGHEST, SEALED_MINIMUM_LOWEST } from '../cycle-store';
 import {
   args, boolean, decimal, field, isoDay, keyed, list, nullable, object, oneOf, optionalField, someOf, text, wholeNumber,
@@ -163,6 +164,7 @@ export const ARGUMENTS: Parsers = {
     note: field('The note', longText),
   }))),
   ...FRESHNESS_ARGUMENTS,
+  ...scorecardArguments(LIMITS),
 };
 
 function disclosureInput() {

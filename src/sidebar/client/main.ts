@@ -19,6 +19,7 @@ import { showIdentity } from './views/identity';
 import { showMore } from './views/more';
 import { showPremortem } from './views/premortem';
 import { showResults } from './views/results';
+import { showScorecard } from './views/scorecard';
 import { showSync } from './views/sync';
 
 const NAV: Array<{ view: ViewName; label: string }> = [
@@ -94,6 +95,8 @@ function start(): void {
         return showBreach(app);
       case 'change':
         return showChange(app);
+      case 'scorecard':
+        return showScorecard(app);
     }
   };
   const app = createApp(slot, navigate);

@@ -4,6 +4,7 @@ import { h, uid } from '../dom';
 import { heading } from '../ui';
 
 export const TOOLS: Array<{ view: ViewName; name: string; what: string }> = [
+  { view: 'scorecard', name: 'Joint Health Scorecard', what: 'Each side scores the quarter; see both sides next to each other, pNPS and PSAT, and record action items.' },
   { view: 'competence', name: 'Competence Audit', what: 'Rate the partner’s domain expertise, execution capacity and learning velocity; log learning activities.' },
   { view: 'alignment', name: 'Alignment Audit', what: 'Both sides answer the three questions and name next quarter’s top three priorities; compare them side by side.' },
   { view: 'premortem', name: 'Pre-mortem', what: 'Before a joint initiative: what could go wrong, the early signal, the agreed recovery. Turn risks into commitments.' },
