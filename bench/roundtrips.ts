@@ -38,6 +38,7 @@ const HANDLER_ACTIONS: Record<HandlerName, BenchAction> = {
   loadAlignmentAudit: { name: 'view_alignment_audit', run: () => api.loadAlignmentAudit(null) },
   loadPremortem: { name: 'view_premortem', run: () => api.loadPremortem() },
   loadBreaches: { name: 'view_breaches', run: () => api.loadBreaches() },
+  changesSince: { name: 'poll_changes', run: () => api.changesSince(0) },
   adviseDisclosure: {
     name: 'view_disclosure_advice',
     run: () => api.adviseDisclosure({ shared: 'Account list', stage: 'Early', exploitationRisk: 'Low', coordinationValue: 'High', partnerReciprocated: false, performanceCanShow: false }),

@@ -11,6 +11,7 @@ import type { CycleAnonymity, CycleKind } from '../domain/cycles';
 import type { DisclosureStage } from '../domain/disclosure';
 import type { Level } from '../domain/disclosure-advisor';
 import type { NegotiationApi } from './negotiation-api';
+import type { FreshnessApi } from './freshness-api';
 
 export type CornerName = 'Competence' | 'Reliability' | 'Transparency' | 'Alignment';
 /** A mean per corner in canonical order; null where nobody rated it. */
@@ -357,5 +358,5 @@ export interface MethodApi {
 }
 
 /** Everything google.script.run can call. */
-export type ServerApi = SidebarApi & MethodApi & import('./scorecard-api').ScorecardApi & NegotiationApi;
+export type ServerApi = SidebarApi & MethodApi & FreshnessApi & import('./scorecard-api').ScorecardApi & NegotiationApi;
 export type HandlerName = keyof ServerApi;

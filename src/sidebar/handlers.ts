@@ -23,6 +23,7 @@ import { publicIdentity, requireCaller } from './caller';
 import { CycleStore } from './cycle-store';
 import { closeCycle, cycleContext, cycleInfo, directedGap, focusReasonOf, loadAssessment, offerOf, readCycleRecords, startCycle, submitAssessment } from './assessment';
 import { sameCycleName } from '../domain/cycles';
+import { FRESHNESS_HANDLERS } from './freshness-handlers';
 import { methodHandlers } from './method-handlers';
 import { negotiationHandlers } from './negotiation-handlers';
 import { SCORECARD_HANDLERS } from './scorecard-handlers';
@@ -299,6 +300,7 @@ export const SIDEBAR_HANDLERS: ServerApi = guardHandlers({
   addCommitment,
   updateCommitment,
   ...methodHandlers(() => loadHome()),
+  ...FRESHNESS_HANDLERS,
   ...SCORECARD_HANDLERS,
   ...negotiationHandlers(() => loadCommitments()),
 });

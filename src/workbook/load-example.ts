@@ -1,4 +1,5 @@
 import { parseModel } from '../domain/models';
+import { prepareChangeCount } from './change-counter';
 import { backfillCycles } from './cycle-backfill';
 import { type ExamplePartnership, examplePartnership } from './example';
 import { MissingTableError, Workbook } from './layout';
@@ -62,6 +63,7 @@ export function loadExamplePartnership(today: Date = new Date()): void {
     // Every read first (one per table), then only writes: no read waits for a commit in between.
     const reads = records.map(([table]) => readTable(workbook.layout(table)));
     refuseOverData(workbook, records.filter((_, index) => reads[index].rows.length > 0).map(([table]) => table));
+    const countChange = prepareChangeCount(); // open sidebars reload (src/workbook/change-counter.ts)
     records.forEach(([table, rows], index) => {
       const layout = workbook.layout(table);
       const { gridRows, lastUsedRow } = reads[index];
@@ -70,5 +72,6 @@ export function loadExamplePartnership(today: Date = new Date()): void {
       if (lastRow > gridRows) layout.sheet.insertRowsAfter(gridRows, lastRow - gridRows);
       layout.sheet.getRange(firstRow, 1, rows.length, layout.width).setValues(rows.map((record) => rowFor(layout, record)));
     });
+    countChange();
   });
 }

@@ -1,5 +1,6 @@
 import { columnLetters } from './a1';
 import { MissingTableError } from './layout';
+import { nextChangeCount } from './change-counter';
 import { giveMissingCommitmentIds } from './commitment-ids';
 import { PORTFOLIO_NAMES, dashboardNamedRanges } from './portfolio';
 import { DASHBOARD_ROWS, DASHBOARD_WIDTH, type DashboardLayouts, dashboardCells } from './dashboard';
@@ -415,7 +416,8 @@ export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiv
   const wanted: Record<string, string> = { ...layoutProperties(cache), [DASHBOARD_PROPERTY]: dashboard.name };
   if (properties[SET_UP_PROPERTY] === undefined) wanted[SET_UP_PROPERTY] = new Date().toISOString();
   const changed = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => properties[key] !== value));
-  if (Object.keys(changed).length > 0) documentProperties.setProperties(changed);
+  // Open sidebars reload when setup or repair changed something (src/workbook/change-counter.ts).
+  if (Object.keys(changed).length > 0) documentProperties.setProperties({ ...changed, ...nextChangeCount(properties) });
   return report;
 }
 

@@ -1,6 +1,7 @@
 import { type Calendar, startOfDayOf } from '../domain/calendar';
 import { parseStatus } from '../domain/commitments';
 import { freeCommitmentIds, holdsCommitment } from './commitment-ids';
+import { prepareChangeCount } from './change-counter';
 import { type Change, historyEntries, holdPendingHistory, planHistoryEntries } from './history';
 import { actorLabel } from './identity';
 import { MissingTableError, type TableLayout, Workbook } from './layout';
@@ -190,9 +191,12 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
       if (!(error instanceof MissingTableError)) throw error;
       history = null;
     }
+    // Open sidebars poll this count (src/workbook/change-counter.ts): read before the first write.
+    const countChange = prepareChangeCount();
     if (filled) writeFills(sheet, firstRow, rowValues, filled.fills);
     if (history) history.commit();
     else holdPendingHistory(entries, workbook);
+    countChange();
   } finally {
     if (locked) lock.releaseLock();
   }

@@ -1,3 +1,4 @@
+import { planChangeCount } from './change-counter';
 import { withDocumentLock } from './lock';
 import type { TableLayout } from './layout';
 import { type CellValue, cellForWrite, rowFor } from './table';
@@ -115,6 +116,9 @@ export function saveAtomically<T>(action: string, build: (plan: WritePlan) => T)
   return withDocumentLock(action, () => {
     const plan = new WritePlan();
     const result = build(plan);
+    // Every successful save moves the counter once, even one that changed nothing, so a sidebar
+    // that counts its own saves can tell them from the partner's (README: the sidebar stays current).
+    planChangeCount(plan);
     plan.commit();
     return result;
   });

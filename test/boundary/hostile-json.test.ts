@@ -18,6 +18,7 @@ const VALID: Record<string, unknown[]> = {
   loadHome: [],
   saveIdentity: [{ displayName: 'Ana Silva', side: 'Acme Analytics' }],
   setUpWorkbook: [null],
+  changesSince: [0],
   loadAssessment: [],
   submitAssessment: [{
     cycle: 'Fuzz',

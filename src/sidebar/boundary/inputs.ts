@@ -10,6 +10,7 @@ import { DISCLOSURE_STAGES } from '../../domain/disclosure';
 import { LEVELS } from '../../domain/disclosure-advisor';
 import { PARTNERSHIP_MODELS } from '../../domain/models';
 import type { HandlerName, ServerApi } from '../api';
+import { FRESHNESS_ARGUMENTS } from './freshness-inputs';
 import { scorecardArguments } from './scorecard-inputs';
 import { SEALED_MINIMUM_HIGHEST, SEALED_MINIMUM_LOWEST } from '../cycle-store';
 import { negotiationArguments } from './negotiation-inputs';
@@ -164,6 +165,7 @@ export const ARGUMENTS: Parsers = {
     change: field('The change', oneOf(MAJOR_CHANGES)),
     note: field('The note', longText),
   }))),
+  ...FRESHNESS_ARGUMENTS,
   ...scorecardArguments(LIMITS),
 };
 

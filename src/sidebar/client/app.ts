@@ -1,6 +1,7 @@
 /** What every view gets: the slot it renders into, who the user is, and navigation. */
 import type { HomeView, Identity, ResultsView } from '../api';
 import { replaceChildren, type Child } from './dom';
+import { announce } from './ui';
 
 export type ViewName =
   | 'identity' | 'home' | 'assess' | 'results' | 'agree' | 'sync'
@@ -27,18 +28,55 @@ export interface App {
   render(...children: Child[]): void;
   /** Keeps identity and sides current from any view's data. */
   learn(data: { identity: Identity | null; sides: string[] }): void;
+  /** The view on screen and what it was opened with. */
+  current: { view: ViewName; input: ViewInput };
+  /**
+   * The next render replaces the view in place: no "Loading…", focus stays where it is unless it
+   * was inside the old view, and `message` is announced once the new view is there.
+   */
+  refreshInPlace(message: string): void;
+  /** Whether the user typed or chose something in a form of this view, or is in one of its fields. */
+  inUse(): boolean;
 }
 
+/** Marks the slot while a view reloads in place (read by loadInto). */
+export const REFRESHING = 'data-refreshing';
+
 export function createApp(slot: HTMLElement, navigate: (app: App, view: ViewName, input: ViewInput) => void): App {
+  let edited = false;
+  let afterRender: string | null = null;
+  const inForm = (target: EventTarget | null) => target instanceof Element && target.closest('form') !== null && slot.contains(target);
+  // Typing, choosing or ticking in a form marks the view as in use until it is rendered again.
+  for (const type of ['input', 'change']) slot.addEventListener(type, (event) => {
+    if (inForm(event.target)) edited = true;
+  });
   const app: App = {
     slot,
     identity: null,
     sides: [],
-    go: (view, input = {}) => navigate(app, view, input),
+    current: { view: 'home', input: {} },
+    go: (view, input = {}) => {
+      app.current = { view, input };
+      navigate(app, view, input);
+    },
     render(...children) {
+      const inPlace = slot.hasAttribute(REFRESHING);
+      const focusWasOutside = !slot.contains(document.activeElement);
       replaceChildren(slot, ...children);
+      slot.removeAttribute(REFRESHING);
+      edited = false;
       const h1 = slot.querySelector('h1');
-      if (h1 instanceof HTMLElement) h1.focus();
+      if (h1 instanceof HTMLElement && !(inPlace && focusWasOutside)) h1.focus();
+      if (afterRender !== null) announce(afterRender);
+      afterRender = null;
+    },
+    refreshInPlace(message) {
+      slot.setAttribute(REFRESHING, '');
+      afterRender = message;
+    },
+    inUse() {
+      const focused = document.activeElement;
+      return edited || (inForm(focused) && focused instanceof HTMLElement && focused.matches('input, select, textarea'));
     },
     learn(data) {
       app.identity = data.identity;

@@ -4,6 +4,9 @@
  */
 import { createApp, METHOD_VIEWS, type App, type ViewInput, type ViewName } from './app';
 import { h } from './dom';
+import { Freshness, POLL_INTERVAL_MS } from './freshness';
+import { call, errorMessage, observeCalls } from './rpc';
+import { announce, clearAnnouncement } from './ui';
 import { showAgree } from './views/agree';
 import { showAlignment } from './views/alignment';
 import { showAssessment } from './views/assess';
@@ -27,11 +30,29 @@ const NAV: Array<{ view: ViewName; label: string }> = [
   { view: 'more', label: 'More' },
 ];
 
+/**
+ * How often an open view asks whether the workbook changed. A page may set
+ * `window.trustCornersPollMs` before this script runs (the browser tests do, to run in seconds).
+ */
+function pollInterval(): number {
+  const configured = Number((window as { trustCornersPollMs?: unknown }).trustCornersPollMs);
+  return Number.isFinite(configured) && configured >= 100 ? configured : POLL_INTERVAL_MS;
+}
+
+/** What a view is opened with when it is shown again: never the data it was handed last time. */
+function freshInput(input: ViewInput): ViewInput {
+  return { cycle: input.cycle ?? input.results?.cycle ?? null };
+}
+
 function start(): void {
   const slot = h('main', { id: 'view' });
   const buttons = NAV.map((item) => h('button', { type: 'button', 'data-view': item.view }, item.label));
   const nav = h('nav', { 'aria-label': 'Sections' }, buttons);
   const announcer = h('div', { id: 'announcer', class: 'sr-only', role: 'status', 'aria-live': 'polite' });
+  const changedNote = h('p', { class: 'changed' }, 'The workbook changed since this view loaded.');
+  const refresh = h('button', { type: 'button', class: 'secondary small' }, 'Refresh');
+  const toolbar = h('div', { class: 'toolbar' }, changedNote, refresh);
+  changedNote.hidden = true;
 
   const mark = (view: ViewName) => {
     const section = view === 'agree' ? 'results' : METHOD_VIEWS.includes(view) ? 'more' : view;
@@ -40,10 +61,13 @@ function start(): void {
       else b.removeAttribute('aria-current');
     }
     nav.hidden = view === 'identity';
+    toolbar.hidden = view === 'identity';
   };
 
   const navigate = (app: App, view: ViewName, input: ViewInput) => {
     mark(view);
+    clearAnnouncement();
+    changedNote.hidden = true;
     switch (view) {
       case 'identity':
         return showIdentity(app);
@@ -78,8 +102,43 @@ function start(): void {
   const app = createApp(slot, navigate);
   buttons.forEach((b) => b.addEventListener('click', () => app.go(b.getAttribute('data-view') as ViewName)));
 
-  document.body.append(nav, slot, announcer);
+  /** The view on screen again, with fresh data, in place. */
+  const reload = async (message: string) => {
+    const { view, input } = app.current;
+    if (view === 'identity') return;
+    if (view === 'agree') {
+      // The agree form is built from the results it was opened with: fetch them again first.
+      const results = await call('loadResults', input.results?.cycle ?? null);
+      app.refreshInPlace(message);
+      app.go('agree', { results });
+      return;
+    }
+    app.refreshInPlace(message);
+    app.go(view, freshInput(input));
+  };
+  refresh.addEventListener('click', () => {
+    reload('Refreshed.').catch((failure: unknown) => announce(errorMessage(failure)));
+  });
+
+  const freshness = new Freshness({
+    intervalMs: pollInterval(),
+    poll: (known) => call('changesSince', known),
+    changed() {
+      if (app.current.view === 'identity') return;
+      // Typed input is never thrown away by a change someone else made: the user decides when.
+      if (app.inUse()) {
+        changedNote.hidden = false;
+        announce('The workbook changed since this view loaded. Use Refresh to see it.');
+      } else {
+        reload('Updated with a change made elsewhere.').catch(() => undefined);
+      }
+    },
+  });
+  observeCalls({ started: (name) => freshness.callStarted(name), ended: (name, ok) => freshness.callEnded(name, ok) });
+
+  document.body.append(h('div', { class: 'top' }, nav, toolbar), slot, announcer);
   app.go('home');
+  freshness.start();
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

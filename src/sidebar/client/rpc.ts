@@ -35,11 +35,24 @@ export function errorMessage(error: unknown): string {
   return text || 'Something went wrong on the server. Please try again.';
 }
 
+/** Told when each call starts and settles: the sidebar's freshness check counts its own saves. */
+export interface CallObserver {
+  started(name: string): void;
+  ended(name: string, ok: boolean): void;
+}
+
+let observer: CallObserver | null = null;
+
+export function observeCalls(next: CallObserver | null): void {
+  observer = next;
+}
+
 export function call<K extends keyof ServerApi>(
   name: K,
   ...args: Parameters<ServerApi[K]>
 ): Promise<ReturnType<ServerApi[K]>> {
-  return new Promise((resolve, reject) => {
+  observer?.started(name);
+  const settled = new Promise<ReturnType<ServerApi[K]>>((resolve, reject) => {
     // Outside Sheets (a file opened directly) there is no bridge: say so instead of failing silently.
     if (typeof google === 'undefined' || !google.script || !google.script.run) {
       reject(new Error('Open Trust Corners from the Extensions menu in Google Sheets.'));
@@ -58,4 +71,6 @@ export function call<K extends keyof ServerApi>(
       reject(new Error(errorMessage(error)));
     }
   });
+  settled.then(() => observer?.ended(name, true), () => observer?.ended(name, false));
+  return settled;
 }

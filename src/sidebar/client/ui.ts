@@ -16,6 +16,15 @@ export function announce(message: string): void {
   });
 }
 
+/**
+ * A message belongs to the view that produced it: navigation clears it. One announced in the same
+ * moment as the navigation (a save that then shows its result) still lands, a frame later.
+ */
+export function clearAnnouncement(): void {
+  const region = document.getElementById('announcer');
+  if (region) region.textContent = '';
+}
+
 export interface Action {
   /** The wrapper to place in the view: the button, then its error line. */
   element: HTMLElement;
@@ -157,12 +166,17 @@ export function notice(kind: 'warning' | 'info' | 'success', ...children: Child[
 
 /** A view slot that shows "Loading…" and, on failure, the error and a Retry button. */
 export async function loadInto<T>(slot: HTMLElement, load: () => Promise<T>, render: (data: T) => void): Promise<void> {
-  replaceChildren(slot, h('p', { class: 'loading', role: 'status' }, 'Loading…'));
+  // A view reloading in place (app.refreshInPlace) keeps its content on screen until the new one is ready.
+  if (slot.hasAttribute('data-refreshing')) slot.setAttribute('aria-busy', 'true');
+  else replaceChildren(slot, h('p', { class: 'loading', role: 'status' }, 'Loading…'));
   try {
     render(await load());
   } catch (failure) {
+    slot.removeAttribute('data-refreshing');
     const retry = h('button', { type: 'button', class: 'secondary' }, 'Try again');
     retry.addEventListener('click', () => void loadInto(slot, load, render));
     replaceChildren(slot, h('p', { class: 'error', role: 'alert' }, errorMessage(failure)), retry);
+  } finally {
+    slot.removeAttribute('aria-busy');
   }
 }
