@@ -2,6 +2,7 @@ import { CORNERS } from '../domain/corners';
 import type { Workbook } from '../workbook/layout';
 import type { WritePlan } from '../workbook/write-plan';
 import { MAX_PROPERTY_BYTES } from '../workbook/write-plan';
+import { sha256Hex } from '../workbook/sha256';
 
 /**
  * What the add-on keeps about assessment cycles outside the sheet, in document properties (which
@@ -45,21 +46,13 @@ function parse<T>(text: string | undefined): T | null {
   }
 }
 
-/** FNV-1a over the text with a seed: a small, fast, well-spread hash (not a secret; the input is). */
-function fnv1a(text: string, seed: number): number {
-  let hash = seed >>> 0;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash;
-}
-
 /**
  * The token that marks "this person answered this cycle": derived from the person's random id
  * (kept only in their own user properties) and the cycle, so it cannot be linked to a person, to
  * an answer, or to the same person's token in another cycle.
  */
 export function respondentToken(personId: string, cycle: string): string {
-  const text = `${personId}\u0000${cycle}`;
-  return fnv1a(text, 0x811c9dc5).toString(36) + fnv1a(text, 0x2166136).toString(36);
+  return sha256Hex(`${personId}\u0000${cycle}`).slice(0, 20);
 }
 
 /** The document properties as read once for a request (one call for all of them). */

@@ -1,5 +1,6 @@
 import { planChangeCount } from './change-counter';
 import { withDocumentLock } from './lock';
+import { utf8Bytes } from './sha256';
 import type { TableLayout } from './layout';
 import { type CellValue, cellForWrite, rowFor } from './table';
 
@@ -7,20 +8,6 @@ type Changes = Record<string, CellValue | null | undefined>;
 
 /** Apps Script refuses a property value over about 8 KB (9 KB in practice): stay inside the documented figure. */
 export const MAX_PROPERTY_BYTES = 8 * 1024;
-
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
 
 /**
  * Everything one save will change, computed before anything is written. A save holds the document
@@ -80,7 +67,7 @@ export class WritePlan {
 
   /** A document property; too large a value fails here, before any write. */
   setDocumentProperty(key: string, value: string): void {
-    if (utf8Bytes(value) > MAX_PROPERTY_BYTES) {
+    if (utf8Bytes(value).length > MAX_PROPERTY_BYTES) {
       throw new Error(`Too much to keep in one document property (${key}); nothing was saved.`);
     }
     this.properties[key] = value;
