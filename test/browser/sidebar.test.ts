@@ -194,6 +194,50 @@ describe('the sidebar in Chromium', () => {
     }
   });
 
+  it('the next quarter on the example: the reassessment comes due, a new cycle starts, results keep or shift the focus by the +2 rule', async () => {
+    const harness = await startHarness();
+    exampleHarness(harness);
+    const { sides, nextReassessment } = harness.run(ANA, 'loadHome') as { sides: string[]; nextReassessment: string };
+    // The day after the reassessment falls due.
+    harness.setNow(new Date(new Date(`${nextReassessment}T12:00:00Z`).getTime() + 86_400_000));
+    const ana = await openSidebar(browser, harness, ANA);
+    try {
+      const { page } = ana;
+      await heading(page, 'Trust Corners').waitFor();
+      await page.getByText('The reassessment is due.').waitFor();
+      await page.getByRole('button', { name: 'Start the cycle' }).click();
+      await heading(page, 'Take the assessment').waitFor();
+      const start = page.getByRole('form', { name: 'Start a cycle' });
+      const name = await start.getByLabel('Cycle name').inputValue();
+      const earlier = (harness.run(ANA, 'loadResults', null) as { cycles: string[] }).cycles;
+      expect(earlier).not.toContain(name);
+      await start.getByRole('button', { name: 'Start the cycle' }).click();
+      await page.getByRole('form', { name: 'Assessment' }).waitFor();
+      await rate(page, [8, 8, 7, 7]);
+      await page.getByRole('button', { name: 'Submit ratings' }).click();
+      await heading(page, 'Thank you').waitFor();
+      // The partner answers too; then Ana closes the cycle.
+      harness.run(CLEO, 'saveIdentity', harness.bundle.realm({ displayName: 'Cleo Park', side: sides[1] }));
+      harness.run(CLEO, 'submitAssessment', harness.bundle.realm({
+        cycle: name, ratings: { Competence: 7, Reliability: 7, Transparency: 6, Alignment: 7 }, evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' },
+      }));
+      await page.getByRole('navigation').getByRole('button', { name: 'Assess' }).click();
+      await page.getByRole('button', { name: `Close ${name}` }).click();
+      await heading(page, new RegExp(`^Results, ${name.replace(/[()]/g, '\\$&')}`)).waitFor();
+      const results = harness.run(ANA, 'loadResults', null) as { priority: string; focusReason: string; gapLabel: string };
+      await page.getByText(results.focusReason).waitFor();
+      expect(results.gapLabel).toBe(`${sides[0]} − ${sides[1]}`);
+      await checkView(ana, 'results-next-quarter', path.join(projectRoot(), 'docs/results-next-quarter.png'));
+      await page.getByRole('navigation').getByRole('button', { name: 'Home' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Focus' }).waitFor();
+      await page.getByText(/^In 90 days/).waitFor();
+      await checkView(ana, 'home-next-quarter', path.join(projectRoot(), 'docs/home-next-quarter.png'));
+    } finally {
+      await ana.close();
+      await harness.close();
+    }
+  });
+
   it('an assessment by both sides, its results, three actions, and the other side accepting', async () => {
     const harness = await startHarness();
     harness.run(ANA, 'setUpWorkbook');
