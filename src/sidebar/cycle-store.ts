@@ -17,10 +17,10 @@ const OPEN_CYCLE_KEY = 'trustCorners.openCycle';
 const SEALED_PREFIX = 'trustCorners.sealed.';
 const ANSWERED_PREFIX = 'trustCorners.answered.';
 
-/** Answers per side before a sealed cycle writes that side's means: with two, each of the pair could work out the other's ratings. */
-export const SEALED_MINIMUM_DEFAULT = 3;
-export const SEALED_MINIMUM_LOWEST = 3;
-export const SEALED_MINIMUM_HIGHEST = 50;
+import { SEALED_MINIMUM_DEFAULT } from '../domain/cycles';
+
+/** Answers per side before a sealed cycle writes that side's means (the domain's rule, one place). */
+export { SEALED_MINIMUM_DEFAULT, SEALED_MINIMUM_HIGHEST, SEALED_MINIMUM_LOWEST } from '../domain/cycles';
 
 export interface OpenCycleRecord {
   cycle: string;
@@ -64,7 +64,11 @@ export class CycleStore {
     return new CycleStore(workbook.documentProperties());
   }
 
-  openCycle(): OpenCycleRecord | null {
+  /**
+   * The open cycle as workbooks kept it before the Cycles sheet (a document property): what
+   * Repair's backfill needs to keep a sealed cycle open (not wired into Repair yet).
+   */
+  legacyOpenCycle(): OpenCycleRecord | null {
     const record = parse<Partial<OpenCycleRecord>>(this.properties[OPEN_CYCLE_KEY]);
     if (!record || typeof record.cycle !== 'string' || record.cycle === '') return null;
     return {
@@ -110,10 +114,6 @@ export class CycleStore {
   planForget(plan: WritePlan, cycle: string): void {
     if (this.properties[SEALED_PREFIX + cycle] !== undefined) plan.deleteDocumentProperty(SEALED_PREFIX + cycle);
     for (const key of this.chunkKeys(cycle)) plan.deleteDocumentProperty(key);
-  }
-
-  planOpenCycle(plan: WritePlan, record: OpenCycleRecord): void {
-    plan.setDocumentProperty(OPEN_CYCLE_KEY, JSON.stringify(record));
   }
 
   planSealedTotals(plan: WritePlan, cycle: string, totals: Record<string, SideTotals>): void {
