@@ -6,27 +6,19 @@ import { sha256Hex } from '../workbook/sha256';
 
 /**
  * What the add-on keeps about assessment cycles outside the sheet, in document properties (which
- * the sheet's editors cannot see or edit in the sheet): the open cycle and its settings, who has
- * answered it (as tokens that name nobody), and a sealed cycle's running sums per side.
+ * the sheet's editors cannot see or edit in the sheet): who has answered the open cycle (as tokens
+ * that name nobody) and a sealed cycle's running sums per side. The cycle itself is a row of the
+ * Cycles sheet.
  *
  * A sealed cycle never stores an individual answer: each side keeps the count and the sum of its
  * ratings, and the side's means row is written from those at every full batch of `minimumPerSide`
  * answers. Whoever reads the properties once sees sums, never one person's ratings.
  */
-const OPEN_CYCLE_KEY = 'trustCorners.openCycle';
 const SEALED_PREFIX = 'trustCorners.sealed.';
 const ANSWERED_PREFIX = 'trustCorners.answered.';
 
-import { SEALED_MINIMUM_DEFAULT } from '../domain/cycles';
-
 /** Answers per side before a sealed cycle writes that side's means (the domain's rule, one place). */
 export { SEALED_MINIMUM_DEFAULT, SEALED_MINIMUM_HIGHEST, SEALED_MINIMUM_LOWEST } from '../domain/cycles';
-
-export interface OpenCycleRecord {
-  cycle: string;
-  sealed: boolean;
-  minimumPerSide: number;
-}
 
 export interface SideTotals {
   count: number;
@@ -62,20 +54,6 @@ export class CycleStore {
   /** From the workbook's one read of the document properties (inside the lock, for a save). */
   static of(workbook: Workbook): CycleStore {
     return new CycleStore(workbook.documentProperties());
-  }
-
-  /**
-   * The open cycle as workbooks kept it before the Cycles sheet (a document property): what
-   * Repair's backfill needs to keep a sealed cycle open (not wired into Repair yet).
-   */
-  legacyOpenCycle(): OpenCycleRecord | null {
-    const record = parse<Partial<OpenCycleRecord>>(this.properties[OPEN_CYCLE_KEY]);
-    if (!record || typeof record.cycle !== 'string' || record.cycle === '') return null;
-    return {
-      cycle: record.cycle,
-      sealed: record.sealed === true,
-      minimumPerSide: typeof record.minimumPerSide === 'number' ? record.minimumPerSide : SEALED_MINIMUM_DEFAULT,
-    };
   }
 
   /**

@@ -1,13 +1,6 @@
 import { sideKey } from '../domain/scores';
 import { type TableRow, textOf } from './table';
 
-/** Text a form sent, trimmed; an empty answer is refused with the field's name. */
-export function requireText(value: unknown, field: string): string {
-  const text = String(value ?? '').trim();
-  if (text === '') throw new Error(`${field} is empty; please fill it in.`);
-  return text;
-}
-
 /** The company of `sides` a person meant (case and surrounding spaces do not matter), if any. */
 export function findSide(sides: readonly string[], value: unknown): string | undefined {
   const wanted = sideKey(String(value ?? ''));

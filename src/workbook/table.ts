@@ -143,8 +143,3 @@ export function appendRows(layout: TableLayout, records: ReadonlyArray<Record<st
   sheet.getRange(firstRow, 1, records.length, layout.width).setValues(records.map((record) => rowFor(layout, record)));
   return firstRow;
 }
-
-/** Appends one row with Sheet.appendRow, which Sheets applies atomically: for writes made without the lock. */
-export function appendRowAtomically(layout: TableLayout, record: Record<string, CellValue | null | undefined>): void {
-  layout.sheet.appendRow(rowFor(layout, record));
-}
