@@ -9,7 +9,7 @@ import { saveIdentity as storeIdentity } from '../workbook/identity';
 import { findSide } from '../workbook/input';
 import { Workbook } from '../workbook/layout';
 import { loadExamplePartnership } from '../workbook/load-example';
-import { isSetUp, setUpWorkbook as runSetup } from '../workbook/setup';
+import { setUpWorkbook as runSetup } from '../workbook/setup';
 import { type TableRow, dateOf, isoDayOf, parseIsoDay, readRows, textOf } from '../workbook/table';
 import { BREACHES, PARTNERSHIP } from '../workbook/templates';
 import { saveAtomically } from '../workbook/write-plan';
@@ -27,7 +27,7 @@ import { FRESHNESS_HANDLERS } from './freshness-handlers';
 import { methodHandlers } from './method-handlers';
 import { negotiationHandlers } from './negotiation-handlers';
 import { SCORECARD_HANDLERS } from './scorecard-handlers';
-import { cornerSummaries, daysUntil, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
+import { BREACH_STATE_KEYS, cornerSummaries, daysUntil, readCommitmentRows, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
 
 const today = (): Date => new Date();
 
@@ -40,7 +40,7 @@ function notSetUpHome(workbook: Workbook): HomeView {
 }
 
 function loadHome(workbook = new Workbook()): HomeView {
-  if (!isSetUp()) return notSetUpHome(workbook);
+  if (!workbook.isSetUp()) return notSetUpHome(workbook);
   const identity = workbook.identity;
   const snapshot = readSnapshot(workbook);
   const context = cycleContext(snapshot, readCycleRecords(workbook).records);
@@ -52,7 +52,7 @@ function loadHome(workbook = new Workbook()): HomeView {
   const summaries = snapshot.commitments.map((row) => summariseCommitment(row, identity, now, calendar));
   const gap = directedGap(snapshot, latest);
   const focus = (latestEntry?.step.focus ?? null) as CornerName | null;
-  const breaches = readRows(workbook.layout(BREACHES));
+  const breaches = readRows(workbook.layout(BREACHES), BREACH_STATE_KEYS);
   return {
     setUp: true,
     models: [...PARTNERSHIP_MODELS],
@@ -109,7 +109,7 @@ function adHocReason(snapshot: ReturnType<typeof readSnapshot>, calendar: Calend
 function saveIdentity(identity: Identity): HomeView {
   const workbook = new Workbook();
   let side = identity.side;
-  if (isSetUp()) {
+  if (workbook.isSetUp()) {
     const { sides } = readPartnership(workbook);
     if (sides.length > 0) {
       const found = findSide(sides, identity.side);
@@ -128,7 +128,7 @@ function setUpWorkbook(partnership?: PartnershipInput | null): HomeView {
   runSetup();
   const workbook = new Workbook();
   if (partnership) {
-    saveAtomically('Name the partnership', (plan) => {
+    saveAtomically(workbook, 'Name the partnership', (plan) => {
       // Never overwrite what someone already typed on the Partnership sheet.
       if (readPartnership(workbook).partnershipRow === null) plan.append(workbook.layout(PARTNERSHIP), [{ ...partnership, startDate: today() }]);
     });
@@ -194,7 +194,7 @@ function orderedSides<T extends { side: string }>(sides: readonly string[], bySi
 function agreeActions(cycle: string, corner: CornerName, actions: ActionInput[]): ResultsView {
   const workbook = new Workbook();
   const identity = workbook.identity;
-  saveAtomically('Agree actions', (plan) => {
+  saveAtomically(workbook, 'Agree actions', (plan) => {
     const snapshot = readSnapshot(workbook);
     const caller = requireCaller(snapshot.sides, identity);
     const context = cycleContext(snapshot, readCycleRecords(workbook).records);
@@ -221,12 +221,13 @@ function agreeActions(cycle: string, corner: CornerName, actions: ActionInput[])
 
 function loadCommitments(workbook = new Workbook()): CommitmentsView {
   const identity = workbook.identity;
-  const snapshot = readSnapshot(workbook);
+  const { sides } = readPartnership(workbook);
+  const commitments = readCommitmentRows(workbook);
   const now = today();
   return {
-    sides: snapshot.sides,
+    sides,
     identity: publicIdentity(identity),
-    commitments: snapshot.commitments.map((row) => summariseCommitment(row, identity, now, workbook.calendar)),
+    commitments: commitments.map((row) => summariseCommitment(row, identity, now, workbook.calendar)),
     statuses: [...COMMITMENT_STATUSES],
     corners: [...CORNERS],
   };
@@ -235,7 +236,7 @@ function loadCommitments(workbook = new Workbook()): CommitmentsView {
 function acceptCommitment(id: string): CommitmentsView {
   const workbook = new Workbook();
   const identity = workbook.identity;
-  saveAtomically('Accept commitment', (plan) => {
+  saveAtomically(workbook, 'Accept commitment', (plan) => {
     const caller = requireCaller(readPartnership(workbook).sides, identity);
     const row = findCommitment(workbook, id);
     const status = textOf(row.values.status);
@@ -252,13 +253,15 @@ function acceptCommitment(id: string): CommitmentsView {
 function addCommitment(input: CommitmentInput): CommitmentsView {
   const workbook = new Workbook();
   const identity = workbook.identity;
-  saveAtomically('Add commitment', (plan) => {
+  saveAtomically(workbook, 'Add commitment', (plan) => {
     const { sides } = readPartnership(workbook);
     const caller = requireCaller(sides, identity);
     const due = parseIsoDay(input.dueDate, 'The due date', workbook.calendar);
     if (workbook.calendar.dayNumber(due) < workbook.calendar.dayNumber(today())) {
       throw new Error(`The due date ${input.dueDate} is in the past; a new commitment is due today or later.`);
     }
+    // The view returned shows every column: read them all once, under the lock (ids come from it too).
+    readCommitmentRows(workbook);
     planCommitments(plan, workbook, [{ ...input, source: 'Weekly sync', status: 'Proposed' }], sides, caller.actor);
   });
   return loadCommitments(workbook);
@@ -268,7 +271,7 @@ function updateCommitment(update: CommitmentUpdate): CommitmentsView {
   const { id, ...changes } = update;
   const workbook = new Workbook();
   const identity = workbook.identity;
-  saveAtomically('Update commitment', (plan) => {
+  saveAtomically(workbook, 'Update commitment', (plan) => {
     const caller = requireCaller(readPartnership(workbook).sides, identity);
     const row = findCommitment(workbook, id);
     if (changes.status === 'Open' && textOf(row.values.status) === 'Proposed') {
@@ -299,8 +302,8 @@ export const SIDEBAR_HANDLERS: ServerApi = guardHandlers({
   loadCommitments: () => loadCommitments(),
   addCommitment,
   updateCommitment,
-  ...methodHandlers(() => loadHome()),
+  ...methodHandlers((workbook) => loadHome(workbook)),
   ...FRESHNESS_HANDLERS,
   ...SCORECARD_HANDLERS,
-  ...negotiationHandlers(() => loadCommitments()),
+  ...negotiationHandlers((workbook) => loadCommitments(workbook)),
 });
