@@ -441,6 +441,7 @@ function setUpHolding(spreadsheet: Spreadsheet, held: Array<() => void>): SetupR
     competenceAudit: layout(COMPETENCE_AUDIT),
     alignmentAudit: layout(ALIGNMENT_AUDIT),
     valueExchange: layout(VALUE_EXCHANGE),
+    cycles: layout(CYCLES),
   }, sides);
   if (defaultSheet) spreadsheet.deleteSheet(defaultSheet);
   const cycleProperties = pastCycles === undefined ? {} : pastCycles === 'nothing yet' ? cyclesRecordedProperty() : writePastCycles(pastCycles, layout(CYCLES));
