@@ -1,5 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
+import { describe, expect, it } from 'vitest';
 import { SIDEBAR_HANDLERS } from '../../src/sidebar/handlers';
 import { BACKFILL_RECORDER } from '../../src/workbook/cycle-backfill';
 import { CYCLES_RECORDED_PROPERTY, LEGACY_OPEN_CYCLE_PROPERTY, legacyOpenCycleOf } from '../../src/workbook/cycle-repair';
@@ -7,9 +6,7 @@ import { locateTable } from '../../src/workbook/layout';
 import { setUpWorkbook } from '../../src/workbook/setup';
 import { appendRows, readRows } from '../../src/workbook/table';
 import { ASSESSMENTS, CYCLES, PARTNERSHIP } from '../../src/workbook/templates';
-
-let double: AppsScriptDouble;
-let uninstall: () => void;
+import { asAna, double, useWorkbookDouble } from '../support/workbook-double';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const answer = (cycle: string, date: string, side: string, participant: string, ratings: [number, number, number, number], responses = 1) => ({
@@ -41,16 +38,7 @@ function olderWorkbook(legacyOpen?: object): void {
 const cycleRows = () => readRows(locateTable(double.spreadsheet, CYCLES)).map((row) => row.values);
 const property = (key: string) => double.globals.PropertiesService.getDocumentProperties().getProperty(key);
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-08-01T12:00:00Z'));
-  double = createAppsScriptDouble();
-  uninstall = double.install(globalThis);
-});
-afterEach(() => {
-  uninstall();
-  vi.useRealTimers();
-});
+useWorkbookDouble({ now: '2026-08-01T12:00:00Z', partnership: false });
 
 describe('Repair records the cycles of a workbook from before the Cycles sheet', () => {
   it('records past cycles closed with the +2 rule\'s focus, keeps the old open sealed cycle open, and drops its property in the same save', () => {
@@ -74,7 +62,7 @@ describe('Repair records the cycles of a workbook from before the Cycles sheet',
     expect(double.lock.holder()).toBeNull();
 
     // The sidebar sees the sealed cycle as the open one, and the focus the rule kept.
-    SIDEBAR_HANDLERS.saveIdentity({ displayName: 'Ana', side: 'Acme' });
+    asAna();
     const home = SIDEBAR_HANDLERS.loadHome();
     expect(home.openCycle?.name).toBe('2026-Q3 sealed');
     expect(home.openCycle?.minimumPerSide).toBe(3);

@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { FormulaEvaluator } from '../../runtime/apps-script';
 import { customFunctionDecls } from '../../runtime/bundle/custom-functions';
 import { createFormulaEvaluator } from '../../runtime/formulas/evaluator';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
 import { DASHBOARD_ROWS } from '../../src/workbook/dashboard';
 import { loadExamplePartnership } from '../../src/workbook/load-example';
+import { as, double, useWorkbookDouble } from '../support/workbook-double';
 
 /**
  * The Dashboard's focus and gap as HyperFormula computes them from the sheets, against what Home
@@ -13,28 +14,17 @@ import { loadExamplePartnership } from '../../src/workbook/load-example';
 const TODAY = new Date('2026-11-24T12:00:00Z');
 const FOCUS_LABEL = 'Focus (the +2 rule across cycles)';
 
-let double: AppsScriptDouble;
-let uninstall: () => void;
-let errors: () => unknown[];
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(TODAY);
-  const evaluator = createFormulaEvaluator(customFunctionDecls(), { now: () => TODAY });
-  errors = () => evaluator.lastErrors();
-  double = createAppsScriptDouble({ formulaEvaluator: evaluator });
-  uninstall = double.install(globalThis);
-  loadExamplePartnership(TODAY);
+let evaluator: ReturnType<typeof createFormulaEvaluator>;
+const errors = () => evaluator.lastErrors();
+useWorkbookDouble({
+  now: TODAY.toISOString(),
+  partnership: false,
+  double: () => {
+    evaluator = createFormulaEvaluator(customFunctionDecls(), { now: () => TODAY });
+    return { formulaEvaluator: evaluator as FormulaEvaluator };
+  },
 });
-afterEach(() => {
-  uninstall();
-  vi.useRealTimers();
-});
-
-const as = (email: string, displayName: string, side: string) => {
-  double.setActiveUser(email);
-  api.saveIdentity({ displayName, side });
-};
+beforeEach(() => loadExamplePartnership(TODAY));
 const asAna = () => as('ana@acme.example', 'Ana', 'Acme Analytics');
 const asBen = () => as('ben@beta.example', 'Ben', 'Beta Cloud');
 const dashboardRow = (label: string) => double.inspect.values('Dashboard').find((row) => row[0] === label);

@@ -1,31 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
+import { describe, expect, it, vi } from 'vitest';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
+import { asAna, asBen, double, useWorkbookDouble } from '../support/workbook-double';
 
-let double: AppsScriptDouble;
-let uninstall: () => void;
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-11-30T12:00:00Z'));
-  double = createAppsScriptDouble();
-  uninstall = double.install(globalThis);
-  api.setUpWorkbook();
-  double.spreadsheet.getSheetByName('Partnership')!.getRange(2, 1, 1, 3).setValues([["'Acme", "'Beta", 'Strategic']]);
-});
-afterEach(() => {
-  uninstall();
-  vi.useRealTimers();
-});
-
-const asAna = () => {
-  double.setActiveUser('ana@acme.example');
-  api.saveIdentity({ displayName: 'Ana', side: 'Acme' });
-};
-const asBen = () => {
-  double.setActiveUser('ben@beta.example');
-  api.saveIdentity({ displayName: 'Ben', side: 'Beta' });
-};
+useWorkbookDouble();
 
 /** Ana (Acme) proposes a weekly-sync commitment; returns its id. */
 function anaProposes(commitment = 'Share the roadmap', dueDate = '2027-01-10'): string {
