@@ -45,7 +45,7 @@ export interface PastCyclesTables {
   partnership: TableLayout | null;
 }
 
-/** What phase 1 found; `release` must be called whatever happens next. */
+/** What phase 1 found; `release` (flush, then unlock) must be called whatever happens next. */
 export interface PastCyclesRead {
   /** Rows to append to the Cycles sheet, below `firstRow`. */
   rows: CycleRow[];
@@ -73,7 +73,15 @@ const ASSESSMENT_COLUMNS = ['cycle', 'date', 'side', 'participant', 'responses',
 export function readPastCycles(tables: PastCyclesTables, properties: Readonly<Record<string, string>>, timeZone: () => string, today: Date): PastCyclesRead | null {
   const lock = (LockService.getDocumentLock() as GoogleAppsScript.Lock.Lock | null) ?? LockService.getScriptLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) return null;
-  const release = () => lock.releaseLock();
+  // As withDocumentLock does: the queued rows are committed before the lock goes, or the other
+  // side's save could read the Cycles sheet without them and append over them.
+  const release = () => {
+    try {
+      SpreadsheetApp.flush();
+    } finally {
+      lock.releaseLock();
+    }
+  };
   try {
     const legacyOpen = legacyOpenCycleOf(properties[LEGACY_OPEN_CYCLE_PROPERTY]);
     const removeLegacyProperty = properties[LEGACY_OPEN_CYCLE_PROPERTY] !== undefined;
