@@ -13,6 +13,7 @@ import { refreshKeptFacts } from '../src/workbook/layout';
 import { type ColumnUseProbe, setColumnUseProbe } from '../src/workbook/table';
 import { loadExamplePartnership } from '../src/workbook/load-example';
 import { setUpWorkbook } from '../src/workbook/setup';
+import { CYCLES_RECORDED_PROPERTY, LEGACY_OPEN_CYCLE_PROPERTY } from '../src/workbook/cycle-repair';
 import { type Figure, printTable, record } from './report';
 import { type BenchWorkbook, SIDES, ownDataWorkbook, seededWorkbook } from './seed';
 
@@ -164,6 +165,21 @@ function editEvent(double: AppsScriptDouble, sheetName: string, row: number, col
 const WORKBOOK_ACTIONS: BenchAction[] = [
   { name: 'setup', start: ownDataWorkbook, run: () => setUpWorkbook() },
   { name: 'repair', run: () => setUpWorkbook() },
+  // An older workbook's first Repair: its cycles only in the Assessments column, a sealed one still
+  // open in the old document property (cycle-repair.ts records them; reads first, then writes).
+  {
+    name: 'repair_record_cycles',
+    start: (rows) => {
+      const seeded = seededWorkbook(rows);
+      const properties = seeded.double.globals.PropertiesService.getDocumentProperties();
+      properties.deleteProperty(CYCLES_RECORDED_PROPERTY);
+      properties.setProperty(LEGACY_OPEN_CYCLE_PROPERTY, JSON.stringify({ cycle: '2026-Q4', sealed: true, minimumPerSide: 3 }));
+      seeded.double.endExecution();
+      seeded.double.calls.reset();
+      return seeded;
+    },
+    run: () => setUpWorkbook(),
+  },
   { name: 'load_example', start: ownDataWorkbook, run: () => loadExamplePartnership(new Date('2026-11-20T10:00:00Z')) },
   {
     name: 'edit_untracked',

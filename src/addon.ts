@@ -60,6 +60,8 @@ function describeReport(report: SetupReport): string {
   if (report.addedColumns.length > 0) parts.push(`Restored columns: ${report.addedColumns.join('; ')}.`);
   if (report.adoptedColumns.length > 0) parts.push(`Recognised by header: ${report.adoptedColumns.join('; ')}.`);
   if (report.givenIds && report.givenIds.length > 0) parts.push(`Gave ids to commitments typed without one: ${report.givenIds.join(', ')}.`);
+  if (report.recordedCycles && report.recordedCycles.length > 0) parts.push(`Recorded past cycles from the Assessments sheet: ${report.recordedCycles.join(', ')}.`);
+  if (report.recordedCycles === null) parts.push('Past cycles get their Cycles rows at the next repair: the other side was saving.');
   if (report.givenIds === null) parts.push('Commitments typed without an id get one at the next repair: the other side was saving.');
   return parts.length > 0 ? parts.join(' ') : 'Everything was in place; nothing needed changing.';
 }

@@ -25,7 +25,7 @@ import { closeCycle, cycleContext, cycleInfo, directedGap, focusReasonOf, loadAs
 import { sameCycleName } from '../domain/cycles';
 import { FRESHNESS_HANDLERS } from './freshness-handlers';
 import { methodHandlers } from './method-handlers';
-import { negotiationHandlers } from './negotiation-handlers';
+import { acceptanceProblem, negotiationHandlers } from './negotiation-handlers';
 import { SCORECARD_HANDLERS } from './scorecard-handlers';
 import { BREACH_STATE_KEYS, cornerSummaries, daysUntil, readCommitmentRows, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
 
@@ -245,6 +245,8 @@ function acceptCommitment(id: string): CommitmentsView {
     if (textOf(row.values.proposerSide).toLowerCase() === caller.side.toLowerCase()) {
       throw new Error(`${id} was proposed by your side (${caller.side}); the other side accepts it.`);
     }
+    const late = acceptanceProblem(row, id, today(), workbook.calendar);
+    if (late) throw new Error(late);
     planCommitmentUpdate(plan, workbook, row, { status: 'Open', acceptedBy: caller.actor.label }, caller.actor);
   });
   return loadCommitments(workbook);

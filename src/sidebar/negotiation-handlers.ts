@@ -28,6 +28,21 @@ function requireProposed(row: TableRow, id: string, verb: string): void {
   }
 }
 
+/**
+ * Why a proposal cannot be accepted today as it stands, or null. An action agreed after an
+ * assessment falls due 30–60 days from the day it is agreed, and accepting is that day: a proposal
+ * left waiting can drift out of the range. The way out is a counter-proposal with a new date,
+ * which the proposer then accepts. (A weekly-sync commitment has no such window.)
+ */
+export function acceptanceProblem(row: TableRow, id: string, today: Date, calendar: Workbook['calendar']): string | null {
+  if (!isAssessmentAction(row)) return null;
+  const due = dateOf(row.values.dueDate);
+  const counter = 'Counter-propose it with a new due date instead';
+  if (!due) return `${id} has no due date; an agreed action falls due 30 to 60 days after it is agreed. ${counter}.`;
+  const problem = actionDueProblem(today, due, calendar);
+  return problem ? `${id} cannot be accepted today: its due date ${isoDayOf(due, calendar)} ${problem}. ${counter}.` : null;
+}
+
 /** The caller must be on the side that answers: not the side whose proposal is waiting. */
 function requireAnsweringSide(row: TableRow, id: string, caller: Caller): void {
   const proposer = textOf(row.values.proposerSide);
