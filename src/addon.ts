@@ -3,7 +3,7 @@ import { type SetupReport, setUpWorkbook } from './workbook/setup';
 import { stampEdit } from './workbook/stamp';
 import { createPortfolioSheet } from './workbook/portfolio';
 import { verifyHistory } from './workbook/verify-history';
-import { refreshKeptFacts } from './workbook/layout';
+import { refreshTimeZone } from './workbook/layout';
 
 /**
  * The add-on's face in Sheets: the menu and the simple triggers. onOpen may run in AuthMode.NONE
@@ -49,7 +49,7 @@ export function onEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
 
 export function showSidebar(): void {
   // A zone changed in File → Settings reaches every later action through the kept copy.
-  refreshKeptFacts();
+  refreshTimeZone();
   const page = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(ADDON_NAME);
   SpreadsheetApp.getUi().showSidebar(page);
 }

@@ -57,6 +57,8 @@ const FREE_METHODS = new Set([
   'LockService.getUserLock',
   // Handles by A1 or coordinates, and coordinates of a range in hand.
   'Spreadsheet.getRange',
+  // The active spreadsheet's id is how the execution found the file: the handle carries it.
+  'Spreadsheet.getId',
   'Spreadsheet.createDeveloperMetadataFinder',
   'Sheet.getRange',
   'Sheet.getParent',

@@ -154,22 +154,18 @@ export function locateTable(spreadsheet: Spreadsheet, table: TableSpec): TableLa
 
 export const LAYOUT_PROPERTY_PREFIX = 'trustCorners.layout.';
 const SET_UP_PROPERTY = 'trustCorners.setUpAt';
-/** The spreadsheet's id as last seen by a save (Workbook.idForLabels). */
-export const SPREADSHEET_ID_PROPERTY = 'trustCorners.spreadsheetId';
 /** The spreadsheet's time zone as last seen (Workbook.calendar). */
 export const TIME_ZONE_PROPERTY = 'trustCorners.timeZone';
 
 /**
- * Keeps the spreadsheet's time zone (it may have changed in File → Settings) and its id in the
- * document properties: run when the sidebar opens, so the actions after it have both without
- * asking (Workbook.calendar, Workbook.idForLabels). One read, and one write only when one changed.
+ * Keeps the spreadsheet's time zone (it may have changed in File → Settings) in the document
+ * properties: run when the sidebar opens, so the actions after it have it without asking
+ * (Workbook.calendar). One read, and one write only when it changed.
  */
-export function refreshKeptFacts(spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): void {
+export function refreshTimeZone(spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): void {
   const properties = PropertiesService.getDocumentProperties();
-  const kept = properties.getProperties();
-  const seen: Record<string, string> = { [TIME_ZONE_PROPERTY]: spreadsheet.getSpreadsheetTimeZone(), [SPREADSHEET_ID_PROPERTY]: spreadsheet.getId() };
-  const changed = Object.fromEntries(Object.entries(seen).filter(([key, value]) => kept[key] !== value));
-  if (Object.keys(changed).length > 0) properties.setProperties(changed);
+  const zone = spreadsheet.getSpreadsheetTimeZone();
+  if (properties.getProperty(TIME_ZONE_PROPERTY) !== zone) properties.setProperty(TIME_ZONE_PROPERTY, zone);
 }
 
 /** What is cached per table: the sheet's name and, per column key, [column number, header text]. */
@@ -312,15 +308,6 @@ export class Workbook {
     return this.fetchedId;
   }
 
-  /**
-   * The id as last kept in the document properties, for onEdit's "who" label only (a round trip
-   * less per edit): a copy of the file may carry the original's until its first save keeps its
-   * own. Authority never rests on it: every sidebar action asks for the real id.
-   */
-  idForLabels(): string {
-    return this.documentProperties()[SPREADSHEET_ID_PROPERTY] ?? this.id;
-  }
-
   /** The caller's saved name, side and person id for this spreadsheet, read once per request. */
   get identity(): SavedIdentity | null {
     if (this.caller === undefined) this.caller = savedIdentity(this.id);
@@ -332,7 +319,6 @@ export class Workbook {
     const kept = this.documentProperties();
     const out: Record<string, string> = {};
     if (this.zoneAsked !== undefined && kept[TIME_ZONE_PROPERTY] !== this.zoneAsked) out[TIME_ZONE_PROPERTY] = this.zoneAsked;
-    if (this.fetchedId !== undefined && kept[SPREADSHEET_ID_PROPERTY] !== this.fetchedId) out[SPREADSHEET_ID_PROPERTY] = this.fetchedId;
     return out;
   }
 

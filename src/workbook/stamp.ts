@@ -172,7 +172,7 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   const rows = lastRow - firstRow + 1;
   const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
   const idColumn = layout.columnOf.get('id');
-  const who = actorLabel(workbook.idForLabels());
+  const who = actorLabel(workbook.id);
   const now = new Date();
   const calendar = workbook.calendar;
   const specOf = new Map(layout.table.columns.map((spec) => [layout.columnOf.get(spec.key) as number, spec]));
