@@ -13,6 +13,7 @@ import type {
   AlignmentAuditView, BreachView, CompetenceAuditView, DisclosureAdviceView, DisclosureQuestionInput, HomeView, MethodApi, PremortemView,
 } from './api';
 import { otherSide, publicIdentity, requireCaller } from './caller';
+import { breachDecisionsFor } from './governance-handlers';
 import { readPartnership } from './read-model';
 
 const text = (value: unknown): string => String(value ?? '').trim();
@@ -289,7 +290,7 @@ const recordDisclosure: MethodApi['recordDisclosure'] = (input) => {
 
 // ---- Breach mode ----
 
-function loadBreaches(workbook = new Workbook()): BreachView {
+export function loadBreaches(workbook = new Workbook()): BreachView {
   const rows = readRows(workbook.layout(BREACHES));
   const breaches = rows.map((row) => ({
     id: textOf(row.values.id),
@@ -301,7 +302,8 @@ function loadBreaches(workbook = new Workbook()): BreachView {
     reviewDate: dateOf(row.values.reviewDate) ? isoDayOf(dateOf(row.values.reviewDate) as Date, workbook.calendar) : '',
     status: textOf(row.values.status),
   }));
-  return { active: breaches.some((breach) => breach.status !== 'Reset complete'), breaches, steps: [...RESET_STEPS] };
+  const { decisions, exited } = breachDecisionsFor(workbook, rows);
+  return { active: !exited && breaches.some((breach) => breach.status !== 'Reset complete'), breaches, steps: [...RESET_STEPS], decisions, exited };
 }
 
 const recordBreach: MethodApi['recordBreach'] = (input) => {

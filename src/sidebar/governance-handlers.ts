@@ -1,0 +1,204 @@
+/**
+ * Governance on the server: the trust-building approach and its six-month review (the Partnership
+ * sheet's governance columns), and rebuild or exit after a severe breach (the Breaches sheet's
+ * decision columns). The rules live in src/domain/governance.ts; this file reads, checks and plans.
+ */
+import type { Calendar } from '../domain/calendar';
+import { parseCorner } from '../domain/corners';
+import { cycleNameKey } from '../domain/cycles';
+import {
+  type AssessedCycle, GOVERNANCE_APPROACHES, type RecoveryAnswer, breachRecovery, governanceAdvice, governanceReviewDue, governanceState, parseApproach,
+  recommendBreachDecision,
+} from '../domain/governance';
+import { Workbook } from '../workbook/layout';
+import { type TableRow, dateOf, isoDayOf, readRows, textOf } from '../workbook/table';
+import { ASSESSMENTS, BREACHES, PARTNERSHIP } from '../workbook/templates';
+import { saveAtomically } from '../workbook/write-plan';
+import type { BreachView } from './api';
+import { type CycleContext, cycleContext, readCycleRecords } from './assessment';
+import { publicIdentity, requireCaller } from './caller';
+import type { ExitNote, GovernanceApi, GovernanceHomeNote, GovernanceRecordView, GovernanceView } from './governance-api';
+import { type Snapshot, readPartnership, readSnapshot } from './read-model';
+
+const today = (): Date => new Date();
+const day = (value: unknown, calendar: Calendar): string => {
+  const date = dateOf(value as Date);
+  return date ? isoDayOf(date, calendar) : '';
+};
+
+export function governanceRecordOf(row: TableRow | null, calendar: Calendar): GovernanceRecordView | null {
+  if (!row || textOf(row.values.governanceApproach) === '') return null;
+  return {
+    approach: textOf(row.values.governanceApproach),
+    rationale: textOf(row.values.governanceRationale),
+    chosenOn: day(row.values.governanceChosenOn, calendar),
+    chosenBy: textOf(row.values.governanceChosenBy),
+    reviewDue: day(row.values.governanceReviewDue, calendar),
+  };
+}
+
+/** Home's line about governance, from the Partnership row already read for Home. */
+export function governanceHomeNote(row: TableRow | null, now: Date, calendar: Calendar): GovernanceHomeNote {
+  const state = governanceState(
+    {
+      approach: row ? textOf(row.values.governanceApproach) : '',
+      chosenOn: row ? dateOf(row.values.governanceChosenOn) : null,
+      reviewDue: row ? dateOf(row.values.governanceReviewDue) : null,
+    },
+    now,
+    calendar,
+  );
+  if (state.state === 'unchosen') return { state: 'unchosen', approach: '', reviewDue: null, daysToReview: null };
+  return {
+    state: state.state,
+    approach: state.approach,
+    reviewDue: isoDayOf(state.reviewDue, calendar),
+    daysToReview: state.state === 'current' ? state.daysToReview : 0 - state.daysOverdue || 0,
+  };
+}
+
+/** The latest closed cycle with its means (by close date), for the governance advice and the pack. */
+export function latestClosedCycle(context: CycleContext, named?: string | null): { name: string; closedOn: Date; entry: CycleContext['assessed'][number] } | null {
+  const closed = context.records
+    .filter((record) => record.closedOn !== null)
+    .sort((a, b) => (b.closedOn as Date).getTime() - (a.closedOn as Date).getTime());
+  const wanted = named ? closed.find((record) => cycleNameKey(record.name) === cycleNameKey(named)) : closed.find((record) => context.assessed.some((e) => cycleNameKey(e.summary.cycle) === cycleNameKey(record.name)));
+  if (!wanted) return null;
+  const entry = context.assessed.find((candidate) => cycleNameKey(candidate.summary.cycle) === cycleNameKey(wanted.name));
+  return entry ? { name: entry.summary.cycle, closedOn: wanted.closedOn as Date, entry } : null;
+}
+
+function loadGovernance(workbook = new Workbook()): GovernanceView {
+  const snapshot = readSnapshot(workbook);
+  const context = cycleContext(snapshot, readCycleRecords(workbook).records);
+  const calendar = workbook.calendar;
+  const now = today();
+  const latest = latestClosedCycle(context);
+  const advice = governanceAdvice(latest ? { name: latest.name, means: latest.entry.summary.means } : null);
+  return {
+    identity: publicIdentity(workbook.identity),
+    sides: snapshot.sides,
+    approaches: [...GOVERNANCE_APPROACHES],
+    record: governanceRecordOf(snapshot.partnershipRow, calendar),
+    home: governanceHomeNote(snapshot.partnershipRow, now, calendar),
+    advice: { cycle: latest?.name ?? null, ...advice },
+    reviewDueIfChosenToday: isoDayOf(governanceReviewDue(now, calendar), calendar),
+  };
+}
+
+const saveGovernance: GovernanceApi['saveGovernance'] = (input) => {
+  const approach = parseApproach(input.approach);
+  if (!approach) throw new Error(`The approach "${input.approach}" is not one of ${GOVERNANCE_APPROACHES.join(', ')}.`);
+  if (input.rationale === '') throw new Error('The rationale is empty: write down why this approach, so the six-month review can judge it.');
+  const workbook = new Workbook();
+  const identity = workbook.identity;
+  saveAtomically('Choose governance approach', (plan) => {
+    const partnership = readPartnership(workbook);
+    const caller = requireCaller(partnership.sides, identity);
+    if (!partnership.partnershipRow) throw new Error('Name the partnership on the Partnership sheet first.');
+    const now = today();
+    plan.update(workbook.layout(PARTNERSHIP), partnership.partnershipRow.rowNumber, {
+      governanceApproach: approach,
+      governanceRationale: input.rationale,
+      governanceChosenOn: now,
+      governanceChosenBy: caller.actor.label,
+      governanceReviewDue: governanceReviewDue(now, workbook.calendar),
+    });
+  });
+  return loadGovernance(workbook);
+};
+
+// ---- Rebuild or exit ----
+
+/** The first breach decided as an exit: the partnership is over, the records stay. */
+export function exitOf(breaches: readonly TableRow[], calendar: Calendar): ExitNote | null {
+  const exit = breaches.find((row) => textOf(row.values.decision) === 'Exit');
+  if (!exit) return null;
+  return { breachId: textOf(exit.values.id), decidedOn: day(exit.values.decidedOn, calendar), reasons: textOf(exit.values.decisionReasons) };
+}
+
+function assessedCycles(context: CycleContext): AssessedCycle[] {
+  return context.assessed
+    .filter((entry) => entry.summary.date !== null)
+    .map((entry) => ({ name: entry.summary.cycle, date: entry.summary.date as Date, means: entry.summary.means }));
+}
+
+export type BreachDecisionsView = BreachView['decisions'];
+
+/** Per breach: what was recorded about rebuild or exit, the recovery computed from the cycles, and the rule's recommendation. */
+export function breachDecisions(breaches: readonly TableRow[], context: CycleContext, calendar: Calendar): BreachDecisionsView {
+  const cycles = assessedCycles(context);
+  const out: BreachDecisionsView = {};
+  for (const row of breaches) {
+    const id = textOf(row.values.id);
+    const corner = parseCorner(textOf(row.values.corner));
+    const date = dateOf(row.values.date);
+    const computed = corner && date ? breachRecovery(corner, date, cycles, calendar) : null;
+    const recorded = textOf(row.values.nextCycleRecovered) as RecoveryAnswer | '';
+    const dishonesty = textOf(row.values.dishonestyOrDataMisuse);
+    const acknowledged = textOf(row.values.partnerAcknowledged) || (dateOf(row.values.acknowledgedOn) ? 'Yes' : '');
+    out[id] = {
+      dishonestyOrDataMisuse: dishonesty,
+      partnerAcknowledged: acknowledged,
+      nextCycleRecovered: recorded,
+      computedRecovery: computed
+        ? { recovered: computed.recovered, before: computed.before, after: computed.after }
+        : { recovered: 'Not yet known', before: null, after: null },
+      recommendation:
+        dishonesty !== '' && acknowledged !== ''
+          ? recommendBreachDecision({ dishonestyOrDataMisuse: dishonesty === 'Yes', partnerAcknowledged: acknowledged === 'Yes', recovered: recorded || computed?.recovered || 'Not yet known' })
+          : null,
+      decision: textOf(row.values.decision),
+      reasons: textOf(row.values.decisionReasons),
+      decidedOn: day(row.values.decidedOn, calendar),
+      decidedBy: textOf(row.values.decidedBy),
+    };
+  }
+  return out;
+}
+
+function makeDecideBreach(loadBreaches: (workbook: Workbook) => BreachView): GovernanceApi['decideBreach'] {
+  return (input) => {
+    if (input.reasons === '') throw new Error('The reasons are empty: write down why, so both sides can read it later.');
+    const workbook = new Workbook();
+    const identity = workbook.identity;
+    saveAtomically('Decide rebuild or exit', (plan) => {
+      const { sides } = readPartnership(workbook);
+      const caller = requireCaller(sides, identity);
+      const layout = workbook.layout(BREACHES);
+      const rows = readRows(layout);
+      const row = rows.find((candidate) => textOf(candidate.values.id) === input.id);
+      if (!row) throw new Error(`No breach with id ${input.id}; it may have been deleted.`);
+      const earlier = exitOf(rows, workbook.calendar);
+      if (earlier) throw new Error(`The partnership was already exited (breach ${earlier.breachId}); the decision stands and every record is kept.`);
+      if (textOf(row.values.decision) !== '') throw new Error(`${input.id} was already decided (${textOf(row.values.decision)}).`);
+      plan.update(layout, row.rowNumber, {
+        dishonestyOrDataMisuse: input.dishonestyOrDataMisuse ? 'Yes' : 'No',
+        partnerAcknowledged: input.partnerAcknowledged ? 'Yes' : 'No',
+        nextCycleRecovered: input.recovered,
+        decision: input.decision,
+        decisionReasons: input.reasons,
+        decidedOn: today(),
+        decidedBy: caller.actor.label,
+      });
+    });
+    return loadBreaches(workbook);
+  };
+}
+
+/** Loads the context breachDecisions needs (two more table reads), for the breach view. */
+export function breachDecisionsFor(workbook: Workbook, breaches: readonly TableRow[]): { decisions: BreachDecisionsView; exited: ExitNote | null } {
+  // The commitments are not needed here: one table read fewer than readSnapshot.
+  const snapshot: Snapshot = { ...readPartnership(workbook), assessments: readRows(workbook.layout(ASSESSMENTS)), commitments: [] };
+  const context = cycleContext(snapshot, readCycleRecords(workbook).records);
+  return { decisions: breachDecisions(breaches, context, workbook.calendar), exited: exitOf(breaches, workbook.calendar) };
+}
+
+export function governanceHandlers(loadBreaches: (workbook: Workbook) => BreachView, prepareReview: GovernanceApi['prepareReview']): GovernanceApi {
+  return {
+    loadGovernance: () => loadGovernance(),
+    saveGovernance,
+    decideBreach: makeDecideBreach(loadBreaches),
+    prepareReview,
+  };
+}
