@@ -135,7 +135,7 @@ export function reviewPackCells(t: ReviewPackLayouts, facts: ReviewPackFacts): {
   const preparedRow = next();
   put(preparedRow, 1, 'Prepared on');
   put(preparedRow, 2, facts.preparedOn, { format: 'yyyy-mm-dd' });
-  put(next(), 1, 'Rebuilt from the data by Prepare review: anything typed on this sheet is overwritten.');
+  put(next(), 1, 'Rebuilt from the data by Prepare review: anything typed here is overwritten.');
 
   // ---- Corners per side and the gap ----
   const assessmentsCycle = columnRange(t.assessments, 'cycle');
@@ -171,7 +171,7 @@ export function reviewPackCells(t: ReviewPackLayouts, facts: ReviewPackFacts): {
     put(gapAt, 2 + index, `=IF(OR(${letter}${oursRow}="", ${letter}${partnerRow}=""), "", ${letter}${oursRow}-${letter}${partnerRow})`, { format: '+0.0;-0.0;0' });
   });
   figure(`Corners at or below ${DEFAULT_ATTENTION_THRESHOLD} (both sides)`, `=IFERROR(CORNERS_AT_RISK(B${bothRow}:E${bothRow}), "")`);
-  put(next(), 1, 'A gap of 2 or more is worth discussing before anything else: perception is reality in partnerships.');
+  put(next(), 1, 'A gap of 2 or more is worth discussing first: perception is reality in partnerships.');
 
   // ---- Focus and the +2 rule ----
   section('Focus and the +2 rule');
