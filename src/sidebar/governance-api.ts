@@ -56,6 +56,8 @@ export interface GovernanceView {
   advice: { cycle: string | null; advice: 'slower-ramp' | 'keep' | 'no-cycle'; text: string; suggested: string[]; cornersNeedingAttention: string[] };
   /** What a choice saved today would get as its review date. */
   reviewDueIfChosenToday: string;
+  /** Closed cycles with answers, latest first: what Prepare review can build a pack for. */
+  closedCycles: string[];
 }
 
 export interface GovernanceInput {

@@ -58,6 +58,14 @@ export function governanceHomeNote(row: TableRow | null, now: Date, calendar: Ca
 }
 
 /** The latest closed cycle with its means (by close date), for the governance advice and the pack. */
+/** Closed cycles that have answers, latest close first. */
+export function closedCycleNames(context: CycleContext): string[] {
+  return context.records
+    .filter((record) => record.closedOn !== null && context.assessed.some((entry) => cycleNameKey(entry.summary.cycle) === cycleNameKey(record.name)))
+    .sort((a, b) => (b.closedOn as Date).getTime() - (a.closedOn as Date).getTime())
+    .map((record) => record.name);
+}
+
 export function latestClosedCycle(context: CycleContext, named?: string | null): { name: string; closedOn: Date; entry: CycleContext['assessed'][number] } | null {
   const closed = context.records
     .filter((record) => record.closedOn !== null)
@@ -83,6 +91,7 @@ function loadGovernance(workbook = new Workbook()): GovernanceView {
     home: governanceHomeNote(snapshot.partnershipRow, now, calendar),
     advice: { cycle: latest?.name ?? null, ...advice },
     reviewDueIfChosenToday: isoDayOf(governanceReviewDue(now, calendar), calendar),
+    closedCycles: closedCycleNames(context),
   };
 }
 

@@ -4,14 +4,13 @@
  * calls under the document lock (so two people preparing at once do not interleave).
  */
 import { governanceAdvice } from '../domain/governance';
-import { cycleNameKey } from '../domain/cycles';
 import { Workbook, ownedSheet } from '../workbook/layout';
 import { withDocumentLock } from '../workbook/lock';
 import { REVIEW_PACK_KEY, REVIEW_PACK_TITLE, reviewPackCells, writeReviewPack } from '../workbook/review-pack';
 import { textOf } from '../workbook/table';
 import { CYCLES, COMMITMENTS, DISCLOSURES, PARTNERSHIP, ASSESSMENTS, SCORECARD, VALUE_EXCHANGE } from '../workbook/templates';
 import { cycleContext, focusReasonOf, readCycleRecords } from './assessment';
-import { latestClosedCycle } from './governance-handlers';
+import { closedCycleNames, latestClosedCycle } from './governance-handlers';
 import type { GovernanceApi } from './governance-api';
 import { readSnapshot } from './read-model';
 
@@ -20,10 +19,7 @@ export const prepareReview: GovernanceApi['prepareReview'] = (cycle) => {
   return withDocumentLock('Prepare review', () => {
     const snapshot = readSnapshot(workbook);
     const context = cycleContext(snapshot, readCycleRecords(workbook).records);
-    const closedNames = context.records
-      .filter((record) => record.closedOn !== null && context.assessed.some((entry) => cycleNameKey(entry.summary.cycle) === cycleNameKey(record.name)))
-      .sort((a, b) => (b.closedOn as Date).getTime() - (a.closedOn as Date).getTime())
-      .map((record) => record.name);
+    const closedNames = closedCycleNames(context);
     const chosen = latestClosedCycle(context, cycle ?? null);
     if (!chosen) {
       throw new Error(
