@@ -86,7 +86,7 @@ describe('governance in Chromium', () => {
         'Governance rationale': '<img src=x onerror="window.__xss=1"> Pilot accounts first, then the joint offer',
         'Governance chosen by': 'Ana Silva (Acme)',
       });
-      expect(isoOf(partnership['Governance chosen on'])).toBe('2026-11-29'); // midnight in Berlin, as UTC
+      expect(isoOf(partnership['Governance chosen on'])).toBe('2026-11-30'); // the server's today
       await checkView(ana, 'governance-chosen');
 
       await page.getByRole('navigation').getByRole('button', { name: 'Home' }).click();
@@ -171,11 +171,11 @@ describe('governance in Chromium', () => {
       // The example chose gradual commitment two months ago: Home counts down to its review.
       await page.getByText(/^Gradual commitment: review in \d+ days/).waitFor();
       await tool(page, 'Governance and review pack', 'Governance');
-      const cycle = page.getByLabel('Cycle');
+      const cycle = page.getByLabel('Cycle', { exact: true });
       const cycles = await cycle.locator('option').allTextContents();
       expect(cycles.length).toBe(2);
       await page.getByRole('button', { name: 'Prepare review' }).click();
-      await page.getByText(`The “Review pack” sheet is ready for ${cycles[0]}.`).waitFor();
+      await page.locator('#view').getByText(`The “Review pack” sheet is ready for ${cycles[0]}.`).waitFor();
       expect(harness.double.inspect.sheetNames()).toContain('Review pack');
       const values = harness.double.inspect.values('Review pack');
       expect(values[0][0]).toBe('Steering-committee review pack');
@@ -184,7 +184,7 @@ describe('governance in Chromium', () => {
       // Another cycle: the pack is rebuilt for it.
       await cycle.selectOption(cycles[1]);
       await page.getByRole('button', { name: 'Prepare review' }).click();
-      await page.getByText(`The “Review pack” sheet is ready for ${cycles[1]}.`).waitFor();
+      await page.locator('#view').getByText(`The “Review pack” sheet is ready for ${cycles[1]}.`).waitFor();
       expect(harness.double.inspect.values('Review pack').find((row) => row[0] === 'Assessment cycle')?.[1]).toBe(cycles[1]);
     } finally {
       await ana.close();
