@@ -11,7 +11,7 @@ import {
   recommendBreachDecision,
 } from '../domain/governance';
 import { Workbook } from '../workbook/layout';
-import { type TableRow, dateOf, isoDayOf, readRows, textOf } from '../workbook/table';
+import { type CellValue, type TableRow, dateOf, isoDayOf, readRows, textOf } from '../workbook/table';
 import { ASSESSMENTS, BREACHES, PARTNERSHIP } from '../workbook/templates';
 import { saveAtomically } from '../workbook/write-plan';
 import type { BreachView } from './api';
@@ -21,8 +21,8 @@ import type { ExitNote, GovernanceApi, GovernanceHomeNote, GovernanceRecordView,
 import { type Snapshot, readPartnership, readSnapshot } from './read-model';
 
 const today = (): Date => new Date();
-const day = (value: unknown, calendar: Calendar): string => {
-  const date = dateOf(value as Date);
+const day = (value: CellValue | undefined, calendar: Calendar): string => {
+  const date = dateOf(value);
   return date ? isoDayOf(date, calendar) : '';
 };
 

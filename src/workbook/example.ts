@@ -89,11 +89,13 @@ export function examplePartnership(today: Date, calendar: Calendar = RUNTIME_CAL
       commitment: `${tasks[(Math.floor(index / 6) + index) % tasks.length]} (#${index + 1})`,
       ownerSide,
       ownerPerson,
-      corner: corners[index % corners.length],
+      corner: index >= 27 ? 'Alignment' : corners[index % corners.length],
       madeOn,
       dueDate,
       acceptedBy: ownerSide === acme ? 'Ben Okafor' : 'Ana Silva',
-      source: index < 3 ? `Assessment ${firstCycle}` : 'Weekly sync',
+      // The first three are the first cycle's actions; the last three the second cycle's, for its
+      // focus (Alignment, kept by the +2 rule), still under way.
+      source: index < 3 ? `Assessment ${firstCycle}` : index >= 27 ? `Assessment ${secondCycle}` : 'Weekly sync',
       updatedBy: `${ownerPerson} (${ownerSide})`,
       updatedAt: madeOn,
     };

@@ -14,8 +14,8 @@ export const REVIEW_PACK_KEY = 'reviewPack';
 export const REVIEW_PACK_TITLE = 'Review pack';
 /** The pack's columns: a label column, then the four corners (and one more for the actions). */
 export const REVIEW_PACK_WIDTH = 6;
-/** Pixels per column: 200 + 5 × 91 = 655 px, inside the 7 in (672 px) both A4 and Letter print. */
-export const REVIEW_PACK_COLUMN_WIDTHS = [200, 91, 91, 91, 91, 91] as const;
+/** Pixels per column: 230 + 5 × 86 = 660 px, inside the 7 in (672 px) both A4 and Letter print. */
+export const REVIEW_PACK_COLUMN_WIDTHS = [230, 86, 86, 86, 86, 86] as const;
 /** Rows reserved for the cycle's actions (three are agreed per cycle; room for a few more). */
 export const REVIEW_PACK_ACTION_ROWS = 6;
 /** Characters per line of a sentence written across the page (column A, overflowing into B:F). */
@@ -170,7 +170,7 @@ export function reviewPackCells(t: ReviewPackLayouts, facts: ReviewPackFacts): {
     const letter = columnLetters(2 + index);
     put(gapAt, 2 + index, `=IF(OR(${letter}${oursRow}="", ${letter}${partnerRow}=""), "", ${letter}${oursRow}-${letter}${partnerRow})`, { format: '+0.0;-0.0;0' });
   });
-  figure(`Corners at or below ${DEFAULT_ATTENTION_THRESHOLD} (both sides)`, `=IFERROR(CORNERS_AT_RISK(B${bothRow}:E${bothRow}), "")`);
+  figure(`Corners at or below ${DEFAULT_ATTENTION_THRESHOLD}`, `=IFERROR(CORNERS_AT_RISK(B${bothRow}:E${bothRow}), "")`);
   put(next(), 1, 'A gap of 2 or more is worth discussing first: perception is reality in partnerships.');
 
   // ---- Focus and the +2 rule ----
@@ -179,7 +179,7 @@ export function reviewPackCells(t: ReviewPackLayouts, facts: ReviewPackFacts): {
   const focusAt = next();
   put(focusAt, 1, 'Focus corner');
   put(focusAt, 2, `=IFERROR(INDEX(FILTER(${columnRange(t.cycles, 'focus')}, ${cyclesName}=${cycleName}), 1), "")`);
-  figure('Focus corner’s mean (both sides)', `=IFERROR(INDEX(B${bothRow}:E${bothRow}, MATCH(B${focusAt}, B${cornerHeader}:E${cornerHeader}, 0)), "")`, '0.0');
+  figure('Focus corner’s mean', `=IFERROR(INDEX(B${bothRow}:E${bothRow}, 1, MATCH(B${focusAt}, B${cornerHeader}:E${cornerHeader}, 0)), "")`, '0.0');
   sentence(facts.focusReason || 'No focus: nobody rated this cycle.');
 
   // ---- Actions and what came of them ----
@@ -210,7 +210,7 @@ export function reviewPackCells(t: ReviewPackLayouts, facts: ReviewPackFacts): {
   const done = columnRange(t.commitments, 'doneOn');
   figure('On-time rate', `=IFERROR(ON_TIME_RATE(${due}, ${done}, TODAY()), "")`, '0%');
   figure('Early-warning rate', `=IFERROR(EARLY_WARNING_RATE(${due}, ${done}, ${columnRange(t.commitments, 'flaggedOn')}, TODAY()), "")`, '0%');
-  figure('Reliability mean this cycle (both sides)', `=IF(C${bothRow}="", "", C${bothRow})`, '0.0');
+  figure('Reliability mean, this cycle', `=IF(C${bothRow}="", "", C${bothRow})`, '0.0');
 
   // ---- Disclosure balance ----
   section('Disclosure balance');
@@ -218,27 +218,27 @@ export function reviewPackCells(t: ReviewPackLayouts, facts: ReviewPackFacts): {
   const decision = columnRange(t.disclosures, 'decision');
   const shared = (column: string): string =>
     `IFERROR(FILTER(${column}, ${[...NOT_SHARED].map((kept) => `${decision}<>"${kept}"`).join(', ')}), "")`;
-  figure('Entries shared each way (balance, 1 = even)', `=IFERROR(RECIPROCITY(${shared(ledgerSide)}, ARRAYFORMULA(IF(${shared(ledgerSide)}="", "", 1))), "")`, '0%');
-  figure(`="${'Next stage '}"&A${oursRow}&" may open"`, `=IFERROR(DISCLOSURE_NEXT_STAGE(${shared(ledgerSide)}, ${shared(columnRange(t.disclosures, 'stage'))}, ${partner}), "")`);
-  figure(`="${'Next stage '}"&A${partnerRow}&" may open"`, `=IFERROR(DISCLOSURE_NEXT_STAGE(${shared(ledgerSide)}, ${shared(columnRange(t.disclosures, 'stage'))}, ${ours}), "")`);
+  figure('Disclosure balance (1 = even)', `=IFERROR(RECIPROCITY(${shared(ledgerSide)}, ARRAYFORMULA(IF(${shared(ledgerSide)}="", "", 1))), "")`, '0%');
+  figure(`=A${oursRow}&" may share up to"`, `=IFERROR(DISCLOSURE_NEXT_STAGE(${shared(ledgerSide)}, ${shared(columnRange(t.disclosures, 'stage'))}, ${partner}), "")`);
+  figure(`=A${partnerRow}&" may share up to"`, `=IFERROR(DISCLOSURE_NEXT_STAGE(${shared(ledgerSide)}, ${shared(columnRange(t.disclosures, 'stage'))}, ${ours}), "")`);
 
   // ---- Value exchange ----
-  section('Value exchange');
+  section('Value exchange, latest quarter');
   const quarter = columnRange(t.valueExchange, 'quarter');
   const distinct = `UNIQUE(FILTER(${quarter}, ${quarter}<>""))`;
   const latestAt = row + 1;
   figure('Latest quarter', `=IFERROR(INDEX(SORT(${distinct}), COUNTA(${distinct})), "")`);
   const latest = `$B$${latestAt}`;
   const inQuarter = (key: string): string => `FILTER(${columnRange(t.valueExchange, key)}, ${quarter}=${latest})`;
-  figure('ROPI, latest quarter (value ÷ investment)', `=IFERROR(ROPI(${inQuarter('revenueInfluenced')}, ${inQuarter('investment')}), "")`, '0.00');
+  figure('ROPI (value ÷ investment)', `=IFERROR(ROPI(${inQuarter('revenueInfluenced')}, ${inQuarter('investment')}), "")`, '0.00');
   figure('ROPI, all quarters', `=IFERROR(ROPI(${columnRange(t.valueExchange, 'revenueInfluenced')}, ${columnRange(t.valueExchange, 'investment')}), "")`, '0.00');
-  figure('Balance of leads, latest quarter', `=IFERROR(RECIPROCITY(${inQuarter('side')}, ${inQuarter('leads')}), "")`, '0%');
-  figure('Balance of referrals, latest quarter', `=IFERROR(RECIPROCITY(${inQuarter('side')}, ${inQuarter('referrals')}), "")`, '0%');
-  figure('Revenue influenced, latest quarter', `=IF(${latest}="", "", SUMIFS(${columnRange(t.valueExchange, 'revenueInfluenced')}, ${quarter}, ${latest}))`, '#,##0');
+  figure('Balance of leads', `=IFERROR(RECIPROCITY(${inQuarter('side')}, ${inQuarter('leads')}), "")`, '0%');
+  figure('Balance of referrals', `=IFERROR(RECIPROCITY(${inQuarter('side')}, ${inQuarter('referrals')}), "")`, '0%');
+  figure('Revenue influenced', `=IF(${latest}="", "", SUMIFS(${columnRange(t.valueExchange, 'revenueInfluenced')}, ${quarter}, ${latest}))`, '#,##0');
   const scorecardQuarter = columnRange(t.scorecard, 'quarter');
   const scored = `UNIQUE(FILTER(${scorecardQuarter}, ${scorecardQuarter}<>""))`;
   figure(
-    'PSAT (satisfaction ≥ 8), latest scorecard quarter',
+    'PSAT (satisfaction ≥ 8), latest scorecard',
     `=IFERROR(PSAT(FILTER(${columnRange(t.scorecard, 'satisfaction')}, ${scorecardQuarter}=INDEX(SORT(${scored}), COUNTA(${scored})))), "")`,
     '0%',
   );

@@ -173,11 +173,15 @@ describe('the review pack on the example partnership', () => {
     // The focus as the Cycles sheet records it (the +2 rule), and the reasoning Results gives.
     const results = api.loadResults(latestCycle);
     expect(label('Focus corner')?.[1]).toBe(results.priority);
+    expect(label('Focus corner’s mean')?.[1]).toBeCloseTo(results.means[results.priority!] as number, 9);
+    expect(label('Reliability mean, this cycle')?.[1]).toBeCloseTo(results.means.Reliability as number, 9);
+    expect(label(`${ours} may share up to`)?.[1]).toMatch(/^(Early|Mid|Late)$/);
     const text = values.map((row) => String(row[0])).join(' ');
     expect(text).toContain(results.focusReason.split(' ').slice(0, 6).join(' '));
 
     // Actions of the cycle and what came of them.
     const actions = example.commitments.filter((row) => row.source === `Assessment ${latestCycle}`);
+    expect(actions.length).toBe(3);
     expect(label('Actions agreed')?.[1]).toBe(actions.length);
     expect(label('Actions done')?.[1]).toBe(actions.filter((row) => row.status === 'Done').length);
 
@@ -186,18 +190,18 @@ describe('the review pack on the example partnership', () => {
     const onTime = onTimeRate(example.commitments.map((row) => ({ due: row.dueDate as Date, done: (row.doneOn as Date | undefined) ?? null, flagged: null, status: undefined })), today);
     expect(label('On-time rate')?.[1]).toBeCloseTo(onTime as number, 9);
     const shared = example.disclosures.map((row) => ({ side: String(row.side), amount: 1 }));
-    expect(label('Entries shared each way (balance, 1 = even)')?.[1]).toBeCloseTo(ratio(reciprocity(shared)) as number, 9);
+    expect(label('Disclosure balance (1 = even)')?.[1]).toBeCloseTo(ratio(reciprocity(shared)) as number, 9);
     const latestQuarter = [...new Set(example.valueExchange.map((row) => row.quarter as string))].sort().at(-1)!;
     const quarterRows = example.valueExchange.filter((row) => row.quarter === latestQuarter);
     expect(label('Latest quarter')?.[1]).toBe(latestQuarter);
-    expect(label('ROPI, latest quarter (value ÷ investment)')?.[1]).toBeCloseTo(
+    expect(label('ROPI (value ÷ investment)')?.[1]).toBeCloseTo(
       ratio(returnOnInvestment(quarterRows.map((row) => ({ value: amount(row.revenueInfluenced), investment: amount(row.investment) })))) as number, 9,
     );
-    expect(label('Balance of leads, latest quarter')?.[1]).toBeCloseTo(
+    expect(label('Balance of leads')?.[1]).toBeCloseTo(
       ratio(reciprocity(quarterRows.map((row) => ({ side: row.side as string, amount: row.leads as number })))) as number, 9,
     );
     const scorecardLatest = [...new Set(example.scorecard.map((row) => row.quarter as string))].sort().at(-1);
-    expect(label('PSAT (satisfaction ≥ 8), latest scorecard quarter')?.[1]).toBeCloseTo(
+    expect(label('PSAT (satisfaction ≥ 8), latest scorecard')?.[1]).toBeCloseTo(
       partnerSatisfaction(example.scorecard.filter((row) => row.quarter === scorecardLatest).map((row) => row.satisfaction as number)) as number, 9,
     );
 
