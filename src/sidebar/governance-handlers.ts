@@ -18,7 +18,7 @@ import type { BreachView } from './api';
 import { type CycleContext, cycleContext, readCycleRecords } from './assessment';
 import { publicIdentity, requireCaller } from './caller';
 import type { ExitNote, GovernanceApi, GovernanceHomeNote, GovernanceRecordView, GovernanceView } from './governance-api';
-import { type Snapshot, readPartnership, readSnapshot } from './read-model';
+import { type Snapshot, readPartnership } from './read-model';
 
 const today = (): Date => new Date();
 const day = (value: CellValue | undefined, calendar: Calendar): string => {
@@ -76,9 +76,21 @@ export function latestClosedCycle(context: CycleContext, named?: string | null):
   return entry ? { name: entry.summary.cycle, closedOn: wanted.closedOn as Date, entry } : null;
 }
 
+/**
+ * What the governance view, its save and the breach decisions need: the Partnership row, the
+ * assessments and the cycles; the commitments are not read (one table read fewer than readSnapshot).
+ */
+function readGovernanceFacts(workbook: Workbook): { snapshot: Snapshot; context: CycleContext } {
+  const snapshot: Snapshot = { ...readPartnership(workbook), assessments: readRows(workbook.layout(ASSESSMENTS)), commitments: [] };
+  return { snapshot, context: cycleContext(snapshot, readCycleRecords(workbook).records) };
+}
+
 function loadGovernance(workbook = new Workbook()): GovernanceView {
-  const snapshot = readSnapshot(workbook);
-  const context = cycleContext(snapshot, readCycleRecords(workbook).records);
+  const { snapshot, context } = readGovernanceFacts(workbook);
+  return governanceView(workbook, snapshot, context);
+}
+
+function governanceView(workbook: Workbook, snapshot: Snapshot, context: CycleContext): GovernanceView {
   const calendar = workbook.calendar;
   const now = today();
   const latest = latestClosedCycle(context);
@@ -101,20 +113,23 @@ const saveGovernance: GovernanceApi['saveGovernance'] = (input) => {
   if (input.rationale === '') throw new Error('The rationale is empty: write down why this approach, so the six-month review can judge it.');
   const workbook = new Workbook();
   const identity = workbook.identity;
-  saveAtomically('Choose governance approach', (plan) => {
-    const partnership = readPartnership(workbook);
-    const caller = requireCaller(partnership.sides, identity);
-    if (!partnership.partnershipRow) throw new Error('Name the partnership on the Partnership sheet first.');
+  return saveAtomically('Choose governance approach', (plan) => {
+    const { snapshot, context } = readGovernanceFacts(workbook);
+    const caller = requireCaller(snapshot.sides, identity);
+    const row = snapshot.partnershipRow;
+    if (!row) throw new Error('Name the partnership on the Partnership sheet first.');
     const now = today();
-    plan.update(workbook.layout(PARTNERSHIP), partnership.partnershipRow.rowNumber, {
+    const changes = {
       governanceApproach: approach,
       governanceRationale: input.rationale,
       governanceChosenOn: now,
       governanceChosenBy: caller.actor.label,
       governanceReviewDue: governanceReviewDue(now, workbook.calendar),
-    });
+    };
+    plan.update(workbook.layout(PARTNERSHIP), row.rowNumber, changes);
+    // The view returned is computed from what was read and planned: no read after the writes.
+    return governanceView(workbook, { ...snapshot, partnershipRow: { ...row, values: { ...row.values, ...changes } } }, context);
   });
-  return loadGovernance(workbook);
 };
 
 // ---- Rebuild or exit ----
@@ -166,12 +181,12 @@ export function breachDecisions(breaches: readonly TableRow[], context: CycleCon
   return out;
 }
 
-function makeDecideBreach(loadBreaches: (workbook: Workbook) => BreachView): GovernanceApi['decideBreach'] {
+function makeDecideBreach(breachView: (workbook: Workbook, rows: readonly TableRow[]) => BreachView): GovernanceApi['decideBreach'] {
   return (input) => {
     if (input.reasons === '') throw new Error('The reasons are empty: write down why, so both sides can read it later.');
     const workbook = new Workbook();
     const identity = workbook.identity;
-    saveAtomically('Decide rebuild or exit', (plan) => {
+    return saveAtomically('Decide rebuild or exit', (plan) => {
       const { sides } = readPartnership(workbook);
       const caller = requireCaller(sides, identity);
       const layout = workbook.layout(BREACHES);
@@ -181,7 +196,7 @@ function makeDecideBreach(loadBreaches: (workbook: Workbook) => BreachView): Gov
       const earlier = exitOf(rows, workbook.calendar);
       if (earlier) throw new Error(`The partnership was already exited (breach ${earlier.breachId}); the decision stands and every record is kept.`);
       if (textOf(row.values.decision) !== '') throw new Error(`${input.id} was already decided (${textOf(row.values.decision)}).`);
-      plan.update(layout, row.rowNumber, {
+      const changes = {
         dishonestyOrDataMisuse: input.dishonestyOrDataMisuse ? 'Yes' : 'No',
         partnerAcknowledged: input.partnerAcknowledged ? 'Yes' : 'No',
         nextCycleRecovered: input.recovered,
@@ -189,25 +204,25 @@ function makeDecideBreach(loadBreaches: (workbook: Workbook) => BreachView): Gov
         decisionReasons: input.reasons,
         decidedOn: today(),
         decidedBy: caller.actor.label,
-      });
+      };
+      plan.update(layout, row.rowNumber, changes);
+      // The view returned is computed from what was read and planned: no read after the writes.
+      return breachView(workbook, rows.map((candidate) => (candidate === row ? { ...row, values: { ...row.values, ...changes } } : candidate)));
     });
-    return loadBreaches(workbook);
   };
 }
 
 /** Loads the context breachDecisions needs (two more table reads), for the breach view. */
 export function breachDecisionsFor(workbook: Workbook, breaches: readonly TableRow[]): { decisions: BreachDecisionsView; exited: ExitNote | null } {
-  // The commitments are not needed here: one table read fewer than readSnapshot.
-  const snapshot: Snapshot = { ...readPartnership(workbook), assessments: readRows(workbook.layout(ASSESSMENTS)), commitments: [] };
-  const context = cycleContext(snapshot, readCycleRecords(workbook).records);
+  const { context } = readGovernanceFacts(workbook);
   return { decisions: breachDecisions(breaches, context, workbook.calendar), exited: exitOf(breaches, workbook.calendar) };
 }
 
-export function governanceHandlers(loadBreaches: (workbook: Workbook) => BreachView, prepareReview: GovernanceApi['prepareReview']): GovernanceApi {
+export function governanceHandlers(breachView: (workbook: Workbook, rows: readonly TableRow[]) => BreachView, prepareReview: GovernanceApi['prepareReview']): GovernanceApi {
   return {
     loadGovernance: () => loadGovernance(),
     saveGovernance,
-    decideBreach: makeDecideBreach(loadBreaches),
+    decideBreach: makeDecideBreach(breachView),
     prepareReview,
   };
 }

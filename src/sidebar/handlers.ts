@@ -24,7 +24,7 @@ import { CycleStore } from './cycle-store';
 import { closeCycle, cycleContext, cycleInfo, directedGap, focusReasonOf, loadAssessment, offerOf, readCycleRecords, startCycle, submitAssessment } from './assessment';
 import { sameCycleName } from '../domain/cycles';
 import { FRESHNESS_HANDLERS } from './freshness-handlers';
-import { loadBreaches, methodHandlers } from './method-handlers';
+import { breachView, methodHandlers } from './method-handlers';
 import { exitOf, governanceHandlers, governanceHomeNote } from './governance-handlers';
 import { prepareReview } from './review-pack-handler';
 import { negotiationHandlers } from './negotiation-handlers';
@@ -309,5 +309,5 @@ export const SIDEBAR_HANDLERS: ServerApi = guardHandlers({
   ...FRESHNESS_HANDLERS,
   ...SCORECARD_HANDLERS,
   ...negotiationHandlers(() => loadCommitments()),
-  ...governanceHandlers(loadBreaches, prepareReview),
+  ...governanceHandlers(breachView, prepareReview),
 });

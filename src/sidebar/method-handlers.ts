@@ -6,7 +6,7 @@ import { parseStage } from '../domain/disclosure';
 import { planCommitments } from '../workbook/commitments-log';
 import { findSide, nextIds } from '../workbook/input';
 import { Workbook } from '../workbook/layout';
-import { type CellValue, dateOf, isoDayOf, parseIsoDay, readRows, textOf } from '../workbook/table';
+import { type CellValue, type TableRow, dateOf, isoDayOf, parseIsoDay, readRows, textOf } from '../workbook/table';
 import { ALIGNMENT_AUDIT, BREACHES, COMPETENCE_AUDIT, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, PREMORTEM } from '../workbook/templates';
 import { type WritePlan, saveAtomically } from '../workbook/write-plan';
 import type {
@@ -291,7 +291,11 @@ const recordDisclosure: MethodApi['recordDisclosure'] = (input) => {
 // ---- Breach mode ----
 
 export function loadBreaches(workbook = new Workbook()): BreachView {
-  const rows = readRows(workbook.layout(BREACHES));
+  return breachView(workbook, readRows(workbook.layout(BREACHES)));
+}
+
+/** The breach view from rows already read (a save passes the rows as it changed them). */
+export function breachView(workbook: Workbook, rows: readonly TableRow[]): BreachView {
   const breaches = rows.map((row) => ({
     id: textOf(row.values.id),
     date: dateOf(row.values.date) ? isoDayOf(dateOf(row.values.date) as Date, workbook.calendar) : '',

@@ -4,15 +4,21 @@
  * calls under the document lock (so two people preparing at once do not interleave).
  */
 import { governanceAdvice } from '../domain/governance';
-import { Workbook, ownedSheet } from '../workbook/layout';
+import { LAYOUT_PROPERTY_PREFIX, Workbook, parseCachedLayout } from '../workbook/layout';
+import type { TableSpec } from '../workbook/schema';
 import { withDocumentLock } from '../workbook/lock';
-import { REVIEW_PACK_KEY, REVIEW_PACK_TITLE, reviewPackCells, writeReviewPack } from '../workbook/review-pack';
+import { REVIEW_PACK_PROPERTY, type ReviewPackLayouts, reviewPackCells, reviewPackSheet, writeReviewPack } from '../workbook/review-pack';
 import { textOf } from '../workbook/table';
 import { CYCLES, COMMITMENTS, DISCLOSURES, PARTNERSHIP, ASSESSMENTS, SCORECARD, VALUE_EXCHANGE } from '../workbook/templates';
 import { cycleContext, focusReasonOf, readCycleRecords } from './assessment';
 import { closedCycleNames, latestClosedCycle } from './governance-handlers';
 import type { GovernanceApi } from './governance-api';
 import { readSnapshot } from './read-model';
+
+/** The sheet name the layout cache holds for `table` (kept current whenever a layout is relocated). */
+function cachedSheetName(workbook: Workbook, table: TableSpec): string | undefined {
+  return parseCachedLayout(workbook.documentProperties()[`${LAYOUT_PROPERTY_PREFIX}${table.key}`])?.sheet;
+}
 
 export const prepareReview: GovernanceApi['prepareReview'] = (cycle) => {
   const workbook = new Workbook();
@@ -29,16 +35,24 @@ export const prepareReview: GovernanceApi['prepareReview'] = (cycle) => {
       );
     }
     const row = snapshot.partnershipRow;
+    const tables: Record<keyof ReviewPackLayouts, TableSpec> = {
+      partnership: PARTNERSHIP, assessments: ASSESSMENTS, cycles: CYCLES, commitments: COMMITMENTS, disclosures: DISCLOSURES, scorecard: SCORECARD, valueExchange: VALUE_EXCHANGE,
+    };
+    const keys = Object.keys(tables) as Array<keyof ReviewPackLayouts>;
+    const layouts = {} as ReviewPackLayouts;
+    const sheetNames = {} as Record<keyof ReviewPackLayouts, string>;
+    for (const key of keys) {
+      const layout = workbook.layout(tables[key]);
+      // Asking for the columns checks a cached layout against its header row (free when the data
+      // was read with it); a checked layout's sheet name is the one in the layout cache, so no
+      // sheet is asked its name (a round trip each).
+      void layout.columnOf;
+      layouts[key] = layout;
+      sheetNames[key] = cachedSheetName(workbook, tables[key]) ?? layout.sheet.getName();
+    }
     const { cells, lastRow } = reviewPackCells(
-      {
-        partnership: workbook.layout(PARTNERSHIP),
-        assessments: workbook.layout(ASSESSMENTS),
-        cycles: workbook.layout(CYCLES),
-        commitments: workbook.layout(COMMITMENTS),
-        disclosures: workbook.layout(DISCLOSURES),
-        scorecard: workbook.layout(SCORECARD),
-        valueExchange: workbook.layout(VALUE_EXCHANGE),
-      },
+      layouts,
+      sheetNames,
       {
         cycle: chosen.name,
         preparedOn: new Date(),
@@ -47,10 +61,9 @@ export const prepareReview: GovernanceApi['prepareReview'] = (cycle) => {
         rationale: row ? textOf(row.values.governanceRationale) : '',
       },
     );
-    const { sheet } = ownedSheet(workbook.spreadsheet, REVIEW_PACK_KEY, REVIEW_PACK_TITLE);
-    // The name is read before the writes are queued: a read after them would wait for their commit.
-    const name = sheet.getName();
+    const { sheet, name, remember } = reviewPackSheet(workbook.spreadsheet, workbook.documentProperties()[REVIEW_PACK_PROPERTY]);
     writeReviewPack(sheet, cells, lastRow);
+    if (remember !== null) PropertiesService.getDocumentProperties().setProperty(REVIEW_PACK_PROPERTY, remember);
     return { sheet: name, cycle: chosen.name, cycles: closedNames, actions: snapshot.commitments.filter((commitment) => textOf(commitment.values.source) === `Assessment ${chosen.name}`).length };
   });
 };

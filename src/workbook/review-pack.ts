@@ -9,9 +9,14 @@ import { CORNERS, DEFAULT_ATTENTION_THRESHOLD } from '../domain/corners';
 import { NOT_SHARED } from '../domain/disclosure-advisor';
 import { columnLetters, sheetRef } from './a1';
 import type { TableLayout } from './layout';
+import { METADATA_SHEET_KEY } from './schema';
 
 export const REVIEW_PACK_KEY = 'reviewPack';
 export const REVIEW_PACK_TITLE = 'Review pack';
+/** The document property that remembers the pack's sheet name (as the Dashboard's is remembered). */
+export const REVIEW_PACK_PROPERTY = 'trustCorners.reviewPackSheet';
+/** The pack's A1: how a remembered sheet is recognised as still the pack. */
+const FIRST_CELL = 'Steering-committee review pack';
 /** The pack's columns: a label column, then the four corners (and one more for the actions). */
 export const REVIEW_PACK_WIDTH = 6;
 /** Pixels per column: 230 + 5 × 86 = 660 px, inside the 7 in (672 px) both A4 and Letter print. */
@@ -90,13 +95,22 @@ export function packLines(text: string, width = REVIEW_PACK_LINE_CHARS): string[
   return lines.length > 0 ? lines : [''];
 }
 
-const columnRange = (layout: TableLayout, key: string): string => {
-  const letters = columnLetters(layout.columnOf.get(key) as number);
-  return `${sheetRef(layout.sheet.getName())}!${letters}2:${letters}`;
-};
-
-/** The pack's cells for one cycle: labels, formulas over the data sheets, and the facts as text. */
-export function reviewPackCells(t: ReviewPackLayouts, facts: ReviewPackFacts): { cells: PackCell[]; rows: ReviewPackRows; lastRow: number } {
+/**
+ * The pack's cells for one cycle: labels, formulas over the data sheets, and the facts as text.
+ * `sheetNames` holds each table's sheet name as already known (asking a sheet its name is a round
+ * trip in Sheets, and the formulas name a sheet a hundred times).
+ */
+export function reviewPackCells(
+  t: ReviewPackLayouts,
+  sheetNames: Record<keyof ReviewPackLayouts, string>,
+  facts: ReviewPackFacts,
+): { cells: PackCell[]; rows: ReviewPackRows; lastRow: number } {
+  const tableOf = new Map<TableLayout, string>(Object.entries(t).map(([key, layout]) => [layout, sheetNames[key as keyof ReviewPackLayouts]]));
+  const sheetOf = (layout: TableLayout): string => sheetRef(tableOf.get(layout) as string);
+  const columnRange = (layout: TableLayout, key: string): string => {
+    const letters = columnLetters(layout.columnOf.get(key) as number);
+    return `${sheetOf(layout)}!${letters}2:${letters}`;
+  };
   const cells: PackCell[] = [];
   let row = 0;
   const put = (at: number, column: number, content: PackCell['content'], extra: Partial<PackCell> = {}): void => {
@@ -122,11 +136,11 @@ export function reviewPackCells(t: ReviewPackLayouts, facts: ReviewPackFacts): {
   };
 
   const partnershipCell = (key: string): string =>
-    `${sheetRef(t.partnership.sheet.getName())}!$${columnLetters(t.partnership.columnOf.get(key) as number)}$2`;
+    `${sheetOf(t.partnership)}!$${columnLetters(t.partnership.columnOf.get(key) as number)}$2`;
   const ours = partnershipCell('ourCompany');
   const partner = partnershipCell('partnerCompany');
 
-  put(next(), 1, 'Steering-committee review pack', { bold: true });
+  put(next(), 1, FIRST_CELL, { bold: true });
   put(next(), 1, `=IF(${ours}="", "", ${ours}&" and "&${partner}&" · "&${partnershipCell('model')}&" partnership")`);
   const cycleRow = next();
   put(cycleRow, 1, 'Assessment cycle', { bold: true });
@@ -144,7 +158,7 @@ export function reviewPackCells(t: ReviewPackLayouts, facts: ReviewPackFacts): {
   const ratingColumns = CORNERS.map((corner) => t.assessments.columnOf.get(corner.toLowerCase()) as number);
   const adjacent = ratingColumns.every((column, index) => index === 0 || column === ratingColumns[index - 1] + 1);
   const ratings = adjacent
-    ? `${sheetRef(t.assessments.sheet.getName())}!${columnLetters(ratingColumns[0])}2:${columnLetters(ratingColumns[3])}`
+    ? `${sheetOf(t.assessments)}!${columnLetters(ratingColumns[0])}2:${columnLetters(ratingColumns[3])}`
     : `{${CORNERS.map((corner) => columnRange(t.assessments, corner.toLowerCase())).join(', ')}}`;
   const ofCycle = (range: string, company?: string): string =>
     `IFERROR(FILTER(${range}, ${assessmentsCycle}=${cycleName}${company ? `, ${side}=${company}` : ''}), "")`;
@@ -264,6 +278,42 @@ export function reviewPackCells(t: ReviewPackLayouts, facts: ReviewPackFacts): {
 }
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+
+/**
+ * The pack's sheet and its name, all reads before the one create and the writes: the remembered
+ * sheet when its first cell still reads as the pack (one read), else the sheet marked as the pack,
+ * else a new one; a sheet of someone's own called "Review pack" is left alone. `remember` is the
+ * name to store in REVIEW_PACK_PROPERTY when it changed (null when it did not).
+ */
+export function reviewPackSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, remembered: string | undefined): { sheet: Sheet; name: string; remember: string | null } {
+  if (remembered) {
+    try {
+      const first = spreadsheet.getRange(`${sheetRef(remembered)}!A1`);
+      if (String(first.getValue()) === FIRST_CELL) return { sheet: first.getSheet(), name: remembered, remember: null };
+    } catch {
+      // renamed or deleted: found by its mark or made again below
+    }
+  }
+  const marked = spreadsheet.createDeveloperMetadataFinder().withKey(METADATA_SHEET_KEY).withValue(REVIEW_PACK_KEY).find();
+  const found = marked.length > 0 ? marked[0].getLocation().getSheet() : null;
+  if (found) {
+    const name = found.getName();
+    return { sheet: found, name, remember: name };
+  }
+  let name = REVIEW_PACK_TITLE;
+  let sheet: Sheet;
+  try {
+    sheet = spreadsheet.insertSheet(name);
+  } catch {
+    // A sheet of someone's own has the name (asking first would cost every first pack a round trip).
+    name = `${REVIEW_PACK_TITLE} (Trust Corners)`;
+    for (let n = 2; spreadsheet.getSheetByName(name); n++) name = `${REVIEW_PACK_TITLE} (Trust Corners ${n})`;
+    sheet = spreadsheet.insertSheet(name);
+  }
+  sheet.addDeveloperMetadata(METADATA_SHEET_KEY, REVIEW_PACK_KEY);
+  return { sheet, name, remember: name };
+}
 
 /**
  * Writes the pack in a few batched calls: one clear, one block each of values, number formats and

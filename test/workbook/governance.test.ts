@@ -245,6 +245,17 @@ describe('the review pack on the example partnership', () => {
     expect(values.find((row) => row[0] === 'Actions done')?.[1]).toBe(actions.filter((row) => row.status === 'Done').length);
   });
 
+  it('leaves a sheet of someone’s own called "Review pack" alone, and finds its own pack again after a rename', () => {
+    api.loadExample();
+    as('ana@acme.example', 'Ana Silva', ours);
+    double.spreadsheet.insertSheet(REVIEW_PACK_TITLE).getRange('A1').setValue('Our own notes');
+    expect(api.prepareReview(null).sheet).toBe(`${REVIEW_PACK_TITLE} (Trust Corners)`);
+    expect(double.inspect.values(REVIEW_PACK_TITLE)).toEqual([['Our own notes']]);
+    double.spreadsheet.getSheetByName(`${REVIEW_PACK_TITLE} (Trust Corners)`)!.setName('For the committee');
+    expect(api.prepareReview(null).sheet).toBe('For the committee');
+    expect(double.inspect.sheetNames().filter((name) => name.includes('Review pack') || name === 'For the committee')).toEqual([REVIEW_PACK_TITLE, 'For the committee']);
+  });
+
   it('is refused for an open or unknown cycle, naming the closed ones', () => {
     api.loadExample();
     as('ana@acme.example', 'Ana Silva', ours);

@@ -55,7 +55,7 @@ function renderGovernance(app: App, view: GovernanceView): void {
       record
         ? h(
             'dl',
-            { class: 'facts' },
+            { class: 'pair' },
             h('dt', null, 'Rationale'), h('dd', null, record.rationale || '–'),
             h('dt', null, 'Chosen'), h('dd', null, `${record.chosenOn || '–'} by ${record.chosenBy || '–'}`),
             h('dt', null, 'Review due'), h('dd', null, record.reviewDue || '–'),
