@@ -50,7 +50,7 @@ export const prepareReview: GovernanceApi['prepareReview'] = (cycle) => {
       layouts[key] = layout;
       sheetNames[key] = cachedSheetName(workbook, tables[key]) ?? layout.sheet.getName();
     }
-    const { cells, lastRow } = reviewPackCells(
+    const { cells, lastRow, wrap } = reviewPackCells(
       layouts,
       sheetNames,
       {
@@ -62,7 +62,7 @@ export const prepareReview: GovernanceApi['prepareReview'] = (cycle) => {
       },
     );
     const { sheet, name, remember } = reviewPackSheet(workbook.spreadsheet, workbook.documentProperties()[REVIEW_PACK_PROPERTY]);
-    writeReviewPack(sheet, cells, lastRow);
+    writeReviewPack(sheet, cells, lastRow, wrap);
     if (remember !== null) PropertiesService.getDocumentProperties().setProperty(REVIEW_PACK_PROPERTY, remember);
     return { sheet: name, cycle: chosen.name, cycles: closedNames, actions: snapshot.commitments.filter((commitment) => textOf(commitment.values.source) === `Assessment ${chosen.name}`).length };
   });

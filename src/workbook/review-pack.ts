@@ -48,6 +48,14 @@ export interface ReviewPackFacts {
   rationale: string;
 }
 
+/** A block of cells whose text wraps (long action wording, long company names) instead of being cut at the page edge. */
+export interface WrapBlock {
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
 export interface PackCell {
   row: number;
   column: number;
@@ -104,7 +112,7 @@ export function reviewPackCells(
   t: ReviewPackLayouts,
   sheetNames: Record<keyof ReviewPackLayouts, string>,
   facts: ReviewPackFacts,
-): { cells: PackCell[]; rows: ReviewPackRows; lastRow: number } {
+): { cells: PackCell[]; rows: ReviewPackRows; lastRow: number; wrap: WrapBlock[] } {
   const tableOf = new Map<TableLayout, string>(Object.entries(t).map(([key, layout]) => [layout, sheetNames[key as keyof ReviewPackLayouts]]));
   const sheetOf = (layout: TableLayout): string => sheetRef(tableOf.get(layout) as string);
   const columnRange = (layout: TableLayout, key: string): string => {
@@ -272,6 +280,10 @@ export function reviewPackCells(
 
   return {
     cells,
+    wrap: [
+      { row: oursRow, column: 1, rows: gapAt - oursRow + 1, columns: 1 },
+      { row: firstAction, column: 1, rows: REVIEW_PACK_ACTION_ROWS, columns: REVIEW_PACK_WIDTH },
+    ],
     rows: { cycle: cycleRow, cornerHeader, ours: oursRow, partner: partnerRow, both: bothRow, gap: gapAt, focus: focusAt, firstAction, figures },
     lastRow: row,
   };
@@ -317,9 +329,9 @@ export function reviewPackSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
 
 /**
  * Writes the pack in a few batched calls: one clear, one block each of values, number formats and
- * font weights, the column widths. Writes only: nothing is read back (no forced commit).
+ * font weights, wrapping for the blocks of long text, the column widths. Writes only: nothing is read back (no forced commit).
  */
-export function writeReviewPack(sheet: Sheet, cells: readonly PackCell[], lastRow: number): void {
+export function writeReviewPack(sheet: Sheet, cells: readonly PackCell[], lastRow: number, wrap: readonly WrapBlock[] = []): void {
   const width = REVIEW_PACK_WIDTH;
   const grid: Array<Array<string | number | Date>> = Array.from({ length: lastRow }, () => new Array<string | number | Date>(width).fill(''));
   const formats: string[][] = Array.from({ length: lastRow }, () => new Array<string>(width).fill('General'));
@@ -338,5 +350,6 @@ export function writeReviewPack(sheet: Sheet, cells: readonly PackCell[], lastRo
   area.setValues(grid);
   area.setNumberFormats(formats);
   area.setFontWeights(weights);
+  for (const block of wrap) sheet.getRange(block.row, block.column, block.rows, block.columns).setWrap(true);
   REVIEW_PACK_COLUMN_WIDTHS.forEach((pixels, index) => sheet.setColumnWidth(index + 1, pixels));
 }

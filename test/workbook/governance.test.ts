@@ -222,6 +222,9 @@ describe('the review pack on the example partnership', () => {
     expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(7 * 96);
     expect(facts.frozenRows).toBe(0);
     expect(facts.frozenColumns).toBe(0);
+    // Action wording wraps inside the page rather than being cut at its edge.
+    const header = values.findIndex((row) => row[0] === 'Action' && row[3] === 'Status') + 1;
+    expect(double.spreadsheet.getSheetByName(REVIEW_PACK_TITLE)!.getRange(header + 1, 1).getWrap()).toBe(true);
     // Every sentence written across the page is short enough to print inside it.
     for (const row of values) if (row.slice(1).every((cell) => cell === '')) expect(String(row[0]), String(row[0])).toSatisfy((line: string) => line.length <= 95);
     double.spreadsheet.getSheetByName(REVIEW_PACK_TITLE)!.getRange('A200').setValue('typed by hand');
