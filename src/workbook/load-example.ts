@@ -46,6 +46,12 @@ export function loadExamplePartnership(today: Date = new Date()): void {
   const cycles = backfillCycles({
     assessments: example.assessments as Records, existingCycles: [], model: parseModel(String(example.partnership.model ?? '')), legacyOpen: null, today, calendar: workbook.calendar,
   });
+  // The first cycle after the breach's completed reset is the reset cycle (the one that showed Transparency recovering).
+  for (const breach of example.breaches) {
+    const reviewed = breach.reviewDate instanceof Date ? breach.reviewDate.getTime() : null;
+    const reset = reviewed === null ? undefined : cycles.find((cycle) => cycle.openedOn instanceof Date && cycle.openedOn.getTime() >= reviewed);
+    if (reset) reset.kind = 'Reset';
+  }
   withDocumentLock('Load example partnership', () => {
     const records: Array<[TableSpec, Records]> = [
       [PARTNERSHIP, [example.partnership as Record<string, CellValue>]],
