@@ -53,27 +53,30 @@ export function governanceHomeNote(row: TableRow | null, now: Date, calendar: Ca
     state: state.state,
     approach: state.approach,
     reviewDue: isoDayOf(state.reviewDue, calendar),
-    daysToReview: state.state === 'current' ? state.daysToReview : 0 - state.daysOverdue || 0,
+    // Overdue as a negative count (0, not -0, on the day itself).
+    daysToReview: state.state === 'current' ? state.daysToReview : state.daysOverdue === 0 ? 0 : -state.daysOverdue,
   };
 }
 
-/** The latest closed cycle with its means (by close date), for the governance advice and the pack. */
 /** Closed cycles that have answers, latest close first. */
 export function closedCycleNames(context: CycleContext): string[] {
   return context.records
-    .filter((record) => record.closedOn !== null && context.assessed.some((entry) => cycleNameKey(entry.summary.cycle) === cycleNameKey(record.name)))
+    .filter((record) => record.closedOn !== null && assessedEntry(context, record.name) !== undefined)
     .sort((a, b) => (b.closedOn as Date).getTime() - (a.closedOn as Date).getTime())
     .map((record) => record.name);
 }
 
-export function latestClosedCycle(context: CycleContext, named?: string | null): { name: string; closedOn: Date; entry: CycleContext['assessed'][number] } | null {
-  const closed = context.records
-    .filter((record) => record.closedOn !== null)
-    .sort((a, b) => (b.closedOn as Date).getTime() - (a.closedOn as Date).getTime());
-  const wanted = named ? closed.find((record) => cycleNameKey(record.name) === cycleNameKey(named)) : closed.find((record) => context.assessed.some((e) => cycleNameKey(e.summary.cycle) === cycleNameKey(record.name)));
-  if (!wanted) return null;
-  const entry = context.assessed.find((candidate) => cycleNameKey(candidate.summary.cycle) === cycleNameKey(wanted.name));
-  return entry ? { name: entry.summary.cycle, closedOn: wanted.closedOn as Date, entry } : null;
+const assessedEntry = (context: CycleContext, name: string) => context.assessed.find((entry) => cycleNameKey(entry.summary.cycle) === cycleNameKey(name));
+
+/**
+ * A closed cycle with answers, with its means and focus step: the one named, else the latest to
+ * close (for the governance advice and the review pack); null when there is none.
+ */
+export function latestClosedCycle(context: CycleContext, named?: string | null): { name: string; entry: CycleContext['assessed'][number] } | null {
+  const closed = closedCycleNames(context);
+  const name = named ? closed.find((candidate) => cycleNameKey(candidate) === cycleNameKey(named)) : closed[0];
+  const entry = name === undefined ? undefined : assessedEntry(context, name);
+  return entry ? { name: entry.summary.cycle, entry } : null;
 }
 
 /**
