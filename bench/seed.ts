@@ -4,7 +4,9 @@
  */
 import { type AppsScriptDouble, createAppsScriptDouble } from '../runtime/apps-script';
 import { setUpWorkbook } from '../src/workbook/setup';
-import { locateTable } from '../src/workbook/layout';
+import { Workbook, locateTable } from '../src/workbook/layout';
+import { planHistoryEntries } from '../src/workbook/history';
+import { saveAtomically } from '../src/workbook/write-plan';
 import { type CellValue, appendRows } from '../src/workbook/table';
 import type { ColumnSpec, TableSpec } from '../src/workbook/schema';
 import { PARTNERSHIP, TABLES, CYCLES } from '../src/workbook/templates';
@@ -69,6 +71,11 @@ export function seededWorkbook(rows: number): BenchWorkbook {
       const records = Array.from({ length: rows }, (_, i) => Object.fromEntries(table.columns.map((column) => [column.key, seedValue(table, column, i)])));
       appendRows(locateTable(spreadsheet, table), records);
     }
+    // A workbook in use has been saved in: its Change History chain has a recorded head.
+    const workbook = new Workbook();
+    saveAtomically(workbook, 'Seed', (plan) =>
+      planHistoryEntries(plan, workbook, [{ when: new Date(), who: 'Seed', sheet: '', rowId: '', field: '', oldValue: '', newValue: 'seeded' }]),
+    );
   });
 }
 

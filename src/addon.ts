@@ -3,6 +3,7 @@ import { type SetupReport, setUpWorkbook } from './workbook/setup';
 import { stampEdit } from './workbook/stamp';
 import { createPortfolioSheet } from './workbook/portfolio';
 import { verifyHistory } from './workbook/verify-history';
+import { refreshKeptFacts } from './workbook/layout';
 
 /**
  * The add-on's face in Sheets: the menu and the simple triggers. onOpen may run in AuthMode.NONE
@@ -47,6 +48,8 @@ export function onEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
 }
 
 export function showSidebar(): void {
+  // A zone changed in File → Settings reaches every later action through the kept copy.
+  refreshKeptFacts();
   const page = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(ADDON_NAME);
   SpreadsheetApp.getUi().showSidebar(page);
 }
@@ -57,6 +60,8 @@ function describeReport(report: SetupReport): string {
   if (report.addedColumns.length > 0) parts.push(`Restored columns: ${report.addedColumns.join('; ')}.`);
   if (report.adoptedColumns.length > 0) parts.push(`Recognised by header: ${report.adoptedColumns.join('; ')}.`);
   if (report.givenIds && report.givenIds.length > 0) parts.push(`Gave ids to commitments typed without one: ${report.givenIds.join(', ')}.`);
+  if (report.recordedCycles && report.recordedCycles.length > 0) parts.push(`Recorded past cycles from the Assessments sheet: ${report.recordedCycles.join(', ')}.`);
+  if (report.recordedCycles === null) parts.push('Past cycles get their Cycles rows at the next repair: the other side was saving.');
   if (report.givenIds === null) parts.push('Commitments typed without an id get one at the next repair: the other side was saving.');
   return parts.length > 0 ? parts.join(' ') : 'Everything was in place; nothing needed changing.';
 }

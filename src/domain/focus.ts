@@ -1,4 +1,5 @@
 import { CORNERS, type Corner, type CornerMeans } from './corners';
+import { type CycleRecord, cycleNameKey } from './cycles';
 import type { PartnershipModel } from './models';
 import { REQUIRED_IMPROVEMENT, weakestCorner } from './scores';
 
@@ -108,6 +109,31 @@ function ruleStep(cycle: CycleRatings, focus: Corner | null, since: string | nul
 export function currentFocus(cycles: readonly CycleRatings[], model?: PartnershipModel): FocusStep | null {
   const steps = focusAcrossCycles(cycles, model);
   return steps[steps.length - 1] ?? null;
+}
+
+/**
+ * The input of focusAcrossCycles: each assessed cycle's means in the order the cycles were opened
+ * (a cycle with answers but no record yet, before Repair, goes by the date of its answers), with
+ * the focus a closed cycle has on the sheet. Only closed cycles carry a recorded focus; the open
+ * one gets the rule's.
+ */
+export function cycleRatingsInOrder(
+  records: readonly Pick<CycleRecord, 'name' | 'openedOn' | 'closedOn' | 'focus'>[],
+  assessed: readonly { cycle: string; date: Date | null; means: CornerMeans }[],
+): CycleRatings[] {
+  const recordOf = new Map(records.map((record) => [cycleNameKey(record.name), record]));
+  return assessed
+    .map((summary, index) => {
+      const record = recordOf.get(cycleNameKey(summary.cycle));
+      const when = record?.openedOn ?? summary.date;
+      return { summary, record, when: when ? when.getTime() : Number.POSITIVE_INFINITY, index };
+    })
+    .sort((a, b) => a.when - b.when || a.index - b.index)
+    .map(({ summary, record }) => ({
+      name: record?.name ?? summary.cycle,
+      means: summary.means,
+      recordedFocus: record && record.closedOn !== null ? record.focus : null,
+    }));
 }
 
 const points = (value: number): string => {

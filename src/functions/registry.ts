@@ -1,5 +1,6 @@
 import { CHAMPION_RISK, DISCLOSURE_NEXT_STAGE, PNPS } from './partnership';
 import { EARLY_WARNING_RATE, ON_TIME_RATE } from './commitments';
+import { CYCLE_FOCUS } from './cycle-focus';
 import {
   CORNERS_AT_RISK,
   CORNER_SCORES,
@@ -132,6 +133,33 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
       message: 'NEXT_FOCUS: model is "Friendly"; expected one of Transactional, Strategic, Ecosystem, Co-innovation',
     },
     implementation: NEXT_FOCUS,
+  },
+  {
+    name: 'CYCLE_FOCUS',
+    summary:
+      'The focus now, as the sidebar shows it: the weakest corner at the first cycle, then the +2 rule across cycles (kept until it gained 2 points since it became the focus), with the focus each closed cycle recorded on the Cycles sheet.',
+    params: [
+      SCORES,
+      { name: 'cycles', type: 'Array<Array<string>>', description: 'The cycle of each row of scores (the Assessments Cycle column), same rows as scores.' },
+      { name: 'dates', type: 'Array<Array<Date>>', description: 'The date of each row of scores, same rows as scores (orders cycles that have no Cycles row).' },
+      { ...RESPONSES, optional: false },
+      { name: 'cycle_names', type: 'Array<Array<string>>', description: 'The Cycles sheet\'s Cycle column.' },
+      { name: 'opened_on', type: 'Array<Array<Date>>', description: 'Its Opened on column: the order of the cycles.' },
+      { name: 'closed_on', type: 'Array<Array<Date>>', description: 'Its Closed on column (blank while a cycle is open).' },
+      { name: 'focus', type: 'Array<Array<string>>', description: 'Its Focus corner column: what each closed cycle fixed.' },
+      MODEL,
+    ],
+    returns: 'The corner name, or blank before any cycle has ratings.',
+    resultShape: 'scalar',
+    example: {
+      formula: '=CYCLE_FOCUS({7,8,4,9;7,8,6.5,9}, {"Q1";"Q2"}, {"2026-01-10";"2026-04-10"}, {1;1}, {"Q1";"Q2"}, {"2026-01-05";"2026-04-01"}, {"2026-01-20";""}, {"Transparency";""})',
+      result: 'Competence',
+    },
+    error: {
+      formula: '=CYCLE_FOCUS({7,8,4,9}, {"Q1"}, {"2026-01-10"}, {1}, {"Q1"}, {"2026-01-05"}, {"2026-01-20"}, {"Trust"})',
+      message: 'CYCLE_FOCUS: focus row 1 is "Trust"; expected a corner name or blank',
+    },
+    implementation: CYCLE_FOCUS,
   },
   {
     name: 'REASSESS_BY',

@@ -87,7 +87,7 @@ export function scanScores(
  * Returns the cell for a scores row (0-based index within the scores range) and its row number
  * within this range, for messages.
  */
-function beside(
+export function beside(
   functionName: string,
   argName: string,
   value: unknown,

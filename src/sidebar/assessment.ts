@@ -20,7 +20,7 @@ import { type WritePlan, saveAtomically } from '../workbook/write-plan';
 import type { AssessmentInput, AssessmentView, CycleInfo, CycleOfferView, StartCycleInput, SubmitResult } from './api';
 import { publicIdentity, requireCaller } from './caller';
 import { CycleStore, SEALED_MINIMUM_DEFAULT, respondentToken } from './cycle-store';
-import { type CycleSummary, type Snapshot, cycles as cycleSummaries, readSnapshot, summariseCommitment } from './read-model';
+import { type CycleSummary, type Snapshot, cycles as cycleSummaries, BREACH_STATE_KEYS, readSnapshot, summariseCommitment } from './read-model';
 
 const today = (): Date => new Date();
 
@@ -133,7 +133,7 @@ export function loadAssessment(workbook = new Workbook()): AssessmentView {
     identity: publicIdentity(identity),
     sides: snapshot.sides,
     openCycle: context.open ? cycleInfo(context.open, store, snapshot.assessments, identity, calendar) : null,
-    offer: context.open ? null : offerOf(snapshot, context, calendar, readRows(workbook.layout(BREACHES))),
+    offer: context.open ? null : offerOf(snapshot, context, calendar, readRows(workbook.layout(BREACHES), BREACH_STATE_KEYS)),
     suggestedNames,
     kinds: [...CYCLE_KINDS],
     anonymities: [...CYCLE_ANONYMITIES],
@@ -155,8 +155,8 @@ function requireCyclesSheet(layout: TableLayout | null): TableLayout {
 export function startCycle(input: StartCycleInput): AssessmentView {
   const workbook = new Workbook();
   const identity = workbook.identity;
-  saveAtomically('Start cycle', (plan) => {
-    const snapshot = readSnapshot(workbook);
+  saveAtomically(workbook, 'Start cycle', (plan) => {
+    const snapshot = readSnapshot(workbook, { commitments: false });
     const caller = requireCaller(snapshot.sides, identity);
     const { records, layout } = readCycleRecords(workbook);
     // A name already used in the Assessments sheet (before the Cycles sheet existed) is taken too.
@@ -178,8 +178,8 @@ export function startCycle(input: StartCycleInput): AssessmentView {
 export function closeCycle(name: string): AssessmentView {
   const workbook = new Workbook();
   const identity = workbook.identity;
-  saveAtomically('Close cycle', (plan) => {
-    const snapshot = readSnapshot(workbook);
+  saveAtomically(workbook, 'Close cycle', (plan) => {
+    const snapshot = readSnapshot(workbook, { commitments: false });
     const caller = requireCaller(snapshot.sides, identity);
     const { records, rows, layout } = readCycleRecords(workbook);
     const context = cycleContext(snapshot, records);
@@ -208,8 +208,8 @@ export function closeCycle(name: string): AssessmentView {
 export function submitAssessment(input: AssessmentInput): SubmitResult {
   const workbook = new Workbook();
   const identity = workbook.identity;
-  return saveAtomically('Submit assessment', (plan) => {
-    const snapshot = readSnapshot(workbook);
+  return saveAtomically(workbook, 'Submit assessment', (plan) => {
+    const snapshot = readSnapshot(workbook, { commitments: false, assessments: ['cycle', 'side', 'participant'] });
     const caller = requireCaller(snapshot.sides, identity);
     const { records } = readCycleRecords(workbook);
     const cycle = cycleForAnswer(records, input.cycle);

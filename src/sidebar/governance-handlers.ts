@@ -12,13 +12,13 @@ import {
 } from '../domain/governance';
 import { Workbook } from '../workbook/layout';
 import { type CellValue, type TableRow, dateOf, isoDayOf, readRows, textOf } from '../workbook/table';
-import { ASSESSMENTS, BREACHES, PARTNERSHIP } from '../workbook/templates';
+import { BREACHES, PARTNERSHIP } from '../workbook/templates';
 import { saveAtomically } from '../workbook/write-plan';
 import type { BreachView } from './api';
 import { type CycleContext, cycleContext, readCycleRecords } from './assessment';
 import { publicIdentity, requireCaller } from './caller';
 import type { ExitNote, GovernanceApi, GovernanceHomeNote, GovernanceRecordView, GovernanceView } from './governance-api';
-import { type Snapshot, readPartnership } from './read-model';
+import { type Snapshot, readPartnership, readSnapshot } from './read-model';
 
 const today = (): Date => new Date();
 const day = (value: CellValue | undefined, calendar: Calendar): string => {
@@ -84,7 +84,7 @@ export function latestClosedCycle(context: CycleContext, named?: string | null):
  * assessments and the cycles; the commitments are not read (one table read fewer than readSnapshot).
  */
 function readGovernanceFacts(workbook: Workbook): { snapshot: Snapshot; context: CycleContext } {
-  const snapshot: Snapshot = { ...readPartnership(workbook), assessments: readRows(workbook.layout(ASSESSMENTS)), commitments: [] };
+  const snapshot = readSnapshot(workbook, { commitments: false });
   return { snapshot, context: cycleContext(snapshot, readCycleRecords(workbook).records) };
 }
 
@@ -116,7 +116,7 @@ const saveGovernance: GovernanceApi['saveGovernance'] = (input) => {
   if (input.rationale === '') throw new Error('The rationale is empty: write down why this approach, so the six-month review can judge it.');
   const workbook = new Workbook();
   const identity = workbook.identity;
-  return saveAtomically('Choose governance approach', (plan) => {
+  return saveAtomically(workbook, 'Choose governance approach', (plan) => {
     const { snapshot, context } = readGovernanceFacts(workbook);
     const caller = requireCaller(snapshot.sides, identity);
     const row = snapshot.partnershipRow;
@@ -189,7 +189,7 @@ function makeDecideBreach(breachView: (workbook: Workbook, rows: readonly TableR
     if (input.reasons === '') throw new Error('The reasons are empty: write down why, so both sides can read it later.');
     const workbook = new Workbook();
     const identity = workbook.identity;
-    return saveAtomically('Decide rebuild or exit', (plan) => {
+    return saveAtomically(workbook, 'Decide rebuild or exit', (plan) => {
       const { sides } = readPartnership(workbook);
       const caller = requireCaller(sides, identity);
       const layout = workbook.layout(BREACHES);

@@ -9,7 +9,7 @@ import { saveIdentity as storeIdentity } from '../workbook/identity';
 import { findSide } from '../workbook/input';
 import { Workbook } from '../workbook/layout';
 import { loadExamplePartnership } from '../workbook/load-example';
-import { isSetUp, setUpWorkbook as runSetup } from '../workbook/setup';
+import { setUpWorkbook as runSetup } from '../workbook/setup';
 import { type TableRow, dateOf, isoDayOf, parseIsoDay, readRows, textOf } from '../workbook/table';
 import { BREACHES, PARTNERSHIP } from '../workbook/templates';
 import { saveAtomically } from '../workbook/write-plan';
@@ -27,9 +27,9 @@ import { FRESHNESS_HANDLERS } from './freshness-handlers';
 import { breachView, methodHandlers } from './method-handlers';
 import { exitOf, governanceHandlers, governanceHomeNote } from './governance-handlers';
 import { prepareReview } from './review-pack-handler';
-import { negotiationHandlers } from './negotiation-handlers';
+import { acceptanceProblem, negotiationHandlers } from './negotiation-handlers';
 import { SCORECARD_HANDLERS } from './scorecard-handlers';
-import { cornerSummaries, daysUntil, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
+import { BREACH_STATE_KEYS, cornerSummaries, daysUntil, readCommitmentRows, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
 
 const today = (): Date => new Date();
 
@@ -42,7 +42,7 @@ function notSetUpHome(workbook: Workbook): HomeView {
 }
 
 function loadHome(workbook = new Workbook()): HomeView {
-  if (!isSetUp()) return notSetUpHome(workbook);
+  if (!workbook.isSetUp()) return notSetUpHome(workbook);
   const identity = workbook.identity;
   const snapshot = readSnapshot(workbook);
   const context = cycleContext(snapshot, readCycleRecords(workbook).records);
@@ -54,7 +54,7 @@ function loadHome(workbook = new Workbook()): HomeView {
   const summaries = snapshot.commitments.map((row) => summariseCommitment(row, identity, now, calendar));
   const gap = directedGap(snapshot, latest);
   const focus = (latestEntry?.step.focus ?? null) as CornerName | null;
-  const breaches = readRows(workbook.layout(BREACHES));
+  const breaches = readRows(workbook.layout(BREACHES), BREACH_STATE_KEYS);
   // An exit closes the loop: no reset to guide, no reassessment, no new cycle; the records stay.
   const exited = exitOf(breaches, calendar);
   return {
@@ -115,7 +115,7 @@ function adHocReason(snapshot: ReturnType<typeof readSnapshot>, calendar: Calend
 function saveIdentity(identity: Identity): HomeView {
   const workbook = new Workbook();
   let side = identity.side;
-  if (isSetUp()) {
+  if (workbook.isSetUp()) {
     const { sides } = readPartnership(workbook);
     if (sides.length > 0) {
       const found = findSide(sides, identity.side);
@@ -134,7 +134,7 @@ function setUpWorkbook(partnership?: PartnershipInput | null): HomeView {
   runSetup();
   const workbook = new Workbook();
   if (partnership) {
-    saveAtomically('Name the partnership', (plan) => {
+    saveAtomically(workbook, 'Name the partnership', (plan) => {
       // Never overwrite what someone already typed on the Partnership sheet.
       if (readPartnership(workbook).partnershipRow === null) plan.append(workbook.layout(PARTNERSHIP), [{ ...partnership, startDate: today() }]);
     });
@@ -200,7 +200,7 @@ function orderedSides<T extends { side: string }>(sides: readonly string[], bySi
 function agreeActions(cycle: string, corner: CornerName, actions: ActionInput[]): ResultsView {
   const workbook = new Workbook();
   const identity = workbook.identity;
-  saveAtomically('Agree actions', (plan) => {
+  saveAtomically(workbook, 'Agree actions', (plan) => {
     const snapshot = readSnapshot(workbook);
     const caller = requireCaller(snapshot.sides, identity);
     const context = cycleContext(snapshot, readCycleRecords(workbook).records);
@@ -227,12 +227,13 @@ function agreeActions(cycle: string, corner: CornerName, actions: ActionInput[])
 
 function loadCommitments(workbook = new Workbook()): CommitmentsView {
   const identity = workbook.identity;
-  const snapshot = readSnapshot(workbook);
+  const { sides } = readPartnership(workbook);
+  const commitments = readCommitmentRows(workbook);
   const now = today();
   return {
-    sides: snapshot.sides,
+    sides,
     identity: publicIdentity(identity),
-    commitments: snapshot.commitments.map((row) => summariseCommitment(row, identity, now, workbook.calendar)),
+    commitments: commitments.map((row) => summariseCommitment(row, identity, now, workbook.calendar)),
     statuses: [...COMMITMENT_STATUSES],
     corners: [...CORNERS],
   };
@@ -241,7 +242,7 @@ function loadCommitments(workbook = new Workbook()): CommitmentsView {
 function acceptCommitment(id: string): CommitmentsView {
   const workbook = new Workbook();
   const identity = workbook.identity;
-  saveAtomically('Accept commitment', (plan) => {
+  saveAtomically(workbook, 'Accept commitment', (plan) => {
     const caller = requireCaller(readPartnership(workbook).sides, identity);
     const row = findCommitment(workbook, id);
     const status = textOf(row.values.status);
@@ -250,6 +251,8 @@ function acceptCommitment(id: string): CommitmentsView {
     if (textOf(row.values.proposerSide).toLowerCase() === caller.side.toLowerCase()) {
       throw new Error(`${id} was proposed by your side (${caller.side}); the other side accepts it.`);
     }
+    const late = acceptanceProblem(row, id, today(), workbook.calendar);
+    if (late) throw new Error(late);
     planCommitmentUpdate(plan, workbook, row, { status: 'Open', acceptedBy: caller.actor.label }, caller.actor);
   });
   return loadCommitments(workbook);
@@ -258,13 +261,15 @@ function acceptCommitment(id: string): CommitmentsView {
 function addCommitment(input: CommitmentInput): CommitmentsView {
   const workbook = new Workbook();
   const identity = workbook.identity;
-  saveAtomically('Add commitment', (plan) => {
+  saveAtomically(workbook, 'Add commitment', (plan) => {
     const { sides } = readPartnership(workbook);
     const caller = requireCaller(sides, identity);
     const due = parseIsoDay(input.dueDate, 'The due date', workbook.calendar);
     if (workbook.calendar.dayNumber(due) < workbook.calendar.dayNumber(today())) {
       throw new Error(`The due date ${input.dueDate} is in the past; a new commitment is due today or later.`);
     }
+    // The view returned shows every column: read them all once, under the lock (ids come from it too).
+    readCommitmentRows(workbook);
     planCommitments(plan, workbook, [{ ...input, source: 'Weekly sync', status: 'Proposed' }], sides, caller.actor);
   });
   return loadCommitments(workbook);
@@ -274,7 +279,7 @@ function updateCommitment(update: CommitmentUpdate): CommitmentsView {
   const { id, ...changes } = update;
   const workbook = new Workbook();
   const identity = workbook.identity;
-  saveAtomically('Update commitment', (plan) => {
+  saveAtomically(workbook, 'Update commitment', (plan) => {
     const caller = requireCaller(readPartnership(workbook).sides, identity);
     const row = findCommitment(workbook, id);
     if (changes.status === 'Open' && textOf(row.values.status) === 'Proposed') {
@@ -305,9 +310,9 @@ export const SIDEBAR_HANDLERS: ServerApi = guardHandlers({
   loadCommitments: () => loadCommitments(),
   addCommitment,
   updateCommitment,
-  ...methodHandlers(() => loadHome()),
+  ...methodHandlers((workbook) => loadHome(workbook)),
   ...FRESHNESS_HANDLERS,
   ...SCORECARD_HANDLERS,
-  ...negotiationHandlers(() => loadCommitments()),
+  ...negotiationHandlers((workbook) => loadCommitments(workbook)),
   ...governanceHandlers(breachView, prepareReview),
 });

@@ -36,7 +36,7 @@ const mean = (values: number[]): number | null => (values.length === 0 ? null : 
 function loadCompetenceAudit(workbook = new Workbook()): CompetenceAuditView {
   const { sides } = readPartnership(workbook);
   const groups = new Map<string, { quarter: string; side: string; d: number[]; e: number[]; l: number[] }>();
-  for (const row of readRows(workbook.layout(COMPETENCE_AUDIT))) {
+  for (const row of readRows(workbook.layout(COMPETENCE_AUDIT), ['quarter', 'ratedSide', 'domainExpertise', 'executionCapacity', 'learningVelocity'])) {
     const quarter = textOf(row.values.quarter);
     const side = textOf(row.values.ratedSide);
     const key = `${quarter}\u0000${side.toLowerCase()}`;
@@ -78,7 +78,7 @@ function loadCompetenceAudit(workbook = new Workbook()): CompetenceAuditView {
 const submitCompetenceRating: MethodApi['submitCompetenceRating'] = (input) => {
   const workbook = new Workbook();
   const identity = workbook.identity;
-  saveAtomically('Submit competence ratings', (plan) => {
+  saveAtomically(workbook, 'Submit competence ratings', (plan) => {
     const { sides } = readPartnership(workbook);
     const caller = requireCaller(sides, identity);
     const ratedSide = requireSide(input.ratedSide, sides, 'The side rated');
@@ -91,7 +91,7 @@ const submitCompetenceRating: MethodApi['submitCompetenceRating'] = (input) => {
 const addLearningActivity: MethodApi['addLearningActivity'] = (input) => {
   const workbook = new Workbook();
   const identity = workbook.identity;
-  saveAtomically('Add learning activity', (plan) => {
+  saveAtomically(workbook, 'Add learning activity', (plan) => {
     const { sides } = readPartnership(workbook);
     requireCaller(sides, identity);
     const date = parseIsoDay(input.date, 'The date', workbook.calendar);
@@ -144,7 +144,7 @@ function planAlignment(plan: WritePlan, workbook: Workbook, quarter: string, fie
 const saveAlignmentAnswers: MethodApi['saveAlignmentAnswers'] = (input) => {
   const workbook = new Workbook();
   const identity = workbook.identity;
-  saveAtomically('Save alignment answers', (plan) => {
+  saveAtomically(workbook, 'Save alignment answers', (plan) => {
     const { sides } = readPartnership(workbook);
     const caller = requireCaller(sides, identity);
     const field = caller.side === sides[0] ? 'ourAnswer' : 'partnerAnswer';
@@ -156,7 +156,7 @@ const saveAlignmentAnswers: MethodApi['saveAlignmentAnswers'] = (input) => {
 const markAlignment: MethodApi['markAlignment'] = (quarter, question, mark) => {
   const workbook = new Workbook();
   const identity = workbook.identity;
-  saveAtomically('Mark alignment', (plan) => {
+  saveAtomically(workbook, 'Mark alignment', (plan) => {
     requireCaller(readPartnership(workbook).sides, identity);
     planAlignment(plan, workbook, quarter, 'mark', [[question, mark]]);
   });
@@ -185,7 +185,7 @@ function loadPremortem(workbook = new Workbook()): PremortemView {
 const addRisk: MethodApi['addRisk'] = (input) => {
   const workbook = new Workbook();
   const identity = workbook.identity;
-  saveAtomically('Add risk', (plan) => {
+  saveAtomically(workbook, 'Add risk', (plan) => {
     const { sides } = readPartnership(workbook);
     requireCaller(sides, identity);
     const layout = workbook.layout(PREMORTEM);
@@ -198,7 +198,7 @@ const addRisk: MethodApi['addRisk'] = (input) => {
 const riskToCommitment: MethodApi['riskToCommitment'] = (id, dueDate) => {
   const workbook = new Workbook();
   const identity = workbook.identity;
-  saveAtomically('Turn risk into commitment', (plan) => {
+  saveAtomically(workbook, 'Turn risk into commitment', (plan) => {
     const { sides } = readPartnership(workbook);
     const caller = requireCaller(sides, identity);
     const layout = workbook.layout(PREMORTEM);
@@ -236,7 +236,7 @@ const riskToCommitment: MethodApi['riskToCommitment'] = (id, dueDate) => {
 /** The partner's ledger entries that shared something (a recorded decision to wait shared nothing). */
 function sharedEntries(workbook: Workbook): Disclosure[] {
   const ledger: Disclosure[] = [];
-  for (const row of readRows(workbook.layout(DISCLOSURES))) {
+  for (const row of readRows(workbook.layout(DISCLOSURES), ['side', 'stage', 'decision'])) {
     const stage = parseStage(textOf(row.values.stage));
     if (stage && !NOT_SHARED.has(textOf(row.values.decision))) ledger.push({ side: textOf(row.values.side), stage });
   }
@@ -269,13 +269,13 @@ const recordDisclosure: MethodApi['recordDisclosure'] = (input) => {
   if (input.shared === '') throw new Error('What you share is empty; please fill it in.');
   const workbook = new Workbook();
   const identity = workbook.identity;
-  return saveAtomically('Record disclosure', (plan) => {
+  return saveAtomically(workbook, 'Record disclosure', (plan) => {
     const { sides } = readPartnership(workbook);
     const caller = requireCaller(sides, identity);
     const advice = adviceFor(input, workbook, caller.side, sides);
     const layout = workbook.layout(DISCLOSURES);
     plan.append(layout, [{
-      id: nextIds(readRows(layout), 'D')[0],
+      id: nextIds(readRows(layout, ['id']), 'D')[0],
       date: new Date(),
       side: caller.side,
       shared: input.shared,
@@ -313,7 +313,7 @@ export function breachView(workbook: Workbook, rows: readonly TableRow[]): Breac
 const recordBreach: MethodApi['recordBreach'] = (input) => {
   const workbook = new Workbook();
   const identity = workbook.identity;
-  saveAtomically('Record breach', (plan) => {
+  saveAtomically(workbook, 'Record breach', (plan) => {
     requireCaller(readPartnership(workbook).sides, identity);
     const date = parseIsoDay(input.date, 'The date', workbook.calendar);
     if (daysFromToday(workbook, date) > 0) throw new Error(`The date ${input.date} is in the future; record a breach once it has happened.`);
@@ -327,7 +327,7 @@ const updateBreach: MethodApi['updateBreach'] = (update) => {
   const workbook = new Workbook();
   const identity = workbook.identity;
   const calendar = workbook.calendar;
-  saveAtomically('Update breach', (plan) => {
+  saveAtomically(workbook, 'Update breach', (plan) => {
     requireCaller(readPartnership(workbook).sides, identity);
     const layout = workbook.layout(BREACHES);
     const row = readRows(layout).find((candidate) => textOf(candidate.values.id) === update.id);
@@ -363,11 +363,11 @@ const updateBreach: MethodApi['updateBreach'] = (update) => {
 
 // ---- Ad hoc reassessment ----
 
-function makeRecordMajorChange(loadHome: () => HomeView): MethodApi['recordMajorChange'] {
+function makeRecordMajorChange(loadHome: (workbook: Workbook) => HomeView): MethodApi['recordMajorChange'] {
   return (input) => {
     const workbook = new Workbook();
     const identity = workbook.identity;
-    saveAtomically('Record major change', (plan) => {
+    saveAtomically(workbook, 'Record major change', (plan) => {
       const partnership = readPartnership(workbook);
       requireCaller(partnership.sides, identity);
       if (!partnership.partnershipRow) throw new Error('Name the partnership on the Partnership sheet first.');
@@ -379,11 +379,11 @@ function makeRecordMajorChange(loadHome: () => HomeView): MethodApi['recordMajor
         nextReassessment: startOfDayOf(workbook.calendar, today),
       });
     });
-    return loadHome();
+    return loadHome(workbook);
   };
 }
 
-export function methodHandlers(loadHome: () => HomeView): MethodApi {
+export function methodHandlers(loadHome: (workbook: Workbook) => HomeView): MethodApi {
   // Handlers called by google.script.run get only the client's arguments, never a workbook.
   return {
     loadCompetenceAudit: () => loadCompetenceAudit(),

@@ -15,7 +15,6 @@ import { type Caller, requireCaller } from './caller';
 import type { CounterProposal, NegotiationApi } from './negotiation-api';
 import { readPartnership } from './read-model';
 import { saveAtomically } from '../workbook/write-plan';
-import { savedIdentity } from '../workbook/identity';
 
 /** Actions agreed after an assessment carry this source; their due dates follow the 30–60 day rule. */
 const isAssessmentAction = (row: TableRow): boolean => textOf(row.values.source).startsWith('Assessment ');
@@ -27,6 +26,21 @@ function requireProposed(row: TableRow, id: string, verb: string): void {
   if (parseStatus(status) !== 'Proposed') {
     throw new Error(`${id} is ${status ? `already ${status}` : 'without a status'}; only a proposed commitment can be ${verb}.`);
   }
+}
+
+/**
+ * Why a proposal cannot be accepted today as it stands, or null. An action agreed after an
+ * assessment falls due 30–60 days from the day it is agreed, and accepting is that day: a proposal
+ * left waiting can drift out of the range. The way out is a counter-proposal with a new date,
+ * which the proposer then accepts. (A weekly-sync commitment has no such window.)
+ */
+export function acceptanceProblem(row: TableRow, id: string, today: Date, calendar: Workbook['calendar']): string | null {
+  if (!isAssessmentAction(row)) return null;
+  const due = dateOf(row.values.dueDate);
+  const counter = 'Counter-propose it with a new due date instead';
+  if (!due) return `${id} has no due date; an agreed action falls due 30 to 60 days after it is agreed. ${counter}.`;
+  const problem = actionDueProblem(today, due, calendar);
+  return problem ? `${id} cannot be accepted today: its due date ${isoDayOf(due, calendar)} ${problem}. ${counter}.` : null;
 }
 
 /** The caller must be on the side that answers: not the side whose proposal is waiting. */
@@ -41,27 +55,28 @@ function requireAnsweringSide(row: TableRow, id: string, caller: Caller): void {
  * Runs one negotiation step all or nothing: the row is read inside the lock, `decide` checks it
  * and returns the changes (throwing writes nothing), and the update writes the row and its history.
  */
-function negotiate(action: string, id: string, decide: (row: TableRow, caller: Caller, workbook: Workbook) => CommitmentChanges): void {
+function negotiate(action: string, id: string, decide: (row: TableRow, caller: Caller, workbook: Workbook) => CommitmentChanges): Workbook {
   const workbook = new Workbook();
-  const identity = savedIdentity();
-  saveAtomically(action, (plan) => {
+  const identity = workbook.identity;
+  saveAtomically(workbook, action, (plan) => {
     const caller = requireCaller(readPartnership(workbook).sides, identity);
     const row = findCommitment(workbook, id);
     planCommitmentUpdate(plan, workbook, row, decide(row, caller, workbook), caller.actor);
   });
+  return workbook;
 }
 
-function declineCommitment(id: string, reason: string): void {
-  negotiate('Decline commitment', id, (row, caller) => {
+function declineCommitment(id: string, reason: string): Workbook {
+  return negotiate('Decline commitment', id, (row, caller) => {
     requireProposed(row, id, 'declined');
     requireAnsweringSide(row, id, caller);
     return { status: 'Dropped', declinedReason: reason };
   });
 }
 
-function counterProposeCommitment(counter: CounterProposal): void {
+function counterProposeCommitment(counter: CounterProposal): Workbook {
   const { id } = counter;
-  negotiate('Counter-propose commitment', id, (row, caller, workbook) => {
+  return negotiate('Counter-propose commitment', id, (row, caller, workbook) => {
     requireProposed(row, id, 'counter-proposed');
     requireAnsweringSide(row, id, caller);
     const calendar = workbook.calendar;
@@ -93,8 +108,8 @@ function counterProposeCommitment(counter: CounterProposal): void {
   });
 }
 
-function withdrawCommitment(id: string): void {
-  negotiate('Withdraw commitment', id, (row, caller) => {
+function withdrawCommitment(id: string): Workbook {
+  return negotiate('Withdraw commitment', id, (row, caller) => {
     requireProposed(row, id, 'withdrawn');
     const proposer = textOf(row.values.proposerSide);
     if (proposer === '') throw new Error(`${id} has no proposing side recorded, so nobody can withdraw it; the other side can decline it.`);
@@ -105,20 +120,11 @@ function withdrawCommitment(id: string): void {
   });
 }
 
-/** The handlers, each answering with the commitments as they are after the save. */
-export function negotiationHandlers(loadCommitments: () => CommitmentsView): NegotiationApi {
+/** The handlers, each answering with the commitments as they are after the save (from what the save read). */
+export function negotiationHandlers(loadCommitments: (workbook: Workbook) => CommitmentsView): NegotiationApi {
   return {
-    declineCommitment: (id, reason) => {
-      declineCommitment(id, reason);
-      return loadCommitments();
-    },
-    counterProposeCommitment: (counter) => {
-      counterProposeCommitment(counter);
-      return loadCommitments();
-    },
-    withdrawCommitment: (id) => {
-      withdrawCommitment(id);
-      return loadCommitments();
-    },
+    declineCommitment: (id, reason) => loadCommitments(declineCommitment(id, reason)),
+    counterProposeCommitment: (counter) => loadCommitments(counterProposeCommitment(counter)),
+    withdrawCommitment: (id) => loadCommitments(withdrawCommitment(id)),
   };
 }

@@ -3,6 +3,7 @@ import type { Calendar } from '../domain/calendar';
 import { isOverdue, parseStatus } from '../domain/commitments';
 import { type PartnershipModel, cornerImportance, parseModel } from '../domain/models';
 import { CornerTally, SideTally, type SideMeans } from '../domain/scores';
+import { COMMITMENT_ROW_KEYS } from '../workbook/commitments-log';
 import { Workbook } from '../workbook/layout';
 import { type TableRow, dateOf, isoDayOf, readRows, textOf } from '../workbook/table';
 import { ASSESSMENTS, COMMITMENTS, PARTNERSHIP } from '../workbook/templates';
@@ -34,11 +35,30 @@ export function readPartnership(workbook: Workbook): PartnershipFacts {
   };
 }
 
-export function readSnapshot(workbook: Workbook): Snapshot {
+/** The Assessments columns the views and saves use: everything but the evidence texts. */
+export const ASSESSMENT_RATING_KEYS: readonly string[] = ['cycle', 'date', 'side', 'participant', 'responses', ...CORNERS.map((corner) => corner.toLowerCase())];
+
+/** Every summary of the Commitments Log, as the views and the saves that answer with a view read it. */
+export function readCommitmentRows(workbook: Workbook): TableRow[] {
+  return readRows(workbook.layout(COMMITMENTS), COMMITMENT_ROW_KEYS);
+}
+
+/** The Breach Log columns Home and the assessment's offer look at (breach mode and the reset; an exit decided after a breach). */
+export const BREACH_STATE_KEYS: readonly string[] = ['what', 'corner', 'reviewDate', 'status', 'id', 'decision', 'decisionReasons', 'decidedOn'];
+
+/**
+ * The Partnership row, the answers (without their evidence, which no view shows; a save that
+ * needs less names the columns) and, unless the caller does without them (`commitments: false`,
+ * left empty), the Commitments Log.
+ */
+export function readSnapshot(
+  workbook: Workbook,
+  { commitments = true, assessments = ASSESSMENT_RATING_KEYS }: { commitments?: boolean; assessments?: readonly string[] } = {},
+): Snapshot {
   return {
     ...readPartnership(workbook),
-    assessments: readRows(workbook.layout(ASSESSMENTS)),
-    commitments: readRows(workbook.layout(COMMITMENTS)),
+    assessments: readRows(workbook.layout(ASSESSMENTS), assessments),
+    commitments: commitments ? readCommitmentRows(workbook) : [],
   };
 }
 

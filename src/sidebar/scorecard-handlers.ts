@@ -12,7 +12,7 @@ import {
 import { sideKey } from '../domain/scores';
 import { type Change, planHistory } from '../workbook/history';
 import { savedIdentity } from '../workbook/identity';
-import { Workbook } from '../workbook/layout';
+import { Workbook, sheetNameOf } from '../workbook/layout';
 import { type CellValue, type TableRow, readRows, textOf } from '../workbook/table';
 import { SCORECARD } from '../workbook/templates';
 import { type WritePlan, saveAtomically } from '../workbook/write-plan';
@@ -109,7 +109,7 @@ function planHistoryOf(plan: WritePlan, workbook: Workbook, caller: Caller, quar
   const changed: Change[] = Object.keys(updates)
     .filter((key) => textOf(row.values[key], calendar) !== textOf(updates[key], calendar))
     .map((key) => ({
-      sheet: workbook.layout(SCORECARD).sheet.getName(),
+      sheet: sheetNameOf(workbook.layout(SCORECARD)),
       rowId: `${quarter} ${caller.side}`,
       field: SCORECARD.columns.find((column) => column.key === key)?.header ?? key,
       oldValue: row.values[key],
@@ -133,7 +133,7 @@ function planScores(plan: WritePlan, workbook: Workbook, caller: Caller, quarter
 const saveScorecard: ScorecardApi['saveScorecard'] = (input) => {
   const workbook = new Workbook();
   const identity = savedIdentity();
-  saveAtomically('Save scorecard', (plan) => {
+  saveAtomically(workbook, 'Save scorecard', (plan) => {
     const caller = requireCaller(readPartnership(workbook).sides, identity);
     requireScorableQuarter(input.quarter, workbook);
     planScores(plan, workbook, caller, input.quarter, {
@@ -154,7 +154,7 @@ const saveScorecard: ScorecardApi['saveScorecard'] = (input) => {
 const addScorecardActionItem: ScorecardApi['addScorecardActionItem'] = (quarter, item) => {
   const workbook = new Workbook();
   const identity = savedIdentity();
-  saveAtomically('Add scorecard action item', (plan) => {
+  saveAtomically(workbook, 'Add scorecard action item', (plan) => {
     const caller = requireCaller(readPartnership(workbook).sides, identity);
     const layout = workbook.layout(SCORECARD);
     const [row] = rowsOf(readRows(layout), quarter, caller.side);

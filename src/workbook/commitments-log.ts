@@ -3,7 +3,7 @@ import type { CommitmentStatus } from '../domain/commitments';
 import type { Corner } from '../domain/corners';
 import { type Change, planHistory } from './history';
 import { findSide, nextIds } from './input';
-import type { Workbook } from './layout';
+import { type Workbook, sheetNameOf } from './layout';
 import { type CellValue, type TableRow, dateOf, parseIsoDay, readRows, textOf } from './table';
 import { COMMITMENTS } from './templates';
 import type { WritePlan } from './write-plan';
@@ -67,16 +67,21 @@ export function planCommitments(plan: WritePlan, workbook: Workbook, inputs: rea
     proposerSide: findSide(sides, actor.side) ?? '',
   }));
   const layout = workbook.layout(COMMITMENTS);
-  const ids = nextIds(readRows(layout), 'C', records.length);
+  const ids = nextIds(readRows(layout, ['id']), 'C', records.length);
   plan.append(layout, records.map((record, index) => ({ ...record, id: ids[index] })));
   return ids;
 }
 
+/** What an update reads of a commitment: the columns the sidebar shows (src/sidebar/read-model.ts reads the same). */
+export const COMMITMENT_ROW_KEYS: readonly string[] = [
+  'id', 'commitment', 'ownerSide', 'ownerPerson', 'corner', 'dueDate', 'status', 'acceptedBy', 'doneOn', 'flaggedOn', 'recoveryPlan', 'source', 'proposerSide', 'counterTo', 'declinedReason',
+];
+
 /** The commitment with `id`, read now (hold the lock when you will write to it). */
 export function findCommitment(workbook: Workbook, id: string): TableRow {
   const layout = workbook.layout(COMMITMENTS);
-  const row = readRows(layout).find((candidate) => textOf(candidate.values.id) === id);
-  if (!row) throw new Error(`No commitment with id ${id} in "${layout.sheet.getName()}"; it may have been deleted.`);
+  const row = readRows(layout, COMMITMENT_ROW_KEYS).find((candidate) => textOf(candidate.values.id) === id);
+  if (!row) throw new Error(`No commitment with id ${id} in "${sheetNameOf(layout)}"; it may have been deleted.`);
   return row;
 }
 
@@ -101,7 +106,7 @@ export function planCommitmentUpdate(plan: WritePlan, workbook: Workbook, row: T
   if (updates.status === 'Done' && !dateOf(updates.doneOn ?? row.values.doneOn)) updates.doneOn = startOfDayOf(calendar, now);
 
   const layout = workbook.layout(COMMITMENTS);
-  const sheetName = layout.sheet.getName();
+  const sheetName = sheetNameOf(layout);
   const changed: Change[] = Object.keys(updates)
     .filter((key) => textOf(row.values[key], calendar) !== textOf(updates[key], calendar))
     .map((key) => ({

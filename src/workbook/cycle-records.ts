@@ -1,6 +1,5 @@
-import { type Corner, type CornerMeans, parseCorner } from '../domain/corners';
-import { CYCLE_ANONYMITIES, CYCLE_KINDS, type CycleAnonymity, type CycleKind, type CycleRecord, cycleNameKey } from '../domain/cycles';
-import type { CycleRatings } from '../domain/focus';
+import { type Corner, parseCorner } from '../domain/corners';
+import { CYCLE_ANONYMITIES, CYCLE_KINDS, type CycleAnonymity, type CycleKind, type CycleRecord } from '../domain/cycles';
 import { type CellValue, dateOf, textOf } from './table';
 import type { CycleRow } from './cycle-backfill';
 
@@ -72,27 +71,5 @@ export function cycleRowOf(record: CycleRecord): CycleRow {
   };
 }
 
-/**
- * The input of focusAcrossCycles: each assessed cycle's means in the order the cycles were opened
- * (a cycle with answers but no record yet, before Repair, goes by the date of its answers), with
- * the focus a closed cycle has on the sheet. Only closed cycles carry a recorded focus; the open
- * one gets the rule's.
- */
-export function cycleRatingsInOrder(
-  records: readonly CycleRecord[],
-  assessed: readonly { cycle: string; date: Date | null; means: CornerMeans }[],
-): CycleRatings[] {
-  const recordOf = new Map(records.map((record) => [cycleNameKey(record.name), record]));
-  return assessed
-    .map((summary, index) => {
-      const record = recordOf.get(cycleNameKey(summary.cycle));
-      const when = record?.openedOn ?? summary.date;
-      return { summary, record, when: when ? when.getTime() : Number.POSITIVE_INFINITY, index };
-    })
-    .sort((a, b) => a.when - b.when || a.index - b.index)
-    .map(({ summary, record }) => ({
-      name: record?.name ?? summary.cycle,
-      means: summary.means,
-      recordedFocus: record && record.closedOn !== null ? record.focus : null,
-    }));
-}
+/** Pure, so the custom function CYCLE_FOCUS shares it: it lives in the domain. */
+export { cycleRatingsInOrder } from '../domain/focus';

@@ -23,6 +23,7 @@ function ratingsRange(layout: TableLayout, keys: readonly string[]): string {
 export interface DashboardLayouts {
   partnership: TableLayout;
   assessments: TableLayout;
+  cycles: TableLayout;
   commitments: TableLayout;
   scorecard: TableLayout;
   disclosures: TableLayout;
@@ -157,17 +158,24 @@ export function dashboardCells(t: DashboardLayouts): DashboardCell[] {
   put(R.cornerHeader, 1, 'Corner');
   CORNERS.forEach((corner, index) => put(R.cornerHeader, 2 + index, corner));
   rowLine(R.latestMeans, { label: 'Mean, latest cycle', formula: `=CORNER_SCORES(${ofCycle(ratings, R.latestCycle)}, ${ofCycle(responses, R.latestCycle)})`, format: '0.0' });
-  rowLine(R.gap, {
-    label: 'Perception gap (first side − second)',
-    formula: `=PERCEPTION_GAP(${ofCycle(ratings, R.latestCycle)}, ${ofCycle(side, R.latestCycle)}, ${ofCycle(responses, R.latestCycle)})`,
-    format: '+0.0;-0.0;0',
+  // Our company − partner company, as on the Partnership sheet and in every view (the side block
+  // below computes it; PERCEPTION_GAP's first-appearance order would flip with who answered first).
+  put(R.gap, 1, `=A${R.sideGap}`);
+  CORNERS.forEach((_, index) => {
+    const at = `${columnLetters(2 + index)}${R.sideGap}`;
+    put(R.gap, 2 + index, `=IF(${at}="", "", ${at})`, '+0.0;-0.0;0');
   });
   rowLine(R.previousMeans, { label: 'Mean, previous cycle', formula: `=CORNER_SCORES(${ofCycle(ratings, R.previousCycle)}, ${ofCycle(responses, R.previousCycle)})`, format: '0.0' });
   const means = `B${R.latestMeans}:E${R.latestMeans}`;
-  const previous = `B${R.previousMeans}:E${R.previousMeans}`;
   const lines: Line[] = [    { label: 'Weakest corner', formula: `=IFERROR(WEAKEST_CORNER(${means}, ${model}), "")` },
     { label: 'Corners at risk (mean ≤ 6)', formula: `=IFERROR(CORNERS_AT_RISK(${means}), "")` },
-    { label: 'Next focus', formula: `=IFERROR(IF(B${R.previousCycle}="", WEAKEST_CORNER(${means}, ${model}), NEXT_FOCUS(${previous}, ${means}, ${model})), "")` },
+    // The focus across every cycle, as Home and Results have it (not only the last two cycles): the
+    // Cycles sheet's order and recorded focus, the +2 rule for the open one. Errors show (#ERROR!
+    // with the row at fault) rather than a blank that would look like "no focus".
+    {
+      label: 'Focus (the +2 rule across cycles)',
+      formula: `=CYCLE_FOCUS(${ratings}, ${cycle}, ${date}, ${responses}, ${columnRange(t.cycles, 'name')}, ${columnRange(t.cycles, 'openedOn')}, ${columnRange(t.cycles, 'closedOn')}, ${columnRange(t.cycles, 'focus')}, ${model})`,
+    },
     // Built-ins, not ON_TIME_RATE / EARLY_WARNING_RATE: Sheets recomputes a custom function only
     // when its inputs change, so "due so far" would not move with the calendar. Same rules (domain).
     { label: 'On-time rate', formula: `=IFERROR(SUMPRODUCT(${onTime})/SUMPRODUCT(${dueSoFar}), "")`, format: '0%' },

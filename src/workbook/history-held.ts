@@ -15,15 +15,14 @@ const PENDING_PIECE_CHARS = 2_500;
 const PENDING_LIMIT_CHARS = 100_000;
 
 /** How many edits' entries are held now (one batch per edit). */
-export function countHeldBatches(properties: GoogleAppsScript.Properties.Properties): number {
-  return properties.getKeys().filter((key) => key.startsWith(PENDING_PREFIX) && key.slice(PENDING_PREFIX.length).split('.')[1] === '0').length;
+export function countHeldBatches(properties: Readonly<Record<string, string>>): number {
+  return Object.keys(properties).filter((key) => key.startsWith(PENDING_PREFIX) && key.slice(PENDING_PREFIX.length).split('.')[1] === '0').length;
 }
 
 /** Pending entries from document properties, oldest batch first, with the keys to delete once written. */
-export function readHeldEntries(properties: GoogleAppsScript.Properties.Properties): { entries: HistoryEntry[]; keys: string[] } {
-  const keys = properties.getKeys().filter((key) => key.startsWith(PENDING_PREFIX));
+export function readHeldEntries(all: Readonly<Record<string, string>>): { entries: HistoryEntry[]; keys: string[] } {
+  const keys = Object.keys(all).filter((key) => key.startsWith(PENDING_PREFIX));
   if (keys.length === 0) return { entries: [], keys: [] };
-  const all = properties.getProperties();
   const batches = new Map<string, string[]>();
   for (const key of keys) {
     // key: prefix + batch + '.' + index + '.' + count
@@ -56,9 +55,15 @@ export function readHeldEntries(properties: GoogleAppsScript.Properties.Properti
 
 let heldBatches = 0;
 
-/** Stores `entries` in one call; an edit too large to hold becomes one entry saying what was edited. Throws when the store refuses. */
-export function storeHeldEntries(entries: readonly HistoryEntry[]): void {
-  if (entries.length === 0) return;
+/**
+ * Stores `entries` in one call, with `alsoSet` (e.g. the change counter) in the same call; an edit
+ * too large to hold becomes one entry saying what was edited. Throws when the store refuses.
+ */
+export function storeHeldEntries(entries: readonly HistoryEntry[], alsoSet: Readonly<Record<string, string>> = {}): void {
+  if (entries.length === 0) {
+    if (Object.keys(alsoSet).length > 0) PropertiesService.getDocumentProperties().setProperties({ ...alsoSet });
+    return;
+  }
   let rows = entries.map((entry) => [entry.when.getTime(), entry.who, entry.sheet, entry.rowId, entry.field, entry.oldValue, entry.newValue]);
   let json = JSON.stringify(rows);
   if (json.length > PENDING_LIMIT_CHARS) {
@@ -91,5 +96,5 @@ export function storeHeldEntries(entries: readonly HistoryEntry[]): void {
   parts.forEach((part, index) => {
     pieces[`${PENDING_PREFIX}${batch}.${index}.${parts.length}`] = part;
   });
-  PropertiesService.getDocumentProperties().setProperties(pieces);
+  PropertiesService.getDocumentProperties().setProperties({ ...pieces, ...alsoSet });
 }

@@ -5,7 +5,7 @@ import { columnByKey } from './schema';
 import { type CellValue, cellForWrite, rowFor, textOf } from './table';
 import { HISTORY } from './templates';
 import type { WritePlan } from './write-plan';
-import { readHeldEntries, storeHeldEntries } from './history-held';
+import { countHeldBatches, readHeldEntries, storeHeldEntries } from './history-held';
 
 export interface Change {
   sheet: string;
@@ -72,21 +72,23 @@ interface ChainPosition {
 
 const positions = new WeakMap<WritePlan, ChainPosition>();
 
-/** Reads where the chain ends (the last row's link, or the recorded end when that is further) and the held entries. */
+/**
+ * Where the chain ends: the recorded head (kept by every chained append), read with the document
+ * properties the save has already read; only a workbook from before the head was kept has its
+ * last row read. Held entries come from the same properties.
+ */
 function readChainPosition(workbook: Workbook): ChainPosition {
   const layout = historyLayout(workbook);
-  const sheet = layout.sheet;
-  const hashColumn = layout.columnOf.get('hash');
-  const properties = PropertiesService.getDocumentProperties();
+  const properties = workbook.documentProperties();
   const pending = readHeldEntries(properties);
+  const hashColumn = layout.columnOf.get('hash');
   if (hashColumn === undefined) return { layout, base: null, pending };
+  const head = parseLink(properties[CHAIN_HEAD_KEY]);
+  if (head) return { layout, base: head, pending };
+  const sheet = layout.sheet;
   const lastRow = sheet.getLastRow();
   const tail = lastRow >= 2 ? parseLink(sheet.getRange(lastRow, hashColumn).getValue()) : null;
-  const head = parseLink(properties.getProperty(CHAIN_HEAD_KEY));
-  // The higher of the two: the head is ahead when the newest rows were deleted, and chaining
-  // from it makes that deletion a visible gap instead of history quietly rewritten.
-  const base = head && (!tail || head.seq > tail.seq) ? head : (tail ?? GENESIS);
-  return { layout, base, pending };
+  return { layout, base: tail ?? GENESIS, pending };
 }
 
 /**
@@ -117,10 +119,15 @@ export function planHistoryEntries(plan: WritePlan, workbook: Workbook, entries:
     }
     return record;
   });
-  plan.append(layout, records);
+  plan.appendAtEnd(layout, records);
   if (link) plan.setDocumentProperty(CHAIN_HEAD_KEY, formatLink(link));
   for (const key of position.pending.keys) plan.deleteDocumentProperty(key);
   positions.set(plan, { layout, base: link, pending: { entries: [], keys: [] } });
+}
+
+/** Whether edits wait in the document properties to be written into the Change History. */
+export function hasHeldEntries(properties: Readonly<Record<string, string>>): boolean {
+  return countHeldBatches(properties) > 0;
 }
 
 /** Plans one history row per change, by `who` at `when` (see planHistoryEntries). */
@@ -135,10 +142,11 @@ export function planHistory(plan: WritePlan, workbook: Workbook, who: string, ch
  * append under the lock writes them first, in the chain. An edit too large to hold is kept as
  * one entry saying what was edited and where to find the values.
  */
-export function holdPendingHistory(entries: readonly HistoryEntry[], workbook: Workbook): void {
+export function holdPendingHistory(entries: readonly HistoryEntry[], workbook: Workbook, alsoSet: Readonly<Record<string, string>> = {}): void {
   try {
-    storeHeldEntries(entries);
+    storeHeldEntries(entries, alsoSet);
   } catch (error) {
+    if (Object.keys(alsoSet).length > 0) PropertiesService.getDocumentProperties().setProperties({ ...alsoSet });
     // The property store is full (or refused): one row appended atomically says what was edited,
     // marked as outside the chain, so Verify history names it instead of the edit vanishing.
     const first = entries[0];

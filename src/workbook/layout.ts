@@ -1,6 +1,7 @@
 import { type Calendar, RUNTIME_CALENDAR, zoneCalendar } from '../domain/calendar';
 import { sheetRef } from './a1';
 import { type SavedIdentity, savedIdentity } from './identity';
+import { forgetRead } from './table';
 import { type ColumnSpec, METADATA_COLUMN_KEY, METADATA_SHEET_KEY, type TableSpec, columnTag } from './schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -15,6 +16,14 @@ export interface TableLayout {
   columnOf: Map<string, number>;
   /** The rightmost column of ours: reads span 1..width. */
   width: number;
+}
+
+/**
+ * The name of the table's sheet: a cached layout knows it (the sheet was found by that name), so
+ * naming the sheet in a history row or a message costs no round trip.
+ */
+export function sheetNameOf(layout: TableLayout): string {
+  return layout instanceof CachedTableLayout ? layout.sheetName : layout.sheet.getName();
 }
 
 export class MissingTableError extends Error {
@@ -145,6 +154,23 @@ export function locateTable(spreadsheet: Spreadsheet, table: TableSpec): TableLa
 
 export const LAYOUT_PROPERTY_PREFIX = 'trustCorners.layout.';
 const SET_UP_PROPERTY = 'trustCorners.setUpAt';
+/** The spreadsheet's id as last seen by a save (Workbook.idForLabels). */
+export const SPREADSHEET_ID_PROPERTY = 'trustCorners.spreadsheetId';
+/** The spreadsheet's time zone as last seen (Workbook.calendar). */
+export const TIME_ZONE_PROPERTY = 'trustCorners.timeZone';
+
+/**
+ * Keeps the spreadsheet's time zone (it may have changed in File → Settings) and its id in the
+ * document properties: run when the sidebar opens, so the actions after it have both without
+ * asking (Workbook.calendar, Workbook.idForLabels). One read, and one write only when one changed.
+ */
+export function refreshKeptFacts(spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): void {
+  const properties = PropertiesService.getDocumentProperties();
+  const kept = properties.getProperties();
+  const seen: Record<string, string> = { [TIME_ZONE_PROPERTY]: spreadsheet.getSpreadsheetTimeZone(), [SPREADSHEET_ID_PROPERTY]: spreadsheet.getId() };
+  const changed = Object.fromEntries(Object.entries(seen).filter(([key, value]) => kept[key] !== value));
+  if (Object.keys(changed).length > 0) properties.setProperties(changed);
+}
 
 /** What is cached per table: the sheet's name and, per column key, [column number, header text]. */
 export interface CachedLayout {
@@ -192,6 +218,7 @@ export class CachedTableLayout implements TableLayout {
   constructor(
     readonly table: TableSpec,
     private rawSheet: Sheet,
+    private cachedSheetName: string,
     private rawColumns: Map<string, number>,
     private expectedHeaders: Map<number, string>,
     private readonly relocate: () => { layout: TableLayout; headerRow: readonly unknown[] },
@@ -199,6 +226,11 @@ export class CachedTableLayout implements TableLayout {
 
   get isChecked(): boolean {
     return this.checked;
+  }
+
+  /** The name the sheet was found by (after a relocation, the name it has now). */
+  get sheetName(): string {
+    return this.cachedSheetName;
   }
 
   get sheet(): Sheet {
@@ -226,21 +258,23 @@ export class CachedTableLayout implements TableLayout {
   }
 
   /**
-   * True when `headerRow` (read from column `firstColumn` on) shows the cached headers at the cached
-   * columns it covers; else relocates and returns false. The layout counts as checked only when
+   * True when `headerRow` (read from column `firstColumn` on, only the `runs` of columns given when
+   * the read was split) shows the cached headers at the cached columns it covers; else relocates and returns false. The layout counts as checked only when
    * the row covered every column (a read of some columns vouches for those only).
    */
-  acceptHeader(headerRow: readonly unknown[], firstColumn = 1): boolean {
+  acceptHeader(headerRow: readonly unknown[], firstColumn = 1, runs?: ReadonlyArray<readonly [number, number]>): boolean {
     let coveredAll = true;
     for (const [column, header] of this.expectedHeaders) {
       const index = column - firstColumn;
-      if (index < 0 || index >= headerRow.length) {
+      const read = runs ? runs.some(([from, to]) => column >= from && column <= to) : true;
+      if (!read || index < 0 || index >= headerRow.length) {
         coveredAll = false;
         continue;
       }
       if (normaliseHeader(headerRow[index] ?? '') !== header) {
         const { layout } = this.relocate();
         this.rawSheet = layout.sheet;
+        this.cachedSheetName = layout.sheet.getName();
         this.rawColumns = layout.columnOf;
         this.checked = true;
         return false;
@@ -265,15 +299,41 @@ export class CachedTableLayout implements TableLayout {
 export class Workbook {
   private readonly layouts = new Map<string, TableLayout>();
   private zone: Calendar | undefined;
+  private zoneAsked: string | undefined;
+  private fetchedId: string | undefined;
   private properties: Record<string, string> | undefined;
   private caller: SavedIdentity | null | undefined;
 
   constructor(readonly spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
 
+  /** The spreadsheet's id, asked once per request (the saved identity is keyed by it). */
+  get id(): string {
+    this.fetchedId ??= this.spreadsheet.getId();
+    return this.fetchedId;
+  }
+
+  /**
+   * The id as last kept in the document properties, for onEdit's "who" label only (a round trip
+   * less per edit): a copy of the file may carry the original's until its first save keeps its
+   * own. Authority never rests on it: every sidebar action asks for the real id.
+   */
+  idForLabels(): string {
+    return this.documentProperties()[SPREADSHEET_ID_PROPERTY] ?? this.id;
+  }
+
   /** The caller's saved name, side and person id for this spreadsheet, read once per request. */
   get identity(): SavedIdentity | null {
-    if (this.caller === undefined) this.caller = savedIdentity(this.spreadsheet.getId());
+    if (this.caller === undefined) this.caller = savedIdentity(this.id);
     return this.caller;
+  }
+
+  /** Facts asked of the spreadsheet in this request that the document properties should keep (a save keeps them). */
+  propertiesToKeep(): Record<string, string> {
+    const kept = this.documentProperties();
+    const out: Record<string, string> = {};
+    if (this.zoneAsked !== undefined && kept[TIME_ZONE_PROPERTY] !== this.zoneAsked) out[TIME_ZONE_PROPERTY] = this.zoneAsked;
+    if (this.fetchedId !== undefined && kept[SPREADSHEET_ID_PROPERTY] !== this.fetchedId) out[SPREADSHEET_ID_PROPERTY] = this.fetchedId;
+    return out;
   }
 
   /** What the caller just saved as who they are (so the view returned needs no second read). */
@@ -297,16 +357,27 @@ export class Workbook {
     return tables.find((table) => parseCachedLayout(properties[`${LAYOUT_PROPERTY_PREFIX}${table.key}`])?.sheet === sheetName) ?? null;
   }
 
+  /** Whether any table's layout is cached (a workbook set up before the cache has none until an action caches it). */
+  hasLayoutCache(): boolean {
+    return Object.keys(this.documentProperties()).some((key) => key.startsWith(LAYOUT_PROPERTY_PREFIX));
+  }
+
   /** Whether the workbook has been set up, from the same single read as the layout cache. */
   isSetUp(): boolean {
     return this.documentProperties()[SET_UP_PROPERTY] !== undefined;
   }
 
-  /** Days as the spreadsheet counts them: its own time zone, not the script's. */
+  /**
+   * Days as the spreadsheet counts them: its own time zone, not the script's. The zone is kept in
+   * the document properties read for the layouts anyway (refreshed each time the sidebar opens,
+   * refreshTimeZone), so it costs no round trip of its own; until then it is asked for.
+   */
   get calendar(): Calendar {
     if (!this.zone) {
+      const cached = this.documentProperties()[TIME_ZONE_PROPERTY];
+      if (cached === undefined) this.zoneAsked = this.spreadsheet.getSpreadsheetTimeZone();
       try {
-        this.zone = zoneCalendar(this.spreadsheet.getSpreadsheetTimeZone());
+        this.zone = zoneCalendar(cached ?? this.zoneAsked ?? '');
       } catch {
         // A zone this runtime's Intl does not know: the script's own zone is the best remaining guess.
         this.zone = RUNTIME_CALENDAR;
@@ -314,6 +385,7 @@ export class Workbook {
     }
     return this.zone;
   }
+
 
   layout(table: TableSpec): TableLayout {
     let found = this.layouts.get(table.key);
@@ -342,7 +414,7 @@ export class Workbook {
     } catch {
       return null;
     }
-    return new CachedTableLayout(table, sheet, columnOf, expected, () => this.locateAndCache(table));
+    return new CachedTableLayout(table, sheet, cached.sheet, columnOf, expected, () => this.locateAndCache(table));
   }
 
   /** The metadata search, then the cache written for next time (one property). */
@@ -357,8 +429,25 @@ export class Workbook {
     return { layout, headerRow };
   }
 
+  /**
+   * The lock was just taken: forget the rows and properties read before it (layouts stay: a
+   * cached one is checked by the next read), so a save decides on what it reads under the lock.
+   */
+  forgetReads(): void {
+    for (const layout of this.layouts.values()) forgetRead(layout);
+    this.properties = undefined;
+  }
+
+  /** Properties a save just wrote, so later reads in this request see them without a round trip. */
+  notePropertiesWritten(written: Readonly<Record<string, string>>, deleted: readonly string[]): void {
+    if (!this.properties) return;
+    Object.assign(this.properties, written);
+    for (const key of deleted) delete this.properties[key];
+  }
+
   /** Forget layouts after a write that may have moved columns (setup, repair). */
   forget(): void {
+    for (const layout of this.layouts.values()) forgetRead(layout);
     this.layouts.clear();
     this.properties = undefined;
   }

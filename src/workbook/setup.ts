@@ -7,8 +7,9 @@ import { DASHBOARD_ROWS, DASHBOARD_WIDTH, type DashboardLayouts, dashboardCells 
 import { sheetRef } from './a1';
 import { type CachedLayout, LAYOUT_PROPERTY_PREFIX, type TableLayout, layoutProperties, matchColumns, normaliseHeader, parseCachedLayout } from './layout';
 import { insertDashboardCharts } from './dashboard-charts';
+import { LEGACY_OPEN_CYCLE_PROPERTY, type PastCyclesRead, cyclesRecordedProperty, pastCyclesNeedLook, readPastCycles, writePastCycles } from './cycle-repair';
 import { type ColumnSpec, METADATA_COLUMN_KEY, METADATA_SHEET_KEY, type TableSpec, columnTag } from './schema';
-import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, DASHBOARD_KEY, DASHBOARD_TITLE, DISCLOSURES, PARTNERSHIP, SCORECARD, TABLES, VALUE_EXCHANGE } from './templates';
+import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, CYCLES, DASHBOARD_KEY, DASHBOARD_TITLE, DISCLOSURES, PARTNERSHIP, SCORECARD, TABLES, VALUE_EXCHANGE } from './templates';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -20,6 +21,8 @@ export interface SetupReport {
   adoptedColumns: string[];
   /** Ids given to commitments typed by hand without one; null when the other side was saving. */
   givenIds?: string[] | null;
+  /** Past cycles recorded from the Assessments sheet (cycle-repair.ts); null when the other side was saving. */
+  recordedCycles?: string[] | null;
 }
 
 const PROTECTION_PREFIX = 'Trust Corners:';
@@ -330,6 +333,29 @@ function untouchedDefaultSheet(scan: SpreadsheetScan): Sheet | null {
 }
 
 /**
+ * Phase 1's look for cycles named on the Assessments sheet without a Cycles row (cycle-repair.ts):
+ * undefined when there is nothing to look at (already recorded) or the other side was saving;
+ * 'nothing yet' when both sheets are about to be created.
+ */
+function lookForPastCycles(spreadsheet: Spreadsheet, plans: TablePlan[], properties: Record<string, string>, report: SetupReport): PastCyclesRead | 'nothing yet' | undefined {
+  const planOf = (table: TableSpec): TablePlan => plans[TABLES.indexOf(table)];
+  const cycles = planOf(CYCLES);
+  const assessments = planOf(ASSESSMENTS);
+  if (!pastCyclesNeedLook(properties, cycles.created)) return undefined;
+  const legacy = properties[LEGACY_OPEN_CYCLE_PROPERTY] !== undefined;
+  if (assessments.created && cycles.created && !legacy) return 'nothing yet';
+  const existing = (plan: TablePlan, key: string): TableLayout | null => (plan.created || !plan.columnOf.has(key) ? null : layoutOf(plan));
+  const read = readPastCycles(
+    { cycles: existing(cycles, 'name'), assessments: existing(assessments, 'cycle'), partnership: existing(planOf(PARTNERSHIP), 'model') },
+    properties,
+    () => spreadsheet.getSpreadsheetTimeZone(),
+    new Date(),
+  );
+  report.recordedCycles = read ? read.names : null;
+  return read ?? undefined;
+}
+
+/**
  * Set up, or repair, the partnership workbook: every sheet and column the add-on needs, found by
  * the layout cache, then by metadata, then by name, created only when missing. Every existing data
  * cell stays as it was.
@@ -345,6 +371,16 @@ function giveIdsIfLogExists(spreadsheet: Spreadsheet): string[] | null | undefin
 }
 
 export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): SetupReport {
+  // Recording past cycles holds the document lock from its reads to its write; released whatever happens.
+  const held: Array<() => void> = [];
+  try {
+    return setUpHolding(spreadsheet, held);
+  } finally {
+    for (const release of held) release();
+  }
+}
+
+function setUpHolding(spreadsheet: Spreadsheet, held: Array<() => void>): SetupReport {
   const report: SetupReport = { createdSheets: [], addedColumns: [], adoptedColumns: [] };
   const documentProperties = PropertiesService.getDocumentProperties();
 
@@ -362,6 +398,8 @@ export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiv
   const existingRules = commitmentsPlan.sheet ? commitmentsPlan.sheet.getConditionalFormatRules() : [];
   const creating = plans.some((plan) => plan.created) || dashboard.sheet === null;
   const defaultSheet = creating ? untouchedDefaultSheet(scan) : null;
+  const pastCycles = lookForPastCycles(spreadsheet, plans, properties, report);
+  if (typeof pastCycles === 'object') held.push(pastCycles.release);
 
   // Phase 2: what hands back a new object (sheets, then protections), before any write is queued.
   for (const plan of plans) {
@@ -403,8 +441,10 @@ export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiv
     competenceAudit: layout(COMPETENCE_AUDIT),
     alignmentAudit: layout(ALIGNMENT_AUDIT),
     valueExchange: layout(VALUE_EXCHANGE),
+    cycles: layout(CYCLES),
   }, sides);
   if (defaultSheet) spreadsheet.deleteSheet(defaultSheet);
+  const cycleProperties = pastCycles === undefined ? {} : pastCycles === 'nothing yet' ? cyclesRecordedProperty() : writePastCycles(pastCycles, layout(CYCLES));
 
   // The layouts, for every action after this one; written only when something changed.
   const cache = new Map<string, CachedLayout>();
@@ -413,11 +453,13 @@ export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiv
     for (const [key, column] of plan.columnOf) columns[key] = [column, plan.headers.get(column) ?? ''];
     cache.set(plan.table.key, { sheet: plan.sheetName, columns });
   }
-  const wanted: Record<string, string> = { ...layoutProperties(cache), [DASHBOARD_PROPERTY]: dashboard.name };
+  const wanted: Record<string, string> = { ...layoutProperties(cache), [DASHBOARD_PROPERTY]: dashboard.name, ...cycleProperties };
   if (properties[SET_UP_PROPERTY] === undefined) wanted[SET_UP_PROPERTY] = new Date().toISOString();
   const changed = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => properties[key] !== value));
   // Open sidebars reload when setup or repair changed something (src/workbook/change-counter.ts).
   if (Object.keys(changed).length > 0) documentProperties.setProperties({ ...changed, ...nextChangeCount(properties) });
+  // Its cycle is a Cycles row now, written just above: the old record goes in the same breath.
+  if (typeof pastCycles === 'object' && pastCycles.removeLegacyProperty) documentProperties.deleteProperty(LEGACY_OPEN_CYCLE_PROPERTY);
   return report;
 }
 

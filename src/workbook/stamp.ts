@@ -1,10 +1,11 @@
 import { type Calendar, startOfDayOf } from '../domain/calendar';
 import { parseStatus } from '../domain/commitments';
 import { freeCommitmentIds, holdsCommitment } from './commitment-ids';
-import { prepareChangeCount } from './change-counter';
+import { nextChangeCount, planChangeCount } from './change-counter';
+import { countHeldBatches, storeHeldEntries } from './history-held';
 import { type Change, historyEntries, holdPendingHistory, planHistoryEntries } from './history';
 import { actorLabel } from './identity';
-import { MissingTableError, type TableLayout, Workbook } from './layout';
+import { CachedTableLayout, MissingTableError, type TableLayout, Workbook, sheetNameOf } from './layout';
 import { LOCK_WAIT_MS } from './lock';
 import { type ColumnSpec, METADATA_SHEET_KEY, type TableSpec } from './schema';
 import { type CellValue, textOf } from './table';
@@ -39,6 +40,29 @@ function oldValueOf(raw: unknown, column: ColumnSpec | undefined, calendar: Cale
 }
 
 const STAMP_KEYS = new Set(['updatedBy', 'updatedAt']);
+
+/**
+ * A cached layout is checked against the header row before the add-on writes by it. When the
+ * edit is near the top, the rows above it are read with it instead of a read of their own: a round
+ * trip (about 90 ms) costs what about 4,500 cells do (runtime/README.md: the cost model).
+ */
+const HEADER_READ_THROUGH_CELLS = 4_500;
+
+/** The edited rows firstRow..lastRow across the table's columns; checks a cached layout on the way. */
+function readEditedRows(layout: TableLayout, sheet: Sheet, firstRow: number, lastRow: number): CellValue[][] {
+  if (layout instanceof CachedTableLayout && !layout.isChecked) {
+    const { width } = layout.unchecked();
+    if ((firstRow - 1) * width <= HEADER_READ_THROUGH_CELLS) {
+      const grid = sheet.getRange(1, 1, lastRow, width).getValues() as CellValue[][];
+      if (layout.acceptHeader(grid[0] ?? [])) return grid.slice(firstRow - 1);
+      // The cache was stale: the table was found again by its metadata; read it where it is now.
+    }
+  }
+  return sheet.getRange(firstRow, 1, lastRow - firstRow + 1, layout.width).getValues() as CellValue[][];
+}
+
+/** Held edits after which an edit takes the lock and writes them all into the Change History. */
+export const HELD_BATCHES_BEFORE_FLUSH = 20;
 
 /** A value read from a cell, made ready to be written back unchanged (text stays literal). */
 const asWritten = (value: CellValue): CellValue => (typeof value === 'string' && value !== '' ? `'${value}` : value);
@@ -86,7 +110,7 @@ function commitmentFills(
   const fills = new Map<number, Map<number, CellValue>>([...layout.columnOf.values()].map((at) => [at, new Map<number, CellValue>()]));
   const changes: Change[] = [];
   const idOf = new Map<number, string>();
-  const sheetName = layout.sheet.getName();
+  const sheetName = sheetNameOf(layout);
   const typed = rowValues.map((values) => holdsCommitment(layout, values));
   if (allocateIds) {
     const needing = rowValues.flatMap((values, offset) => (typed[offset] && textOf(values[column('id') - 1]) === '' ? [offset] : []));
@@ -115,21 +139,28 @@ function commitmentFills(
  * The simple onEdit trigger: records every edited data cell in the Change History and, on the
  * Commitments Log, fills ids, Done on and the who/when stamp. A paste of any size costs the same
  * few service calls: one read of the edited rows, one write per group of adjacent filled columns,
- * one history append. Runs in AuthMode.LIMITED as the editing user; Apps Script gives the old
- * value only for single-cell edits, so a paste records the old ones as unknown. When the lock is
- * refused, nothing is lost: the history waits in document properties for the next save (see
- * holdPendingHistory), and ids wait for the next edit of the row or Repair.
+ * one property write. Runs in AuthMode.LIMITED as the editing user; Apps Script gives the old
+ * value only for single-cell edits, so a paste records the old ones as unknown. The history
+ * entries of the usual edit wait in document properties for the next save to chain them (see
+ * holdPendingHistory); a row typed without an id takes the lock to get one and writes the chain
+ * then. When that lock is refused, nothing is lost: ids wait for the next edit of the row or Repair.
  */
 export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = event.range;
   const sheet = range.getSheet();
-  const table = tableOf(sheet);
+  const workbook = new Workbook(sheet.getParent());
+  // From the layout cache by the sheet's name (README: a sheet renamed is recognised again after
+  // the next sidebar action); a workbook without the cache yet asks the sheet's metadata.
+  const table = workbook.hasLayoutCache() ? workbook.tableOnSheet(sheet.getName(), TABLES) : tableOf(sheet);
   if (!table || table.appendOnly) return;
   const firstRow = Math.max(range.getRow(), 2);
   const lastRow = range.getLastRow();
   if (lastRow < firstRow) return; // header edits are not data changes
-  const workbook = new Workbook(sheet.getParent());
   const layout = workbook.layout(table);
+  // The event carries values as strings (a date as its serial number, nothing when a cell is
+  // cleared), so the edited rows are read from the sheet itself: new values, ids and whether a
+  // row is now empty, in one call (with the header row that checks a cached layout, when near).
+  const rowValues = readEditedRows(layout, sheet, firstRow, lastRow);
   const keyOfColumn = new Map([...layout.columnOf].map(([key, column]) => [column, key]));
   const firstColumn = range.getColumn();
   const columns = Array.from({ length: range.getNumColumns() }, (_, i) => firstColumn + i).filter((column) => {
@@ -140,32 +171,18 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
 
   const rows = lastRow - firstRow + 1;
   const single = range.getNumRows() === 1 && range.getNumColumns() === 1;
-  // The event carries values as strings (a date as its serial number, nothing when a cell is
-  // cleared), so the edited rows are read from the sheet itself: new values, ids and whether a
-  // row is now empty, in one call.
-  const width = Math.max(layout.width, ...columns);
-  const rowValues = sheet.getRange(firstRow, 1, rows, width).getValues() as CellValue[][];
   const idColumn = layout.columnOf.get('id');
-  const who = actorLabel(workbook.spreadsheet.getId());
+  const who = actorLabel(workbook.idForLabels());
   const now = new Date();
   const calendar = workbook.calendar;
   const specOf = new Map(layout.table.columns.map((spec) => [layout.columnOf.get(spec.key) as number, spec]));
+  const isCommitments = table.key === COMMITMENTS.key;
+  const editedKeys = new Set(columns.map((column) => keyOfColumn.get(column) as string));
+  const needsIds = isCommitments && idColumn !== undefined && rowValues.some((values) => holdsCommitment(layout, values) && textOf(values[idColumn - 1]) === '');
 
-  const lock = LockService.getDocumentLock();
-  const locked = lock ? lock.tryLock(LOCK_WAIT_MS) : false;
-  try {
-    const isCommitments = table.key === COMMITMENTS.key;
-    const filled = isCommitments
-      ? commitmentFills(
-          layout,
-          rowValues,
-          new Set(columns.map((column) => keyOfColumn.get(column) as string)),
-          { who, at: now, calendar },
-          locked ? (count) => freeCommitmentIds(layout, count) : null,
-        )
-      : null;
+  const changesOf = (filled: ReturnType<typeof commitmentFills> | null): Change[] => {
     const changes: Change[] = [];
-    const sheetName = sheet.getName();
+    const sheetName = sheetNameOf(layout);
     for (let row = 0; row < rows; row++) {
       const rowId = filled?.idOf.get(row) ?? (idColumn !== undefined ? textOf(rowValues[row][idColumn - 1]) : `row ${firstRow + row}`);
       for (const column of columns) {
@@ -180,7 +197,38 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
       }
     }
     if (filled) changes.push(...filled.changes);
-    const entries = historyEntries(who, changes, now, calendar);
+    return changes;
+  };
+
+  // The usual edit (a row that has its id) takes no lock: the stamp is written and the history
+  // entries wait in the document properties, in the same call as the change counter, for the
+  // next save to chain them (saveAtomically; an open sidebar's poll saves within a minute).
+  // A row typed without an id takes the lock to be given one, and so does an edit that finds
+  // many edits waiting, so the held entries never pile up.
+  if (!needsIds && countHeldBatches(workbook.documentProperties()) < HELD_BATCHES_BEFORE_FLUSH) {
+    const filled = isCommitments ? commitmentFills(layout, rowValues, editedKeys, { who, at: now, calendar }, null) : null;
+    const entries = historyEntries(who, changesOf(filled), now, calendar);
+    let held = true;
+    try {
+      storeHeldEntries(entries, { ...nextChangeCount(workbook.documentProperties()), ...workbook.propertiesToKeep() });
+    } catch {
+      held = false; // the property store is full: write them into the chain now, under the lock
+    }
+    if (held) {
+      if (filled) writeFills(sheet, firstRow, rowValues, filled.fills);
+      return;
+    }
+  }
+
+  const lock = LockService.getDocumentLock();
+  const locked = lock ? lock.tryLock(LOCK_WAIT_MS) : false;
+  try {
+    // The chain's end, the held entries and the counter as they are under the lock.
+    if (locked) workbook.forgetReads();
+    const filled = isCommitments
+      ? commitmentFills(layout, rowValues, editedKeys, { who, at: now, calendar }, locked ? (count) => freeCommitmentIds(layout, count) : null)
+      : null;
+    const entries = historyEntries(who, changesOf(filled), now, calendar);
     // Every read (ids above, the chain's end here) before the first write.
     let history: WritePlan | null = locked ? new WritePlan() : null;
     try {
@@ -191,12 +239,11 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
       if (!(error instanceof MissingTableError)) throw error;
       history = null;
     }
-    // Open sidebars poll this count (src/workbook/change-counter.ts): read before the first write.
-    const countChange = prepareChangeCount();
+    // Open sidebars poll this count (src/workbook/change-counter.ts): in the same property call.
+    if (history) planChangeCount(history, workbook.documentProperties());
     if (filled) writeFills(sheet, firstRow, rowValues, filled.fills);
-    if (history) history.commit();
-    else holdPendingHistory(entries, workbook);
-    countChange();
+    if (history) history.commit(workbook);
+    else holdPendingHistory(entries, workbook, nextChangeCount(workbook.documentProperties()));
   } finally {
     if (locked) lock.releaseLock();
   }

@@ -1,6 +1,6 @@
 import { type Calendar, RUNTIME_CALENDAR } from '../domain/calendar';
 import { isDate } from '../functions/cells';
-import type { ColumnSpec } from './schema';
+import type { ColumnSpec, TableSpec } from './schema';
 import { CachedTableLayout, type TableLayout } from './layout';
 import { columnLetters } from './a1';
 import { asLiteralText, cleanUserText } from './safe-text';
@@ -24,47 +24,185 @@ export interface TableRead {
 
 /**
  * Reads every data row of a table in one round trip: every row of the grid, header included (an
- * open-ended A1 range needs no getLastRow first), and only the columns from the first to the last
- * of `only` (default: all of the table's). A layout from the cache is checked against the header
- * row of that read. Wholly blank rows are skipped; values hold only the columns asked for.
+ * open-ended A1 range needs no getLastRow first), and the columns from the first to the last of
+ * `only` (default: all of the table's). A layout from the cache is checked against the header row
+ * of that read. Wholly blank rows are skipped; values hold at least the columns asked for (every
+ * column of the table within the span read).
+ *
+ * Reads are remembered per layout object (a Workbook makes its layouts per request), so a view
+ * built after a save reads the rows the save read under the lock, with the save's writes applied
+ * (noteUpdate, noteAppend), instead of reading the sheet again. Taking the lock forgets them
+ * (forgetRead): a save works only from what it read inside the lock.
  */
 export function readRows(layout: TableLayout, only?: readonly string[]): TableRow[] {
   return readTable(layout, only).rows;
 }
 
 export function readTable(layout: TableLayout, only?: readonly string[]): TableRead {
+  const remembered = memory.get(layout);
+  if (remembered && (only ?? layout.table.columns.map((column) => column.key)).every((key) => remembered.keys.has(key))) {
+    return remembered.read;
+  }
+  let span: ColumnSpan;
+  let read: TableRead;
   if (layout instanceof CachedTableLayout && !layout.isChecked) {
     const unchecked = layout.unchecked();
-    const span = columnSpan(unchecked.columnOf, only);
+    span = columnSpan(layout.table, unchecked.columnOf, only);
     const grid = readGrid(unchecked.sheet, span);
-    if (layout.acceptHeader(grid[0] ?? [], span.first)) return tableReadOf(grid, span);
+    if (layout.acceptHeader(grid[0] ?? [], span.first, span.runs)) {
+      read = probed(layout.table.key, tableReadOf(grid, span));
+      memory.set(layout, { keys: new Set(span.keys.keys()), read });
+      return read;
+    }
     // The cache was stale: the table was found again by its metadata, so read it where it is now.
   }
-  const span = columnSpan(layout.columnOf, only);
-  return tableReadOf(readGrid(layout.sheet, span), span);
+  span = columnSpan(layout.table, layout.columnOf, only);
+  read = probed(layout.table.key, tableReadOf(readGrid(layout.sheet, span), span));
+  memory.set(layout, { keys: new Set(span.keys.keys()), read });
+  return read;
+}
+
+/**
+ * For the bench only (bench/roundtrips.ts): told of every table read from the sheet and of every
+ * column whose values the action then looks at, so "cells read" can be set against the cells of
+ * the columns an action needs. Null in the add-on.
+ */
+export interface ColumnUseProbe {
+  tableRead(table: string, gridRows: number): void;
+  columnUsed(table: string, key: string): void;
+}
+
+let probe: ColumnUseProbe | null = null;
+
+export function setColumnUseProbe(next: ColumnUseProbe | null): void {
+  probe = next;
+}
+
+function probed(table: string, read: TableRead): TableRead {
+  if (!probe) return read;
+  const watching = probe;
+  watching.tableRead(table, read.gridRows);
+  for (const row of read.rows) {
+    row.values = new Proxy(row.values, {
+      get(target, key, receiver) {
+        if (typeof key === 'string') watching.columnUsed(table, key);
+        return Reflect.get(target, key, receiver);
+      },
+    });
+  }
+  return read;
+}
+
+/** A read kept for the rest of the request: the column keys it holds, and the rows. */
+interface RememberedRead {
+  keys: ReadonlySet<string>;
+  read: TableRead;
+}
+
+const memory = new WeakMap<TableLayout, RememberedRead>();
+
+/** The grid's row count as the last read through `layout` in this request saw it (null: not read). */
+export function rememberedGridRows(layout: TableLayout): number | null {
+  return memory.get(layout)?.read.gridRows ?? null;
+}
+
+/** Drops what was read through `layout` (the lock was just taken: read again under it). */
+export function forgetRead(layout: TableLayout): void {
+  memory.delete(layout);
+}
+
+/** What a value written by a WritePlan reads back as: literal text without its apostrophe. */
+function readBack(value: CellValue): CellValue {
+  return typeof value === 'string' && value.startsWith("'") ? value.slice(1) : value;
+}
+
+/** A committed write of some cells of row `rowNumber`, applied to the remembered read (if any). */
+export function noteUpdate(layout: TableLayout, rowNumber: number, cells: ReadonlyMap<string, CellValue>): void {
+  const remembered = memory.get(layout);
+  if (!remembered) return;
+  let row = remembered.read.rows.find((candidate) => candidate.rowNumber === rowNumber);
+  if (!row) {
+    row = { rowNumber, values: Object.fromEntries([...remembered.keys].map((key) => [key, ''])) };
+    remembered.read.rows.push(row);
+    remembered.read.rows.sort((a, b) => a.rowNumber - b.rowNumber);
+  }
+  for (const [key, value] of cells) if (remembered.keys.has(key)) row.values[key] = readBack(value);
+  remembered.read.lastUsedRow = Math.max(remembered.read.lastUsedRow, rowNumber);
+}
+
+/** Committed rows appended from `firstRow` on (full-width rows as rowFor made them). */
+export function noteAppend(layout: TableLayout, firstRow: number, rows: readonly CellValue[][]): void {
+  const remembered = memory.get(layout);
+  if (!remembered) return;
+  rows.forEach((cells, index) => {
+    const values: Record<string, CellValue> = {};
+    for (const key of remembered.keys) values[key] = readBack(cells[(layout.columnOf.get(key) as number) - 1] ?? '');
+    remembered.read.rows.push({ rowNumber: firstRow + index, values });
+  });
+  const lastRow = firstRow + rows.length - 1;
+  remembered.read.lastUsedRow = Math.max(remembered.read.lastUsedRow, lastRow);
+  remembered.read.gridRows = Math.max(remembered.read.gridRows, lastRow);
 }
 
 interface ColumnSpan {
   first: number;
   last: number;
+  /** The runs of neighbouring columns read, each [first, last]: one read each. */
+  runs: ReadonlyArray<readonly [number, number]>;
   keys: ReadonlyMap<string, number>;
 }
 
-/** The columns to read: those of `only` (every column of the table without it), first to last. */
-function columnSpan(columnOf: ReadonlyMap<string, number>, only: readonly string[] | undefined): ColumnSpan {
-  const keys = new Map<string, number>();
+/**
+ * Columns between two wanted ones that are read anyway rather than split into two reads: a round
+ * trip (about 90 ms) costs what a few thousand cells do (15–31 µs each), so a one-column gap is
+ * read through and a wider one splits the read (runtime/README.md: the cost model).
+ */
+const GAP_READ_THROUGH = 1;
+
+/**
+ * The columns to read: those of `only` (every column of the table without it), in runs of
+ * neighbouring columns; the keys are every column of the table inside a run, since their cells
+ * come with the read anyway.
+ */
+function columnSpan(table: TableSpec, columnOf: ReadonlyMap<string, number>, only: readonly string[] | undefined): ColumnSpan {
+  const wanted: number[] = [];
   for (const key of only ?? [...columnOf.keys()]) {
     const column = columnOf.get(key);
     if (column === undefined) throw new Error(`readRows: the table has no column "${key}"`);
-    keys.set(key, column);
+    wanted.push(column);
   }
-  const columns = [...keys.values()];
-  return { first: Math.min(...columns), last: Math.max(...columns), keys };
+  wanted.sort((a, b) => a - b);
+  const runs: Array<[number, number]> = [];
+  for (const column of wanted) {
+    const run = runs[runs.length - 1];
+    if (run && column - run[1] - 1 <= GAP_READ_THROUGH) run[1] = Math.max(run[1], column);
+    else runs.push([column, column]);
+  }
+  const inRun = (at: number) => runs.some(([from, to]) => at >= from && at <= to);
+  const keys = new Map<string, number>();
+  for (const column of table.columns) {
+    const at = columnOf.get(column.key);
+    if (at !== undefined && inRun(at)) keys.set(column.key, at);
+  }
+  return { first: runs[0][0], last: runs[runs.length - 1][1], runs, keys };
 }
 
-/** Every row of the grid, columns first..last (open-ended, so no round trip asks for the last row first). */
+/**
+ * Every row of the grid, columns first..last (open-ended, so no round trip asks for the last row
+ * first): one read per run, the columns between runs left blank.
+ */
 function readGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, span: ColumnSpan): CellValue[][] {
-  return sheet.getRange(`${columnLetters(span.first)}1:${columnLetters(span.last)}`).getValues() as CellValue[][];
+  if (span.runs.length === 1) {
+    return sheet.getRange(`${columnLetters(span.first)}1:${columnLetters(span.last)}`).getValues() as CellValue[][];
+  }
+  const width = span.last - span.first + 1;
+  let grid: CellValue[][] = [];
+  for (const [from, to] of span.runs) {
+    const part = sheet.getRange(`${columnLetters(from)}1:${columnLetters(to)}`).getValues() as CellValue[][];
+    if (grid.length === 0) grid = part.map(() => new Array<CellValue>(width).fill(''));
+    part.forEach((cells, index) => cells.forEach((value, offset) => (grid[index][from - span.first + offset] = value)));
+  }
+  return grid;
 }
 
 /** The data rows (row 2 on) of `grid` by column key, with their sheet row numbers. */

@@ -48,8 +48,8 @@ export function verifyHistory(workbook = new Workbook()): HistoryCheck {
       blank: ours.every((value) => value === '' || value === null),
     };
   });
-  const properties = PropertiesService.getDocumentProperties();
-  const head = parseLink(properties.getProperty(CHAIN_HEAD_KEY));
+  const properties = workbook.documentProperties();
+  const head = parseLink(properties[CHAIN_HEAD_KEY]);
   const held = countHeldBatches(properties);
   const verdict = verifyChain(rows, head);
 
@@ -70,7 +70,7 @@ export function verifyHistory(workbook = new Workbook()): HistoryCheck {
     lines.push(`${plural(verdict.unchained, 'older row was', 'older rows were')} written before the chain existed and ${verdict.unchained === 1 ? 'is' : 'are'} not covered.`);
   }
   if (held > 0) {
-    lines.push(`${plural(held, 'edit', 'edits')} made while the other side was saving ${held === 1 ? 'is' : 'are'} held and will be written with the next save.`);
+    lines.push(`${plural(held, 'edit', 'edits')} made in the sheet ${held === 1 ? 'waits' : 'wait'} to be written into the Change History: the next save writes ${held === 1 ? 'it' : 'them'} (an open sidebar does within a minute).`);
   }
   lines.push('The chain shows casual edits and deletions; someone who rewrites every row after it consistently is not caught (see the README).');
   return { verified: verdict.problems.length === 0, verdict, message: lines.join('\n') };

@@ -1,13 +1,17 @@
 import { planChangeCount } from './change-counter';
 import { withDocumentLock } from './lock';
 import { utf8Bytes } from './sha256';
-import type { TableLayout } from './layout';
-import { type CellValue, cellForWrite, rowFor } from './table';
+import { hasHeldEntries, planHistoryEntries } from './history';
+import { MissingTableError, type TableLayout, type Workbook } from './layout';
+import { type CellValue, cellForWrite, noteAppend, noteUpdate, rememberedGridRows, rowFor } from './table';
 
 type Changes = Record<string, CellValue | null | undefined>;
 
 /** Apps Script refuses a property value over about 8 KB (9 KB in practice): stay inside the documented figure. */
 export const MAX_PROPERTY_BYTES = 8 * 1024;
+
+/** Up to this many rows, appendAtEnd writes a row per call rather than reading where the sheet ends. */
+const APPEND_ROW_AT_MOST = 20;
 
 /**
  * Everything one save will change, computed before anything is written. A save holds the document
@@ -34,12 +38,32 @@ export class WritePlan {
     const rows = records.map((record) => rowFor(layout, record));
     this.nextFreeRow.set(layout.table.key, firstRow + rows.length);
     const lastRow = firstRow + rows.length - 1;
-    const maxRows = sheet.getMaxRows();
+    // An open-ended read under the lock returned every row of the grid: its size is known.
+    const maxRows = rememberedGridRows(layout) ?? sheet.getMaxRows();
     this.writes.push(() => {
       if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
       sheet.getRange(firstRow, 1, rows.length, layout.width).setValues(rows);
+      noteAppend(layout, firstRow, rows);
     });
     return firstRow;
+  }
+
+  /**
+   * Rows to add at the end of a sheet only the add-on appends to (the Change History). A few rows go
+   * one appendRow each: queued like any write, placed by Sheets below the last row and growing the
+   * grid, so planning them reads nothing. A batch (a paste's entries) goes in one write below the
+   * last row, as append does. Rows added this way are not remembered for later reads.
+   */
+  appendAtEnd(layout: TableLayout, records: ReadonlyArray<Changes>): void {
+    if (records.length > APPEND_ROW_AT_MOST) {
+      this.append(layout, records);
+      return;
+    }
+    const rows = records.map((record) => rowFor(layout, record));
+    const sheet = layout.sheet;
+    this.writes.push(() => {
+      for (const row of rows) sheet.appendRow(row);
+    });
   }
 
   /**
@@ -48,11 +72,16 @@ export class WritePlan {
    */
   update(layout: TableLayout, rowNumber: number, changes: Changes): void {
     const byColumn = new Map<number, CellValue>();
+    const byKey = new Map<string, CellValue>();
     for (const column of layout.table.columns) {
       if (!(column.key in changes)) continue;
       const at = layout.columnOf.get(column.key);
-      if (at !== undefined) byColumn.set(at, cellForWrite(column, changes[column.key]));
+      if (at === undefined) continue;
+      const cell = cellForWrite(column, changes[column.key]);
+      byColumn.set(at, cell);
+      byKey.set(column.key, cell);
     }
+    if (byKey.size > 0) this.writes.push(() => noteUpdate(layout, rowNumber, byKey));
     const columns = [...byColumn.keys()].sort((a, b) => a - b);
     let start = 0;
     while (start < columns.length) {
@@ -85,28 +114,63 @@ export class WritePlan {
    * Properties first, in one call (each property call is a round trip, and a full store refuses
    * the whole call), then the cells, which were all converted and checked while planning.
    */
-  commit(): void {
+  commit(workbook?: Workbook): void {
     if (Object.keys(this.properties).length > 0 || this.deletedProperties.length > 0) {
       const properties = PropertiesService.getDocumentProperties();
       if (Object.keys(this.properties).length > 0) properties.setProperties(this.properties);
       for (const key of this.deletedProperties) properties.deleteProperty(key);
+      workbook?.notePropertiesWritten(this.properties, this.deletedProperties);
     }
     for (const write of this.writes.splice(0)) write();
   }
 }
 
 /**
+ * Edits held by onEdit (history-held.ts) go into the chain with the first save after them; with
+ * the Change History sheet gone they wait for Repair, and the save goes ahead.
+ */
+function planHeldEdits(plan: WritePlan, workbook: Workbook): boolean {
+  if (!hasHeldEntries(workbook.documentProperties())) return false;
+  try {
+    planHistoryEntries(plan, workbook, []);
+    return true;
+  } catch (error) {
+    if (!(error instanceof MissingTableError)) throw error;
+    return false;
+  }
+}
+
+/**
+ * Writes the edits onEdit held into the Change History, when there are any (an open sidebar's
+ * poll calls this). The edits moved the change counter already, so this does not.
+ */
+export function writeHeldEdits(workbook: Workbook): void {
+  if (!hasHeldEntries(workbook.documentProperties())) return;
+  withDocumentLock('Record edits in the Change History', () => {
+    workbook.forgetReads();
+    const plan = new WritePlan();
+    if (planHeldEdits(plan, workbook)) plan.commit(workbook);
+  });
+}
+
+/**
  * One save, all or nothing: takes the document lock once, lets `build` read what it depends on and
  * plan every change, then writes. A refused lock or an error while planning writes nothing.
+ * `workbook` forgets whatever it read before the lock (the save works from what it reads under
+ * it) and, after the commit, holds what was read with the save's writes applied, so the view the
+ * handler returns is built without reading the sheets again.
  */
-export function saveAtomically<T>(action: string, build: (plan: WritePlan) => T): T {
+export function saveAtomically<T>(workbook: Workbook, action: string, build: (plan: WritePlan) => T): T {
   return withDocumentLock(action, () => {
+    workbook.forgetReads();
     const plan = new WritePlan();
     const result = build(plan);
+    planHeldEdits(plan, workbook);
     // Every successful save moves the counter once, even one that changed nothing, so a sidebar
     // that counts its own saves can tell them from the partner's (README: the sidebar stays current).
-    planChangeCount(plan);
-    plan.commit();
+    planChangeCount(plan, workbook.documentProperties());
+    for (const [key, value] of Object.entries(workbook.propertiesToKeep())) plan.setDocumentProperty(key, value);
+    plan.commit(workbook);
     return result;
   });
 }

@@ -5,36 +5,16 @@
  * reported success is in the workbook exactly once, every refused one wrote nothing, ids are
  * unique and no risk became two commitments.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
+import { ANA, BEN, type Person, asPerson as as, double, useWorkbookDouble } from '../support/workbook-double';
 
-const ANA = { email: 'ana@acme.example', name: 'Ana', side: 'Acme' };
-const BEN = { email: 'ben@beta.example', name: 'Ben', side: 'Beta' };
-type Person = typeof ANA;
-
-let double: AppsScriptDouble;
-let uninstall: () => void;
-
+useWorkbookDouble({ double: () => ({ activeUserEmail: ANA.email }) });
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-11-30T12:00:00Z'));
-  double = createAppsScriptDouble({ activeUserEmail: ANA.email });
-  uninstall = double.install(globalThis);
-  api.setUpWorkbook({ ourCompany: 'Acme', partnerCompany: 'Beta', model: 'Strategic' });
   for (const person of [BEN, ANA]) as(person);
   double.lock.endExecution();
 });
-afterEach(() => {
-  double.calls.beforeEach(null);
-  uninstall();
-  vi.useRealTimers();
-});
-
-function as(person: Person): void {
-  double.setActiveUser(person.email);
-  api.saveIdentity({ displayName: person.name, side: person.side });
-}
+afterEach(() => double.calls.beforeEach(null));
 
 interface Save {
   person: Person;

@@ -5,31 +5,17 @@
  * ratings.
  */
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
+import { describe, expect, it } from 'vitest';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
-
-let double: AppsScriptDouble;
-let uninstall: () => void;
+import { as, double, useWorkbookDouble } from '../support/workbook-double';
 
 const NO_EVIDENCE = { Competence: '', Reliability: '', Transparency: '', Alignment: '' };
 const rate = (value: number) => ({ Competence: value, Reliability: value, Transparency: value, Alignment: value });
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-11-30T12:00:00Z'));
-  double = createAppsScriptDouble();
-  uninstall = double.install(globalThis);
-  api.setUpWorkbook({ ourCompany: 'Acme', partnerCompany: 'Beta', model: 'Strategic' });
-});
-afterEach(() => {
-  uninstall();
-  vi.useRealTimers();
-});
+useWorkbookDouble();
 
 function person(side: 'Acme' | 'Beta', index: number): void {
-  double.setActiveUser(`${side.toLowerCase()}${index}@example.com`);
-  api.saveIdentity({ displayName: `${side} person ${index}`, side });
+  as(`${side.toLowerCase()}${index}@example.com`, `${side} person ${index}`, side);
 }
 
 const answer = (rating: number, extra: Record<string, unknown> = {}) =>

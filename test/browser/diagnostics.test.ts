@@ -5,29 +5,23 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../runtime/bundle/project-root';
 import { seriousViolations } from './axe';
-import { launchBrowser, openSidebar, screenshot } from './browser';
+import { openSidebar, screenshot } from './browser';
 import { startHarness } from './harness';
+import { useBrowser } from './steps';
 
 const ANA = 'ana@acme.example';
 const TIMING_PREFIX = 'trustCorners.timing.';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('About and diagnostics in Chromium', () => {
   it('lists the actions just run in the sidebar, most recent first, with the durations the add-on measured', async () => {
     const harness = await startHarness({ timeZone: 'Asia/Kolkata' });
-    const sidebar = await openSidebar(browser, harness, ANA);
-    const dialogPage = await browser.newPage({ viewport: { width: 560, height: 600 } });
+    const sidebar = await openSidebar(browser(), harness, ANA);
+    const dialogPage = await browser().newPage({ viewport: { width: 560, height: 600 } });
     try {
       const { page } = sidebar;
       await page.getByRole('button', { name: 'Load the example' }).click();

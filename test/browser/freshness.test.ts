@@ -3,11 +3,12 @@
  * within the poll interval, without wiping what the other is typing. The interval is set to
  * POLL_MS through window.trustCornersPollMs so the test runs in seconds.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
-import { launchBrowser, openSidebar, screenshot, type SidebarPage } from './browser';
+import { openSidebar, screenshot, type SidebarPage } from './browser';
 import { startHarness, type Harness } from './harness';
+import { heading, useBrowser } from './steps';
 
 const ANA = 'ana@acme.example';
 const BEN = 'ben@globex.example';
@@ -15,15 +16,8 @@ const POLL_MS = 300;
 /** Comfortably more than one interval plus a poll and a reload on a busy machine. */
 const WITHIN_POLL = 5_000;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
 /** The example workbook, Ana on its first company and Ben on its second. */
 function twoPartners(harness: Harness): string[] {
@@ -36,7 +30,7 @@ function twoPartners(harness: Harness): string[] {
 
 /** A sidebar polling every POLL_MS, opened on the weekly sync. */
 async function openFastSync(harness: Harness, user: string): Promise<SidebarPage> {
-  const sidebar = await openSidebar(browser, harness, user);
+  const sidebar = await openSidebar(browser(), harness, user);
   await sidebar.page.addInitScript((ms) => {
     (window as unknown as { trustCornersPollMs: number }).trustCornersPollMs = ms;
   }, POLL_MS);

@@ -4,36 +4,19 @@
  * Built sidebar in Chromium against the real build/Code.js on the Apps Script double (harness.ts);
  * every flow is checked by what lands in the double's sheets.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { INJECTION_PAYLOADS } from '../support/payloads';
-import { seriousViolations } from './axe';
-import { launchBrowser, openSidebar, screenshot, type SidebarPage } from './browser';
+import { openSidebar, type SidebarPage } from './browser';
 import { startHarness, type Harness } from './harness';
+import { checkView, heading, sheetRows, useBrowser } from './steps';
 
 const ANA = 'ana@acme.example';
 const CLEO = 'cleo@globex.example';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-/** Nothing external, no script errors, no XSS, axe clean, a screenshot. */
-async function checkView(sidebar: SidebarPage, name: string): Promise<void> {
-  const { page } = sidebar;
-  await page.waitForFunction(() => !document.querySelector('.loading'));
-  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), `${name}: window.__xss`).toBeUndefined();
-  expect(sidebar.external, `${name}: external requests`).toEqual([]);
-  expect(sidebar.errors, `${name}: page errors`).toEqual([]);
-  expect(await seriousViolations(page), `${name}: serious or critical axe violations`).toEqual([]);
-  await screenshot(page, name);
-}
 
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
 /** A workbook set up for Acme and Globex, with Ana (Acme) and Cleo (Globex) known. */
 function workbook(ours = 'Acme', theirs = 'Globex', names: [string, string] = ['Ana Silva', 'Cleo Park']): Promise<Harness> {
@@ -46,7 +29,7 @@ function workbook(ours = 'Acme', theirs = 'Globex', names: [string, string] = ['
 }
 
 async function openAs(harness: Harness, user: string): Promise<SidebarPage> {
-  const sidebar = await openSidebar(browser, harness, user);
+  const sidebar = await openSidebar(browser(), harness, user);
   await heading(sidebar.page, 'Trust Corners').waitFor();
   return sidebar;
 }
@@ -64,11 +47,6 @@ async function scale(scope: Page | Locator, legend: string, value: number): Prom
   await group.locator('label', { hasText: new RegExp(`^${value}$`) }).click();
 }
 
-/** The rows of a sheet below its header, as objects keyed by header. */
-function rows(harness: Harness, sheet: string): Array<Record<string, unknown>> {
-  const [header, ...body] = harness.double.inspect.values(sheet);
-  return body.filter((row) => row.some((cell) => cell !== '')).map((row) => Object.fromEntries(header.map((name, i) => [String(name), row[i]])));
-}
 
 const isDate = (value: unknown) => Object.prototype.toString.call(value) === '[object Date]';
 const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -116,7 +94,7 @@ describe('the method’s tools in Chromium', () => {
       };
       await rateOnce('2026-Q3', [8, 6, 5], 'Passed the partner certification');
       await rateOnce('2026-Q4', [8, 7, 7], 'Shipped the connector in three weeks');
-      const audit = rows(harness, 'Competence Audit');
+      const audit = sheetRows(harness, 'Competence Audit');
       expect(audit.map((r) => [r['Quarter'], r['Rated by (side)'], r['Side rated'], r['Participant'], r['Domain expertise'], r['Execution capacity'], r['Learning velocity'], r['Evidence']])).toEqual([
         ['2026-Q3', 'Acme', 'Globex', 'Ana Silva', 8, 6, 5, 'Passed the partner certification'],
         ['2026-Q4', 'Acme', 'Globex', 'Ana Silva', 8, 7, 7, 'Shipped the connector in three weeks'],
@@ -141,7 +119,7 @@ describe('the method’s tools in Chromium', () => {
       await page.getByRole('listitem').filter({ hasText: 'Cloud architect certification' }).waitFor();
       expect(harness.rpc.filter((r) => r.name === 'addLearningActivity')).toHaveLength(1);
       await expect(page.getByText('Certification · Globex · Dev Rao · 2026-11-02 · 40 h').isVisible()).resolves.toBe(true);
-      const learning = rows(harness, 'Learning Log');
+      const learning = sheetRows(harness, 'Learning Log');
       expect(learning).toHaveLength(1);
       expect(learning[0]).toMatchObject({ Side: 'Globex', Person: 'Dev Rao', Activity: 'Cloud architect certification', Kind: 'Certification', Hours: 40 });
       expect(isDate(learning[0]['Date'])).toBe(true);
@@ -194,7 +172,7 @@ describe('the method’s tools in Chromium', () => {
       await expect(page.getByText('Share aligned: 67% (of 3 marked pairs; Partly does not count)').isVisible()).resolves.toBe(true);
       await checkView(cleo, 'method-alignment');
 
-      const audit = rows(harness, 'Alignment Audit');
+      const audit = sheetRows(harness, 'Alignment Audit');
       const byQuestion = Object.fromEntries(audit.map((r) => [r['Question'], r]));
       expect(byQuestion['Shared purpose']).toMatchObject({ Quarter: quarter, 'Our company’s answer': 'Win mid-market retail together', 'Partner company’s answer': 'Grow cloud revenue', Alignment: 'Partly' });
       expect(byQuestion['Boundaries']).toMatchObject({ Alignment: 'Aligned' });
@@ -204,7 +182,7 @@ describe('the method’s tools in Chromium', () => {
       // Pressing the pressed mark clears it.
       await page.getByRole('listitem', { name: 'Shared purpose' }).getByRole('button', { name: 'Partly' }).click();
       await page.getByText('Share aligned: 100% (of 2 marked pairs; Partly does not count)').waitFor();
-      expect(rows(harness, 'Alignment Audit').find((r) => r['Question'] === 'Shared purpose')?.['Alignment']).toBe('');
+      expect(sheetRows(harness, 'Alignment Audit').find((r) => r['Question'] === 'Shared purpose')?.['Alignment']).toBe('');
       await cleo.close();
     } finally {
       await harness.close();
@@ -233,7 +211,7 @@ describe('the method’s tools in Chromium', () => {
       const card = page.getByRole('listitem').filter({ hasText: 'Integration slips past the launch date' });
       await card.waitFor();
       await expect(card.textContent()).resolves.toContain('Likelihood High · impact High · owner Globex');
-      expect(rows(harness, 'Pre-mortem')).toEqual([
+      expect(sheetRows(harness, 'Pre-mortem')).toEqual([
         {
           ID: 'R-001', Initiative: 'Joint launch in Q3', 'What could go wrong': 'Integration slips past the launch date', Likelihood: 'High', Impact: 'High',
           'Early signal': 'Globex build red two weeks running', 'Agreed recovery standard': 'Tell the partner within 48 hours', 'Owner side': 'Globex', Commitment: '',
@@ -247,8 +225,8 @@ describe('the method’s tools in Chromium', () => {
       await page.getByText('Commitment C-001', { exact: true }).waitFor();
       expect(harness.rpc.filter((r) => r.name === 'riskToCommitment')).toHaveLength(1);
       expect(await page.getByRole('button', { name: 'Make it a commitment' }).count()).toBe(0);
-      expect(rows(harness, 'Pre-mortem')[0]['Commitment']).toBe('C-001');
-      const log = rows(harness, 'Shared Commitments Log');
+      expect(sheetRows(harness, 'Pre-mortem')[0]['Commitment']).toBe('C-001');
+      const log = sheetRows(harness, 'Shared Commitments Log');
       expect(log).toHaveLength(1);
       expect(log[0]).toMatchObject({
         ID: 'C-001', Commitment: 'Prevent: Integration slips past the launch date (recovery standard: Tell the partner within 48 hours)', 'Owner side': 'Globex', Status: 'Proposed', Source: 'Pre-mortem Joint launch in Q3',
@@ -294,7 +272,7 @@ describe('the method’s tools in Chromium', () => {
       await page.getByRole('button', { name: 'Record in the ledger' }).dblclick();
       await page.getByText('Recorded in the Disclosure Ledger: “Monthly account list”, Early, Share structurally.', { exact: true }).waitFor();
       expect(harness.rpc.filter((r) => r.name === 'recordDisclosure')).toHaveLength(1);
-      const ledger = rows(harness, 'Disclosure Ledger');
+      const ledger = sheetRows(harness, 'Disclosure Ledger');
       expect(ledger).toHaveLength(1);
       expect(ledger[0]).toMatchObject({ ID: 'D-001', Side: 'Acme', 'What was shared': 'Monthly account list', Stage: 'Early', 'Exploitation risk': 'High', 'Coordination value': 'High', Decision: 'Share structurally' });
       expect(isDate(ledger[0]['Date'])).toBe(true);
@@ -319,7 +297,7 @@ describe('the method’s tools in Chromium', () => {
       await checkView(ana, 'method-breach-empty');
       await form.getByRole('button', { name: 'Record breach' }).click();
       await page.getByText('Reset under way.').waitFor();
-      const breach = rows(harness, 'Breaches');
+      const breach = sheetRows(harness, 'Breaches');
       expect(breach).toHaveLength(1);
       expect(breach[0]).toMatchObject({ ID: 'B-001', 'What happened': 'Confidential pricing shared with a competitor', Corner: 'Transparency', Status: 'Reset under way' });
       expect(isDate(breach[0]['Date'])).toBe(true);
@@ -345,7 +323,7 @@ describe('the method’s tools in Chromium', () => {
       await steps.getByLabel('Facilitated review').fill('2027-02-01');
       await steps.getByRole('button', { name: 'Save reset steps' }).click();
       await page.getByRole('status').filter({ hasText: 'Reset steps saved' }).waitFor();
-      let saved = rows(harness, 'Breaches')[0];
+      let saved = sheetRows(harness, 'Breaches')[0];
       expect(saved['Prevention plan']).toBe('Need-to-know list for pricing');
       expect(isDate(saved['Acknowledged on']) && isDate(saved['Facilitated review'])).toBe(true);
       await checkView(ana, 'method-breach');
@@ -360,7 +338,7 @@ describe('the method’s tools in Chromium', () => {
       harness.setNow(new Date('2027-02-02T12:00:00Z'));
       await page.getByRole('button', { name: 'Mark reset complete' }).click();
       await page.getByRole('heading', { level: 2, name: 'Resets completed' }).waitFor();
-      saved = rows(harness, 'Breaches')[0];
+      saved = sheetRows(harness, 'Breaches')[0];
       expect(saved['Status']).toBe('Reset complete');
 
       // The 90-day loop is back.
@@ -388,7 +366,7 @@ describe('the method’s tools in Chromium', () => {
       await heading(page, 'Trust Corners').waitFor();
       const reassessment = page.getByRole('region', { name: 'Next reassessment' });
       await expect(reassessment.textContent()).resolves.toMatch(/^Next reassessmentToday \(\d{4}-\d{2}-\d{2}\)\.Major change: Leadership change on \d{4}-\d{2}-\d{2}: New CRO at Globex\. Reassess now/);
-      const partnership = rows(harness, 'Partnership')[0];
+      const partnership = sheetRows(harness, 'Partnership')[0];
       expect(partnership).toMatchObject({ 'Major change': 'Leadership change', 'Major change note': 'New CRO at Globex' });
       expect(isDate(partnership['Major change on']) && isDate(partnership['Next reassessment'])).toBe(true);
       await checkView(cleo, 'method-home-ad-hoc');
@@ -462,7 +440,7 @@ describe('the method’s tools in Chromium', () => {
         await form.getByRole('button', { name: 'Save answers' }).click();
         await page.getByRole('status').filter({ hasText: 'answers for' }).waitFor();
         // The next round overwrites these answers: check them now (the first side's answers are "Our company’s").
-        expect(rows(harness, 'Alignment Audit').map((r) => r['Our company’s answer'])).toEqual(answers.map(expected));
+        expect(sheetRows(harness, 'Alignment Audit').map((r) => r['Our company’s answer'])).toEqual(answers.map(expected));
         await page.getByRole('listitem', { name: 'Boundaries' }).getByRole('button', { name: round % 2 === 0 ? 'Aligned' : 'Not aligned', exact: true }).click();
         await page.getByText(round % 2 === 0 ? 'Share aligned: 100%' : 'Share aligned: 0%').waitFor();
         await check(`method-xss-alignment`);
@@ -514,7 +492,7 @@ describe('the method’s tools in Chromium', () => {
         await page.getByRole('button', { name: 'Record change' }).click();
         await heading(page, 'Trust Corners').waitFor();
         await page.getByRole('heading', { level: 2, name: 'Reset after a severe breach' }).waitFor();
-        expect(rows(harness, 'Partnership')[0]['Major change note']).toBe(expected(note));
+        expect(sheetRows(harness, 'Partnership')[0]['Major change note']).toBe(expected(note));
         await check(`method-xss-home`);
       }
       expect(injected).toBeGreaterThanOrEqual(INJECTION_PAYLOADS.length);
@@ -529,9 +507,9 @@ describe('the method’s tools in Chromium', () => {
       for (const sheet of sheets) {
         expect(harness.double.inspect.formulas(sheet).flat().filter((f) => f !== ''), sheet).toEqual([]);
       }
-      const premortem = rows(harness, 'Pre-mortem');
+      const premortem = sheetRows(harness, 'Pre-mortem');
       expect(premortem.map((r) => r['Owner side'])).toEqual(Array(ROUNDS).fill(ours));
-      expect(rows(harness, 'Disclosure Ledger').map((r) => r['Side'])).toEqual(Array(ROUNDS).fill(ours));
+      expect(sheetRows(harness, 'Disclosure Ledger').map((r) => r['Side'])).toEqual(Array(ROUNDS).fill(ours));
       expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
     } finally {
       await ana.close();

@@ -3,11 +3,10 @@
  * real build/Code.js over the Apps Script double): Globex declines one of Acme's proposals with a
  * reason and counter-proposes another; Acme sees the counter-proposal and accepts it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './axe';
-import { launchBrowser, openSidebar, screenshot, type SidebarPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import { openSidebar, type SidebarPage } from './browser';
 import { startHarness } from './harness';
+import { checkView, heading, useBrowser } from './steps';
 
 const ANA = 'ana@acme.example';
 const CLEO = 'cleo@globex.example';
@@ -15,30 +14,13 @@ const COMMITMENTS_SHEET = 'Shared Commitments Log';
 /** A reason that would run script if it were ever shown as HTML. */
 const REASON = '<img src=x onerror="window.__xss=1">Not before the launch';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
 async function openSync(sidebar: SidebarPage): Promise<void> {
   await heading(sidebar.page, 'Trust Corners').waitFor();
   await sidebar.page.getByRole('navigation').getByRole('button', { name: 'Sync' }).click();
   await heading(sidebar.page, 'Weekly sync').waitFor();
-}
-
-async function checkClean(sidebar: SidebarPage, name: string): Promise<void> {
-  const { page } = sidebar;
-  await page.waitForFunction(() => !document.querySelector('.loading'));
-  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), `${name}: window.__xss`).toBeUndefined();
-  expect(sidebar.external, `${name}: external requests`).toEqual([]);
-  expect(sidebar.errors, `${name}: page errors`).toEqual([]);
-  expect(await seriousViolations(page), `${name}: serious or critical axe violations`).toEqual([]);
-  await screenshot(page, name);
 }
 
 describe('negotiating a proposal between two sidebars', () => {
@@ -52,8 +34,8 @@ describe('negotiating a proposal between two sidebars', () => {
       for (const commitment of ['Share the pricing calendar', 'Send the pipeline report']) {
         harness.run(ANA, 'addCommitment', harness.bundle.realm({ commitment, ownerSide: sides[0], ownerPerson: 'Ana Silva', corner: 'Transparency', dueDate: '2026-12-20' }));
       }
-      const ana = await openSidebar(browser, harness, ANA);
-      const cleo = await openSidebar(browser, harness, CLEO);
+      const ana = await openSidebar(browser(), harness, ANA);
+      const cleo = await openSidebar(browser(), harness, CLEO);
       await openSync(ana);
       await openSync(cleo);
 
@@ -85,7 +67,7 @@ describe('negotiating a proposal between two sidebars', () => {
       await counter.getByRole('button', { name: 'Send counter-proposal' }).click();
       await cleoCard('Send the pipeline report with win rates').getByRole('button', { name: 'Withdraw' }).waitFor();
       await expect(cleoCard('Send the pipeline report with win rates').getByRole('button', { name: 'Accept' }).count()).resolves.toBe(0);
-      await checkClean(cleo, 'negotiation-countered');
+      await checkView(cleo, 'negotiation-countered');
 
       // Ana reopens the sync: the declined reason (as text) and the counter-proposal to answer.
       await ana.page.getByRole('navigation').getByRole('button', { name: 'Home' }).click();
@@ -99,7 +81,7 @@ describe('negotiating a proposal between two sidebars', () => {
       await expect(countered.getByRole('button', { name: 'Withdraw' }).count()).resolves.toBe(0);
       await countered.getByRole('button', { name: 'Accept' }).click();
       await expect.poll(() => anaCard('Send the pipeline report with win rates').getByRole('button', { name: 'Accept' }).count()).toBe(0);
-      await checkClean(ana, 'negotiation-accepted');
+      await checkView(ana, 'negotiation-accepted');
 
       const log = harness.double.inspect.values(COMMITMENTS_SHEET);
       const col = (name: string) => log[0].indexOf(name);

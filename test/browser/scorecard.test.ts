@@ -4,37 +4,20 @@
  * item is recorded, pNPS and PSAT are shown. Built sidebar against the real build/Code.js on the
  * Apps Script double (harness.ts); checked by what lands in the double's sheet, with axe scans.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './axe';
-import { launchBrowser, openSidebar, screenshot, type SidebarPage } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openSidebar, type SidebarPage } from './browser';
 import { startHarness, type Harness } from './harness';
+import { checkView, heading, useBrowser } from './steps';
 
 const ANA = 'ana@acme.example';
 const CLEO = 'cleo@globex.example';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-
-async function checkView(sidebar: SidebarPage, name: string): Promise<void> {
-  const { page } = sidebar;
-  await page.waitForFunction(() => !document.querySelector('.loading'));
-  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), `${name}: window.__xss`).toBeUndefined();
-  expect(sidebar.external, `${name}: external requests`).toEqual([]);
-  expect(sidebar.errors, `${name}: page errors`).toEqual([]);
-  expect(await seriousViolations(page), `${name}: serious or critical axe violations`).toEqual([]);
-  await screenshot(page, name);
-}
 
 async function openScorecard(harness: Harness, user: string): Promise<SidebarPage> {
-  const sidebar = await openSidebar(browser, harness, user);
+  const sidebar = await openSidebar(browser(), harness, user);
   const { page } = sidebar;
   await heading(page, 'Trust Corners').waitFor();
   await page.getByRole('navigation').getByRole('button', { name: 'More' }).click();

@@ -4,18 +4,17 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../runtime/bundle/project-root';
 import { SIDE_COLOURS } from '../../src/palette';
-import { seriousViolations } from './axe';
-import { launchBrowser, openSidebar, screenshot, type SidebarPage } from './browser';
+import { openSidebar, type SidebarPage } from './browser';
 import { readSidebarHtml, SIDEBAR_PATH, startHarness, type Harness } from './harness';
+import { checkView, heading, rate, useBrowser, whoAreYou } from './steps';
 
 /** Ana's sidebar on the example workbook, opened on the weekly sync. */
 async function openSyncOnExample(harness: Harness): Promise<SidebarPage> {
   exampleHarness(harness);
-  const sidebar = await openSidebar(browser, harness, ANA);
+  const sidebar = await openSidebar(browser(), harness, ANA);
   await heading(sidebar.page, 'Trust Corners').waitFor();
   await sidebar.page.getByRole('navigation').getByRole('button', { name: 'Sync' }).click();
   await heading(sidebar.page, 'Weekly sync').waitFor();
@@ -35,50 +34,13 @@ const CLEO = 'cleo@globex.example';
 const DEV = 'dev@globex.example';
 const COMMITMENTS_SHEET = 'Shared Commitments Log';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Every view gets the same checks: nothing external, no script errors, no XSS, axe clean, a screenshot. */
-async function checkView(sidebar: SidebarPage, name: string, alsoTo?: string): Promise<void> {
-  const { page } = sidebar;
-  await page.waitForFunction(() => !document.querySelector('.loading'));
-  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), `${name}: window.__xss`).toBeUndefined();
-  expect(sidebar.external, `${name}: external requests`).toEqual([]);
-  expect(sidebar.errors, `${name}: page errors`).toEqual([]);
-  const violations = await seriousViolations(page);
-  expect(violations, `${name}: serious or critical axe violations`).toEqual([]);
-  await screenshot(page, name, alsoTo);
-}
-
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+const browser = useBrowser();
 
 /** Partnership sheet, row 2: the two companies and the model, as a person would type them. */
 function nameCompanies(harness: Harness, ours: string, partner: string, model = 'Strategic'): void {
   const sheet = harness.double.spreadsheet.getSheetByName('Partnership');
   if (!sheet) throw new Error('no Partnership sheet');
   sheet.getRange(2, 1, 1, 3).setValues([[ours, partner, model]]);
-}
-
-async function whoAreYou(page: Page, name: string, side: string): Promise<void> {
-  await heading(page, 'Who are you?').waitFor();
-  await page.getByLabel('Display name').fill(name);
-  await page.getByRole('radio', { name: side, exact: true }).check();
-  await page.getByRole('button', { name: 'Save' }).click();
-  await heading(page, 'Trust Corners').waitFor();
-}
-
-async function rate(page: Page, ratings: number[], evidence: string[] = []): Promise<void> {
-  const corners = ['Competence', 'Reliability', 'Transparency', 'Alignment'];
-  for (let i = 0; i < corners.length; i++) {
-    const group = page.getByRole('group', { name: new RegExp(`^${corners[i]} \\(`) });
-    await group.locator('label', { hasText: new RegExp(`^${ratings[i]}$`) }).click();
-    if (evidence[i]) await page.getByLabel('What observable evidence supports this rating?').nth(i).fill(evidence[i]);
-  }
 }
 
 describe('build/Sidebar.html', () => {
@@ -109,7 +71,7 @@ describe('build/Sidebar.html', () => {
 describe('the sidebar in Chromium', () => {
   it('first open in an empty spreadsheet explains the add-on in three lines, sets up, then asks who you are', async () => {
     const harness = await startHarness();
-    const sidebar = await openSidebar(browser, harness, ANA);
+    const sidebar = await openSidebar(browser(), harness, ANA);
     try {
       const { page } = sidebar;
       await heading(page, 'Trust Corners').waitFor();
@@ -151,7 +113,7 @@ describe('the sidebar in Chromium', () => {
 
   it('first open offers the example, which loads in one round trip and then asks who you are', async () => {
     const harness = await startHarness();
-    const sidebar = await openSidebar(browser, harness, ANA);
+    const sidebar = await openSidebar(browser(), harness, ANA);
     try {
       const { page } = sidebar;
       await page.getByRole('button', { name: 'Load the example' }).click();
@@ -169,7 +131,7 @@ describe('the sidebar in Chromium', () => {
   it('home on the example workbook', async () => {
     const harness = await startHarness();
     exampleHarness(harness);
-    const sidebar = await openSidebar(browser, harness, ANA);
+    const sidebar = await openSidebar(browser(), harness, ANA);
     try {
       const { page } = sidebar;
       await heading(page, 'Trust Corners').waitFor();
@@ -200,7 +162,7 @@ describe('the sidebar in Chromium', () => {
     const { sides, nextReassessment } = harness.run(ANA, 'loadHome') as { sides: string[]; nextReassessment: string };
     // The day after the reassessment falls due.
     harness.setNow(new Date(new Date(`${nextReassessment}T12:00:00Z`).getTime() + 86_400_000));
-    const ana = await openSidebar(browser, harness, ANA);
+    const ana = await openSidebar(browser(), harness, ANA);
     try {
       const { page } = ana;
       await heading(page, 'Trust Corners').waitFor();
@@ -250,7 +212,7 @@ describe('the sidebar in Chromium', () => {
     ];
     try {
       for (const [index, [email, name, side, ratings]] of participants.entries()) {
-        const sidebar = await openSidebar(browser, harness, email);
+        const sidebar = await openSidebar(browser(), harness, email);
         const { page } = sidebar;
         await whoAreYou(page, name, side);
         await page.getByRole('navigation').getByRole('button', { name: 'Assess' }).click();
@@ -286,7 +248,7 @@ describe('the sidebar in Chromium', () => {
       expect(assessments.slice(1).map((row) => row[participantColumn])).toEqual(['Ana Silva', 'Raj Patel', 'Cleo Park', 'Dev Rao']);
 
       // Results, as Ana.
-      const ana = await openSidebar(browser, harness, ANA);
+      const ana = await openSidebar(browser(), harness, ANA);
       const { page } = ana;
       await heading(page, 'Trust Corners').waitFor();
       await page.getByRole('navigation').getByRole('button', { name: 'Results' }).click();
@@ -339,7 +301,7 @@ describe('the sidebar in Chromium', () => {
       await ana.close();
 
       // Globex accepts in its own sidebar.
-      const cleo = await openSidebar(browser, harness, CLEO);
+      const cleo = await openSidebar(browser(), harness, CLEO);
       await heading(cleo.page, 'Trust Corners').waitFor();
       await cleo.page.getByRole('navigation').getByRole('button', { name: 'Sync' }).click();
       await heading(cleo.page, 'Weekly sync').waitFor();
@@ -442,7 +404,7 @@ describe('the sidebar in Chromium', () => {
         [CLEO, `Cleo ${payloads[1]}`, theirs, [7, 3, 5, 8]],
       ];
       for (const [email, name, side, ratings] of people) {
-        const sidebar = await openSidebar(browser, harness, email);
+        const sidebar = await openSidebar(browser(), harness, email);
         await whoAreYou(sidebar.page, name, side);
         await expect(sidebar.page.getByText(`You: ${name}`).isVisible()).resolves.toBe(true);
         await sidebar.page.getByRole('navigation').getByRole('button', { name: 'Assess' }).click();
@@ -460,7 +422,7 @@ describe('the sidebar in Chromium', () => {
         await checkView(sidebar, `xss-submitted-${email.split('@')[0]}`);
         await sidebar.close();
       }
-      const ana = await openSidebar(browser, harness, ANA);
+      const ana = await openSidebar(browser(), harness, ANA);
       const { page } = ana;
       await heading(page, 'Trust Corners').waitFor();
       await checkView(ana, 'xss-home');

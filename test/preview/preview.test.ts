@@ -145,6 +145,8 @@ describe('npm start: the local preview', () => {
     const finalContested = log[contested - 1]![plan - 1];
     expect(['Ana wrote this', 'Ben wrote this']).toContain(finalContested);
 
+    // The edits' history entries wait for the next save or an open sidebar's poll (src/workbook/stamp.ts).
+    server.workbook.call(ANA, 'changesSince', [null]);
     const history = values('Change History').slice(1);
     const who = (row: unknown[]) => row[1];
     const entry = (id: string, field: string, newValue: string) => history.find((row) => row[3] === id && row[4] === field && row[6] === newValue);
@@ -223,7 +225,10 @@ describe('npm start: the local preview', () => {
     await showSheet(ana, LOG);
     const plan = column(LOG, 'Recovery plan');
     await typeInto(ana, a1(plan, rowOf('C-012')), 'Escalate to the steering committee');
-    await expect.poll(() => values('Change History').at(-1)?.[1]).toBe('Ana Silva (Acme Analytics)');
+    // Held by onEdit until the open sidebar's next poll writes it (one poll is run here rather than waiting 30 s).
+    await expect.poll(() => values('Shared Commitments Log').find((row) => row[0] === 'C-012')?.[column(LOG, 'Last updated by') - 1]).toBe('Ana Silva (Acme Analytics)');
+    server.workbook.call(ANA, 'changesSince', [null]);
+    expect(values('Change History').at(-1)?.[1]).toBe('Ana Silva (Acme Analytics)');
     // A server error reaches the sidebar's failure handler as {message}.
     const failure = await ana.frameLocator('#sidebar-frame').locator('body').evaluate(
       () =>

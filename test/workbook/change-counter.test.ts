@@ -54,12 +54,26 @@ describe('the change counter an open sidebar polls', () => {
     expect(poll(before)).toEqual({ counter: before + 1, since: 1 });
   });
 
-  it('costs the poll two service calls: the property store and one property, no lock, no sheet, no timing record', () => {
+  it('costs the poll one round trip: the property store read once, no lock, no sheet, no timing record', () => {
     const { double, poll } = exampleWorkbook();
     const known = poll(null).counter;
     double.calls.reset();
     poll(known);
-    expect(double.calls.byMethod()).toEqual({ 'PropertiesService.getDocumentProperties': 1, 'Properties.getProperty': 1 });
+    expect(double.calls.byMethod()).toEqual({ 'SpreadsheetApp.getActiveSpreadsheet': 1, 'PropertiesService.getDocumentProperties': 1, 'Properties.getProperties': 1 });
+    expect(double.roundTrips.counts().roundtrips).toBe(1);
+  });
+
+  it('writes the edits onEdit held into the Change History, without moving the count again', () => {
+    const { bundle, double, poll } = exampleWorkbook();
+    const status = double.spreadsheet.getSheetByName('Shared Commitments Log')!.getRange('H5');
+    const oldValue = status.getValue();
+    status.setValue('At risk');
+    bundle.call('onEdit', { range: status, value: 'At risk', oldValue, authMode: 'LIMITED' });
+    const before = double.inspect.values('Change History').length;
+    const counter = poll(null).counter;
+    expect(double.inspect.values('Change History').length).toBe(before + 1);
+    expect(double.inspect.values('Change History').at(-1)?.slice(4, 7)).toEqual(['Status', String(oldValue), 'At risk']);
+    expect(poll(counter)).toEqual({ counter, since: 0 });
   });
 
   it('reports a change when the count went backwards (the property was reset), and refuses a count that is not one', () => {

@@ -7,7 +7,8 @@ import { examplePartnership } from '../../src/workbook/example';
 import { CORNERS } from '../../src/domain/corners';
 import { earlyWarningRate, onTimeRate, isOverdue, parseStatus } from '../../src/domain/commitments';
 import { championRisk, partnerNps } from '../../src/domain/metrics';
-import { meanPerCorner, meanPerSide, nextFocus, perceptionGap, weakestCorner } from '../../src/domain/scores';
+import { meanPerCorner, meanPerSide, weakestCorner } from '../../src/domain/scores';
+import { directedPerceptionGap } from '../../src/domain/perception';
 import { nextDisclosureStage } from '../../src/domain/disclosure';
 import { DASHBOARD_ROWS } from '../../src/workbook/dashboard';
 import { type AlignmentMark, shareAligned } from '../../src/domain/audits';
@@ -59,11 +60,12 @@ describe('Dashboard on the example partnership', () => {
     CORNERS.forEach((corner, index) => {
       expect(at(DASHBOARD_ROWS.latestMeans, 2 + index)).toBeCloseTo(latest[corner] as number, 9);
       expect(at(DASHBOARD_ROWS.previousMeans, 2 + index)).toBeCloseTo(previous[corner] as number, 9);
-      const gap = perceptionGap(meanPerSide(rowsOf(cycles[1])))!.gaps[corner] as number;
+      // Our company − partner company as the Partnership sheet names them, whoever answered first.
+      const gap = directedPerceptionGap(meanPerSide(rowsOf(cycles[1])), 'Acme Analytics', 'Beta Cloud')!.gaps[corner] as number;
       expect(at(DASHBOARD_ROWS.gap, 2 + index)).toBeCloseTo(gap, 9);
     });
     expect(figure('Weakest corner')).toBe(weakestCorner(latest, 'Strategic'));
-    expect(figure('Next focus')).toBe(nextFocus(previous, latest, 'Strategic')?.next);
+    expect(values[DASHBOARD_ROWS.gap - 1][0]).toBe('Perception gap (Acme Analytics − Beta Cloud)');
 
     const dates = example.commitments.map((row) => ({
       due: (row.dueDate as Date) ?? null,

@@ -110,12 +110,16 @@ const logSheet = () => double.spreadsheet.getSheetByName(COMMITMENTS.title)!;
 const historySheet = () => double.spreadsheet.getSheetByName(HISTORY.title)!;
 const HASH_COLUMN = HISTORY.columns.findIndex((column) => column.key === 'hash');
 
-/** Types `value` into a cell of the log as a person would, then runs onEdit as Sheets does. */
+/**
+ * Types `value` into a cell of the log as a person would, then runs onEdit as Sheets does, and the
+ * open sidebar's poll, which chains the entries onEdit held (unless the other side holds the lock).
+ */
 function typeInto(a1: string, value: string) {
   const range = logSheet().getRange(a1);
   const oldValue = range.getValue();
   range.setValue(value);
   stampEdit({ range, value, oldValue: oldValue === '' ? undefined : String(oldValue) } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+  api.changesSince(null);
 }
 
 /** Rows 2..n+1 of the log hold commitments with ids, so edits there record no id allocation. */
@@ -216,7 +220,7 @@ describe('appends by several writers, and a refused lock', () => {
     expect(history().length).toBe(2);
     const held = Object.keys(double.inspect.properties('document')).filter((key) => key.startsWith(PENDING_PREFIX));
     expect(held.length).toBe(1);
-    expect(verifyHistory().message).toContain('1 edit made while the other side was saving is held');
+    expect(verifyHistory().message).toContain('1 edit made in the sheet waits to be written into the Change History');
     double.lock.release();
     as('ben@beta.example', 'Ben', 'Beta');
     addCommitments([{ commitment: 'x', ownerSide: 'Beta', ownerPerson: 'Ben' }]);

@@ -1,29 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
+import { describe, expect, it, vi } from 'vitest';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
 import { adviseDisclosure } from '../../src/domain/disclosure-advisor';
 import type { DisclosureQuestionInput } from '../../src/sidebar/api';
 import { INJECTION_PAYLOADS } from '../support/payloads';
+import { as, double, useWorkbookDouble } from '../support/workbook-double';
 
-let double: AppsScriptDouble;
-let uninstall: () => void;
+useWorkbookDouble();
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-11-30T12:00:00Z'));
-  double = createAppsScriptDouble();
-  uninstall = double.install(globalThis);
-  api.setUpWorkbook({ ourCompany: 'Acme', partnerCompany: 'Beta', model: 'Strategic' });
-});
-afterEach(() => {
-  uninstall();
-  vi.useRealTimers();
-});
-
-const as = (email: string, name: string, side: string) => {
-  double.setActiveUser(email);
-  api.saveIdentity({ displayName: name, side });
-};
 const stored = (payload: string) => payload.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '');
 
 describe('Competence Audit', () => {

@@ -1,31 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
+import { describe, expect, it, vi } from 'vitest';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
+import { asAna, asBen, double, useWorkbookDouble } from '../support/workbook-double';
 
-let double: AppsScriptDouble;
-let uninstall: () => void;
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-11-30T12:00:00Z'));
-  double = createAppsScriptDouble();
-  uninstall = double.install(globalThis);
-  api.setUpWorkbook();
-  double.spreadsheet.getSheetByName('Partnership')!.getRange(2, 1, 1, 3).setValues([["'Acme", "'Beta", 'Strategic']]);
-});
-afterEach(() => {
-  uninstall();
-  vi.useRealTimers();
-});
-
-const asAna = () => {
-  double.setActiveUser('ana@acme.example');
-  api.saveIdentity({ displayName: 'Ana', side: 'Acme' });
-};
-const asBen = () => {
-  double.setActiveUser('ben@beta.example');
-  api.saveIdentity({ displayName: 'Ben', side: 'Beta' });
-};
+useWorkbookDouble();
 
 /** Ana (Acme) proposes a weekly-sync commitment; returns its id. */
 function anaProposes(commitment = 'Share the roadmap', dueDate = '2027-01-10'): string {
@@ -162,6 +139,35 @@ describe('counter-proposing', () => {
     expect(everything()).toBe(before);
     api.declineCommitment(id, 'No');
     expect(() => api.counterProposeCommitment({ id, dueDate: '2027-01-20' })).toThrow(`${id} is already Dropped; only a proposed commitment can be counter-proposed.`);
+  });
+});
+
+describe('accepting late', () => {
+  it('re-checks the 30-60 day rule on the day an assessment action is accepted, and points to a counter-proposal', () => {
+    // Proposed on 2026-11-30 due 2027-01-14 (45 days): fine then.
+    const [first] = anaAgreesActions('2027-01-14');
+    asBen();
+    // Twenty days later it would be due only 25 days after it is agreed.
+    vi.setSystemTime(new Date('2026-12-20T12:00:00Z'));
+    const before = everything();
+    expect(() => api.acceptCommitment(first)).toThrow(
+      `${first} cannot be accepted today: its due date 2027-01-14 is 25 days from today; agreed actions fall due 30 to 60 days out (2027-01-19 to 2027-02-18). Counter-propose it with a new due date instead.`,
+    );
+    expect(everything()).toBe(before);
+    // The way out the message names: a counter-proposal with a date in range, which Ana accepts.
+    api.counterProposeCommitment({ id: first, dueDate: '2027-02-01' });
+    asAna();
+    expect(api.acceptCommitment(first).commitments.find((item) => item.id === first)).toMatchObject({ status: 'Open', dueDate: '2027-02-01', acceptedBy: 'Ana (Acme)' });
+  });
+
+  it('accepts an action on the last day its date is still in range', () => {
+    const [first, second] = anaAgreesActions('2027-01-14');
+    asBen();
+    // 2027-01-14 is exactly 30 days after 2026-12-15, and 31 after 2026-12-14.
+    vi.setSystemTime(new Date('2026-12-15T12:00:00Z'));
+    expect(api.acceptCommitment(first).commitments.find((item) => item.id === first)?.status).toBe('Open');
+    vi.setSystemTime(new Date('2026-12-16T12:00:00Z'));
+    expect(() => api.acceptCommitment(second)).toThrow(/is 29 days from today/);
   });
 });
 

@@ -1,36 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
-import { setUpWorkbook } from '../../src/workbook/setup';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { BusyError } from '../../src/workbook/lock';
 import { SIDEBAR_HANDLERS } from '../../src/sidebar/handlers';
 import { COMMITMENTS } from '../../src/workbook/templates';
 import { INJECTION_PAYLOADS } from '../support/payloads';
+import { as, double, useWorkbookDouble } from '../support/workbook-double';
 
 
-let double: AppsScriptDouble;
-let uninstall: () => void;
 const SIDES = ['Acme', 'Beta'];
 
 const api = SIDEBAR_HANDLERS;
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-11-30T12:00:00Z'));
-  double = createAppsScriptDouble();
-  uninstall = double.install(globalThis);
-  setUpWorkbook();
-  double.spreadsheet.getSheetByName('Partnership')!.getRange(2, 1, 1, 3).setValues([["'Acme", "'Beta", 'Strategic']]);
-  as('ana@acme.example', 'Ana', 'Acme');
-});
-afterEach(() => {
-  uninstall();
-  vi.useRealTimers();
-});
-
-function as(email: string, displayName: string, side: string): void {
-  double.setActiveUser(email);
-  api.saveIdentity({ displayName, side });
-}
+useWorkbookDouble();
+beforeEach(() => as('ana@acme.example', 'Ana', 'Acme'));
 
 /** Adds one commitment through the sidebar's handler and returns its id. */
 function addCommitment(commitment: string, ownerSide: string, ownerPerson: string): string {

@@ -4,30 +4,13 @@
  * and the previous quarter in one view, action items on the adder's row, pNPS and PSAT from the
  * satisfaction scores, and every refused save leaving the workbook as it was.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
+import { describe, expect, it } from 'vitest';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
 import type { ScorecardInput } from '../../src/sidebar/scorecard-api';
+import { as, double, useWorkbookDouble } from '../support/workbook-double';
 
-let double: AppsScriptDouble;
-let uninstall: () => void;
+useWorkbookDouble();
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-11-30T12:00:00Z'));
-  double = createAppsScriptDouble();
-  uninstall = double.install(globalThis);
-  api.setUpWorkbook({ ourCompany: 'Acme', partnerCompany: 'Beta', model: 'Strategic' });
-});
-afterEach(() => {
-  uninstall();
-  vi.useRealTimers();
-});
-
-const as = (email: string, name: string, side: string) => {
-  double.setActiveUser(email);
-  api.saveIdentity({ displayName: name, side });
-};
 
 const scores = (quarter: string, [c, r, t, a]: number[], satisfaction: number, extra: Partial<ScorecardInput> = {}): ScorecardInput => ({
   quarter,

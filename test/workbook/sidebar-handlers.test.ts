@@ -1,26 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
+import { describe, expect, it, vi } from 'vitest';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
 import type { CornerName } from '../../src/sidebar/api';
+import { as, double, useWorkbookDouble } from '../support/workbook-double';
 
-let double: AppsScriptDouble;
-let uninstall: () => void;
+// Each test sets up (or not) itself: some start from a spreadsheet that is not set up.
+useWorkbookDouble({ partnership: false });
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-11-30T12:00:00Z'));
-  double = createAppsScriptDouble();
-  uninstall = double.install(globalThis);
-});
-afterEach(() => {
-  uninstall();
-  vi.useRealTimers();
-});
-
-const as = (email: string, name: string, side: string) => {
-  double.setActiveUser(email);
-  api.saveIdentity({ displayName: name, side });
-};
 const rate = (c: number, r: number, t: number, a: number) => ({ Competence: c, Reliability: r, Transparency: t, Alignment: a });
 const noEvidence = { Competence: '', Reliability: '', Transparency: '', Alignment: '' };
 

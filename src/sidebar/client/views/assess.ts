@@ -16,7 +16,7 @@ export function showAssessment(app: App): void {
 
 function answeredText(answered: Record<string, number>, minimum: number | null): string {
   const entries = Object.keys(answered).map((side) => `${side}: ${answered[side]}${minimum ? ` of at least ${minimum}` : ''}`);
-  return entries.length ? entries.join('; ') : 'Nobody has answered yet.';
+  return entries.length ? entries.join('; ') : 'nobody yet';
 }
 
 const OFFER_TEXT: Record<NonNullable<AssessmentView['offer']>['reason'], string> = {

@@ -1,0 +1,129 @@
+import { zoneCalendar } from '../domain/calendar';
+import { cycleNameKey, SEALED_MINIMUM_DEFAULT } from '../domain/cycles';
+import { parseModel } from '../domain/models';
+import { backfillCycles, type CycleRow, type LegacyOpenCycle } from './cycle-backfill';
+import type { TableLayout } from './layout';
+import { LOCK_WAIT_MS } from './lock';
+import { type CellValue, readTable, rowFor, textOf } from './table';
+
+/**
+ * Repair's part in recording past cycles: workbooks from before the Cycles sheet name their cycles
+ * only in the Assessments Cycle column, and may hold an open sealed cycle in a document property.
+ * Split like setup itself: `readPastCycles` reads (setup's phase 1, holding the document lock so
+ * no cycle can be started in between), `writePastCycles` writes (phase 3), so Repair still never
+ * reads after a write. Once done, a document property says so, and an intact workbook costs no read.
+ */
+
+/** Where workbooks before the Cycles sheet kept their open cycle (JSON: cycle, sealed, minimumPerSide). */
+export const LEGACY_OPEN_CYCLE_PROPERTY = 'trustCorners.openCycle';
+/** Set once every cycle named on the Assessments sheet has its Cycles row. */
+export const CYCLES_RECORDED_PROPERTY = 'trustCorners.cyclesRecorded';
+
+/** The old property's record, or null when it is absent or unreadable (then there is nothing to keep open). */
+export function legacyOpenCycleOf(text: string | undefined): LegacyOpenCycle | null {
+  if (text === undefined) return null;
+  let record: unknown;
+  try {
+    record = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!record || typeof record !== 'object') return null;
+  const { cycle, sealed, minimumPerSide } = record as Record<string, unknown>;
+  if (typeof cycle !== 'string' || cycle.trim() === '') return null;
+  return {
+    cycle: cycle.trim(),
+    sealed: sealed === true,
+    minimumPerSide: typeof minimumPerSide === 'number' && Number.isInteger(minimumPerSide) ? minimumPerSide : SEALED_MINIMUM_DEFAULT,
+  };
+}
+
+export interface PastCyclesTables {
+  /** null: the sheet is about to be created, so it holds nothing yet. */
+  cycles: TableLayout | null;
+  assessments: TableLayout | null;
+  partnership: TableLayout | null;
+}
+
+/** What phase 1 found; `release` (flush, then unlock) must be called whatever happens next. */
+export interface PastCyclesRead {
+  /** Rows to append to the Cycles sheet, below `firstRow`. */
+  rows: CycleRow[];
+  firstRow: number;
+  gridRows: number;
+  /** The cycle names recorded by this repair. */
+  names: string[];
+  removeLegacyProperty: boolean;
+  release: () => void;
+}
+
+/** Whether Repair has anything to look at: the common case (already recorded, nothing legacy) answers from the properties alone. */
+export function pastCyclesNeedLook(properties: Readonly<Record<string, string>>, cyclesSheetCreated: boolean): boolean {
+  return properties[CYCLES_RECORDED_PROPERTY] === undefined || properties[LEGACY_OPEN_CYCLE_PROPERTY] !== undefined || cyclesSheetCreated;
+}
+
+const ASSESSMENT_COLUMNS = ['cycle', 'date', 'side', 'participant', 'responses', 'competence', 'reliability', 'transparency', 'alignment'];
+
+/**
+ * Phase 1: the Cycles rows, then only the Assessments Cycle column; the rest of the Assessments
+ * columns and the model only when some cycle lacks its row. Holds the document lock from here to
+ * `release` (a cycle started by the other side meanwhile would land on the row this plans to
+ * fill). Returns null when the lock cannot be had: the cycles wait for the next Repair.
+ */
+export function readPastCycles(tables: PastCyclesTables, properties: Readonly<Record<string, string>>, timeZone: () => string, today: Date): PastCyclesRead | null {
+  const lock = (LockService.getDocumentLock() as GoogleAppsScript.Lock.Lock | null) ?? LockService.getScriptLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) return null;
+  // As withDocumentLock does: the queued rows are committed before the lock goes, or the other
+  // side's save could read the Cycles sheet without them and append over them.
+  const release = () => {
+    try {
+      SpreadsheetApp.flush();
+    } finally {
+      lock.releaseLock();
+    }
+  };
+  try {
+    const legacyOpen = legacyOpenCycleOf(properties[LEGACY_OPEN_CYCLE_PROPERTY]);
+    const removeLegacyProperty = properties[LEGACY_OPEN_CYCLE_PROPERTY] !== undefined;
+    const cyclesRead = tables.cycles ? readTable(tables.cycles) : null;
+    const existingCycles = cyclesRead ? cyclesRead.rows.map((row) => row.values) : [];
+    const recorded = new Set(existingCycles.map((values) => cycleNameKey(textOf(values.name))));
+    const nothing: PastCyclesRead = {
+      rows: [], firstRow: (cyclesRead?.lastUsedRow ?? 1) + 1, gridRows: cyclesRead?.gridRows ?? 0, names: [], removeLegacyProperty, release,
+    };
+    if (!tables.assessments) return nothing;
+    const named = readTable(tables.assessments, ['cycle']).rows.map((row) => textOf(row.values.cycle)).filter((name) => name !== '');
+    const legacyMissing = legacyOpen?.sealed === true && !recorded.has(cycleNameKey(legacyOpen.cycle));
+    if (!legacyMissing && named.every((name) => recorded.has(cycleNameKey(name)))) return nothing;
+
+    const assessments = readTable(tables.assessments, ASSESSMENT_COLUMNS.filter((key) => tables.assessments?.columnOf.has(key))).rows.map((row) => row.values);
+    const modelText = tables.partnership ? textOf(readTable(tables.partnership, ['model']).rows[0]?.values.model) : '';
+    const rows = backfillCycles({
+      assessments, existingCycles, model: parseModel(modelText), legacyOpen, today, calendar: zoneCalendar(timeZone()),
+    });
+    return { ...nothing, rows, names: rows.map((row) => String(row.name)) };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/**
+ * Phase 3: the new Cycles rows in one write (converted before it, so a value Sheets would refuse
+ * fails before anything is written). Returns the property changes for setup's one properties
+ * write; the legacy property's removal is the caller's, in the same breath.
+ */
+export function writePastCycles(read: PastCyclesRead, cycles: TableLayout): Record<string, string> {
+  const grid: CellValue[][] = read.rows.map((row) => rowFor(cycles, row));
+  if (grid.length > 0) {
+    const lastRow = read.firstRow + grid.length - 1;
+    if (read.gridRows > 0 && lastRow > read.gridRows) cycles.sheet.insertRowsAfter(read.gridRows, lastRow - read.gridRows);
+    cycles.sheet.getRange(read.firstRow, 1, grid.length, cycles.width).setValues(grid);
+  }
+  return cyclesRecordedProperty();
+}
+
+/** The property that spares later Repairs the look. */
+export function cyclesRecordedProperty(): Record<string, string> {
+  return { [CYCLES_RECORDED_PROPERTY]: new Date().toISOString() };
+}

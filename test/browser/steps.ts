@@ -1,0 +1,69 @@
+/**
+ * Steps the Chromium tests share: one browser per file, the checks every view gets, and what a
+ * person does in the sidebar (say who they are, rate the four corners, open a view by its tab).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { seriousViolations } from './axe';
+import { launchBrowser, screenshot, type SidebarPage } from './browser';
+import type { Harness } from './harness';
+
+/** One Chromium for the test file; `browser()` is it once beforeAll has run. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser starts in beforeAll');
+    return browser;
+  };
+}
+
+export const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
+/** Nothing external, no script errors, no XSS, axe clean, a screenshot (also to `alsoTo`, e.g. docs/). */
+export async function checkView(sidebar: SidebarPage, name: string, alsoTo?: string): Promise<void> {
+  const { page } = sidebar;
+  await page.waitForFunction(() => !document.querySelector('.loading'));
+  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), `${name}: window.__xss`).toBeUndefined();
+  expect(sidebar.external, `${name}: external requests`).toEqual([]);
+  expect(sidebar.errors, `${name}: page errors`).toEqual([]);
+  expect(await seriousViolations(page), `${name}: serious or critical axe violations`).toEqual([]);
+  await screenshot(page, name, alsoTo);
+}
+
+/** Opens a tab of the sidebar's navigation and waits for its heading. */
+export async function tab(page: Page, name: string, title: string | RegExp): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name }).click();
+  await heading(page, title).waitFor();
+}
+
+/** The who-are-you view: name and side, saved; Home follows. */
+export async function whoAreYou(page: Page, name: string, side: string): Promise<void> {
+  await heading(page, 'Who are you?').waitFor();
+  await page.getByLabel('Display name').fill(name);
+  await page.getByRole('radio', { name: side, exact: true }).check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await heading(page, 'Trust Corners').waitFor();
+}
+
+export const CORNER_ORDER = ['Competence', 'Reliability', 'Transparency', 'Alignment'] as const;
+
+/** Picks the four ratings (canonical corner order) on their 1–10 scales, as a pointer user would. */
+export async function rate(page: Page, ratings: readonly number[], evidence: readonly string[] = []): Promise<void> {
+  for (let i = 0; i < CORNER_ORDER.length; i++) {
+    const group = page.getByRole('group', { name: new RegExp(`^${CORNER_ORDER[i]} \\(`) });
+    await group.locator('label', { hasText: new RegExp(`^${ratings[i]}$`) }).click();
+    if (evidence[i]) await page.getByLabel('What observable evidence supports this rating?').nth(i).fill(evidence[i]);
+  }
+}
+
+/** The rows of a sheet below its header, as objects keyed by header. */
+export function sheetRows(harness: Harness, sheet: string): Array<Record<string, unknown>> {
+  const [header, ...body] = harness.double.inspect.values(sheet);
+  return body.filter((row) => row.some((cell) => cell !== '')).map((row) => Object.fromEntries(header.map((name, i) => [String(name), row[i]])));
+}

@@ -1,0 +1,57 @@
+/**
+ * The set-up most server tests share: the clock pinned, a fresh Apps Script double installed for
+ * each test, the workbook set up for the two companies Acme and Beta (Strategic), and people who
+ * say who they are. Call `useWorkbookDouble()` once at the top of a test file; it registers the
+ * beforeEach/afterEach hooks. `double` is a live binding: it is the current test's double.
+ */
+import { afterEach, beforeEach, vi } from 'vitest';
+import { type AppsScriptDouble, type AppsScriptDoubleOptions, createAppsScriptDouble } from '../../runtime/apps-script';
+import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
+
+/** The day most tests live on (a Monday in the fourth quarter). */
+export const PINNED_NOW = '2026-11-30T12:00:00Z';
+export const SIDES = ['Acme', 'Beta'] as const;
+
+export interface Person {
+  email: string;
+  name: string;
+  side: string;
+}
+export const ANA: Person = { email: 'ana@acme.example', name: 'Ana', side: 'Acme' };
+export const BEN: Person = { email: 'ben@beta.example', name: 'Ben', side: 'Beta' };
+
+export interface WorkbookDoubleOptions {
+  /** The pinned clock (default PINNED_NOW). */
+  now?: string;
+  /** Set up with the two companies before each test (default true); false leaves the spreadsheet empty. */
+  partnership?: boolean;
+  /** Options for the double (e.g. a formula evaluator), made fresh for each test. */
+  double?: () => AppsScriptDoubleOptions;
+}
+
+export let double: AppsScriptDouble;
+
+export function useWorkbookDouble(options: WorkbookDoubleOptions = {}): void {
+  let uninstall: () => void = () => {};
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(options.now ?? PINNED_NOW));
+    double = createAppsScriptDouble(options.double?.());
+    uninstall = double.install(globalThis);
+    if (options.partnership ?? true) api.setUpWorkbook({ ourCompany: SIDES[0], partnerCompany: SIDES[1], model: 'Strategic' });
+  });
+  afterEach(() => {
+    uninstall();
+    vi.useRealTimers();
+  });
+}
+
+/** From now on the double's user is `email`, who has said who they are (name and side). */
+export function as(email: string, name: string, side: string): void {
+  double.setActiveUser(email);
+  api.saveIdentity({ displayName: name, side });
+}
+
+export const asPerson = (person: Person): void => as(person.email, person.name, person.side);
+export const asAna = (): void => asPerson(ANA);
+export const asBen = (): void => asPerson(BEN);
