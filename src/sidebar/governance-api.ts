@@ -24,9 +24,9 @@ export interface GovernanceHomeNote {
 
 /** The partnership was exited after a severe breach: the loop stops, every record stays. */
 export interface ExitNote {
+  /** The breach whose decision was to exit (its reasons are on its row of the Breaches sheet). */
   breachId: string;
   decidedOn: string;
-  reasons: string;
 }
 
 export interface BreachDecisionView {
@@ -82,8 +82,6 @@ export interface ReviewPackView {
   cycle: string;
   /** The closed cycles a pack can be prepared for, latest first. */
   cycles: string[];
-  /** How many actions of the cycle the pack lists. */
-  actions: number;
 }
 
 export interface GovernanceApi {

@@ -18,7 +18,7 @@ import type { BreachView } from './api';
 import { type CycleContext, cycleContext, readCycleRecords } from './assessment';
 import { publicIdentity, requireCaller } from './caller';
 import type { ExitNote, GovernanceApi, GovernanceHomeNote, GovernanceRecordView, GovernanceView } from './governance-api';
-import { type Snapshot, readPartnership, readSnapshot } from './read-model';
+import { type Snapshot, readSnapshot } from './read-model';
 
 const today = (): Date => new Date();
 const day = (value: CellValue | undefined, calendar: Calendar): string => {
@@ -81,7 +81,7 @@ export function latestClosedCycle(context: CycleContext, named?: string | null):
 
 /**
  * What the governance view, its save and the breach decisions need: the Partnership row, the
- * assessments and the cycles; the commitments are not read (one table read fewer than readSnapshot).
+ * assessments' ratings and the cycles; the commitments are not read.
  */
 function readGovernanceFacts(workbook: Workbook): { snapshot: Snapshot; context: CycleContext } {
   const snapshot = readSnapshot(workbook, { commitments: false });
@@ -137,11 +137,13 @@ const saveGovernance: GovernanceApi['saveGovernance'] = (input) => {
 
 // ---- Rebuild or exit ----
 
-/** The first breach decided as an exit: the partnership is over, the records stay. */
-export function exitOf(breaches: readonly TableRow[], calendar: Calendar): ExitNote | null {
-  const exit = breaches.find((row) => textOf(row.values.decision) === 'Exit');
-  if (!exit) return null;
-  return { breachId: textOf(exit.values.id), decidedOn: day(exit.values.decidedOn, calendar), reasons: textOf(exit.values.decisionReasons) };
+/**
+ * The exit, from the Partnership row (Home reads it anyway; the breach's own row holds the answers
+ * and the reasons): the partnership is over, the records stay.
+ */
+export function exitOf(partnershipRow: TableRow | null, calendar: Calendar): ExitNote | null {
+  if (!partnershipRow || !dateOf(partnershipRow.values.exitedOn)) return null;
+  return { breachId: textOf(partnershipRow.values.exitedAfter), decidedOn: day(partnershipRow.values.exitedOn, calendar) };
 }
 
 function assessedCycles(context: CycleContext): AssessedCycle[] {
@@ -184,19 +186,21 @@ export function breachDecisions(breaches: readonly TableRow[], context: CycleCon
   return out;
 }
 
-function makeDecideBreach(breachView: (workbook: Workbook, rows: readonly TableRow[]) => BreachView): GovernanceApi['decideBreach'] {
+type BreachViewOf = (workbook: Workbook, rows: readonly TableRow[], known?: { context: CycleContext; partnershipRow: TableRow | null }) => BreachView;
+
+function makeDecideBreach(breachView: BreachViewOf): GovernanceApi['decideBreach'] {
   return (input) => {
     if (input.reasons === '') throw new Error('The reasons are empty: write down why, so both sides can read it later.');
     const workbook = new Workbook();
     const identity = workbook.identity;
     return saveAtomically(workbook, 'Decide rebuild or exit', (plan) => {
-      const { sides } = readPartnership(workbook);
-      const caller = requireCaller(sides, identity);
+      const { snapshot, context } = readGovernanceFacts(workbook);
+      const caller = requireCaller(snapshot.sides, identity);
       const layout = workbook.layout(BREACHES);
       const rows = readRows(layout);
       const row = rows.find((candidate) => textOf(candidate.values.id) === input.id);
       if (!row) throw new Error(`No breach with id ${input.id}; it may have been deleted.`);
-      const earlier = exitOf(rows, workbook.calendar);
+      const earlier = exitOf(snapshot.partnershipRow, workbook.calendar);
       if (earlier) throw new Error(`The partnership was already exited (breach ${earlier.breachId}); the decision stands and every record is kept.`);
       if (textOf(row.values.decision) !== '') throw new Error(`${input.id} was already decided (${textOf(row.values.decision)}).`);
       const changes = {
@@ -209,19 +213,34 @@ function makeDecideBreach(breachView: (workbook: Workbook, rows: readonly TableR
         decidedBy: caller.actor.label,
       };
       plan.update(layout, row.rowNumber, changes);
+      let partnershipRow = snapshot.partnershipRow;
+      if (input.decision === 'Exit') {
+        if (!partnershipRow) throw new Error('Name the partnership on the Partnership sheet first.');
+        const exit = { exitedOn: changes.decidedOn, exitedAfter: input.id };
+        plan.update(workbook.layout(PARTNERSHIP), partnershipRow.rowNumber, exit);
+        partnershipRow = { ...partnershipRow, values: { ...partnershipRow.values, ...exit } };
+      }
       // The view returned is computed from what was read and planned: no read after the writes.
-      return breachView(workbook, rows.map((candidate) => (candidate === row ? { ...row, values: { ...row.values, ...changes } } : candidate)));
+      const after = rows.map((candidate) => (candidate === row ? { ...row, values: { ...row.values, ...changes } } : candidate));
+      return breachView(workbook, after, { context, partnershipRow });
     });
   };
 }
 
-/** Loads the context breachDecisions needs (two more table reads), for the breach view. */
-export function breachDecisionsFor(workbook: Workbook, breaches: readonly TableRow[]): { decisions: BreachDecisionsView; exited: ExitNote | null } {
-  const { context } = readGovernanceFacts(workbook);
-  return { decisions: breachDecisions(breaches, context, workbook.calendar), exited: exitOf(breaches, workbook.calendar) };
+/** The decisions and the exit for the breach view: from what a save already read, else read now (the Partnership row, assessments, cycles). */
+export function breachDecisionsFor(
+  workbook: Workbook,
+  breaches: readonly TableRow[],
+  known?: { context: CycleContext; partnershipRow: TableRow | null },
+): { decisions: BreachDecisionsView; exited: ExitNote | null } {
+  const facts = known ?? (() => {
+    const { snapshot, context } = readGovernanceFacts(workbook);
+    return { context, partnershipRow: snapshot.partnershipRow };
+  })();
+  return { decisions: breachDecisions(breaches, facts.context, workbook.calendar), exited: exitOf(facts.partnershipRow, workbook.calendar) };
 }
 
-export function governanceHandlers(breachView: (workbook: Workbook, rows: readonly TableRow[]) => BreachView, prepareReview: GovernanceApi['prepareReview']): GovernanceApi {
+export function governanceHandlers(breachView: BreachViewOf, prepareReview: GovernanceApi['prepareReview']): GovernanceApi {
   return {
     loadGovernance: () => loadGovernance(),
     saveGovernance,

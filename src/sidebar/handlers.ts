@@ -56,7 +56,7 @@ function loadHome(workbook = new Workbook()): HomeView {
   const focus = (latestEntry?.step.focus ?? null) as CornerName | null;
   const breaches = readRows(workbook.layout(BREACHES), BREACH_STATE_KEYS);
   // An exit closes the loop: no reset to guide, no reassessment, no new cycle; the records stay.
-  const exited = exitOf(breaches, calendar);
+  const exited = exitOf(snapshot.partnershipRow, calendar);
   return {
     setUp: true,
     models: [...PARTNERSHIP_MODELS],

@@ -295,7 +295,7 @@ export function loadBreaches(workbook = new Workbook()): BreachView {
 }
 
 /** The breach view from rows already read (a save passes the rows as it changed them). */
-export function breachView(workbook: Workbook, rows: readonly TableRow[]): BreachView {
+export function breachView(workbook: Workbook, rows: readonly TableRow[], known?: Parameters<typeof breachDecisionsFor>[2]): BreachView {
   const breaches = rows.map((row) => ({
     id: textOf(row.values.id),
     date: dateOf(row.values.date) ? isoDayOf(dateOf(row.values.date) as Date, workbook.calendar) : '',
@@ -306,7 +306,7 @@ export function breachView(workbook: Workbook, rows: readonly TableRow[]): Breac
     reviewDate: dateOf(row.values.reviewDate) ? isoDayOf(dateOf(row.values.reviewDate) as Date, workbook.calendar) : '',
     status: textOf(row.values.status),
   }));
-  const { decisions, exited } = breachDecisionsFor(workbook, rows);
+  const { decisions, exited } = breachDecisionsFor(workbook, rows, known);
   return { active: !exited && breaches.some((breach) => breach.status !== 'Reset complete'), breaches, steps: [...RESET_STEPS], decisions, exited };
 }
 

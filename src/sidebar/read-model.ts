@@ -43,8 +43,8 @@ export function readCommitmentRows(workbook: Workbook): TableRow[] {
   return readRows(workbook.layout(COMMITMENTS), COMMITMENT_ROW_KEYS);
 }
 
-/** The Breach Log columns Home and the assessment's offer look at (breach mode and the reset; an exit decided after a breach). */
-export const BREACH_STATE_KEYS: readonly string[] = ['what', 'corner', 'reviewDate', 'status', 'id', 'decision', 'decisionReasons', 'decidedOn'];
+/** The Breach Log columns Home and the assessment's offer look at (breach mode and the reset). */
+export const BREACH_STATE_KEYS: readonly string[] = ['what', 'corner', 'reviewDate', 'status'];
 
 /**
  * The Partnership row, the answers (without their evidence, which no view shows; a save that

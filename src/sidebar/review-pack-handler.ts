@@ -23,7 +23,9 @@ function cachedSheetName(workbook: Workbook, table: TableSpec): string | undefin
 export const prepareReview: GovernanceApi['prepareReview'] = (cycle) => {
   const workbook = new Workbook();
   return withDocumentLock('Prepare review', () => {
-    const snapshot = readSnapshot(workbook);
+    // The commitments are not read (the pack's formulas read them); the assessments are read whole,
+    // so their layout is checked by this one read rather than by a second one for its header.
+    const snapshot = readSnapshot(workbook, { commitments: false, assessments: ASSESSMENTS.columns.map((column) => column.key) });
     const context = cycleContext(snapshot, readCycleRecords(workbook).records);
     const closedNames = closedCycleNames(context);
     const chosen = latestClosedCycle(context, cycle ?? null);
@@ -64,6 +66,6 @@ export const prepareReview: GovernanceApi['prepareReview'] = (cycle) => {
     const { sheet, name, remember } = reviewPackSheet(workbook.spreadsheet, workbook.documentProperties()[REVIEW_PACK_PROPERTY]);
     writeReviewPack(sheet, cells, lastRow, wrap);
     if (remember !== null) PropertiesService.getDocumentProperties().setProperty(REVIEW_PACK_PROPERTY, remember);
-    return { sheet: name, cycle: chosen.name, cycles: closedNames, actions: snapshot.commitments.filter((commitment) => textOf(commitment.values.source) === `Assessment ${chosen.name}`).length };
+    return { sheet: name, cycle: chosen.name, cycles: closedNames };
   });
 };

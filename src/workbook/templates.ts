@@ -28,6 +28,9 @@ export const PARTNERSHIP: TableSpec = {
     { key: 'governanceChosenOn', header: 'Governance chosen on', kind: 'date', width: 150 },
     { key: 'governanceChosenBy', header: 'Governance chosen by', kind: 'text', width: 160 },
     { key: 'governanceReviewDue', header: 'Governance review due', kind: 'date', help: 'Six months after the choice: revisit the approach then.', width: 160 },
+    // Set when rebuild or exit is decided as an exit (the decision and its reasons are on the Breaches sheet).
+    { key: 'exitedOn', header: 'Exited on', kind: 'date', help: 'The partnership was exited after a severe breach: no reassessment is due; every record is kept.', width: 110 },
+    { key: 'exitedAfter', header: 'Exited after breach', kind: 'text', help: 'The breach whose decision was to exit.', width: 150 },
   ],
 };
 

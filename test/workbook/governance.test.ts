@@ -96,7 +96,10 @@ describe('rebuild or exit after a severe breach', () => {
       dishonestyOrDataMisuse: 'Yes', partnerAcknowledged: 'No', nextCycleRecovered: 'Not yet known', decision: 'Exit', reasons: 'Deliberate; denied', decidedOn: '2026-11-30', decidedBy: 'Ana (Acme)',
       recommendation: { decision: 'Exit' },
     });
-    expect(view.exited).toEqual({ breachId: id, decidedOn: '2026-11-30', reasons: 'Deliberate; denied' });
+    expect(view.exited).toEqual({ breachId: id, decidedOn: '2026-11-30' });
+    const partnership = locateTable(double.spreadsheet, PARTNERSHIP);
+    const [, partnershipRow] = double.inspect.values(partnership.sheet.getName());
+    expect(partnershipRow[(partnership.columnOf.get('exitedAfter') as number) - 1]).toBe(id);
     expect(view.active).toBe(false);
     const home = api.loadHome();
     expect(home.exited).toMatchObject({ breachId: id });

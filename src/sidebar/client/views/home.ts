@@ -65,7 +65,7 @@ function exitedNotice(app: App, exit: NonNullable<HomeView['exited']>): HTMLElem
   return notice(
     'warning',
     h('strong', null, `The partnership was exited${exit.decidedOn ? ` on ${exit.decidedOn}` : ''}. `),
-    `Decided after breach ${exit.breachId}${exit.reasons ? `: ${exit.reasons}` : ''}. No reassessment is due and no new cycle is offered; every record is kept. `,
+    `Decided after breach ${exit.breachId}. No reassessment is due and no new cycle is offered; every record is kept. `,
     h('button', { type: 'button', class: 'link', onclick: () => app.go('breach') }, 'See the decision'),
   );
 }
