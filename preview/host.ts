@@ -21,6 +21,8 @@ export interface HostOptions {
   log: (message: string) => void;
   /** Make each execution cost what the round-trip model prices it at in Sheets (--latency=sheets); null: no wait. */
   latency?: Prices | null;
+  /** The day the add-on's clock starts on (--today=yyyy-mm-dd), at the time of day it is now; it runs on from there. */
+  today?: Date | null;
 }
 
 export interface Feedback {
@@ -72,6 +74,7 @@ export class WorkbookHost {
     bundle = hosted.bundle;
     this.bundle = bundle;
     this.functions = hosted.functions;
+    if (options.today) hosted.setNow(options.today);
   }
 
   /**

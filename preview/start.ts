@@ -33,6 +33,8 @@ export interface PreviewOptions {
   log?: (message: string) => void;
   /** Answer each request only after the wait the round-trip model prices its execution at (--latency=sheets). */
   latency?: Prices | null;
+  /** Start the add-on's clock on this instant (--today): to live a later quarter. */
+  today?: Date | null;
 }
 
 export interface PreviewServer {
@@ -89,7 +91,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   const log = options.log ?? ((message: string) => console.log(message));
   const page = await buildPage();
   // Throws PreviewDataError (before anything listens) when the saved file cannot be used.
-  const workbook = WorkbookHost.open({ dataFile: options.dataFile, empty: options.empty ?? false, log, latency: options.latency ?? null });
+  const workbook = WorkbookHost.open({ dataFile: options.dataFile, empty: options.empty ?? false, log, latency: options.latency ?? null, today: options.today ?? null });
   // Inside the queue, like an execution that holds the server: the next request waits too.
   const afterPricedWait = async <T>(answer: T): Promise<T> => {
     const ms = workbook.takeWaitMs();

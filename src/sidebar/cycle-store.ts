@@ -30,7 +30,7 @@ export interface SideTotals {
 export type Respondents = Record<string, string>;
 
 function parse<T>(text: string | undefined): T | null {
-  if (text === undefined) return null;
+  if (text === undefined || text === '') return null;
   try {
     return JSON.parse(text) as T;
   } catch {
@@ -88,10 +88,14 @@ export class CycleStore {
 
   // ---- Changes, planned (written with the save's other changes, or not at all) ----
 
-  /** A closed cycle's tokens and sums are no longer needed: nothing can be answered any more. */
+  /**
+   * A closed cycle's tokens and sums are no longer needed: nothing can be answered any more. They
+   * are emptied in the save's one property call (a delete would cost a round trip per key); the
+   * empty keys, a few per closed cycle, read as nothing.
+   */
   planForget(plan: WritePlan, cycle: string): void {
-    if (this.properties[SEALED_PREFIX + cycle] !== undefined) plan.deleteDocumentProperty(SEALED_PREFIX + cycle);
-    for (const key of this.chunkKeys(cycle)) plan.deleteDocumentProperty(key);
+    if (this.properties[SEALED_PREFIX + cycle] !== undefined) plan.setDocumentProperty(SEALED_PREFIX + cycle, '');
+    for (const key of this.chunkKeys(cycle)) plan.setDocumentProperty(key, '');
   }
 
   planSealedTotals(plan: WritePlan, cycle: string, totals: Record<string, SideTotals>): void {

@@ -2,7 +2,7 @@ import { parseModel } from '../domain/models';
 import { prepareChangeCount } from './change-counter';
 import { backfillCycles } from './cycle-backfill';
 import { type ExamplePartnership, examplePartnership } from './example';
-import { MissingTableError, Workbook } from './layout';
+import { CachedTableLayout, MissingTableError, Workbook, sheetNameOf } from './layout';
 import { withDocumentLock } from './lock';
 import { setUpWorkbook } from './setup';
 import type { TableSpec } from './schema';
@@ -14,9 +14,13 @@ type Records = Array<Record<string, CellValue>>;
 /** The tables the example fills; any data in one of them means a real partnership lives here. */
 const DATA_TABLES: readonly TableSpec[] = [PARTNERSHIP, ASSESSMENTS, CYCLES, COMMITMENTS, SCORECARD, DISCLOSURES, COMPETENCE_AUDIT, LEARNING_LOG, ALIGNMENT_AUDIT, PREMORTEM, VALUE_EXCHANGE, BREACHES];
 
+/** Anything below the header row (one round trip, no cells: the sheet's last row). */
 function hasData(workbook: Workbook, table: TableSpec): boolean {
   try {
-    return readTable(workbook.layout(table)).rows.length > 0;
+    const layout = workbook.layout(table);
+    // No column is read, so a cached layout needs no check against the header here.
+    const sheet = layout instanceof CachedTableLayout ? layout.unchecked().sheet : layout.sheet;
+    return sheet.getLastRow() > 1;
   } catch (error) {
     if (error instanceof MissingTableError) return false;
     throw error;
@@ -26,7 +30,7 @@ function hasData(workbook: Workbook, table: TableSpec): boolean {
 function refuseOverData(workbook: Workbook, withData: readonly TableSpec[]): void {
   if (withData.length === 0) return;
   throw new Error(
-    `The example was not loaded: ${withData.map((table) => `"${workbook.layout(table).sheet.getName()}"`).join(', ')} already ${withData.length > 1 ? 'have' : 'has'} data. Load the example into a new spreadsheet.`,
+    `The example was not loaded: ${withData.map((table) => `"${sheetNameOf(workbook.layout(table))}"`).join(', ')} already ${withData.length > 1 ? 'have' : 'has'} data. Load the example into a new spreadsheet.`,
   );
 }
 

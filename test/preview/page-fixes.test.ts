@@ -161,8 +161,11 @@ describe('the preview page', () => {
     // The fourth value lands three columns to the right of the formula.
     const spilledInto = `${letters(column + 3)}2`;
     await expect.poll(() => cell(page, spilledInto).textContent()).toBe('9');
-    await scrollToEnd(page, true);
-    expect(await reachable(page, spilledInto)).toBe(true);
+    // Under load the grid may still be laying out the new columns: scroll again until it has.
+    await expect.poll(async () => {
+      await scrollToEnd(page, true);
+      return reachable(page, spilledInto);
+    }).toBe(true);
   });
 
   it('shows an error cell\'s message on hover, as Sheets does', async () => {

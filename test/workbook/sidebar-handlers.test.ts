@@ -171,8 +171,13 @@ describe('sidebar handlers on the double', () => {
     api.submitAssessment({ cycle: '2026-Q4', ratings: rate(7, 6, 3, 6), evidence: noEvidence });
     expect(api.loadAssessment().openCycle?.answeredBySide).toEqual({ Acme: 1, Beta: 1 });
     expect(api.loadResults(null)).toMatchObject({ cycle: '2026-Q4', open: true, priority: 'Transparency', gapLabel: 'Acme − Beta', gaps: { Transparency: 2 } });
+    const answeredKeys = () => Object.entries(double.inspect.properties('document')).filter(([key]) => key.startsWith('trustCorners.answered.2026-Q4'));
+    expect(answeredKeys().some(([, value]) => value !== '')).toBe(true);
     view = api.closeCycle('2026-Q4');
     expect(view.openCycle).toBeNull();
+    // Who answered is no longer needed once the cycle is closed: emptied in the same save.
+    expect(answeredKeys().length).toBeGreaterThan(0);
+    expect(answeredKeys().every(([, value]) => value === '')).toBe(true);
     expect(double.inspect.values('Cycles')[1].slice(0, 3)).toEqual(['2026-Q4', 'Quarterly', 'Named']);
     expect(double.inspect.values('Cycles')[1][8]).toBe('Transparency');
     expect(() => api.submitAssessment({ cycle: '2026-Q4', ratings: rate(5, 5, 5, 5), evidence: noEvidence })).toThrow('No assessment cycle is open: start one first.');
