@@ -13,6 +13,8 @@ import { refreshTimeZone } from '../src/workbook/layout';
 import { type ColumnUseProbe, setColumnUseProbe } from '../src/workbook/table';
 import { loadExamplePartnership } from '../src/workbook/load-example';
 import { setUpWorkbook } from '../src/workbook/setup';
+import { locateTable } from '../src/workbook/layout';
+import { BREACHES } from '../src/workbook/templates';
 import { CYCLES_RECORDED_PROPERTY, LEGACY_OPEN_CYCLE_PROPERTY } from '../src/workbook/cycle-repair';
 import { type Figure, printTable, record } from './report';
 import { type BenchWorkbook, SIDES, ownDataWorkbook, seededWorkbook } from './seed';
@@ -106,6 +108,24 @@ const HANDLER_ACTIONS: Record<HandlerName, BenchAction> = {
   recordMajorChange: { name: 'submit_major_change', run: () => api.recordMajorChange({ change: firstMajorChange(), note: 'New CEO' }) },
   loadScorecard: { name: 'view_scorecard', run: () => api.loadScorecard(null) },
   saveScorecard: { name: 'submit_scorecard', run: () => api.saveScorecard(benchScores()) },
+  loadGovernance: { name: 'view_governance', run: () => api.loadGovernance() },
+  saveGovernance: { name: 'submit_governance', run: () => api.saveGovernance({ approach: 'Gradual commitment', rationale: 'Two corners are low' }) },
+  // The seed decides every breach (Rebuild, Exit in turn): the last breach is made undecided first.
+  decideBreach: {
+    name: 'submit_decide_breach',
+    prepare: () => clearBreachDecisions(),
+    run: (_d, _a, last) => api.decideBreach({ id: `B-${last}`, dishonestyOrDataMisuse: false, partnerAcknowledged: true, recovered: 'Yes', decision: 'Rebuild', reasons: 'Acknowledged' }),
+  },
+  // The seed's cycles are on the Assessments only: one is started, answered and closed first.
+  prepareReview: {
+    name: 'submit_prepare_review',
+    prepare: () => {
+      api.startCycle(BENCH_CYCLE);
+      answerBenchCycle();
+      api.closeCycle(BENCH_CYCLE.name);
+    },
+    run: () => api.prepareReview(null),
+  },
   addScorecardActionItem: { name: 'submit_scorecard_action_item', prepare: () => api.saveScorecard(benchScores()), run: () => api.addScorecardActionItem(benchScores().quarter, 'Bench action item') },
 };
 
@@ -120,6 +140,13 @@ const benchScores = () => {
 };
 
 let agreedCorner: CornerName = 'Transparency';
+
+/** Blanks the Breaches sheet's Decision column (seeded with Rebuild and Exit), so a breach can be decided. */
+function clearBreachDecisions(): void {
+  const layout = locateTable(SpreadsheetApp.getActiveSpreadsheet(), BREACHES);
+  const column = layout.columnOf.get('decision') as number;
+  layout.sheet.getRange(2, column, layout.sheet.getMaxRows() - 1, 1).clearContent();
+}
 
 /** A cycle name the seed does not use, so starting it is allowed. */
 const BENCH_CYCLE = { name: 'Bench cycle', kind: 'Quarterly', anonymity: 'Named' } as const;

@@ -84,6 +84,10 @@ export interface HomeView {
   breachMode: { what: string; corner: string; reviewDate: string | null } | null;
   /** A major change recorded on the Partnership sheet made a reassessment due now. */
   adHocReason: string | null;
+  /** The trust-building approach and its six-month review (src/sidebar/governance-api.ts). */
+  governance: import('./governance-api').GovernanceHomeNote;
+  /** The partnership was exited after a severe breach: no reassessment, no new cycle. */
+  exited: import('./governance-api').ExitNote | null;
 }
 
 /** A cycle as the sidebar shows it (the Cycles sheet's row, dates as yyyy-mm-dd). */
@@ -324,6 +328,9 @@ export interface BreachView {
   active: boolean;
   breaches: Array<{ id: string; date: string; what: string; corner: string; acknowledgedOn: string; preventionPlan: string; reviewDate: string; status: string }>;
   steps: string[];
+  /** Rebuild or exit, per breach id (src/sidebar/governance-handlers.ts). */
+  decisions: Record<string, import('./governance-api').BreachDecisionView>;
+  exited: import('./governance-api').ExitNote | null;
 }
 
 export interface BreachUpdate {
@@ -358,5 +365,5 @@ export interface MethodApi {
 }
 
 /** Everything google.script.run can call. */
-export type ServerApi = SidebarApi & MethodApi & FreshnessApi & import('./scorecard-api').ScorecardApi & NegotiationApi;
+export type ServerApi = SidebarApi & MethodApi & FreshnessApi & import('./scorecard-api').ScorecardApi & NegotiationApi & import('./governance-api').GovernanceApi;
 export type HandlerName = keyof ServerApi;

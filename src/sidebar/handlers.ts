@@ -24,7 +24,9 @@ import { CycleStore } from './cycle-store';
 import { closeCycle, cycleContext, cycleInfo, directedGap, focusReasonOf, loadAssessment, offerOf, readCycleRecords, startCycle, submitAssessment } from './assessment';
 import { sameCycleName } from '../domain/cycles';
 import { FRESHNESS_HANDLERS } from './freshness-handlers';
-import { methodHandlers } from './method-handlers';
+import { breachView, methodHandlers } from './method-handlers';
+import { exitOf, governanceHandlers, governanceHomeNote } from './governance-handlers';
+import { prepareReview } from './review-pack-handler';
 import { acceptanceProblem, negotiationHandlers } from './negotiation-handlers';
 import { SCORECARD_HANDLERS } from './scorecard-handlers';
 import { BREACH_STATE_KEYS, cornerSummaries, daysUntil, readCommitmentRows, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from './read-model';
@@ -35,7 +37,7 @@ function notSetUpHome(workbook: Workbook): HomeView {
   return {
     setUp: false, models: [...PARTNERSHIP_MODELS], identity: publicIdentity(workbook.identity), sides: [], model: '', latestCycle: null, corners: cornerSummaries(undefined, undefined),
     sideMeans: [], gaps: null, gapLabel: null, weakest: null, weakestWhy: '', focusReason: '', openCycle: null, offer: null, needsSafeguards: false, attention: [], daysToReassessment: null,
-    nextReassessment: null, actions: [], breachMode: null, adHocReason: null,
+    nextReassessment: null, actions: [], breachMode: null, adHocReason: null, governance: { state: 'unchosen', approach: '', reviewDue: null, daysToReview: null }, exited: null,
   };
 }
 
@@ -53,6 +55,8 @@ function loadHome(workbook = new Workbook()): HomeView {
   const gap = directedGap(snapshot, latest);
   const focus = (latestEntry?.step.focus ?? null) as CornerName | null;
   const breaches = readRows(workbook.layout(BREACHES), BREACH_STATE_KEYS);
+  // An exit closes the loop: no reset to guide, no reassessment, no new cycle; the records stay.
+  const exited = exitOf(snapshot.partnershipRow, calendar);
   return {
     setUp: true,
     models: [...PARTNERSHIP_MODELS],
@@ -68,17 +72,19 @@ function loadHome(workbook = new Workbook()): HomeView {
     weakestWhy: whyItMatters(focus, snapshot.model),
     focusReason: focusReasonOf(latestEntry?.step),
     openCycle: context.open ? cycleInfo(context.open, CycleStore.of(workbook), snapshot.assessments, identity, calendar) : null,
-    offer: context.open ? null : offerOf(snapshot, context, calendar, breaches),
+    offer: context.open || exited ? null : offerOf(snapshot, context, calendar, breaches),
     needsSafeguards: latest ? needsSafeguards(latest.means) : false,
     attention: summaries
       .filter((item) => item.overdue || item.status === 'At risk')
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
       .slice(0, 5),
-    daysToReassessment: snapshot.nextReassessment ? daysUntil(snapshot.nextReassessment, now, calendar) : null,
-    nextReassessment: snapshot.nextReassessment ? isoDayOf(snapshot.nextReassessment, calendar) : null,
+    daysToReassessment: snapshot.nextReassessment && !exited ? daysUntil(snapshot.nextReassessment, now, calendar) : null,
+    nextReassessment: snapshot.nextReassessment && !exited ? isoDayOf(snapshot.nextReassessment, calendar) : null,
     actions: latest ? summaries.filter((item) => item.source === `Assessment ${latest.cycle}`) : [],
-    breachMode: openBreach(breaches, calendar),
-    adHocReason: adHocReason(snapshot, calendar),
+    breachMode: exited ? null : openBreach(breaches, calendar),
+    adHocReason: exited ? null : adHocReason(snapshot, calendar),
+    governance: governanceHomeNote(snapshot.partnershipRow, now, calendar),
+    exited,
   };
 }
 
@@ -308,4 +314,5 @@ export const SIDEBAR_HANDLERS: ServerApi = guardHandlers({
   ...FRESHNESS_HANDLERS,
   ...SCORECARD_HANDLERS,
   ...negotiationHandlers((workbook) => loadCommitments(workbook)),
+  ...governanceHandlers(breachView, prepareReview),
 });

@@ -6,13 +6,14 @@ import { parseStage } from '../domain/disclosure';
 import { planCommitments } from '../workbook/commitments-log';
 import { findSide, nextIds } from '../workbook/input';
 import { Workbook } from '../workbook/layout';
-import { type CellValue, dateOf, isoDayOf, parseIsoDay, readRows, textOf } from '../workbook/table';
+import { type CellValue, type TableRow, dateOf, isoDayOf, parseIsoDay, readRows, textOf } from '../workbook/table';
 import { ALIGNMENT_AUDIT, BREACHES, COMPETENCE_AUDIT, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, PREMORTEM } from '../workbook/templates';
 import { type WritePlan, saveAtomically } from '../workbook/write-plan';
 import type {
   AlignmentAuditView, BreachView, CompetenceAuditView, DisclosureAdviceView, DisclosureQuestionInput, HomeView, MethodApi, PremortemView,
 } from './api';
 import { otherSide, publicIdentity, requireCaller } from './caller';
+import { breachDecisionsFor } from './governance-handlers';
 import { readPartnership } from './read-model';
 
 const text = (value: unknown): string => String(value ?? '').trim();
@@ -289,8 +290,12 @@ const recordDisclosure: MethodApi['recordDisclosure'] = (input) => {
 
 // ---- Breach mode ----
 
-function loadBreaches(workbook = new Workbook()): BreachView {
-  const rows = readRows(workbook.layout(BREACHES));
+export function loadBreaches(workbook = new Workbook()): BreachView {
+  return breachView(workbook, readRows(workbook.layout(BREACHES)));
+}
+
+/** The breach view from rows already read (a save passes the rows as it changed them). */
+export function breachView(workbook: Workbook, rows: readonly TableRow[], known?: Parameters<typeof breachDecisionsFor>[2]): BreachView {
   const breaches = rows.map((row) => ({
     id: textOf(row.values.id),
     date: dateOf(row.values.date) ? isoDayOf(dateOf(row.values.date) as Date, workbook.calendar) : '',
@@ -301,7 +306,8 @@ function loadBreaches(workbook = new Workbook()): BreachView {
     reviewDate: dateOf(row.values.reviewDate) ? isoDayOf(dateOf(row.values.reviewDate) as Date, workbook.calendar) : '',
     status: textOf(row.values.status),
   }));
-  return { active: breaches.some((breach) => breach.status !== 'Reset complete'), breaches, steps: [...RESET_STEPS] };
+  const { decisions, exited } = breachDecisionsFor(workbook, rows, known);
+  return { active: !exited && breaches.some((breach) => breach.status !== 'Reset complete'), breaches, steps: [...RESET_STEPS], decisions, exited };
 }
 
 const recordBreach: MethodApi['recordBreach'] = (input) => {

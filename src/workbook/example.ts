@@ -1,9 +1,11 @@
 import { type Calendar, RUNTIME_CALENDAR, quarterOf as quarterIn, startOfDayOf } from '../domain/calendar';
+import { governanceReviewDue } from '../domain/governance';
 
 /**
  * A worked example: a strategic partnership between two companies, two assessment cycles, a
  * commitments log with on-time, late, flagged and unflagged slips, four quarters of scorecards and
- * a disclosure ledger, four quarters of value exchanged each way. Dates are relative to `today`, so the example never goes stale.
+ * a disclosure ledger, four quarters of value exchanged each way, a governance approach chosen two
+ * months ago, and a severe breach between the cycles that ended in a rebuild. Dates are relative to `today`, so the example never goes stale.
  */
 export interface ExamplePartnership {
   partnership: Record<string, unknown>;
@@ -16,6 +18,7 @@ export interface ExamplePartnership {
   alignmentAudit: Array<Record<string, unknown>>;
   premortem: Array<Record<string, unknown>>;
   valueExchange: Array<Record<string, unknown>>;
+  breaches: Array<Record<string, unknown>>;
 }
 
 export const EXAMPLE_SIDES = ['Acme Analytics', 'Beta Cloud'] as const;
@@ -86,11 +89,13 @@ export function examplePartnership(today: Date, calendar: Calendar = RUNTIME_CAL
       commitment: `${tasks[(Math.floor(index / 6) + index) % tasks.length]} (#${index + 1})`,
       ownerSide,
       ownerPerson,
-      corner: corners[index % corners.length],
+      corner: index >= 27 ? 'Alignment' : corners[index % corners.length],
       madeOn,
       dueDate,
       acceptedBy: ownerSide === acme ? 'Ben Okafor' : 'Ana Silva',
-      source: index < 3 ? `Assessment ${firstCycle}` : 'Weekly sync',
+      // The first three are the first cycle's actions; the last three the second cycle's, for its
+      // focus (Alignment, kept by the +2 rule), still under way.
+      source: index < 3 ? `Assessment ${firstCycle}` : index >= 27 ? `Assessment ${secondCycle}` : 'Weekly sync',
       updatedBy: `${ownerPerson} (${ownerSide})`,
       updatedAt: madeOn,
     };
@@ -183,13 +188,44 @@ export function examplePartnership(today: Date, calendar: Calendar = RUNTIME_CAL
     );
   }
 
+  // A severe breach between the two cycles: misuse of data, acknowledged, the reset completed; the
+  // next cycle brought Transparency back above its level before the breach, so both sides rebuilt.
+  const breaches = [
+    {
+      id: 'B-001',
+      date: day(-80),
+      what: 'The joint account list was forwarded to a reseller outside the partnership',
+      corner: 'Transparency',
+      acknowledgedOn: day(-78),
+      preventionPlan: 'Account lists shared only through the joint workspace, with named readers',
+      reviewDate: day(-45),
+      status: 'Reset complete',
+      dishonestyOrDataMisuse: 'Yes',
+      partnerAcknowledged: 'Yes',
+      nextCycleRecovered: 'Yes',
+      decision: 'Rebuild',
+      decisionReasons: 'Acknowledged in writing within two days; the prevention plan is in place and Transparency recovered in the next cycle.',
+      decidedOn: day(-15),
+      decidedBy: 'Ana Silva (Acme Analytics)',
+    },
+  ];
+  const governanceChosenOn = day(-60);
+
   return {
     valueExchange,
+    breaches,
     competenceAudit,
     learningLog,
     alignmentAudit,
     premortem,
-    partnership: { ourCompany: acme, partnerCompany: beta, model: 'Strategic', startDate: day(-200), nextReassessment: addDays(secondCycleDate, 90) },
+    partnership: {
+      ourCompany: acme, partnerCompany: beta, model: 'Strategic', startDate: day(-200), nextReassessment: addDays(secondCycleDate, 90),
+      governanceApproach: 'Gradual commitment',
+      governanceRationale: 'Alignment and Transparency were low in the first cycle: commit step by step (pilot accounts first, the joint offer after), and revisit once both sides have two cycles behind them.',
+      governanceChosenOn,
+      governanceChosenBy: 'Ben Okafor (Beta Cloud)',
+      governanceReviewDue: governanceReviewDue(governanceChosenOn, calendar),
+    },
     assessments: [...assessmentRows(firstCycle, firstCycleDate, first), ...assessmentRows(secondCycle, secondCycleDate, second)],
     commitments,
     scorecard,

@@ -7,12 +7,12 @@ import { withDocumentLock } from './lock';
 import { setUpWorkbook } from './setup';
 import type { TableSpec } from './schema';
 import { type CellValue, readTable, rowFor } from './table';
-import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, CYCLES, COMPETENCE_AUDIT, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, PREMORTEM, SCORECARD, VALUE_EXCHANGE } from './templates';
+import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, CYCLES, COMPETENCE_AUDIT, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, PREMORTEM, SCORECARD, VALUE_EXCHANGE, BREACHES } from './templates';
 
 type Records = Array<Record<string, CellValue>>;
 
 /** The tables the example fills; any data in one of them means a real partnership lives here. */
-const DATA_TABLES: readonly TableSpec[] = [PARTNERSHIP, ASSESSMENTS, CYCLES, COMMITMENTS, SCORECARD, DISCLOSURES, COMPETENCE_AUDIT, LEARNING_LOG, ALIGNMENT_AUDIT, PREMORTEM, VALUE_EXCHANGE];
+const DATA_TABLES: readonly TableSpec[] = [PARTNERSHIP, ASSESSMENTS, CYCLES, COMMITMENTS, SCORECARD, DISCLOSURES, COMPETENCE_AUDIT, LEARNING_LOG, ALIGNMENT_AUDIT, PREMORTEM, VALUE_EXCHANGE, BREACHES];
 
 /** Anything below the header row (one round trip, no cells: the sheet's last row). */
 function hasData(workbook: Workbook, table: TableSpec): boolean {
@@ -50,6 +50,12 @@ export function loadExamplePartnership(today: Date = new Date()): void {
   const cycles = backfillCycles({
     assessments: example.assessments as Records, existingCycles: [], model: parseModel(String(example.partnership.model ?? '')), legacyOpen: null, today, calendar: workbook.calendar,
   });
+  // The first cycle after the breach's completed reset is the reset cycle (the one that showed Transparency recovering).
+  for (const breach of example.breaches) {
+    const reviewed = breach.reviewDate instanceof Date ? breach.reviewDate.getTime() : null;
+    const reset = reviewed === null ? undefined : cycles.find((cycle) => cycle.openedOn instanceof Date && cycle.openedOn.getTime() >= reviewed);
+    if (reset) reset.kind = 'Reset';
+  }
   withDocumentLock('Load example partnership', () => {
     const records: Array<[TableSpec, Records]> = [
       [PARTNERSHIP, [example.partnership as Record<string, CellValue>]],
@@ -63,6 +69,7 @@ export function loadExamplePartnership(today: Date = new Date()): void {
       [ALIGNMENT_AUDIT, example.alignmentAudit as Records],
       [PREMORTEM, example.premortem as Records],
       [VALUE_EXCHANGE, example.valueExchange as Records],
+      [BREACHES, example.breaches as Records],
     ];
     // Every read first (one per table), then only writes: no read waits for a commit in between.
     const reads = records.map(([table]) => readTable(workbook.layout(table)));

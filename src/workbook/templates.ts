@@ -5,6 +5,7 @@ import { PARTNERSHIP_MODELS } from '../domain/models';
 import { ALIGNMENT_MARKS, ALIGNMENT_QUESTIONS, BREACH_STATUSES, LEARNING_KINDS, MAJOR_CHANGES } from '../domain/audits';
 import { DISCLOSURE_DECISIONS } from '../domain/disclosure-advisor';
 import { CYCLE_ANONYMITIES, CYCLE_KINDS } from '../domain/cycles';
+import { BREACH_DECISIONS, GOVERNANCE_APPROACHES, RECOVERY_ANSWERS, YES_NO } from '../domain/governance';
 import type { ColumnSpec, TableSpec } from './schema';
 
 const LEVELS = ['Low', 'Medium', 'High'] as const;
@@ -21,6 +22,15 @@ export const PARTNERSHIP: TableSpec = {
     { key: 'majorChange', header: 'Major change', kind: 'choice', choices: MAJOR_CHANGES, help: 'Recording one makes a reassessment due now.', width: 140 },
     { key: 'majorChangeNote', header: 'Major change note', kind: 'text', width: 220 },
     { key: 'majorChangeOn', header: 'Major change on', kind: 'date', width: 130 },
+    // The governance record (src/domain/governance.ts): written from the sidebar's Governance view.
+    { key: 'governanceApproach', header: 'Governance approach', kind: 'choice', choices: GOVERNANCE_APPROACHES, help: 'The trust-building approach chosen on purpose: contractual safeguards, gradual commitment, shared governance, or a blend.', width: 170 },
+    { key: 'governanceRationale', header: 'Governance rationale', kind: 'text', help: 'Why this approach, in writing.', width: 260 },
+    { key: 'governanceChosenOn', header: 'Governance chosen on', kind: 'date', width: 150 },
+    { key: 'governanceChosenBy', header: 'Governance chosen by', kind: 'text', width: 160 },
+    { key: 'governanceReviewDue', header: 'Governance review due', kind: 'date', help: 'Six months after the choice: revisit the approach then.', width: 160 },
+    // Set when rebuild or exit is decided as an exit (the decision and its reasons are on the Breaches sheet).
+    { key: 'exitedOn', header: 'Exited on', kind: 'date', help: 'The partnership was exited after a severe breach: no reassessment is due; every record is kept.', width: 110 },
+    { key: 'exitedAfter', header: 'Exited after breach', kind: 'text', help: 'The breach whose decision was to exit.', width: 150 },
   ],
 };
 
@@ -199,6 +209,14 @@ export const BREACHES: TableSpec = {
     { key: 'preventionPlan', header: 'Prevention plan', kind: 'text', width: 240 },
     { key: 'reviewDate', header: 'Facilitated review', kind: 'date', width: 130 },
     { key: 'status', header: 'Status', kind: 'choice', choices: BREACH_STATUSES, width: 130 },
+    // Rebuild or exit (src/domain/governance.ts): the answers that decide it, the decision and why.
+    { key: 'dishonestyOrDataMisuse', header: 'Dishonesty or data misuse', kind: 'choice', choices: YES_NO, help: 'Breaches the guide calls possibly irreparable.', width: 170 },
+    { key: 'partnerAcknowledged', header: 'Partner acknowledged', kind: 'choice', choices: YES_NO, width: 150 },
+    { key: 'nextCycleRecovered', header: 'Next cycle recovered', kind: 'choice', choices: RECOVERY_ANSWERS, help: 'Whether the breached corner came back in the first cycle after the breach.', width: 150 },
+    { key: 'decision', header: 'Decision', kind: 'choice', choices: BREACH_DECISIONS, help: 'Rebuild, or exit the partnership (an exit stops the 90-day loop; every record is kept).', width: 100 },
+    { key: 'decisionReasons', header: 'Decision reasons', kind: 'text', width: 260 },
+    { key: 'decidedOn', header: 'Decided on', kind: 'date', width: 100 },
+    { key: 'decidedBy', header: 'Decided by', kind: 'text', width: 150 },
   ],
 };
 

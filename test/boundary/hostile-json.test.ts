@@ -57,6 +57,11 @@ const VALID: Record<string, unknown[]> = {
     domainExpertise: 8, executionCapacity: null, learningVelocity: 6, satisfaction: 9, comments: 'Steady',
   }],
   addScorecardActionItem: ['2026-Q4', 'Review the pricing notice period'],
+  loadGovernance: [],
+  saveGovernance: [{ approach: 'Blend', rationale: 'Safeguards for data, shared governance for the roadmap' }],
+  // B-002 is the breach recordBreach added above (the example's B-001 is decided already).
+  decideBreach: [{ id: 'B-002', dishonestyOrDataMisuse: false, partnerAcknowledged: true, recovered: 'Not yet known', decision: 'Rebuild', reasons: 'Owned at once' }],
+  prepareReview: [null],
 };
 
 const HUGE = 'x'.repeat(100_000);

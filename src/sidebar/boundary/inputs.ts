@@ -14,6 +14,7 @@ import { FRESHNESS_ARGUMENTS } from './freshness-inputs';
 import { scorecardArguments } from './scorecard-inputs';
 import { SEALED_MINIMUM_HIGHEST, SEALED_MINIMUM_LOWEST } from '../cycle-store';
 import { negotiationArguments } from './negotiation-inputs';
+import { governanceArguments } from './governance-inputs';
 import {
   args, boolean, decimal, field, isoDay, keyed, list, nullable, object, oneOf, optionalField, someOf, text, wholeNumber,
 } from './schema';
@@ -167,6 +168,7 @@ export const ARGUMENTS: Parsers = {
   }))),
   ...FRESHNESS_ARGUMENTS,
   ...scorecardArguments(LIMITS),
+  ...governanceArguments(LIMITS, id),
 };
 
 function disclosureInput() {

@@ -7,10 +7,10 @@ export type ViewName =
   | 'identity' | 'home' | 'assess' | 'results' | 'agree' | 'sync'
   // The rest of the method, listed under More.
   | 'more' | 'competence' | 'alignment' | 'premortem' | 'disclosure' | 'breach' | 'change'
-  | 'scorecard';
+  | 'scorecard' | 'governance';
 
 /** The views reached from the More tab. */
-export const METHOD_VIEWS: readonly ViewName[] = ['more', 'competence', 'alignment', 'premortem', 'disclosure', 'breach', 'change', 'scorecard'];
+export const METHOD_VIEWS: readonly ViewName[] = ['more', 'competence', 'alignment', 'premortem', 'disclosure', 'breach', 'change', 'scorecard', 'governance'];
 
 /** Data a view may be handed so it need not call the server again (the call that led there returned it). */
 export interface ViewInput {

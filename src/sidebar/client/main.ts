@@ -14,6 +14,7 @@ import { showBreach } from './views/breach';
 import { showChange } from './views/change';
 import { showCompetence } from './views/competence';
 import { showDisclosure } from './views/disclosure';
+import { showGovernance } from './views/governance';
 import { showHome } from './views/home';
 import { showIdentity } from './views/identity';
 import { showMore } from './views/more';
@@ -97,6 +98,8 @@ function start(): void {
         return showChange(app);
       case 'scorecard':
         return showScorecard(app);
+      case 'governance':
+        return showGovernance(app);
     }
   };
   const app = createApp(slot, navigate);

@@ -7,6 +7,7 @@ import { h, uid } from '../dom';
 import { BAND_LABEL, CORNER_NAMES, mean, signed, trend } from '../format';
 import { call } from '../rpc';
 import { trustSquare } from '../square';
+import { reviewLine } from './governance';
 import { SIDE_COLOURS } from '../../../palette';
 import { actionButton, actionForm, announce, field, heading, loadInto, notice, section, select, textInput } from '../ui';
 
@@ -35,24 +36,50 @@ function renderHome(app: App, home: HomeView): void {
     heading('Trust Corners'),
     you,
     h('p', { class: 'muted' }, `${home.sides.join(' and ')} · ${home.model} partnership`),
+    home.exited ? exitedNotice(app, home.exited) : null,
     home.breachMode ? resetPanel(app, home.breachMode) : null,
     home.latestCycle ? squareSection(app, home) : section('Trust square', h('p', null, 'No assessment yet. Start one to see where trust stands.')),
     home.latestCycle ? meansSection(home) : null,
     home.gaps ? gapsSection(home.gaps, home.sideMeans.map((s) => s.side)) : null,
     home.weakest ? weakestSection(home) : null,
     section('Needs attention', commitmentList(home.attention, () => showHome(app), 'Nothing overdue or at risk.')),
-    // In breach mode the 90-day loop is paused: no reassessment date, no call to assess.
-    home.breachMode ? null : reassessmentSection(app, home),
+    // In breach mode the 90-day loop is paused, and after an exit it is over: no reassessment date, no call to assess.
+    home.breachMode || home.exited ? null : reassessmentSection(app, home),
+    home.exited ? null : governanceSection(app, home.governance),
     section('Actions', commitmentList(home.actions, () => showHome(app), 'No actions agreed yet.')),
     h(
       'div',
       { class: 'buttons' },
-      home.breachMode
+      home.exited
+        ? null
+        : home.breachMode
         ? h('button', { type: 'button', class: 'primary', onclick: () => app.go('breach') }, 'Open the reset')
         : h('button', { type: 'button', class: 'primary', onclick: () => app.go('assess') }, 'Take the assessment'),
       h('button', { type: 'button', class: 'secondary', onclick: () => app.go('results') }, 'See results'),
     ),
   );
+}
+
+/** The partnership was exited after a severe breach: the loop is over, the records stay. */
+function exitedNotice(app: App, exit: NonNullable<HomeView['exited']>): HTMLElement {
+  return notice(
+    'warning',
+    h('strong', null, `The partnership was exited${exit.decidedOn ? ` on ${exit.decidedOn}` : ''}. `),
+    `Decided after breach ${exit.breachId}. No reassessment is due and no new cycle is offered; every record is kept. `,
+    h('button', { type: 'button', class: 'link', onclick: () => app.go('breach') }, 'See the decision'),
+  );
+}
+
+/** The trust-building approach: a gentle prompt before one is chosen, a notice when its six-month review is due. */
+function governanceSection(app: App, note: HomeView['governance']): HTMLElement {
+  const open = (label: string) => h('button', { type: 'button', class: 'link', onclick: () => app.go('governance') }, label);
+  if (note.state === 'unchosen') {
+    return section('Governance', h('p', null, 'No trust-building approach chosen yet. Choosing one on purpose, with a written rationale, helps both sides ramp up at the right pace. ', open('Choose an approach')));
+  }
+  if (note.state === 'review-due') {
+    return section('Governance', notice('warning', h('strong', null, 'Governance review due. '), reviewLine(note), ' ', open('Review the approach')));
+  }
+  return section('Governance', h('p', null, reviewLine(note), ' ', open('See governance')));
 }
 
 /** A severe breach is open: the reset steps take the place of the 90-day loop. */

@@ -9,6 +9,7 @@ export const TOOLS: Array<{ view: ViewName; name: string; what: string }> = [
   { view: 'alignment', name: 'Alignment Audit', what: 'Both sides answer the three questions and name next quarter’s top three priorities; compare them side by side.' },
   { view: 'premortem', name: 'Pre-mortem', what: 'Before a joint initiative: what could go wrong, the early signal, the agreed recovery. Turn risks into commitments.' },
   { view: 'disclosure', name: 'Disclosure advisor', what: 'Before sharing something: share now, share structurally, wait for reciprocity or show through results?' },
+  { view: 'governance', name: 'Governance and review pack', what: 'Choose the trust-building approach with a rationale, review it every six months, and prepare the steering-committee pack.' },
   { view: 'breach', name: 'Severe breach', what: 'Record a severe breach and guide the reset that replaces the 90-day loop.' },
   { view: 'change', name: 'Major change', what: 'A leadership change, launch, merger or market disruption: reassess now.' },
 ];
