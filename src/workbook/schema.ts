@@ -35,6 +35,11 @@ export interface TableSpec {
   columns: readonly ColumnSpec[];
   /** Sheets the add-on appends to only (Change History): protected against edits, not just warned. */
   appendOnly?: boolean;
+  /**
+   * A table of one record (the Partnership): reads take only this many rows below the header,
+   * not the sheet's whole grid (1,000 rows by default) for the one row that matters.
+   */
+  rowsRead?: number;
 }
 
 export const METADATA_SHEET_KEY = 'trustCorners.sheet';

@@ -20,6 +20,8 @@ export interface TableRead {
   gridRows: number;
   /** The last row with anything in the columns read (the header row counts): appends go below it. */
   lastUsedRow: number;
+  /** Only the table's first rows were read (TableSpec.rowsRead): gridRows is not the grid's size. */
+  bounded?: boolean;
 }
 
 /**
@@ -48,16 +50,18 @@ export function readTable(layout: TableLayout, only?: readonly string[]): TableR
   if (layout instanceof CachedTableLayout && !layout.isChecked) {
     const unchecked = layout.unchecked();
     span = columnSpan(layout.table, unchecked.columnOf, only);
-    const grid = readGrid(unchecked.sheet, span);
+    const grid = readGrid(unchecked.sheet, span, layout.table.rowsRead);
     if (layout.acceptHeader(grid[0] ?? [], span.first, span.runs)) {
       read = probed(layout.table.key, tableReadOf(grid, span));
+      if (layout.table.rowsRead !== undefined) read.bounded = true;
       memory.set(layout, { keys: new Set(span.keys.keys()), read });
       return read;
     }
     // The cache was stale: the table was found again by its metadata, so read it where it is now.
   }
   span = columnSpan(layout.table, layout.columnOf, only);
-  read = probed(layout.table.key, tableReadOf(readGrid(layout.sheet, span), span));
+  read = probed(layout.table.key, tableReadOf(readGrid(layout.sheet, span, layout.table.rowsRead), span));
+  if (layout.table.rowsRead !== undefined) read.bounded = true;
   memory.set(layout, { keys: new Set(span.keys.keys()), read });
   return read;
 }
@@ -103,7 +107,8 @@ const memory = new WeakMap<TableLayout, RememberedRead>();
 
 /** The grid's row count as the last read through `layout` in this request saw it (null: not read). */
 export function rememberedGridRows(layout: TableLayout): number | null {
-  return memory.get(layout)?.read.gridRows ?? null;
+  const remembered = memory.get(layout);
+  return remembered && !remembered.read.bounded ? remembered.read.gridRows : null;
 }
 
 /** Drops what was read through `layout` (the lock was just taken: read again under it). */
@@ -191,14 +196,16 @@ function columnSpan(table: TableSpec, columnOf: ReadonlyMap<string, number>, onl
  * Every row of the grid, columns first..last (open-ended, so no round trip asks for the last row
  * first): one read per run, the columns between runs left blank.
  */
-function readGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, span: ColumnSpan): CellValue[][] {
+function readGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, span: ColumnSpan, rowsRead?: number): CellValue[][] {
+  // Open-ended (every row of the grid), or the header and the first `rowsRead` rows.
+  const to = rowsRead === undefined ? '' : String(rowsRead + 1);
   if (span.runs.length === 1) {
-    return sheet.getRange(`${columnLetters(span.first)}1:${columnLetters(span.last)}`).getValues() as CellValue[][];
+    return sheet.getRange(`${columnLetters(span.first)}1:${columnLetters(span.last)}${to}`).getValues() as CellValue[][];
   }
   const width = span.last - span.first + 1;
   let grid: CellValue[][] = [];
-  for (const [from, to] of span.runs) {
-    const part = sheet.getRange(`${columnLetters(from)}1:${columnLetters(to)}`).getValues() as CellValue[][];
+  for (const [from, last] of span.runs) {
+    const part = sheet.getRange(`${columnLetters(from)}1:${columnLetters(last)}${to}`).getValues() as CellValue[][];
     if (grid.length === 0) grid = part.map(() => new Array<CellValue>(width).fill(''));
     part.forEach((cells, index) => cells.forEach((value, offset) => (grid[index][from - span.first + offset] = value)));
   }

@@ -11,6 +11,8 @@ import type { ColumnSpec, TableSpec } from './schema';
 const LEVELS = ['Low', 'Medium', 'High'] as const;
 
 export const PARTNERSHIP: TableSpec = {
+  // One record: its row is the first below the header (the template puts it there).
+  rowsRead: 20,
   key: 'partnership',
   title: 'Partnership',
   columns: [
