@@ -1,5 +1,5 @@
 import type { Calendar } from './calendar';
-import { CORNERS, type Corner, type CornerMeans, DEFAULT_ATTENTION_THRESHOLD, cornersAtRisk } from './corners';
+import { CORNERS, type Corner, type CornerMeans, DEFAULT_ATTENTION_THRESHOLD, bandOf, cornersAtRisk } from './corners';
 
 /**
  * How the partnership is governed (DOMAIN.md "Value and governance"): the trust-building approach
@@ -57,7 +57,7 @@ export function governanceState(
 }
 
 export interface GovernanceAdvice {
-  /** 'slower-ramp': two or more corners need attention; 'keep': fewer; 'no-cycle': nothing closed yet. */
+  /** 'slower-ramp': two or more corners are low (band 1–4); 'keep': fewer; 'no-cycle': nothing closed yet. */
   advice: 'slower-ramp' | 'keep' | 'no-cycle';
   /** The corners at or below the attention threshold in that cycle, canonical order. */
   cornersNeedingAttention: Corner[];
@@ -66,35 +66,41 @@ export interface GovernanceAdvice {
   text: string;
 }
 
-/** The number of corners needing attention from which a slower ramp and more safeguards are advised. */
+/** The number of *low* corners (band 1–4) from which a slower ramp and more safeguards are advised. */
 export const SLOWER_RAMP_CORNERS = 2;
 
 /**
- * The advice from the latest closed cycle (decision): two or more corners at or below the attention
- * threshold → a slower ramp and more safeguards (gradual commitment, contractual safeguards); else
- * the approach may stay as chosen. `means` null: no closed cycle yet.
+ * The advice from the latest closed cycle (DOMAIN.md): two or more *low* corners (band 1–4, as
+ * Home's safeguards notice counts them) → a slower ramp and more safeguards (gradual commitment,
+ * contractual safeguards); else the approach may stay as chosen. The corners at or below the
+ * attention threshold are named either way. `means` null: no closed cycle yet.
  */
 export function governanceAdvice(cycle: { name: string; means: CornerMeans } | null, threshold = DEFAULT_ATTENTION_THRESHOLD): GovernanceAdvice {
   if (!cycle || CORNERS.every((corner) => cycle.means[corner] === null)) {
     return { advice: 'no-cycle', cornersNeedingAttention: [], suggested: [], text: 'No closed assessment cycle yet: choose from what you know, and revisit after the first cycle.' };
   }
-  const low = cornersAtRisk(cycle.means, threshold);
+  const attention = cornersAtRisk(cycle.means, threshold);
+  const low = CORNERS.filter((corner) => {
+    const mean = cycle.means[corner];
+    return mean !== null && bandOf(mean) === 'low';
+  });
   if (low.length >= SLOWER_RAMP_CORNERS) {
     return {
       advice: 'slower-ramp',
-      cornersNeedingAttention: low,
+      cornersNeedingAttention: attention,
       suggested: ['Gradual commitment', 'Contractual safeguards'],
-      text: `In ${cycle.name}, ${low.length} corners (${low.join(', ')}) are at or below ${threshold}: ramp up more slowly and add safeguards (gradual commitment, contractual safeguards).`,
+      text: `In ${cycle.name}, ${low.length} corners (${low.join(', ')}) are low (below 5): ramp up more slowly and add safeguards (gradual commitment, contractual safeguards).`,
     };
   }
+  const attentionOnly = attention;
   return {
     advice: 'keep',
-    cornersNeedingAttention: low,
+    cornersNeedingAttention: attentionOnly,
     suggested: [],
     text:
-      low.length === 1
-        ? `In ${cycle.name}, one corner (${low[0]}) is at or below ${threshold}: no need to slow down; work on it through the 90-day loop.`
-        : `In ${cycle.name}, no corner is at or below ${threshold}: the chosen approach can stay.`,
+      attentionOnly.length === 0
+        ? `In ${cycle.name}, no corner is at or below ${threshold}: the chosen approach can stay.`
+        : `In ${cycle.name}, ${attentionOnly.length === 1 ? `one corner (${attentionOnly[0]}) is` : `${attentionOnly.length} corners (${attentionOnly.join(', ')}) are`} at or below ${threshold} but fewer than two are low (below 5): no need to slow down; work on ${attentionOnly.length === 1 ? 'it' : 'them'} through the 90-day loop.`,
   };
 }
 

@@ -1,3 +1,4 @@
+import { needsSafeguards } from '../../src/domain/corners';
 import { describe, expect, it } from 'vitest';
 import { zoneCalendar } from '../../src/domain/calendar';
 import {
@@ -40,17 +41,24 @@ describe('governance review six months after the choice', () => {
 });
 
 describe('governance advice from the latest closed cycle', () => {
-  it('advises a slower ramp and more safeguards from two corners at or below the threshold', () => {
-    const advice = governanceAdvice({ name: '2026-Q4', means: means(8, 6, 5.5, 7) });
+  it('advises a slower ramp and more safeguards from two low corners (band 1–4), as DOMAIN.md and Home count them', () => {
+    const advice = governanceAdvice({ name: '2026-Q4', means: means(8, 4, 4.5, 6) });
     expect(advice.advice).toBe('slower-ramp');
-    expect(advice.cornersNeedingAttention).toEqual(['Reliability', 'Transparency']);
+    expect(advice.cornersNeedingAttention).toEqual(['Reliability', 'Transparency', 'Alignment']);
     expect(advice.suggested).toEqual(['Gradual commitment', 'Contractual safeguards']);
     expect(advice.text).toContain('2026-Q4');
+    expect(advice.text).toContain('Reliability, Transparency) are low');
+    // The same means tell Home to show its safeguards notice.
+    expect(needsSafeguards(means(8, 4, 4.5, 6))).toBe(true);
   });
 
-  it('keeps the approach with one corner needing attention or none, and unrated corners do not count', () => {
+  it('keeps the approach while fewer than two corners are low, naming the corners that need attention; unrated corners do not count', () => {
+    // Two corners at or below 6 but in the watch band: attention, not a slower ramp.
+    const watch = governanceAdvice({ name: 'Q', means: means(8, 6, 5.5, 7) });
+    expect(watch).toMatchObject({ advice: 'keep', cornersNeedingAttention: ['Reliability', 'Transparency'] });
+    expect(needsSafeguards(means(8, 6, 5.5, 7))).toBe(false);
+    expect(governanceAdvice({ name: 'Q', means: means(8, 3, null, null) })).toMatchObject({ advice: 'keep', cornersNeedingAttention: ['Reliability'] });
     expect(governanceAdvice({ name: 'Q', means: means(8, 6.01, null, 7) }).advice).toBe('keep');
-    expect(governanceAdvice({ name: 'Q', means: means(8, 6, null, null) })).toMatchObject({ advice: 'keep', cornersNeedingAttention: ['Reliability'] });
     expect(governanceAdvice({ name: 'Q', means: means(9, 9, 9, 9) }).cornersNeedingAttention).toEqual([]);
   });
 

@@ -69,10 +69,10 @@ describe('governance record', () => {
     expect(() => api.saveGovernance({ approach: 'Blend', rationale: 'Because' })).toThrow(/who you are/);
   });
 
-  it('advises a slower ramp from the latest closed cycle with two corners needing attention', () => {
+  it('advises a slower ramp from the latest closed cycle with two low corners', () => {
     as('ana@acme.example', 'Ana', 'Acme');
     api.startCycle({ name: 'Kick-off', kind: 'Quarterly', anonymity: 'Named' });
-    api.submitAssessment({ cycle: 'Kick-off', ratings: { Competence: 8, Reliability: 5, Transparency: 4, Alignment: 7 }, evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' } });
+    api.submitAssessment({ cycle: 'Kick-off', ratings: { Competence: 8, Reliability: 4, Transparency: 3, Alignment: 7 }, evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' } });
     expect(api.loadGovernance().advice.advice).toBe('no-cycle'); // still open
     api.closeCycle('Kick-off');
     const advice = api.loadGovernance().advice;
