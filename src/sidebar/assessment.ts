@@ -158,6 +158,12 @@ export function startCycle(input: StartCycleInput): AssessmentView {
   saveAtomically(workbook, 'Start cycle', (plan) => {
     const snapshot = readSnapshot(workbook, { commitments: false });
     const caller = requireCaller(snapshot.sides, identity);
+    // An exit (governance-handlers.ts, on the Partnership row) ends the loop: no cycle starts after it.
+    const exitedOn = dateOf(snapshot.partnershipRow?.values.exitedOn);
+    if (exitedOn) {
+      const after = textOf(snapshot.partnershipRow?.values.exitedAfter);
+      throw new Error(`The partnership was exited on ${isoDayOf(exitedOn, workbook.calendar)}${after ? ` after breach ${after}` : ''}: no new cycle starts. Every record is kept; clear "Exited on" on the Partnership sheet to reopen the loop.`);
+    }
     const { records, layout } = readCycleRecords(workbook);
     // A name already used in the Assessments sheet (before the Cycles sheet existed) is taken too.
     const used = cycleSummaries(snapshot).find((summary) => sameCycleName(summary.cycle, input.name));

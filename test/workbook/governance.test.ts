@@ -110,6 +110,10 @@ describe('rebuild or exit after a severe breach', () => {
     expect(view.breaches.map((b) => b.what)).toEqual(['Pricing sheet leaked']);
     // A second decision is refused.
     expect(() => api.decideBreach({ id, dishonestyOrDataMisuse: false, partnerAcknowledged: true, recovered: 'Yes', decision: 'Rebuild', reasons: 'Changed our minds' })).toThrow(/already exited/);
+    // The loop is closed: no cycle starts, and nothing was written by trying.
+    const cyclesBefore = double.inspect.values('Cycles');
+    expect(() => api.startCycle({ name: '2027-Q1', kind: 'Quarterly', anonymity: 'Named' })).toThrow(`The partnership was exited on 2026-11-30 after breach ${id}: no new cycle starts.`);
+    expect(double.inspect.values('Cycles')).toEqual(cyclesBefore);
   });
 
   it('a rebuild keeps the reset going and the loop paused until it completes', () => {
