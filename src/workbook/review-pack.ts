@@ -294,8 +294,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
  * The pack's sheet and its name, all reads before the one create and the writes: the remembered
- * sheet when its first cell still reads as the pack (one read), else the sheet marked as the pack,
- * else a new one; a sheet of someone's own called "Review pack" is left alone. `remember` is the
+ * sheet when its first cell still reads as the pack (one read), else (a pack was made before) the
+ * sheet marked as the pack, else a new one; a sheet of someone's own called "Review pack" is left alone. `remember` is the
  * name to store in REVIEW_PACK_PROPERTY when it changed (null when it did not).
  */
 export function reviewPackSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, remembered: string | undefined): { sheet: Sheet; name: string; remember: string | null } {
@@ -307,7 +307,9 @@ export function reviewPackSheet(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
       // renamed or deleted: found by its mark or made again below
     }
   }
-  const marked = spreadsheet.createDeveloperMetadataFinder().withKey(METADATA_SHEET_KEY).withValue(REVIEW_PACK_KEY).find();
+  // The mark is looked for only when a pack was made before and its remembered name no longer
+  // leads to it (renamed): a first pack has nothing to find, and the search is a round trip.
+  const marked = remembered ? spreadsheet.createDeveloperMetadataFinder().withKey(METADATA_SHEET_KEY).withValue(REVIEW_PACK_KEY).find() : [];
   const found = marked.length > 0 ? marked[0].getLocation().getSheet() : null;
   if (found) {
     const name = found.getName();
