@@ -4,52 +4,21 @@
  * to (array results included), an error cell explains itself on hover, and `@name` stays text.
  * Debian's Chromium against the preview server started in-process on the example workbook.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreviewServer, type PreviewServer } from '../../preview/start';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { cell, showSheet, typeInto, usePreview } from './preview-page';
 
 const ANA = 'ana@acme.example';
 const LOG = 'Shared Commitments Log';
 
-let dir: string;
-let server: PreviewServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
+const preview = usePreview('page', { keepDirWhen: Boolean(process.env.KEEP_PREVIEW_SHOTS) });
+const { openAs, pageErrors } = preview;
 /** Screenshots for a person to look at; not part of docs/. */
-const shot = (name: string) => path.join(dir, `${name}.png`);
-
-async function openAs(user: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${user}: ${error.message}`));
-  await page.goto(`${server.url}/?user=${encodeURIComponent(user)}`);
-  await page.waitForSelector('table.grid');
-  return page;
-}
-
-async function showSheet(page: Page, name: string): Promise<void> {
-  await page.getByRole('tab', { name, exact: true }).click();
-  await page.waitForSelector(`table.grid[data-sheet="${name}"]`);
-}
-
-const cell = (page: Page, a1: string) => page.locator(`td[data-a1="${a1}"]`);
-
-async function typeInto(page: Page, a1: string, text: string): Promise<void> {
-  await page.waitForSelector('body[data-busy="0"]');
-  await cell(page, a1).dblclick();
-  const editor = page.locator('#cell-editor');
-  await editor.fill(text);
-  await editor.press('Enter');
-  await page.waitForSelector('body[data-busy="0"]');
-}
+const shot = (name: string) => path.join(preview.dir, `${name}.png`);
 
 const letters = (n: number): string => (n > 26 ? letters(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
-const inspect = () => server.workbook.double.inspect;
+const inspect = () => preview.server.workbook.double.inspect;
 
 async function openSidebar(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Extensions' }).click();
@@ -80,24 +49,6 @@ async function scrollToEnd(page: Page, top = false): Promise<void> {
     wrap.scrollTo(wrap.scrollWidth, stayAtTop ? 0 : wrap.scrollHeight);
   }, top);
 }
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'trust-corners-page-'));
-  server = await startPreviewServer({ port: 0, dataFile: path.join(dir, 'workbook.json'), log: () => {} });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  if (process.env.KEEP_PREVIEW_SHOTS) console.log(`screenshots kept in ${dir}`);
-  else rmSync(dir, { recursive: true, force: true });
-});
 
 describe('the preview page', () => {
   it('shows no sidebar until it is opened, and the × closes it and gives the grid its width back', async () => {

@@ -2,12 +2,11 @@
  * The local preview (`npm start`) end to end: the server started in-process on a free port with a
  * temporary save file, Debian's Chromium as two partners in two browser contexts.
  */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { PreviewDataError, startPreviewServer, type PreviewServer } from '../../preview/start';
+import { cell, showSheet, typeInto, usePreview } from './preview-page';
 import { projectRoot } from '../../runtime/bundle/project-root';
 
 const ANA = 'ana@acme.example';
@@ -15,74 +14,20 @@ const BEN = 'ben@beta.example';
 const LOG = 'Shared Commitments Log';
 const SCREENSHOT = path.join(projectRoot(), 'docs', 'preview.png');
 
-let dir: string;
-let dataFile: string;
+const preview = usePreview('preview');
+const { openAs, pageErrors } = preview;
 let server: PreviewServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pageErrors: string[] = [];
-
-async function openAs(user: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  // The preview must work offline: anything but the preview server is refused and recorded.
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(server.url + '/') || url === 'about:blank') return route.continue();
-    pageErrors.push(`external request: ${url}`);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${user}: ${error.message}`));
-  await page.goto(`${server.url}/?user=${encodeURIComponent(user)}`);
-  await page.waitForSelector('table.grid');
-  return page;
-}
-
-async function showSheet(page: Page, name: string): Promise<void> {
-  await page.getByRole('tab', { name, exact: true }).click();
-  await page.waitForSelector(`table.grid[data-sheet="${name}"]`);
-}
-
-const cell = (page: Page, a1: string) => page.locator(`td[data-a1="${a1}"]`);
-
-/** Types into a cell like a user: double-click, then pick from the dropdown or type and Enter. */
-async function typeInto(page: Page, a1: string, text: string): Promise<void> {
-  // Like a person, wait until the previous edit came back and the grid was redrawn.
-  await page.waitForSelector('body[data-busy="0"]');
-  await cell(page, a1).dblclick();
-  const editor = page.locator('#cell-editor');
-  if ((await editor.evaluate((e) => e.tagName)) === 'SELECT') {
-    await editor.selectOption(text);
-  } else {
-    await editor.fill(text);
-    await editor.press('Enter');
-  }
-}
+let dataFile: string;
+let dir: string;
+beforeAll(() => {
+  ({ server, dataFile, dir } = preview);
+});
 
 const values = (sheet: string) => server.workbook.double.inspect.values(sheet);
 /** 1-based row of the Commitments Log holding commitment `id`. */
 const rowOf = (id: string) => values(LOG).findIndex((row) => row[0] === id) + 1;
 const column = (sheet: string, header: string) => values(sheet)[0]!.indexOf(header) + 1;
 const a1 = (col: number, row: number) => `${String.fromCharCode(64 + col)}${row}`;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'trust-corners-preview-'));
-  dataFile = path.join(dir, 'workbook.json');
-  server = await startPreviewServer({ port: 0, dataFile, log: () => {} });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('npm start: the local preview', () => {
   it('starts with the example partnership, saved to the data file', () => {
@@ -283,9 +228,7 @@ describe('npm start: the local preview', () => {
   it('comes back identical after a restart from the saved file', async () => {
     const before = JSON.stringify(server.workbook.double.snapshot());
     const revision = server.workbook.revision;
-    await server.close();
-    expect(readFileSync(dataFile, 'utf8')).toBe(before);
-    server = await startPreviewServer({ port: 0, dataFile, log: () => {} });
+    server = await preview.restart(() => expect(readFileSync(dataFile, 'utf8')).toBe(before));
     expect(JSON.stringify(server.workbook.double.snapshot())).toBe(before);
     expect(revision).toBeGreaterThan(1);
     // And it serves it: the edits are on the page.
