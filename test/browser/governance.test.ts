@@ -4,60 +4,17 @@
  * against the real build/Code.js on the Apps Script double (harness.ts); every flow is checked by
  * what lands in the double's sheets.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seriousViolations } from './axe';
-import { launchBrowser, openSidebar, screenshot, type SidebarPage } from './browser';
+import { describe, expect, it } from 'vitest';
+import type { SidebarPage } from './browser';
 import { startHarness, type Harness } from './harness';
+import { ANA, CLEO, acmeAndGlobex, checkView, heading, homeAs, moreTool, sheetRows, useBrowser } from './steps';
 
-const ANA = 'ana@acme.example';
-const CLEO = 'cleo@globex.example';
+const browser = useBrowser();
+const workbook = (): Promise<Harness> => acmeAndGlobex();
+const openAs = (harness: Harness, user: string): Promise<SidebarPage> => homeAs(browser(), harness, user);
+const tool = moreTool;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function checkView(sidebar: SidebarPage, name: string): Promise<void> {
-  const { page } = sidebar;
-  await page.waitForFunction(() => !document.querySelector('.loading'));
-  expect(sidebar.external, `${name}: external requests`).toEqual([]);
-  expect(sidebar.errors, `${name}: page errors`).toEqual([]);
-  expect(await seriousViolations(page), `${name}: serious or critical axe violations`).toEqual([]);
-  await screenshot(page, name);
-}
-
-const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-
-function workbook(): Promise<Harness> {
-  return startHarness().then((harness) => {
-    harness.run(ANA, 'setUpWorkbook', harness.bundle.realm({ ourCompany: 'Acme', partnerCompany: 'Globex', model: 'Strategic' }));
-    harness.run(ANA, 'saveIdentity', harness.bundle.realm({ displayName: 'Ana Silva', side: 'Acme' }));
-    harness.run(CLEO, 'saveIdentity', harness.bundle.realm({ displayName: 'Cleo Park', side: 'Globex' }));
-    return harness;
-  });
-}
-
-async function openAs(harness: Harness, user: string): Promise<SidebarPage> {
-  const sidebar = await openSidebar(browser, harness, user);
-  await heading(sidebar.page, 'Trust Corners').waitFor();
-  return sidebar;
-}
-
-async function tool(page: Page, name: string, title: string | RegExp): Promise<void> {
-  await page.getByRole('navigation').getByRole('button', { name: 'More' }).click();
-  await heading(page, 'More tools').waitFor();
-  await page.getByRole('button', { name, exact: true }).click();
-  await heading(page, title).waitFor();
-}
-
-function rows(harness: Harness, sheet: string): Array<Record<string, unknown>> {
-  const [header, ...body] = harness.double.inspect.values(sheet);
-  return body.filter((row) => row.some((cell) => cell !== '')).map((row) => Object.fromEntries(header.map((name, i) => [String(name), row[i]])));
-}
+const rows = sheetRows;
 
 const isoOf = (value: unknown) => (Object.prototype.toString.call(value) === '[object Date]' ? (value as Date).toISOString().slice(0, 10) : String(value));
 

@@ -7,39 +7,18 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { INJECTION_PAYLOADS } from '../support/payloads';
-import { openSidebar, type SidebarPage } from './browser';
-import { startHarness, type Harness } from './harness';
-import { checkView, heading, sheetRows, useBrowser } from './steps';
+import type { SidebarPage } from './browser';
+import type { Harness } from './harness';
+import { ANA, CLEO, acmeAndGlobex, checkView, heading, homeAs, moreTool, sheetRows, useBrowser } from './steps';
 
-const ANA = 'ana@acme.example';
-const CLEO = 'cleo@globex.example';
 
 const browser = useBrowser();
 
 
 
-/** A workbook set up for Acme and Globex, with Ana (Acme) and Cleo (Globex) known. */
-function workbook(ours = 'Acme', theirs = 'Globex', names: [string, string] = ['Ana Silva', 'Cleo Park']): Promise<Harness> {
-  return startHarness().then((harness) => {
-    harness.run(ANA, 'setUpWorkbook', harness.bundle.realm({ ourCompany: ours, partnerCompany: theirs, model: 'Strategic' }));
-    harness.run(ANA, 'saveIdentity', harness.bundle.realm({ displayName: names[0], side: ours }));
-    harness.run(CLEO, 'saveIdentity', harness.bundle.realm({ displayName: names[1], side: theirs }));
-    return harness;
-  });
-}
-
-async function openAs(harness: Harness, user: string): Promise<SidebarPage> {
-  const sidebar = await openSidebar(browser(), harness, user);
-  await heading(sidebar.page, 'Trust Corners').waitFor();
-  return sidebar;
-}
-
-async function tool(page: Page, name: string, title: string | RegExp): Promise<void> {
-  await page.getByRole('navigation').getByRole('button', { name: 'More' }).click();
-  await heading(page, 'More tools').waitFor();
-  await page.getByRole('button', { name, exact: true }).click();
-  await heading(page, title).waitFor();
-}
+const workbook = acmeAndGlobex;
+const openAs = (harness: Harness, user: string): Promise<SidebarPage> => homeAs(browser(), harness, user);
+const tool = moreTool;
 
 /** Picks a value on a 1–10 scale by its visible label, as a pointer user would. */
 async function scale(scope: Page | Locator, legend: string, value: number): Promise<void> {

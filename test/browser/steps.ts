@@ -5,8 +5,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { seriousViolations } from './axe';
-import { launchBrowser, screenshot, type SidebarPage } from './browser';
-import type { Harness } from './harness';
+import { launchBrowser, openSidebar, screenshot, type SidebarPage } from './browser';
+import { startHarness, type Harness } from './harness';
 
 /** One Chromium for the test file; `browser()` is it once beforeAll has run. */
 export function useBrowser(): () => Browser {
@@ -66,4 +66,32 @@ export async function rate(page: Page, ratings: readonly number[], evidence: rea
 export function sheetRows(harness: Harness, sheet: string): Array<Record<string, unknown>> {
   const [header, ...body] = harness.double.inspect.values(sheet);
   return body.filter((row) => row.some((cell) => cell !== '')).map((row) => Object.fromEntries(header.map((name, i) => [String(name), row[i]])));
+}
+
+export const ANA = 'ana@acme.example';
+export const CLEO = 'cleo@globex.example';
+
+/** A workbook set up for Acme and Globex, with Ana (Acme) and Cleo (Globex) known. */
+export function acmeAndGlobex(ours = 'Acme', theirs = 'Globex', names: [string, string] = ['Ana Silva', 'Cleo Park']): Promise<Harness> {
+  return startHarness().then((harness) => {
+    harness.run(ANA, 'setUpWorkbook', harness.bundle.realm({ ourCompany: ours, partnerCompany: theirs, model: 'Strategic' }));
+    harness.run(ANA, 'saveIdentity', harness.bundle.realm({ displayName: names[0], side: ours }));
+    harness.run(CLEO, 'saveIdentity', harness.bundle.realm({ displayName: names[1], side: theirs }));
+    return harness;
+  });
+}
+
+/** The sidebar as `user`, once Home has loaded. */
+export async function homeAs(browser: Browser, harness: Harness, user: string): Promise<SidebarPage> {
+  const sidebar = await openSidebar(browser, harness, user);
+  await heading(sidebar.page, 'Trust Corners').waitFor();
+  return sidebar;
+}
+
+/** Opens one of the More tab's tools and waits for its heading. */
+export async function moreTool(page: Page, name: string, title: string | RegExp): Promise<void> {
+  await page.getByRole('navigation').getByRole('button', { name: 'More' }).click();
+  await heading(page, 'More tools').waitFor();
+  await page.getByRole('button', { name, exact: true }).click();
+  await heading(page, title).waitFor();
 }
