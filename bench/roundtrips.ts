@@ -7,6 +7,7 @@ import { type AppsScriptDouble, kindOf } from '../runtime/apps-script';
 import { onEdit } from '../src/addon';
 import { ALIGNMENT_QUESTIONS, MAJOR_CHANGES } from '../src/domain/audits';
 import { COMMITMENT_STATUSES } from '../src/domain/commitments';
+import { COMMITMENTS } from '../src/workbook/templates';
 import { ENTRY_POINTS } from '../src/entry-points';
 import type { CornerName, HandlerName, ServerApi } from '../src/sidebar/api';
 import { refreshTimeZone } from '../src/workbook/layout';
@@ -26,7 +27,7 @@ interface BenchAction {
   /** The workbook the action starts from (default: set up and seeded). */
   start?: (rows: number) => BenchWorkbook;
   /** Runs after Ana has said who she is, before counting starts (e.g. opening the cycle an answer joins). */
-  prepare?: () => void;
+  prepare?: (double: AppsScriptDouble) => void;
   /** Runs the action; `last` is the row count, for actions that pick a row. */
   run: (double: AppsScriptDouble, api: ServerApi, last: number) => unknown;
 }
@@ -72,7 +73,7 @@ const HANDLER_ACTIONS: Record<HandlerName, BenchAction> = {
     run: () =>
       api.agreeActions('2026-Q4', agreedCorner, [1, 2, 3].map((n) => ({ commitment: `Action ${n}`, ownerSide: SIDES[n % 2], ownerPerson: 'Ana', dueDate: '2026-12-31' }))),
   },
-  acceptCommitment: { name: 'submit_accept_commitment', run: () => api.acceptCommitment(acceptable()) },
+  acceptCommitment: { name: 'submit_accept_commitment', prepare: (double) => dueAhead(double, acceptable()), run: () => api.acceptCommitment(acceptable()) },
   declineCommitment: { name: 'submit_decline_commitment', run: () => api.declineCommitment(acceptable(), 'Not this quarter') },
   counterProposeCommitment: {
     name: 'submit_counter_propose_commitment',
@@ -162,6 +163,16 @@ const firstMajorChange = () => MAJOR_CHANGES[0];
 let acceptableId = '';
 const acceptable = () => acceptableId;
 
+/**
+ * Gives the seeded proposal the bench accepts a due date 40 days ahead: the seed's dates are in the
+ * past, and a proposal already past due is refused (the way out is a counter-proposal).
+ */
+function dueAhead(double: AppsScriptDouble, id: string): void {
+  const row = Number(id.slice('C-'.length)) + 1;
+  const column = COMMITMENTS.columns.findIndex((spec) => spec.key === 'dueDate') + 1;
+  double.spreadsheet.getSheetByName(COMMITMENTS.title)!.getRange(row, column).setValue(new Date(Date.now() + 40 * 86_400_000));
+}
+
 /** The last seeded commitment still Proposed by `side` (seed.ts cycles statuses and sides). */
 function lastProposedBy(rows: number, side: string): string {
   for (let i = rows - 1; i >= 0; i--) {
@@ -249,7 +260,7 @@ function measure(action: BenchAction, rows: number): Figure {
       refreshTimeZone();
       api.saveIdentity({ displayName: 'Ana', side: SIDES[0] });
       acceptableId = lastProposedByPartner(rows);
-      action.prepare?.();
+      action.prepare?.(double);
       double.endExecution();
       double.calls.reset();
     }

@@ -35,9 +35,14 @@ function requireProposed(row: TableRow, id: string, verb: string): void {
  * which the proposer then accepts. (A weekly-sync commitment has no such window.)
  */
 export function acceptanceProblem(row: TableRow, id: string, today: Date, calendar: Workbook['calendar']): string | null {
-  if (!isAssessmentAction(row)) return null;
   const due = dateOf(row.values.dueDate);
   const counter = 'Counter-propose it with a new due date instead';
+  if (!isAssessmentAction(row)) {
+    // Any other commitment: accepting one already past its due date would make it overdue at once.
+    return due && calendar.dayNumber(due) < calendar.dayNumber(today)
+      ? `${id} cannot be accepted today: it was due ${isoDayOf(due, calendar)}, which has passed. ${counter}.`
+      : null;
+  }
   if (!due) return `${id} has no due date; an agreed action falls due 30 to 60 days after it is agreed. ${counter}.`;
   const problem = actionDueProblem(today, due, calendar);
   return problem ? `${id} cannot be accepted today: its due date ${isoDayOf(due, calendar)} ${problem}. ${counter}.` : null;

@@ -160,6 +160,18 @@ describe('accepting late', () => {
     expect(api.acceptCommitment(first).commitments.find((item) => item.id === first)).toMatchObject({ status: 'Open', dueDate: '2027-02-01', acceptedBy: 'Ana (Acme)' });
   });
 
+  it('refuses a weekly-sync commitment whose due date has passed, and accepts it on its due day', () => {
+    const late = anaProposes('Share the roadmap', '2026-12-10');
+    const onTime = anaProposes('Send the forecast', '2026-12-10');
+    asBen();
+    vi.setSystemTime(new Date('2026-12-10T12:00:00Z'));
+    expect(api.acceptCommitment(onTime).commitments.find((item) => item.id === onTime)?.status).toBe('Open');
+    vi.setSystemTime(new Date('2026-12-11T12:00:00Z'));
+    const before = everything();
+    expect(() => api.acceptCommitment(late)).toThrow(`${late} cannot be accepted today: it was due 2026-12-10, which has passed. Counter-propose it with a new due date instead.`);
+    expect(everything()).toBe(before);
+  });
+
   it('accepts an action on the last day its date is still in range', () => {
     const [first, second] = anaAgreesActions('2027-01-14');
     asBen();
