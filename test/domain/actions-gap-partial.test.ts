@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTION_DUE_MAX_DAYS,
   ACTION_DUE_MIN_DAYS,
-  type CornerMeans,
   actionDueProblem,
   actionDueWindow,
   actionProblems,
@@ -18,13 +17,8 @@ import {
   ratingCoverage,
   zoneCalendar,
 } from '../../src/domain';
+import { means } from '../support/corner-means';
 
-const means = (c: number | null, r: number | null, t: number | null, a: number | null): CornerMeans => ({
-  Competence: c,
-  Reliability: r,
-  Transparency: t,
-  Alignment: a,
-});
 
 describe('the action due-date rule: 30–60 days after the day it is agreed', () => {
   const utc = zoneCalendar('UTC');

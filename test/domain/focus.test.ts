@@ -11,13 +11,8 @@ import {
   focusAcrossCycles,
   nextFocus,
 } from '../../src/domain';
+import { means } from '../support/corner-means';
 
-const means = (c: number | null, r: number | null, t: number | null, a: number | null): CornerMeans => ({
-  Competence: c,
-  Reliability: r,
-  Transparency: t,
-  Alignment: a,
-});
 const cycle = (name: string, m: CornerMeans, recordedFocus?: CycleRatings['recordedFocus']): CycleRatings => ({ name, means: m, recordedFocus });
 
 describe('focus across cycles', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  type CornerMeans,
   bandOf,
   cornersAtRisk,
   meanPerCorner,
@@ -13,13 +12,8 @@ import {
   tieOrder,
   weakestCorner,
 } from '../../src/domain';
+import { means } from '../support/corner-means';
 
-const means = (c: number | null, r: number | null, t: number | null, a: number | null): CornerMeans => ({
-  Competence: c,
-  Reliability: r,
-  Transparency: t,
-  Alignment: a,
-});
 const row = (c: number | null, r: number | null, t: number | null, a: number | null, side?: string, weight?: number) => ({
   ratings: means(c, r, t, a),
   side,

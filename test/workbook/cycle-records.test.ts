@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type CornerMeans } from '../../src/domain/corners';
 import { openCycle } from '../../src/domain/cycles';
 import { focusAcrossCycles } from '../../src/domain/focus';
 import { CycleSheetError, cycleRatingsInOrder, cycleRecordOf, cycleRecordsOf, cycleRowOf } from '../../src/workbook/cycle-records';
 import { CYCLES } from '../../src/workbook/templates';
+import { means } from '../support/corner-means';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const means = (c: number | null, r: number | null, t: number | null, a: number | null): CornerMeans => ({ Competence: c, Reliability: r, Transparency: t, Alignment: a });
 const row = (extra: Record<string, string | number | Date> = {}) => ({
   name: '2026-Q1',
   kind: 'Quarterly',

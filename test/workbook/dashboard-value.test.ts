@@ -6,7 +6,7 @@ import { loadExamplePartnership } from '../../src/workbook/load-example';
 import { setUpWorkbook } from '../../src/workbook/setup';
 import { examplePartnership } from '../../src/workbook/example';
 import { CORNERS, DEFAULT_ATTENTION_THRESHOLD } from '../../src/domain/corners';
-import { meanPerSide } from '../../src/domain/scores';
+import { exampleMeansOf } from '../support/example-means';
 import { partnerSatisfaction, reciprocity, returnOnInvestment } from '../../src/domain/value';
 import { NOT_SHARED } from '../../src/domain/disclosure-advisor';
 import { DASHBOARD_ROWS, EXCHANGE_KINDS, VALUE_FIGURES } from '../../src/workbook/dashboard';
@@ -40,12 +40,7 @@ describe('Dashboard: corners per side and value exchange, on the example partner
     const { values, errors } = workbook(true);
     expect(errors).toEqual([]);
     const latestCycle = values[R.latestCycle - 1][1];
-    const rows = example.assessments
-      .filter((row) => row.cycle === latestCycle)
-      .map((row) => ({ side: row.side as string, ratings: Object.fromEntries(CORNERS.map((corner) => [corner, row[corner.toLowerCase()] as number])) as never }));
-    const bySide = meanPerSide(rows);
-    const mine = bySide.find((side) => side.side === ours)!.means;
-    const theirs = bySide.find((side) => side.side === partner)!.means;
+    const { mine, theirs } = exampleMeansOf(example, latestCycle, ours, partner);
     expect(values[R.ourMeans - 1][0]).toBe(ours);
     expect(values[R.partnerMeans - 1][0]).toBe(partner);
     expect(values[R.sideGap - 1][0]).toBe(`Perception gap (${ours} − ${partner})`);

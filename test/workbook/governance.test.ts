@@ -4,7 +4,7 @@ import { createFormulaEvaluator } from '../../runtime/formulas/evaluator';
 import { customFunctionDecls } from '../../runtime/bundle/custom-functions';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
 import { CORNERS } from '../../src/domain/corners';
-import { meanPerSide } from '../../src/domain/scores';
+import { exampleMeansOf } from '../support/example-means';
 import { onTimeRate } from '../../src/domain/commitments';
 import { partnerSatisfaction, reciprocity, returnOnInvestment } from '../../src/domain/value';
 import { governanceAdvice } from '../../src/domain/governance';
@@ -162,12 +162,7 @@ describe('the review pack on the example partnership', () => {
     expect(values[0][0]).toBe('Steering-committee review pack');
     expect(label('Assessment cycle')?.[1]).toBe(latestCycle);
 
-    const rows = example.assessments
-      .filter((row) => row.cycle === latestCycle)
-      .map((row) => ({ side: row.side as string, ratings: Object.fromEntries(CORNERS.map((corner) => [corner, row[corner.toLowerCase()] as number])) as never }));
-    const bySide = meanPerSide(rows);
-    const mine = bySide.find((side) => side.side === ours)!.means;
-    const theirs = bySide.find((side) => side.side === partner)!.means;
+    const { mine, theirs } = exampleMeansOf(example, latestCycle, ours, partner);
     const oursRow = label(ours)!;
     const partnerRow = label(partner)!;
     const gapRow = label(`Gap (${ours} − ${partner})`)!;
