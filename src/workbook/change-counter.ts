@@ -19,7 +19,7 @@ export function readChangeCounter(properties: GoogleAppsScript.Properties.Proper
 }
 
 /** The property to write with a batch that changes the workbook, from the properties already read. */
-export function nextChangeCount(properties: Record<string, string>): Record<string, string> {
+export function nextChangeCount(properties: Readonly<Record<string, string>>): Record<string, string> {
   return { [CHANGE_COUNTER_PROPERTY]: String(countOf(properties[CHANGE_COUNTER_PROPERTY]) + 1) };
 }
 
@@ -27,16 +27,16 @@ export function nextChangeCount(properties: Record<string, string>): Record<stri
  * Plans the next count into a save. The caller holds the document lock, so two saves cannot read
  * the same count; an onEdit that ran without the lock may lose one step, which still moves the count.
  */
-export function planChangeCount(plan: WritePlan, properties: Record<string, string>): void {
-  plan.setDocumentProperty(CHANGE_COUNTER_PROPERTY, String(countOf(properties[CHANGE_COUNTER_PROPERTY]) + 1));
+export function planChangeCount(plan: WritePlan, properties: Readonly<Record<string, string>>): void {
+  for (const [key, value] of Object.entries(nextChangeCount(properties))) plan.setDocumentProperty(key, value);
 }
 
 /**
- * For writers outside a WritePlan (onEdit, loading the example): reads the count now, before any
- * sheet write is queued (so the read forces no commit), and returns the write to make afterwards.
+ * For writers outside a WritePlan (loading the example): reads the count now, before any sheet
+ * write is queued (so the read forces no commit), and returns the write to make afterwards.
  */
-export function prepareChangeCount(known?: Readonly<Record<string, string>>): () => void {
+export function prepareChangeCount(): () => void {
   const properties = PropertiesService.getDocumentProperties();
-  const next = String((known ? countOf(known[CHANGE_COUNTER_PROPERTY]) : readChangeCounter(properties)) + 1);
+  const next = String(readChangeCounter(properties) + 1);
   return () => properties.setProperty(CHANGE_COUNTER_PROPERTY, next);
 }

@@ -45,22 +45,20 @@ export function readTable(layout: TableLayout, only?: readonly string[]): TableR
   if (remembered && (only ?? layout.table.columns.map((column) => column.key)).every((key) => remembered.keys.has(key))) {
     return remembered.read;
   }
-  let span: ColumnSpan;
-  let read: TableRead;
   if (layout instanceof CachedTableLayout && !layout.isChecked) {
     const unchecked = layout.unchecked();
-    span = columnSpan(layout.table, unchecked.columnOf, only);
+    const span = columnSpan(layout.table, unchecked.columnOf, only);
     const grid = readGrid(unchecked.sheet, span, layout.table.rowsRead);
-    if (layout.acceptHeader(grid[0] ?? [], span.first, span.runs)) {
-      read = probed(layout.table.key, tableReadOf(grid, span));
-      if (layout.table.rowsRead !== undefined) read.bounded = true;
-      memory.set(layout, { keys: new Set(span.keys.keys()), read });
-      return read;
-    }
+    if (layout.acceptHeader(grid[0] ?? [], span.first, span.runs)) return remember(layout, span, grid);
     // The cache was stale: the table was found again by its metadata, so read it where it is now.
   }
-  span = columnSpan(layout.table, layout.columnOf, only);
-  read = probed(layout.table.key, tableReadOf(readGrid(layout.sheet, span, layout.table.rowsRead), span));
+  const span = columnSpan(layout.table, layout.columnOf, only);
+  return remember(layout, span, readGrid(layout.sheet, span, layout.table.rowsRead));
+}
+
+/** The rows of `grid` as a read, kept for the rest of the request. */
+function remember(layout: TableLayout, span: ColumnSpan, grid: CellValue[][]): TableRead {
+  const read = probed(layout.table.key, tableReadOf(grid, span));
   if (layout.table.rowsRead !== undefined) read.bounded = true;
   memory.set(layout, { keys: new Set(span.keys.keys()), read });
   return read;
