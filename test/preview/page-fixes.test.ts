@@ -95,9 +95,14 @@ describe('the preview page', () => {
       const facts = inspect().sheet(name);
       if (facts.lastRow === 0) continue;
       await showSheet(page, name);
-      await scrollToEnd(page);
       const corner = `${letters(facts.lastColumn)}${facts.lastRow}`;
-      expect(await reachable(page, corner), `${name}!${corner}`).toBe(true);
+      // Charts and the sidebar may still be laying out after the sheet is shown: scroll again until settled.
+      await expect
+        .poll(async () => {
+          await scrollToEnd(page);
+          return reachable(page, corner);
+        }, { message: `${name}!${corner}` })
+        .toBe(true);
     }
   });
 
