@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../runtime/bundle/project-root';
-import { ARGUMENTS } from '../src/sidebar/boundary/inputs';
+import { ARGUMENTS } from '../src/sidebar/server';
 import { type Figure, medianMs, printTable, record } from './report';
 
 const RATINGS = { Competence: 7, Reliability: 6, Transparency: 5, Alignment: 8 };

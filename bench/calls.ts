@@ -2,11 +2,11 @@ import { createAppsScriptDouble } from '../runtime/apps-script';
 import { setUpWorkbook } from '../src/workbook/setup';
 import { saveIdentity } from '../src/workbook/identity';
 import { stampEdit } from '../src/workbook/stamp';
-import { readSnapshot } from '../src/sidebar/read-model';
+import { readSnapshot } from '../src/sidebar/common/read-model';
 import { Workbook, locateTable } from '../src/workbook/layout';
 import { appendRows } from '../src/workbook/table';
 import { ASSESSMENTS, COMMITMENTS } from '../src/workbook/templates';
-import { SIDEBAR_HANDLERS } from '../src/sidebar/handlers';
+import { SIDEBAR_HANDLERS } from '../src/sidebar/server';
 import { type Figure, printTable, record } from './report';
 
 const SIDES = ['Acme', 'Beta'];

@@ -2,7 +2,7 @@ import { menuCreatePortfolio, menuLoadExample, menuRepairWorkbook, menuSetUpWork
 import { showAboutAndDiagnostics } from './diagnostics/about';
 import { showHelp } from './diagnostics/help';
 import { timeEach } from './diagnostics/timing';
-import { SIDEBAR_HANDLERS } from './sidebar/handlers';
+import { SIDEBAR_HANDLERS } from './sidebar/server';
 
 /**
  * Functions Apps Script calls by name: simple triggers, menu items, and the sidebar's

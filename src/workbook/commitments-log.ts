@@ -26,7 +26,7 @@ export interface CommitmentChanges {
   recoveryPlan?: string;
   /** Set by the server when the other side accepts; never from a client's input. */
   acceptedBy?: string;
-  /** The negotiation (negotiation-handlers.ts): new terms, who answers next, what was replaced or why declined. */
+  /** The negotiation (src/sidebar/commitments/server.ts): new terms, who answers next, what was replaced or why declined. */
   commitment?: string;
   dueDate?: string; // yyyy-mm-dd
   proposerSide?: string;
@@ -72,7 +72,7 @@ export function planCommitments(plan: WritePlan, workbook: Workbook, inputs: rea
   return ids;
 }
 
-/** What an update reads of a commitment: the columns the sidebar shows (src/sidebar/read-model.ts reads the same). */
+/** What an update reads of a commitment: the columns the sidebar shows (src/sidebar/common/read-model.ts reads the same). */
 export const COMMITMENT_ROW_KEYS: readonly string[] = [
   'id', 'commitment', 'ownerSide', 'ownerPerson', 'corner', 'dueDate', 'status', 'acceptedBy', 'doneOn', 'flaggedOn', 'recoveryPlan', 'source', 'proposerSide', 'counterTo', 'declinedReason',
 ];

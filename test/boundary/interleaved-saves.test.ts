@@ -6,7 +6,7 @@
  * unique and no risk became two commitments.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
+import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
 import { ANA, BEN, type Person, asPerson as as, double, useWorkbookDouble } from '../support/workbook-double';
 
 useWorkbookDouble({ double: () => ({ activeUserEmail: ANA.email }) });

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
+import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
 import { as, double, useWorkbookDouble } from '../support/workbook-double';
 
 const NO_EVIDENCE = { Competence: '', Reliability: '', Transparency: '', Alignment: '' };

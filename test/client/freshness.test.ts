@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Freshness, MAX_POLL_BACKOFF_MS, movesChangeCount } from '../../src/sidebar/client/freshness';
-import type { Changes } from '../../src/sidebar/freshness-api';
+import { Freshness, MAX_POLL_BACKOFF_MS, movesChangeCount } from '../../src/sidebar/freshness/poll';
+import type { Changes } from '../../src/sidebar/freshness/api';
 
 /** A stand-in for the sidebar's document: only what the poller reads. */
 function fakePage() {

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, vi } from 'vitest';
 import { type AppsScriptDouble, type AppsScriptDoubleOptions, createAppsScriptDouble } from '../../runtime/apps-script';
-import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
+import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
 
 /** The day most tests live on (a Monday in the fourth quarter). */
 export const PINNED_NOW = '2026-11-30T12:00:00Z';

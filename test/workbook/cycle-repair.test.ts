@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SIDEBAR_HANDLERS } from '../../src/sidebar/handlers';
+import { SIDEBAR_HANDLERS } from '../../src/sidebar/server';
 import { BACKFILL_RECORDER } from '../../src/workbook/cycle-backfill';
 import { CYCLES_RECORDED_PROPERTY, LEGACY_OPEN_CYCLE_PROPERTY, legacyOpenCycleOf } from '../../src/workbook/cycle-repair';
 import { locateTable } from '../../src/workbook/layout';

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { FormulaEvaluator } from '../../runtime/apps-script';
 import { customFunctionDecls } from '../../runtime/bundle/custom-functions';
 import { createFormulaEvaluator } from '../../runtime/formulas/evaluator';
-import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
+import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
 import { DASHBOARD_ROWS } from '../../src/workbook/dashboard';
 import { loadExamplePartnership } from '../../src/workbook/load-example';
 import { as, double, useWorkbookDouble } from '../support/workbook-double';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
 import { createFormulaEvaluator } from '../../runtime/formulas/evaluator';
 import { customFunctionDecls } from '../../runtime/bundle/custom-functions';
-import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
+import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
 import { CORNERS } from '../../src/domain/corners';
 import { exampleMeansOf } from '../support/example-means';
 import { onTimeRate } from '../../src/domain/commitments';

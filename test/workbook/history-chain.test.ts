@@ -7,7 +7,7 @@ import { PENDING_PREFIX } from '../../src/workbook/history-held';
 import { setUpWorkbook } from '../../src/workbook/setup';
 import { stampEdit } from '../../src/workbook/stamp';
 import { verifyHistory } from '../../src/workbook/verify-history';
-import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
+import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
 import { saveIdentity } from '../../src/workbook/identity';
 import { COMMITMENTS, HISTORY } from '../../src/workbook/templates';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
+import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
 import { adviseDisclosure } from '../../src/domain/disclosure-advisor';
-import type { DisclosureQuestionInput } from '../../src/sidebar/api';
+import type { DisclosureQuestionInput } from '../../src/sidebar/disclosure/api';
 import { INJECTION_PAYLOADS } from '../support/payloads';
 import { as, double, useWorkbookDouble } from '../support/workbook-double';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
+import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
 import { asAna, asBen, double, useWorkbookDouble } from '../support/workbook-double';
 
 useWorkbookDouble();

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AppsScriptDouble, createAppsScriptDouble, pricedMs } from '../../runtime/apps-script';
 import { CallCounter } from '../../runtime/apps-script/counting';
 import { zoneCalendar } from '../../src/domain/calendar';
-import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
+import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
 import { saveIdentity } from '../../src/workbook/identity';
 import { setUpWorkbook } from '../../src/workbook/setup';
 import { stampEdit } from '../../src/workbook/stamp';

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BusyError } from '../../src/workbook/lock';
-import { SIDEBAR_HANDLERS } from '../../src/sidebar/handlers';
+import { SIDEBAR_HANDLERS } from '../../src/sidebar/server';
 import { COMMITMENTS } from '../../src/workbook/templates';
 import { INJECTION_PAYLOADS } from '../support/payloads';
 import { as, double, useWorkbookDouble } from '../support/workbook-double';

@@ -5,8 +5,8 @@
  * satisfaction scores, and every refused save leaving the workbook as it was.
  */
 import { describe, expect, it } from 'vitest';
-import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
-import type { ScorecardInput } from '../../src/sidebar/scorecard-api';
+import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
+import type { ScorecardInput } from '../../src/sidebar/scorecard/api';
 import { as, double, useWorkbookDouble } from '../support/workbook-double';
 
 useWorkbookDouble();

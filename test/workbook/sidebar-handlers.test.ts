@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
-import type { CornerName } from '../../src/sidebar/api';
+import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
+import type { CornerName } from '../../src/sidebar/common/api';
 import { as, double, useWorkbookDouble } from '../support/workbook-double';
 
 // Each test sets up (or not) itself: some start from a spreadsheet that is not set up.

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
-import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/handlers';
+import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
 import { ON_TIME_RATE } from '../../src/functions/commitments';
 import { zoneCalendar } from '../../src/domain/calendar';
 import { loadExamplePartnership } from '../../src/workbook/load-example';

@@ -1,5 +1,5 @@
-import type { HandlerName, ServerApi } from '../api';
-import { ARGUMENTS } from './inputs';
+import type { Parsers } from '../ritual';
+import type { HandlerName, ServerApi } from '../rituals';
 
 /** Longest error message a caller sees; anything longer was not written for a person. */
 const MAX_MESSAGE = 300;
@@ -16,7 +16,7 @@ function readable(error: unknown): Error {
  * Every server function behind its schema: the arguments google.script.run delivered are parsed
  * before the handler reads or writes anything, and the handler sees only what the schema returned.
  */
-export function guardHandlers(handlers: ServerApi): ServerApi {
+export function guardHandlers(handlers: ServerApi, ARGUMENTS: Parsers<ServerApi>): ServerApi {
   const guarded = {} as Record<HandlerName, (...values: unknown[]) => unknown>;
   for (const name of Object.keys(ARGUMENTS) as HandlerName[]) {
     const handler = handlers[name] as (...values: unknown[]) => unknown;

@@ -1,16 +1,16 @@
 /** What every view gets: the slot it renders into, who the user is, and navigation. */
-import type { HomeView, Identity, ResultsView } from '../api';
+import type { Identity } from '../common/api';
+import type { HomeView } from '../home/api';
+import type { ResultsView } from '../results/api';
 import { replaceChildren, type Child } from './dom';
 import { announce } from './ui';
 
+/** Every view the sidebar shows; client/views.ts says where each lives and how it is opened. */
 export type ViewName =
   | 'identity' | 'home' | 'assess' | 'results' | 'agree' | 'sync'
-  // The rest of the method, listed under More.
   | 'more' | 'competence' | 'alignment' | 'premortem' | 'disclosure' | 'breach' | 'change'
   | 'scorecard' | 'governance';
 
-/** The views reached from the More tab. */
-export const METHOD_VIEWS: readonly ViewName[] = ['more', 'competence', 'alignment', 'premortem', 'disclosure', 'breach', 'change', 'scorecard', 'governance'];
 
 /** Data a view may be handed so it need not call the server again (the call that led there returned it). */
 export interface ViewInput {

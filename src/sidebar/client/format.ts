@@ -1,5 +1,6 @@
 /** Wording and numbers shared by the views; everything here returns plain text. */
-import type { CommitmentSummary, CornerName } from '../api';
+import type { CommitmentSummary } from '../commitments/api';
+import type { CornerName } from '../common/api';
 
 export const CORNER_NAMES: CornerName[] = ['Competence', 'Reliability', 'Transparency', 'Alignment'];
 

@@ -2,7 +2,7 @@
  * The only way the sidebar talks to the server: a typed promise over google.script.run. The
  * handler names and shapes come from ServerApi, so renaming a handler breaks the build, not the user.
  */
-import type { ServerApi } from '../api';
+import type { ServerApi } from '../rituals';
 
 interface ScriptRunner {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRunner;

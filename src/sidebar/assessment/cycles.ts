@@ -1,0 +1,142 @@
+/**
+ * What the rituals know about cycles, read once per request: the Cycles sheet's records, what is
+ * open, who answered, each cycle's means and the focus across cycles, and the cycle Home offers.
+ */
+import type { Calendar } from '../../domain/calendar';
+import { CORNERS } from '../../domain/corners';
+import { type CycleKind, type CycleRecord, cycleNameKey, cycleToOffer, sameCycleName, suggestCycleName } from '../../domain/cycles';
+import { type FocusStep, describeFocus, focusAcrossCycles } from '../../domain/focus';
+import { type DirectedGap, directedPerceptionGap } from '../../domain/perception';
+import { cycleRatingsInOrder, cycleRecordsOf } from '../../workbook/cycle-records';
+import { type CycleStore, respondentToken } from '../../workbook/cycle-store';
+import { MissingTableError, type TableLayout, Workbook } from '../../workbook/layout';
+import { type TableRow, dateOf, isoDayOf, readRows, textOf } from '../../workbook/table';
+import { CYCLES } from '../../workbook/templates';
+import { type CycleSummary, type Snapshot, cycles as cycleSummaries, readSnapshot } from '../common/read-model';
+import { today } from '../common/request';
+import type { CycleInfo, CycleOfferView } from './api';
+
+/** The Cycles sheet as records; an older workbook without the sheet has none until Repair adds it. */
+export function readCycleRecords(workbook: Workbook): { records: CycleRecord[]; rows: TableRow[]; layout: TableLayout | null } {
+  let layout: TableLayout;
+  try {
+    layout = workbook.layout(CYCLES);
+  } catch (error) {
+    if (error instanceof MissingTableError) return { records: [], rows: [], layout: null };
+    throw error;
+  }
+  const rows = readRows(layout);
+  return { records: cycleRecordsOf(rows), rows, layout };
+}
+
+/** Everything the views need about cycles, computed once per request from one read of each table. */
+export interface CycleContext {
+  records: CycleRecord[];
+  open: CycleRecord | null;
+  /** Assessed cycles in the order they were opened, each with its means and its focus step. */
+  assessed: Array<{ summary: CycleSummary; step: FocusStep }>;
+}
+
+export function cycleContext(snapshot: Snapshot, records: CycleRecord[]): CycleContext {
+  const summaries = cycleSummaries(snapshot);
+  const ordered = cycleRatingsInOrder(records, summaries);
+  const steps = focusAcrossCycles(ordered, snapshot.model);
+  const byName = new Map(summaries.map((summary) => [cycleNameKey(summary.cycle), summary]));
+  const open = records.find((record) => record.closedOn === null) ?? null;
+  return {
+    records,
+    open,
+    assessed: ordered.map((entry, index) => ({ summary: byName.get(cycleNameKey(entry.name)) as CycleSummary, step: steps[index] })),
+  };
+}
+
+/** Our company minus the partner company, as the Partnership sheet names them. */
+export function directedGap(snapshot: Snapshot, summary: CycleSummary | undefined): DirectedGap | null {
+  if (!summary || snapshot.sides.length < 2) return null;
+  const gap = directedPerceptionGap(summary.bySide, snapshot.sides[0], snapshot.sides[1]);
+  return gap && CORNERS.some((corner) => gap.gaps[corner] !== null) ? gap : null;
+}
+
+export const focusReasonOf = (step: FocusStep | undefined): string => (step ? describeFocus(step) : '');
+
+/** The cycle Home offers to start now, with a name that does not exist yet. */
+export function offerOf(snapshot: Snapshot, context: CycleContext, calendar: Calendar, breachRows: readonly TableRow[]): CycleOfferView | null {
+  const completed = breachRows
+    .filter((row) => textOf(row.values.status) === 'Reset complete')
+    .map((row) => dateOf(row.values.reviewDate) ?? dateOf(row.values.date))
+    .filter((date): date is Date => date !== null)
+    .sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+  const offer = cycleToOffer(
+    {
+      cycles: context.records,
+      nextReassessment: snapshot.nextReassessment,
+      majorChangeOn: snapshot.partnershipRow ? dateOf(snapshot.partnershipRow.values.majorChangeOn) : null,
+      resetCompleteForBreachOn: completed,
+      today: today(),
+    },
+    calendar,
+  );
+  return offer ? { ...offer, suggestedName: suggestedName(snapshot, context, offer.kind, calendar) } : null;
+}
+
+/** A free name: never one on the Cycles sheet or in the Assessments' Cycle column. */
+export function suggestedName(snapshot: Snapshot, context: CycleContext, kind: CycleKind, calendar: Calendar): string {
+  const names = [...context.records.map((record) => record.name), ...cycleSummaries(snapshot).map((summary) => summary.cycle)];
+  return suggestCycleName(names, kind, today(), calendar);
+}
+
+export function answeredBySide(store: CycleStore, cycle: CycleRecord, assessments: readonly TableRow[]): Record<string, number> {
+  if (cycle.anonymity === 'Sealed') {
+    return Object.fromEntries(Object.entries(store.sealedTotals(cycle.name)).map(([side, totals]) => [side, totals.count]));
+  }
+  const counts: Record<string, number> = {};
+  for (const row of assessments) {
+    if (!sameCycleName(textOf(row.values.cycle), cycle.name)) continue;
+    const side = textOf(row.values.side);
+    counts[side] = (counts[side] ?? 0) + (typeof row.values.responses === 'number' ? row.values.responses : 1);
+  }
+  return counts;
+}
+
+export function cycleInfo(cycle: CycleRecord, store: CycleStore, assessments: readonly TableRow[], identity: { personId: string } | null, calendar: Calendar): CycleInfo {
+  return {
+    name: cycle.name,
+    kind: cycle.kind,
+    anonymity: cycle.anonymity,
+    minimumPerSide: cycle.sealedMinimum,
+    openedOn: isoDayOf(cycle.openedOn, calendar),
+    openedBy: cycle.openedBy,
+    answeredBySide: answeredBySide(store, cycle, assessments),
+    youAnswered: identity !== null && respondentToken(identity.personId, cycle.name) in store.respondents(cycle.name),
+  };
+}
+
+/** Closed cycles that have answers, latest close first. */
+export function closedCycleNames(context: CycleContext): string[] {
+  return context.records
+    .filter((record) => record.closedOn !== null && assessedEntry(context, record.name) !== undefined)
+    .sort((a, b) => (b.closedOn as Date).getTime() - (a.closedOn as Date).getTime())
+    .map((record) => record.name);
+}
+
+const assessedEntry = (context: CycleContext, name: string) => context.assessed.find((entry) => cycleNameKey(entry.summary.cycle) === cycleNameKey(name));
+
+/**
+ * A closed cycle with answers, with its means and focus step: the one named, else the latest to
+ * close (for the governance advice and the review pack); null when there is none.
+ */
+export function latestClosedCycle(context: CycleContext, named?: string | null): { name: string; entry: CycleContext['assessed'][number] } | null {
+  const closed = closedCycleNames(context);
+  const name = named ? closed.find((candidate) => cycleNameKey(candidate) === cycleNameKey(named)) : closed[0];
+  const entry = name === undefined ? undefined : assessedEntry(context, name);
+  return entry ? { name: entry.summary.cycle, entry } : null;
+}
+
+/**
+ * What the governance view, its save, the breach decisions and a cycle's start and close need: the Partnership row, the
+ * assessments' ratings and the cycles; the commitments are not read.
+ */
+export function readCycleFacts(workbook: Workbook): { snapshot: Snapshot; context: CycleContext } {
+  const snapshot = readSnapshot(workbook, { commitments: false });
+  return { snapshot, context: cycleContext(snapshot, readCycleRecords(workbook).records) };
+}

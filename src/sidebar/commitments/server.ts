@@ -1,0 +1,194 @@
+/**
+ * The Shared Commitments Log on the server: the weekly sync (add, update) and negotiating a
+ * proposed commitment. A proposal waits for one side: the side across from the one recorded in
+ * "Proposed by (side)". That side accepts, declines with a reason, or counter-proposes; a
+ * counter-proposal records the side that made it as the proposer, so the first side now answers.
+ * The proposing side may withdraw. Who may do what comes from the caller, never from the request.
+ */
+import { COMMITMENT_STATUSES, parseStatus } from '../../domain/commitments';
+import { CORNERS } from '../../domain/corners';
+import { actionDueProblem } from '../../domain/dates';
+import { type CommitmentChanges, findCommitment, planCommitmentUpdate, planCommitments } from '../../workbook/commitments-log';
+import { Workbook } from '../../workbook/layout';
+import { type TableRow, dateOf, isoDayOf, parseIsoDay, textOf } from '../../workbook/table';
+import type { Ritual } from '../ritual';
+import { type Caller, publicIdentity } from '../common/caller';
+import { readCommitmentRows, readPartnership, summariseCommitment } from '../common/read-model';
+import { saveThenShow, today } from '../common/request';
+import type { CommitmentInput, CommitmentUpdate, CommitmentsApi, CommitmentsView, CounterProposal } from './api';
+import { COMMITMENTS_ARGUMENTS } from './inputs';
+
+export function loadCommitments(workbook = new Workbook()): CommitmentsView {
+  const identity = workbook.identity;
+  const { sides } = readPartnership(workbook);
+  const commitments = readCommitmentRows(workbook);
+  const now = today();
+  return {
+    sides,
+    identity: publicIdentity(identity),
+    commitments: commitments.map((row) => summariseCommitment(row, identity, now, workbook.calendar)),
+    statuses: [...COMMITMENT_STATUSES],
+    corners: [...CORNERS],
+  };
+}
+
+function acceptCommitment(id: string): CommitmentsView {
+  return saveThenShow('Accept commitment', ({ workbook, plan, caller: callerOf }) => {
+    const caller = callerOf();
+    const row = findCommitment(workbook, id);
+    const status = textOf(row.values.status);
+    if (status !== 'Proposed') throw new Error(`${id} is already ${status || 'without a status'}; only a proposed commitment can be accepted.`);
+    // Who may accept was fixed when it was proposed: the side across from the proposer's.
+    if (textOf(row.values.proposerSide).toLowerCase() === caller.side.toLowerCase()) {
+      throw new Error(`${id} was proposed by your side (${caller.side}); the other side accepts it.`);
+    }
+    const late = acceptanceProblem(row, id, today(), workbook.calendar);
+    if (late) throw new Error(late);
+    planCommitmentUpdate(plan, workbook, row, { status: 'Open', acceptedBy: caller.actor.label }, caller.actor);
+  }, loadCommitments);
+}
+
+function addCommitment(input: CommitmentInput): CommitmentsView {
+  return saveThenShow('Add commitment', ({ workbook, plan, sides: partnershipSides, caller: callerAmong }) => {
+    const sides = partnershipSides();
+    const caller = callerAmong(sides);
+    const due = parseIsoDay(input.dueDate, 'The due date', workbook.calendar);
+    if (workbook.calendar.dayNumber(due) < workbook.calendar.dayNumber(today())) {
+      throw new Error(`The due date ${input.dueDate} is in the past; a new commitment is due today or later.`);
+    }
+    // The view returned shows every column: read them all once, under the lock (ids come from it too).
+    readCommitmentRows(workbook);
+    planCommitments(plan, workbook, [{ ...input, source: 'Weekly sync', status: 'Proposed' }], sides, caller.actor);
+  }, loadCommitments);
+}
+
+function updateCommitment(update: CommitmentUpdate): CommitmentsView {
+  const { id, ...changes } = update;
+  return saveThenShow('Update commitment', ({ workbook, plan, caller: callerOf }) => {
+    const caller = callerOf();
+    const row = findCommitment(workbook, id);
+    if (changes.status === 'Open' && textOf(row.values.status) === 'Proposed') {
+      throw new Error(`${id} is waiting for the other side to accept it; accepting sets it to Open.`);
+    }
+    planCommitmentUpdate(plan, workbook, row, changes, caller.actor);
+  }, loadCommitments);
+}
+
+/** Actions agreed after an assessment carry this source; their due dates follow the 30–60 day rule. */
+const isAssessmentAction = (row: TableRow): boolean => textOf(row.values.source).startsWith('Assessment ');
+
+const sameSide = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+function requireProposed(row: TableRow, id: string, verb: string): void {
+  const status = textOf(row.values.status);
+  if (parseStatus(status) !== 'Proposed') {
+    throw new Error(`${id} is ${status ? `already ${status}` : 'without a status'}; only a proposed commitment can be ${verb}.`);
+  }
+}
+
+/**
+ * Why a proposal cannot be accepted today as it stands, or null. An action agreed after an
+ * assessment falls due 30–60 days from the day it is agreed, and accepting is that day: a proposal
+ * left waiting can drift out of the range. The way out is a counter-proposal with a new date,
+ * which the proposer then accepts. (A weekly-sync commitment has no such window.)
+ */
+export function acceptanceProblem(row: TableRow, id: string, today: Date, calendar: Workbook['calendar']): string | null {
+  const due = dateOf(row.values.dueDate);
+  const counter = 'Counter-propose it with a new due date instead';
+  if (!isAssessmentAction(row)) {
+    // Any other commitment: accepting one already past its due date would make it overdue at once.
+    return due && calendar.dayNumber(due) < calendar.dayNumber(today)
+      ? `${id} cannot be accepted today: it was due ${isoDayOf(due, calendar)}, which has passed. ${counter}.`
+      : null;
+  }
+  if (!due) return `${id} has no due date; an agreed action falls due 30 to 60 days after it is agreed. ${counter}.`;
+  const problem = actionDueProblem(today, due, calendar);
+  return problem ? `${id} cannot be accepted today: its due date ${isoDayOf(due, calendar)} ${problem}. ${counter}.` : null;
+}
+
+/** The caller must be on the side that answers: not the side whose proposal is waiting. */
+function requireAnsweringSide(row: TableRow, id: string, caller: Caller): void {
+  const proposer = textOf(row.values.proposerSide);
+  if (proposer !== '' && sameSide(proposer, caller.side)) {
+    throw new Error(`${id} is your side's proposal (${caller.side}); the other side answers it. You can withdraw it.`);
+  }
+}
+
+/**
+ * Runs one negotiation step all or nothing: the row is read inside the lock, `decide` checks it
+ * and returns the changes (throwing writes nothing), and the update writes the row and its history.
+ */
+function negotiate(action: string, id: string, decide: (row: TableRow, caller: Caller, workbook: Workbook) => CommitmentChanges): CommitmentsView {
+  return saveThenShow(action, ({ workbook, plan, caller: callerOf }) => {
+    const caller = callerOf();
+    const row = findCommitment(workbook, id);
+    planCommitmentUpdate(plan, workbook, row, decide(row, caller, workbook), caller.actor);
+  }, loadCommitments);
+}
+
+function declineCommitment(id: string, reason: string): CommitmentsView {
+  return negotiate('Decline commitment', id, (row, caller) => {
+    requireProposed(row, id, 'declined');
+    requireAnsweringSide(row, id, caller);
+    return { status: 'Dropped', declinedReason: reason };
+  });
+}
+
+function counterProposeCommitment(counter: CounterProposal): CommitmentsView {
+  const { id } = counter;
+  return negotiate('Counter-propose commitment', id, (row, caller, workbook) => {
+    requireProposed(row, id, 'counter-proposed');
+    requireAnsweringSide(row, id, caller);
+    const calendar = workbook.calendar;
+    const wording = textOf(row.values.commitment);
+    const due = dateOf(row.values.dueDate);
+    const dueText = due ? isoDayOf(due, calendar) : '';
+    const newWording = counter.commitment !== undefined && counter.commitment !== wording ? counter.commitment : undefined;
+    const newDue = counter.dueDate !== undefined && counter.dueDate !== dueText ? counter.dueDate : undefined;
+    if (newWording === undefined && newDue === undefined) {
+      throw new Error(`The counter-proposal for ${id} changes nothing; give a new due date or new wording.`);
+    }
+    if (newDue !== undefined) {
+      const date = parseIsoDay(newDue, 'The new due date', calendar);
+      const today = new Date();
+      if (isAssessmentAction(row)) {
+        // The day it would be agreed is the earliest: the other side can accept today.
+        const problem = actionDueProblem(today, date, calendar);
+        if (problem) throw new Error(`The new due date ${newDue} ${problem}.`);
+      } else if (calendar.dayNumber(date) < calendar.dayNumber(today)) {
+        throw new Error(`The new due date ${newDue} is in the past; a commitment is due today or later.`);
+      }
+    }
+    return {
+      commitment: newWording,
+      dueDate: newDue,
+      proposerSide: caller.side,
+      counterTo: `Due ${dueText || '(no date)'}: ${wording}`,
+    };
+  });
+}
+
+function withdrawCommitment(id: string): CommitmentsView {
+  return negotiate('Withdraw commitment', id, (row, caller) => {
+    requireProposed(row, id, 'withdrawn');
+    const proposer = textOf(row.values.proposerSide);
+    if (proposer === '') throw new Error(`${id} has no proposing side recorded, so nobody can withdraw it; the other side can decline it.`);
+    if (!sameSide(proposer, caller.side)) {
+      throw new Error(`${id} was proposed by ${proposer}; only they can withdraw it. You can accept, decline or counter-propose.`);
+    }
+    return { status: 'Dropped' };
+  });
+}
+
+export const COMMITMENTS: Ritual<CommitmentsApi> = {
+  handlers: {
+    loadCommitments: () => loadCommitments(),
+    acceptCommitment,
+    addCommitment,
+    updateCommitment,
+    declineCommitment,
+    counterProposeCommitment,
+    withdrawCommitment,
+  },
+  arguments: COMMITMENTS_ARGUMENTS,
+};

@@ -1,0 +1,37 @@
+/**
+ * One request from the sidebar, so a handler states only what it reads, checks and writes: the
+ * workbook opened once for the request, the caller resolved on the server (never from the
+ * arguments), and a save run all or nothing under the document lock.
+ */
+import { Workbook } from '../../workbook/layout';
+import { type WritePlan, saveAtomically } from '../../workbook/write-plan';
+import { type Caller, requireCaller } from './caller';
+import { readPartnership } from './read-model';
+
+/** The add-on's clock: the one place a handler asks what time it is. */
+export const today = (): Date => new Date();
+
+export interface Save {
+  workbook: Workbook;
+  plan: WritePlan;
+  /** The two companies as the Partnership sheet names them, read under the lock. */
+  sides(): string[];
+  /** Who is calling, checked against `sides` (the Partnership sheet's, unless the handler read them already). */
+  caller(sides?: readonly string[]): Caller;
+}
+
+/** Runs one save and returns what `build` returned; nothing is written if it throws. */
+export function save<R>(action: string, build: (request: Save) => R, workbook = new Workbook()): R {
+  const identity = workbook.identity;
+  return saveAtomically(workbook, action, (plan) => {
+    const sides = () => readPartnership(workbook).sides;
+    return build({ workbook, plan, sides, caller: (known) => requireCaller(known ?? sides(), identity) });
+  });
+}
+
+/** Runs one save, then builds the view it returns from what the save read and wrote (no second read). */
+export function saveThenShow<V>(action: string, build: (request: Save) => void, show: (workbook: Workbook) => V): V {
+  const workbook = new Workbook();
+  save(action, build, workbook);
+  return show(workbook);
+}

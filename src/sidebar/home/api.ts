@@ -1,0 +1,65 @@
+/** Home and who-is-who: the trust square, the open cycle, what needs attention; set-up and the example. */
+import type { Band } from '../../domain/corners';
+import type { CycleInfo, CycleOfferView } from '../assessment/api';
+import type { CommitmentSummary } from '../commitments/api';
+import type { CornerName, CornerValues, Identity } from '../common/api';
+import type { ExitNote } from '../breach/api';
+import type { GovernanceHomeNote } from '../governance/api';
+
+export interface CornerSummary {
+  corner: CornerName;
+  mean: number | null;
+  band: Band | null;
+  /** Change against the previous cycle's mean; null without one. */
+  trend: number | null;
+}
+
+export interface HomeView {
+  setUp: boolean;
+  /** The partnership models to choose from when setting up. */
+  models: string[];
+  identity: Identity | null;
+  sides: string[]; // the two companies, [] before setup
+  model: string;
+  latestCycle: string | null;
+  corners: CornerSummary[];
+  /** Means per side of the latest cycle, sides in order of first appearance. */
+  sideMeans: Array<{ side: string; means: CornerValues; responses: number }>;
+  gaps: CornerValues | null;
+  /** The focus corner by the rule across cycles, and why it matters for this partnership model. */
+  weakest: CornerName | null;
+  weakestWhy: string;
+  focusReason: string;
+  gapLabel: string | null;
+  openCycle: CycleInfo | null;
+  offer: CycleOfferView | null;
+  needsSafeguards: boolean;
+  attention: CommitmentSummary[]; // overdue and at-risk, top five
+  daysToReassessment: number | null;
+  nextReassessment: string | null;
+  actions: CommitmentSummary[]; // actions of the latest cycle
+  /** A severe breach is open: the 90-day loop is paused and a reset is guided instead. */
+  breachMode: { what: string; corner: string; reviewDate: string | null } | null;
+  /** A major change recorded on the Partnership sheet made a reassessment due now. */
+  adHocReason: string | null;
+  /** The trust-building approach and its six-month review. */
+  governance: GovernanceHomeNote;
+  /** The partnership was exited after a severe breach: no reassessment, no new cycle. */
+  exited: ExitNote | null;
+}
+
+/** The two companies and the model, asked for when the workbook is set up from the sidebar. */
+export interface PartnershipInput {
+  ourCompany: string;
+  partnerCompany: string;
+  model: string;
+}
+
+export interface HomeApi {
+  loadHome(): HomeView;
+  saveIdentity(identity: Identity): HomeView;
+  /** Sets up (or repairs) the workbook; with `partnership`, also fills in the Partnership sheet if it is empty. */
+  setUpWorkbook(partnership?: PartnershipInput | null): HomeView;
+  /** Sets up the workbook and loads the example partnership (refused when any table has data). */
+  loadExample(): HomeView;
+}

@@ -1,0 +1,28 @@
+/**
+ * A major change (leadership change, launch, merger, market disruption) recorded on the Partnership
+ * sheet: the reassessment falls due now, and Home offers an ad hoc cycle naming the change.
+ */
+import { startOfDayOf } from '../../domain/calendar';
+import { PARTNERSHIP } from '../../workbook/templates';
+import type { Ritual } from '../ritual';
+import { readPartnership } from '../common/read-model';
+import { saveThenShow, today } from '../common/request';
+import { loadHome } from '../home/server';
+import type { MajorChangeApi } from './api';
+import { MAJOR_CHANGE_ARGUMENTS } from './inputs';
+
+const recordMajorChange: MajorChangeApi['recordMajorChange'] = (input) =>
+  saveThenShow('Record major change', ({ workbook, plan, caller }) => {
+    const partnership = readPartnership(workbook);
+    caller(partnership.sides);
+    if (!partnership.partnershipRow) throw new Error('Name the partnership on the Partnership sheet first.');
+    const now = today();
+    plan.update(workbook.layout(PARTNERSHIP), partnership.partnershipRow.rowNumber, {
+      majorChange: input.change,
+      majorChangeNote: input.note,
+      majorChangeOn: now,
+      nextReassessment: startOfDayOf(workbook.calendar, now),
+    });
+  }, loadHome);
+
+export const MAJOR_CHANGE: Ritual<MajorChangeApi> = { handlers: { recordMajorChange }, arguments: MAJOR_CHANGE_ARGUMENTS };
