@@ -3,6 +3,7 @@
  * time zones dates are counted in, and the user's last actions with their durations, so a first
  * real user can report real figures (the text box holds the same as plain text to copy).
  */
+import { userProperties } from '../workbook/properties';
 import { type ActionRecord, recentActions } from './action-log';
 import { type BuildInfo, buildInfo } from './build-info';
 
@@ -54,7 +55,7 @@ function readTimeZone(read: () => string): string | null {
 export function collectAboutInfo(): AboutInfo {
   const spreadsheetTimeZone = readTimeZone(() => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone());
   const scriptTimeZone = readTimeZone(() => Session.getScriptTimeZone());
-  const actions = recentActions(PropertiesService.getUserProperties().getProperties(), ACTIONS_SHOWN);
+  const actions = recentActions(userProperties(), ACTIONS_SHOWN);
   // Times are shown in the spreadsheet's zone, the one every date of the workbook is counted in.
   const shownIn = spreadsheetTimeZone ?? scriptTimeZone ?? 'Etc/UTC';
   return {

@@ -5,6 +5,8 @@
  * without reading what is already there. What is stored is the action's name, when it started,
  * how long it ran and whether it succeeded: nothing personal, no cell content.
  */
+import { setUserProperty } from '../workbook/properties';
+
 export const ACTION_KEY_PREFIX = 'trustCorners.timing.';
 
 export interface ActionRecord {
@@ -26,7 +28,7 @@ interface StoredRecord {
 export function recordAction(record: ActionRecord): void {
   const stored: StoredRecord = { at: record.startedAt, ms: record.durationMs, ok: record.ok };
   try {
-    PropertiesService.getUserProperties().setProperty(ACTION_KEY_PREFIX + record.action, JSON.stringify(stored));
+    setUserProperty(ACTION_KEY_PREFIX + record.action, JSON.stringify(stored));
   } catch {
     // Quota, a full property store or a mode without properties: the action itself has succeeded or failed on its own.
   }

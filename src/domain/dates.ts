@@ -37,3 +37,14 @@ export function actionDueProblem(agreedOn: Date, due: Date, calendar: Calendar =
   const latest = calendar.isoDay(calendar.addDays(agreedOn, ACTION_DUE_MAX_DAYS));
   return `is ${days} days from today; agreed actions fall due ${ACTION_DUE_MIN_DAYS} to ${ACTION_DUE_MAX_DAYS} days out (${earliest} to ${latest})`;
 }
+
+const objectToString = Object.prototype.toString;
+const DateConstructor = Date;
+
+/**
+ * `instanceof Date` fails across realms (Apps Script's arguments, a test's VM context), so the
+ * brand is read from the object itself.
+ */
+export function isDate(value: unknown): value is Date {
+  return value instanceof DateConstructor || objectToString.call(value) === '[object Date]';
+}

@@ -1,4 +1,5 @@
 import { type Calendar, RUNTIME_CALENDAR } from '../domain/calendar';
+import { isDate } from '../domain/dates';
 
 /**
  * What Apps Script hands a custom function: a scalar for one cell or literal, a 2-D array for a
@@ -12,16 +13,9 @@ export type Grid = Cell[][];
  * measurable wherever the global object is not a plain one (a sandboxed or VM context).
  */
 const isArray = Array.isArray;
-const objectToString = Object.prototype.toString;
+
 const DateConstructor = Date;
 
-/**
- * `instanceof Date` fails across realms (Apps Script's arguments, a test's VM context), so the
- * brand is read from the object itself.
- */
-export function isDate(value: unknown): value is Date {
-  return value instanceof DateConstructor || objectToString.call(value) === '[object Date]';
-}
 
 export function isBlank(value: unknown): boolean {
   return value === '' || value === null || value === undefined || (typeof value === 'string' && value.trim() === '');

@@ -1,5 +1,5 @@
 import { type Calendar, startOfDayOf } from '../domain/calendar';
-import { isDate } from '../functions/cells';
+import { isDate } from '../domain/dates';
 import { sha256Hex } from './sha256';
 
 /**

@@ -1,5 +1,5 @@
 import { type Calendar, RUNTIME_CALENDAR } from '../domain/calendar';
-import { isDate } from '../functions/cells';
+import { isDate } from '../domain/dates';
 import type { ColumnSpec, TableSpec } from './schema';
 import { CachedTableLayout, type TableLayout } from './layout';
 import { columnLetters } from './a1';

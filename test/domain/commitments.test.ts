@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  championRisk,
-  earlyWarningRate,
-  hasSlipped,
-  isOverdue,
-  nextDisclosureStage,
-  onTimeRate,
-  partnerNps,
-  reassessBy,
-  wasFlaggedEarly,
-} from '../../src/domain';
+import { earlyWarningRate, hasSlipped, isOverdue, onTimeRate, wasFlaggedEarly } from '../../src/domain/commitments';
+import { addDays, reassessBy } from '../../src/domain/dates';
+import { nextDisclosureStage } from '../../src/domain/disclosure';
+import { championRisk, partnerNps } from '../../src/domain/metrics';
 
 const d = (iso: string): Date => {
   const [y, m, day] = iso.split('-').map(Number);

@@ -1,20 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  type CycleRecord,
-  CycleRuleError,
-  closeCycle,
-  closeProblem,
-  cycleForAnswer,
-  cycleNameProblem,
-  cycleState,
-  cycleToOffer,
-  placeAnswer,
-  openCycle,
-  openCycleOf,
-  suggestCycleName,
-  zoneCalendar,
-} from '../../src/domain';
+import { zoneCalendar } from '../../src/domain/calendar';
+import { type CycleRecord, CycleRuleError, closeCycle, closeProblem, cycleForAnswer, cycleNameProblem, cycleState, cycleToOffer, placeAnswer, openCycle, openCycleOf, suggestCycleName } from '../../src/domain/cycles';
 
 const utc = zoneCalendar('UTC');
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -1,16 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  CORNERS,
-  type CornerMeans,
-  type CycleRatings,
-  PARTNERSHIP_MODELS,
-  cornerImportance,
-  currentFocus,
-  describeFocus,
-  focusAcrossCycles,
-  nextFocus,
-} from '../../src/domain';
+import { CORNERS, type CornerMeans } from '../../src/domain/corners';
+import { type CycleRatings, currentFocus, describeFocus, focusAcrossCycles } from '../../src/domain/focus';
+import { PARTNERSHIP_MODELS, cornerImportance } from '../../src/domain/models';
+import { nextFocus } from '../../src/domain/scores';
 import { means } from '../support/corner-means';
 
 const cycle = (name: string, m: CornerMeans, recordedFocus?: CycleRatings['recordedFocus']): CycleRatings => ({ name, means: m, recordedFocus });

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  bandOf,
-  cornersAtRisk,
-  meanPerCorner,
-  meanPerSide,
-  needsSafeguards,
-  nextFocus,
-  parseCorner,
-  parseModel,
-  perceptionGap,
-  tieOrder,
-  weakestCorner,
-} from '../../src/domain';
+import { bandOf, cornersAtRisk, needsSafeguards, parseCorner } from '../../src/domain/corners';
+import { parseModel } from '../../src/domain/models';
+import { meanPerCorner, meanPerSide, nextFocus, perceptionGap, tieOrder, weakestCorner } from '../../src/domain/scores';
 import { means } from '../support/corner-means';
 
 const row = (c: number | null, r: number | null, t: number | null, a: number | null, side?: string, weight?: number) => ({

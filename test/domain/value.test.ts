@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partnerSatisfaction, reciprocity, returnOnInvestment } from '../../src/domain';
+import { partnerSatisfaction, reciprocity, returnOnInvestment } from '../../src/domain/value';
 
 const rows = (...pairs: Array<[number | null, number | null]>) => pairs.map(([value, investment]) => ({ value, investment }));
 

@@ -7,6 +7,7 @@ import { governanceAdvice } from '../../domain/governance';
 import { LAYOUT_PROPERTY_PREFIX, Workbook, parseCachedLayout } from '../../workbook/layout';
 import type { TableSpec } from '../../workbook/schema';
 import { withDocumentLock } from '../../workbook/lock';
+import { setDocumentProperty } from '../../workbook/properties';
 import { REVIEW_PACK_PROPERTY, type ReviewPackLayouts, reviewPackCells, reviewPackSheet, writeReviewPack } from '../../workbook/review-pack';
 import { textOf } from '../../workbook/table';
 import { CYCLES, COMMITMENTS, DISCLOSURES, PARTNERSHIP, ASSESSMENTS, SCORECARD, VALUE_EXCHANGE } from '../../workbook/templates';
@@ -66,7 +67,7 @@ const prepareReview: ReviewPackApi['prepareReview'] = (cycle) => {
     );
     const { sheet, name, remember } = reviewPackSheet(workbook.spreadsheet, workbook.documentProperties()[REVIEW_PACK_PROPERTY]);
     writeReviewPack(sheet, cells, lastRow, wrap);
-    if (remember !== null) PropertiesService.getDocumentProperties().setProperty(REVIEW_PACK_PROPERTY, remember);
+    if (remember !== null) setDocumentProperty(REVIEW_PACK_PROPERTY, remember);
     return { sheet: name, cycle: chosen.name, cycles: closedNames };
   });
 };
