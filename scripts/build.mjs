@@ -25,11 +25,14 @@ function gitCommit() {
   }
 }
 
-/** What About and diagnostics shows: the version, the commit, and where the README's partner guide is published. */
+/**
+ * What About and diagnostics shows: the version, the commit, and where the user guide is published
+ * (package.json's homepage, the repository's GitHub page: its docs/user-guide.md).
+ */
 async function buildInfo() {
   const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8'));
   const home = typeof pkg.homepage === 'string' && /^https:\/\//.test(pkg.homepage) ? pkg.homepage.replace(/#.*$/, '') : null;
-  return { version: pkg.version, commit: gitCommit(), helpUrl: home ? `${home}#using-it-with-your-partner` : null };
+  return { version: pkg.version, commit: gitCommit(), helpUrl: home ? `${home.replace(/\/$/, '')}/blob/HEAD/docs/user-guide.md` : null };
 }
 
 /** The esbuild options of Code.js's bundle (before the generated declarations are appended). */

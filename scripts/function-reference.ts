@@ -8,7 +8,10 @@ export const END_MARKER = '<!-- function-reference:end -->';
 const signature = (spec: (typeof CUSTOM_FUNCTIONS)[number]): string =>
   `${spec.name}(${spec.params.map((param) => (param.optional ? `[${param.name}]` : param.name)).join(', ')})`;
 
-/** The README's custom function reference, from the same registry the build and the tests use. */
+/** Where the reference lives: a page of its own, so the README stays short. */
+export const FUNCTION_REFERENCE_DOC = 'docs/functions.md';
+
+/** The custom function reference, from the same registry the build and the tests use. */
 export function renderFunctionReference(): string {
   const sections = CUSTOM_FUNCTIONS.map((spec) => {
     const params = spec.params
@@ -29,15 +32,16 @@ export function renderFunctionReference(): string {
   return [START_MARKER, ...sections, END_MARKER].join('\n\n');
 }
 
-export function readmeWithReference(readme: string): string {
-  const start = readme.indexOf(START_MARKER);
-  const end = readme.indexOf(END_MARKER);
-  if (start < 0 || end < start) throw new Error('README.md has no function reference markers');
-  return readme.slice(0, start) + renderFunctionReference() + readme.slice(end + END_MARKER.length);
+/** `doc` with the text between the markers replaced by the reference the registry generates now. */
+export function docWithReference(doc: string): string {
+  const start = doc.indexOf(START_MARKER);
+  const end = doc.indexOf(END_MARKER);
+  if (start < 0 || end < start) throw new Error(`${FUNCTION_REFERENCE_DOC} has no function reference markers`);
+  return doc.slice(0, start) + renderFunctionReference() + doc.slice(end + END_MARKER.length);
 }
 
 if (process.argv[2] === '--write') {
-  const readmePath = path.join(process.cwd(), 'README.md');
-  writeFileSync(readmePath, readmeWithReference(readFileSync(readmePath, 'utf8')));
-  console.log('README.md: function reference regenerated');
+  const docPath = path.join(process.cwd(), FUNCTION_REFERENCE_DOC);
+  writeFileSync(docPath, docWithReference(readFileSync(docPath, 'utf8')));
+  console.log(`${FUNCTION_REFERENCE_DOC}: function reference regenerated`);
 }

@@ -1,6 +1,6 @@
 /**
  * npm run release: the folder a person without Node pastes from. It holds exactly the files the
- * README's paste steps name, and the pasted Code.gs is byte for byte the build/Code.js that the
+ * paste steps of docs/deploy.md name, and the pasted Code.gs is byte for byte the build/Code.js that the
  * bundle tests load into a VM.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,11 +8,11 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pasteSteps, STEPS_FILE } from '../scripts/release.mjs';
+import { pasteSteps, STEPS_DOC, STEPS_FILE } from '../scripts/release.mjs';
 import { BUILD_DIR, loadBundle, readBuiltCode } from '../runtime/bundle/bundle';
 import { projectRoot } from '../runtime/bundle/project-root';
 
-const readme = readFileSync(path.join(projectRoot(), 'README.md'), 'utf8');
+const deployDoc = readFileSync(path.join(projectRoot(), STEPS_DOC), 'utf8');
 let outDir: string;
 let cli: ReturnType<typeof spawnSync>;
 
@@ -30,7 +30,7 @@ function filesNamedIn(steps: string): Set<string> {
 describe('npm run release', () => {
   it('writes exactly the files the paste steps name, and the steps', () => {
     expect(cli.status, String(cli.stderr)).toBe(0);
-    const named = filesNamedIn(pasteSteps(readme));
+    const named = filesNamedIn(pasteSteps(deployDoc));
     expect(named).toEqual(new Set(['Code.gs', 'Sidebar.html', 'appsscript.json']));
     expect(new Set(readdirSync(outDir))).toEqual(new Set([...named, STEPS_FILE]));
   });
@@ -53,11 +53,11 @@ describe('npm run release', () => {
     expect(manifest.oauthScopes).toHaveLength(2);
   });
 
-  it('the steps in the folder are the README steps, which name the file the add-on opens for its sidebar', () => {
+  it('the steps in the folder are the steps of docs/deploy.md, which name the file the add-on opens for its sidebar', () => {
     const steps = readFileSync(path.join(outDir, STEPS_FILE), 'utf8');
-    expect(steps).toContain(pasteSteps(readme));
+    expect(steps).toContain(pasteSteps(deployDoc));
     // showSidebar opens the HTML file named Sidebar: the name the steps tell the person to type.
-    expect(pasteSteps(readme)).toContain('name the new file `Sidebar`');
+    expect(pasteSteps(deployDoc)).toContain('name the new file `Sidebar`');
     expect(readBuiltCode()).toContain('createHtmlOutputFromFile("Sidebar")');
   });
 });

@@ -1,11 +1,13 @@
 /**
  * Extensions → Trust Corners → Help. A menu item cannot open a web page, so a small dialog carries
- * the link to the README section on sharing the workbook with the partner, and its gist.
+ * the user guide's first steps and a link to the guide (docs/user-guide.md), or its name when the
+ * build does not know where the repository is published.
  */
 import { buildInfo } from './build-info';
 
 export const HELP_TITLE = 'Trust Corners: help';
-export const HELP_SECTION = 'Using it with your partner';
+/** The user guide, as the repository holds it: the link's target and what the dialog names without one. */
+export const USER_GUIDE = 'docs/user-guide.md';
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -13,8 +15,8 @@ function escapeHtml(text: string): string {
 
 export function helpHtml(helpUrl: string | null): string {
   const link = helpUrl
-    ? `<p><a id="guide" href="${escapeHtml(helpUrl)}" target="_blank" rel="noopener noreferrer">Read “${HELP_SECTION}” in the README</a> (opens in a new tab).</p>`
-    : `<p id="guide">The full guide is the section “${HELP_SECTION}” in the README of the Trust Corners copy this spreadsheet was set up from.</p>`;
+    ? `<p><a id="guide" href="${escapeHtml(helpUrl)}" target="_blank" rel="noopener noreferrer">Read the user guide</a> (opens in a new tab): your first quarter together, step by step.</p>`
+    : `<p id="guide">The full guide, your first quarter together step by step, is the user guide (${USER_GUIDE}) in the Trust Corners copy this spreadsheet was set up from.</p>`;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${HELP_TITLE}</title>
 <style>body{font:13px/1.45 Arial,Helvetica,sans-serif;color:#202124;margin:0 4px}li{margin-bottom:4px}</style>
@@ -26,11 +28,12 @@ export function helpHtml(helpUrl: string | null): string {
 <li>Each person authorizes the script once, on first use, and saves their name and company in the sidebar.</li>
 <li>Signed in to several Google accounts? Use a browser profile signed in to one account only.</li>
 </ol>
+<p>Each quarter: start a cycle under <b>Assess</b>, everyone in both companies answers, close it; agree three actions under <b>Results</b>; review them at a weekly <b>Sync</b>; reassess after 90 days.</p>
 ${link}
 </body></html>`;
 }
 
 export function showHelp(): void {
-  const page = HtmlService.createHtmlOutput(helpHtml(buildInfo().helpUrl)).setWidth(460).setHeight(300);
+  const page = HtmlService.createHtmlOutput(helpHtml(buildInfo().helpUrl)).setWidth(460).setHeight(360);
   SpreadsheetApp.getUi().showModalDialog(page, HELP_TITLE);
 }

@@ -127,12 +127,12 @@ describe('About and diagnostics, Help', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
-  it('Help shows the way to the README section on working with the partner', () => {
+  it('Help shows the way to the user guide', () => {
     const { double, bundle } = addon();
     bundle.call('showHelp');
     const dialog = double.inspect.dialogs().pop()!;
     expect(dialog.title).toBe('Trust Corners: help');
-    expect(dialog.html).toContain('Using it with your partner');
+    expect(dialog.html).toContain('docs/user-guide.md');
     expect(dialog.html).toContain('Editor');
   });
 });

@@ -4,7 +4,7 @@ import { FormulaError, createSheetsFormulaEngine } from '../../runtime/formulas/
 import { loadBundle } from '../../runtime/bundle/bundle';
 import { customFunctionDecls } from '../../runtime/bundle/custom-functions';
 
-/** How the README writes a result: a spilled row as "a | b | c | d", a date as yyyy-mm-dd. */
+/** How the function reference (docs/functions.md) writes a result: a spilled row as "a | b | c | d", a date as yyyy-mm-dd. */
 function shown(value: unknown): string {
   if (value instanceof Date || Object.prototype.toString.call(value) === '[object Date]') {
     const date = value as Date;
@@ -15,10 +15,10 @@ function shown(value: unknown): string {
 }
 
 /**
- * Every example and error formula in the README, typed into a sheet of a real formula engine with
+ * Every example and error formula of the function reference (docs/functions.md), typed into a sheet of a real formula engine with
  * the built Code.js registered through Apps Script's argument marshaling.
  */
-describe('README examples evaluate as documented', () => {
+describe('the function reference\'s examples evaluate as documented', () => {
   const bundle = loadBundle();
   const engine = createSheetsFormulaEngine(customFunctionDecls(bundle), {
     dateConstructor: bundle.evaluate('Date') as DateConstructor,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CUSTOM_FUNCTIONS } from '../../src/functions/registry';
 
 /**
- * The examples in the registry are what the README shows. Until they are evaluated by the formula
+ * The examples in the registry are what docs/functions.md shows. Until they are evaluated by the formula
  * engine (test/readme.test.ts), this checks the parts that need no engine: every function has one
  * of each, and its error message starts with the function's name.
  */

@@ -222,7 +222,7 @@ describe('npm start: the local preview', () => {
     await ana.getByRole('button', { name: 'Extensions' }).click();
     await ana.getByRole('menuitem', { name: 'Help' }).click();
     await ana.getByRole('dialog', { name: 'Trust Corners: help' }).waitFor();
-    await expect(ana.frameLocator('#addon-dialog-frame').getByText('Using it with your partner').count()).resolves.toBe(1);
+    await expect(ana.frameLocator('#addon-dialog-frame').getByText('docs/user-guide.md').count()).resolves.toBe(1);
   });
 
   it('comes back identical after a restart from the saved file', async () => {

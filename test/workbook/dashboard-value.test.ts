@@ -118,7 +118,7 @@ describe('Dashboard: corners per side and value exchange, on the example partner
   });
 });
 
-describe('the README\'s Value Exchange formulas, typed into a sheet', () => {
+describe('the user guide\'s Value Exchange formulas (docs/user-guide.md), typed into a sheet', () => {
   it('read the sheet as laid out: ROPI over two columns, RECIPROCITY picking a kind by its title', () => {
     const { double } = workbook(true);
     const example = examplePartnership(TODAY);
