@@ -1,6 +1,7 @@
 import { CORNERS, DEFAULT_ATTENTION_THRESHOLD } from '../domain/corners';
 import { columnLetters, sheetRef } from './a1';
 import { NOT_SHARED } from '../domain/disclosure-advisor';
+import { NOT_TAKEN_ON } from '../domain/commitments';
 import type { TableLayout } from './layout';
 
 /** Open-ended data range of one column: row 2 to the end, so new rows are always included. */
@@ -116,10 +117,12 @@ export function dashboardCells(t: DashboardLayouts): DashboardCell[] {
   const status = columnRange(t.commitments, 'status');
   // The evidence metrics of domain/commitments.ts as array arithmetic over whole days (INT drops
   // a time of day; TODAY() is the spreadsheet's day). Done or flagged after today has not happened.
+  // Only commitments both sides took on count: a Proposed, Declined or Withdrawn row is 0 here.
+  const takenOn = NOT_TAKEN_ON.map((kept) => `(${status}<>"${kept}")`).join('*');
   const doneByNow = `(${done}<>"")*(INT(${done})<=TODAY())`;
-  const dueSoFar = `(${due}<>"")*((INT(${due})<TODAY())+(INT(${due})=TODAY())*${doneByNow})`;
+  const dueSoFar = `${takenOn}*(${due}<>"")*((INT(${due})<TODAY())+(INT(${due})=TODAY())*${doneByNow})`;
   const onTime = `${dueSoFar}*${doneByNow}*(INT(${done})<=INT(${due}))`;
-  const slipped = `(${due}<>"")*(${doneByNow}*(INT(${done})>INT(${due}))+(1-${doneByNow})*(INT(${due})<TODAY()))`;
+  const slipped = `${takenOn}*(${due}<>"")*(${doneByNow}*(INT(${done})>INT(${due}))+(1-${doneByNow})*(INT(${due})<TODAY()))`;
   const flaggedEarly = `${slipped}*(${flagged}<>"")*(INT(${flagged})<=TODAY())*(INT(${flagged})<INT(${due}))`;
   const owner = columnRange(t.commitments, 'ownerPerson');
   const ledgerSide = columnRange(t.disclosures, 'side');
@@ -182,7 +185,7 @@ export function dashboardCells(t: DashboardLayouts): DashboardCell[] {
     { label: 'Early-warning rate', formula: `=IFERROR(SUMPRODUCT(${flaggedEarly})/SUMPRODUCT(${slipped}), "")`, format: '0%' },
     {
       label: 'Overdue commitments',
-      formula: `=COUNTIFS(${due}, "<"&TODAY(), ${done}, "", ${status}, "<>Done", ${status}, "<>Dropped", ${status}, "<>Renegotiated", ${status}, "<>Missed")`,
+      formula: `=COUNTIFS(${due}, "<"&TODAY(), ${done}, "", ${['Done', 'Dropped', 'Renegotiated', 'Missed', ...NOT_TAKEN_ON].map((ended) => `${status}, "<>${ended}"`).join(', ')})`,
       format: '0',
     },
     { label: 'Our company may next share up to', formula: `=IFERROR(DISCLOSURE_NEXT_STAGE(${shared(ledgerSide)}, ${shared(stage)}, ${cell('partnerCompany')}), "")` },

@@ -230,8 +230,9 @@ export function reviewPackCells(
   section('Reliability: the Shared Commitments Log, as of today');
   const due = columnRange(t.commitments, 'dueDate');
   const done = columnRange(t.commitments, 'doneOn');
-  figure('On-time rate', `=IFERROR(ON_TIME_RATE(${due}, ${done}, TODAY()), "")`, '0%');
-  figure('Early-warning rate', `=IFERROR(EARLY_WARNING_RATE(${due}, ${done}, ${columnRange(t.commitments, 'flaggedOn')}, TODAY()), "")`, '0%');
+  // Only commitments both sides took on count: the Status column leaves out Proposed, Declined, Withdrawn.
+  figure('On-time rate', `=IFERROR(ON_TIME_RATE(${due}, ${done}, TODAY(), ${status}), "")`, '0%');
+  figure('Early-warning rate', `=IFERROR(EARLY_WARNING_RATE(${due}, ${done}, ${columnRange(t.commitments, 'flaggedOn')}, TODAY(), ${status}), "")`, '0%');
   figure('Reliability mean, this cycle', `=IF(C${bothRow}="", "", C${bothRow})`, '0.0');
 
   // ---- Disclosure balance ----

@@ -41,7 +41,7 @@ describe('Set up partnership workbook on an empty spreadsheet', () => {
     setUpWorkbook();
     const cell = (sheet: string, a1: string) => double.inspect.cell(sheet, a1);
     expect(cell('Shared Commitments Log', 'H2').validation?.criteria).toBe('VALUE_IN_LIST');
-    expect(cell('Shared Commitments Log', 'H2').validation?.values[0]).toEqual(['Proposed', 'Open', 'At risk', 'Done', 'Missed', 'Renegotiated', 'Dropped']);
+    expect(cell('Shared Commitments Log', 'H2').validation?.values[0]).toEqual(['Proposed', 'Open', 'At risk', 'Done', 'Missed', 'Renegotiated', 'Dropped', 'Declined', 'Withdrawn']);
     expect(cell('Shared Commitments Log', 'C2').validation?.criteria).toBe('VALUE_IN_RANGE');
     expect(cell('Assessments', 'F2').validation).toMatchObject({ criteria: 'NUMBER_BETWEEN', values: [1, 10], allowInvalid: false });
     expect(cell('Shared Commitments Log', 'G2').numberFormat).toBe('yyyy-mm-dd');
