@@ -12,3 +12,4 @@ export * from './actions';
 export * from './perception';
 export * from './partial-ratings';
 export * from './value';
+export * from './trend';
