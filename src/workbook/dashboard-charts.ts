@@ -66,6 +66,16 @@ export function dashboardCharts(): DashboardChart[] {
       anchorRow: R.valueFirstFigure,
       options: { colors: SERIES_COLOURS.slice(0, 1 + EXCHANGE_KINDS.length), vAxis: { minValue: 0, maxValue: 1, format: 'percent' }, legend },
     },
+    {
+      // Each corner's mean per cycle, both sides; the axis labels name each cycle's focus and say
+      // when it was one-sided, sealed or still open (column A of the block).
+      title: 'Each corner’s mean per cycle (focus and notes under each cycle)',
+      type: 'LINE',
+      range: { row: R.cycleTrendHeader, column: 1, rows: R.cycleTrendCount + 1, columns: 1 + CORNERS.length },
+      transpose: false,
+      anchorRow: R.cycleTrendTitle,
+      options: { colors: SERIES_COLOURS.slice(0, CORNERS.length), vAxis: { minValue: 0, maxValue: 10 }, pointSize: 5, legend },
+    },
   ];
 }
 

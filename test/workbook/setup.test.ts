@@ -54,7 +54,7 @@ describe('Set up partnership workbook on an empty spreadsheet', () => {
     }
     const rules = double.inspect.conditionalFormats(COMMITMENTS.title);
     expect(rules).toHaveLength(2);
-    expect(double.inspect.charts('Dashboard')).toHaveLength(4);
+    expect(double.inspect.charts('Dashboard')).toHaveLength(5);
   });
 
   it('removes the new spreadsheet\'s empty Sheet1, but never one with content', () => {
@@ -78,6 +78,6 @@ describe('Set up partnership workbook on an empty spreadsheet', () => {
     expect(double.inspect.metadata().length).toBe(before.metadata);
     expect(double.inspect.protections().length).toBe(before.protections);
     expect(double.inspect.conditionalFormats(COMMITMENTS.title)).toHaveLength(2);
-    expect(double.inspect.charts('Dashboard')).toHaveLength(4);
+    expect(double.inspect.charts('Dashboard')).toHaveLength(5);
   });
 });
