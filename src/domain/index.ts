@@ -13,3 +13,4 @@ export * from './perception';
 export * from './partial-ratings';
 export * from './value';
 export * from './trend';
+export * from './disclosure-ledger';
