@@ -106,6 +106,14 @@ export const VALUE_FIGURES = {
   psat: 'PSAT (satisfaction ≥ 8), latest scorecard quarter',
 } as const;
 
+/**
+ * A balance each way (RECIPROCITY: the smaller side's total ÷ the larger's) is a ratio, 1 = even,
+ * shown as one, never as a percentage (0.5 is "half as much back", not "50%" of anything).
+ */
+export const RATIO_FORMAT = '0.00';
+export const balanceLabel = (what: string): string => `Balance of ${what} (1 = even)`;
+export const DISCLOSURE_BALANCE_LABEL = 'Disclosure balance (entries each way, 1 = even)';
+
 /** Kinds of exchange whose balance each way the Dashboard shows: Value Exchange column keys. */
 export const EXCHANGE_KINDS = ['leads', 'referrals', 'dealsInfluenced'] as const;
 
@@ -323,11 +331,11 @@ function sideAndValueCells(t: DashboardLayouts, refs: SharedRefs): DashboardCell
     { label: 'Value exchange: latest quarter', formula: `=${latestQuarter(veQuarter)}` },
     { label: VALUE_FIGURES.ropi, formula: `=${ropi(latest)}`, format: '0.00' },
     { label: 'ROPI, all quarters', formula: `=IFERROR(ROPI(${revenue}, ${investment}), "")`, format: '0.00' },
-    ...EXCHANGE_KINDS.map((key) => ({ label: `Balance of ${headerOf(key).toLowerCase()}, latest quarter`, formula: `=${balance(key, latest)}`, format: '0%' })),
+    ...EXCHANGE_KINDS.map((key) => ({ label: balanceLabel(`${headerOf(key).toLowerCase()}, latest quarter`), formula: `=${balance(key, latest)}`, format: RATIO_FORMAT })),
     { label: 'Revenue influenced, latest quarter', formula: `=IF(${latest}="", "", SUMIFS(${revenue}, ${veQuarter}, ${latest}))`, format: '#,##0' },
     { label: VALUE_FIGURES.psat, formula: `=${psatOf(latestQuarter(refs.quarter))}`, format: '0%' },
     // Every ledger entry that was shared counts one, each way: the same rule as RECIPROCITY.
-    { label: 'Disclosure balance (entries each way)', formula: `=IFERROR(RECIPROCITY(${sharedSides}, ARRAYFORMULA(IF(${sharedSides}="", "", 1))), "")`, format: '0%' },
+    { label: DISCLOSURE_BALANCE_LABEL, formula: `=IFERROR(RECIPROCITY(${sharedSides}, ARRAYFORMULA(IF(${sharedSides}="", "", 1))), "")`, format: RATIO_FORMAT },
   ];
   if (R.valueFirstFigure + figures.length >= R.valueQuarterHeader) throw new Error('Dashboard value figures run into the value table');
   figures.forEach(({ label, formula, format }, index) => {
@@ -338,7 +346,7 @@ function sideAndValueCells(t: DashboardLayouts, refs: SharedRefs): DashboardCell
   // Value trend: one row per quarter of the Value Exchange (ascending). Balances and PSAT share
   // the 0–1 scale of the trend chart; ROPI, on its own scale, comes last and stays out of it.
   put(R.valueQuarterHeader, 1, 'Quarter');
-  EXCHANGE_KINDS.forEach((key, index) => put(R.valueQuarterHeader, 2 + index, `Balance of ${headerOf(key).toLowerCase()}`));
+  EXCHANGE_KINDS.forEach((key, index) => put(R.valueQuarterHeader, 2 + index, balanceLabel(headerOf(key).toLowerCase())));
   put(R.valueQuarterHeader, 2 + EXCHANGE_KINDS.length, 'PSAT');
   put(R.valueQuarterHeader, 3 + EXCHANGE_KINDS.length, 'ROPI');
   put(R.valueQuarterFirst, 1, `=SORT(UNIQUE(IFERROR(FILTER(${veQuarter}, ${veQuarter}<>""), "")))`);
@@ -346,7 +354,7 @@ function sideAndValueCells(t: DashboardLayouts, refs: SharedRefs): DashboardCell
     const row = R.valueQuarterFirst + offset;
     const at = `$A${row}`;
     const guarded = (formula: string): string => `=IF(${at}="", "", ${formula})`;
-    EXCHANGE_KINDS.forEach((key, index) => put(row, 2 + index, guarded(balance(key, at)), '0%'));
+    EXCHANGE_KINDS.forEach((key, index) => put(row, 2 + index, guarded(balance(key, at)), RATIO_FORMAT));
     put(row, 2 + EXCHANGE_KINDS.length, guarded(psatOf(at)), '0%');
     put(row, 3 + EXCHANGE_KINDS.length, guarded(ropi(at)), '0.00');
   }

@@ -8,6 +8,7 @@
 import { CORNERS, DEFAULT_ATTENTION_THRESHOLD } from '../domain/corners';
 import { NOT_SHARED } from '../domain/disclosure-advisor';
 import { columnLetters, sheetRef } from './a1';
+import { DISCLOSURE_BALANCE_LABEL, RATIO_FORMAT, balanceLabel } from './dashboard';
 import type { TableLayout } from './layout';
 import { METADATA_SHEET_KEY } from './schema';
 
@@ -241,7 +242,7 @@ export function reviewPackCells(
   const decision = columnRange(t.disclosures, 'decision');
   const shared = (column: string): string =>
     `IFERROR(FILTER(${column}, ${[...NOT_SHARED].map((kept) => `${decision}<>"${kept}"`).join(', ')}), "")`;
-  figure('Disclosure balance (1 = even)', `=IFERROR(RECIPROCITY(${shared(ledgerSide)}, ARRAYFORMULA(IF(${shared(ledgerSide)}="", "", 1))), "")`, '0%');
+  figure(DISCLOSURE_BALANCE_LABEL, `=IFERROR(RECIPROCITY(${shared(ledgerSide)}, ARRAYFORMULA(IF(${shared(ledgerSide)}="", "", 1))), "")`, RATIO_FORMAT);
   figure(`=A${oursRow}&" may share up to"`, `=IFERROR(DISCLOSURE_NEXT_STAGE(${shared(ledgerSide)}, ${shared(columnRange(t.disclosures, 'stage'))}, ${partner}), "")`);
   figure(`=A${partnerRow}&" may share up to"`, `=IFERROR(DISCLOSURE_NEXT_STAGE(${shared(ledgerSide)}, ${shared(columnRange(t.disclosures, 'stage'))}, ${ours}), "")`);
 
@@ -255,8 +256,8 @@ export function reviewPackCells(
   const inQuarter = (key: string): string => `FILTER(${columnRange(t.valueExchange, key)}, ${quarter}=${latest})`;
   figure('ROPI (value ÷ investment)', `=IFERROR(ROPI(${inQuarter('revenueInfluenced')}, ${inQuarter('investment')}), "")`, '0.00');
   figure('ROPI, all quarters', `=IFERROR(ROPI(${columnRange(t.valueExchange, 'revenueInfluenced')}, ${columnRange(t.valueExchange, 'investment')}), "")`, '0.00');
-  figure('Balance of leads', `=IFERROR(RECIPROCITY(${inQuarter('side')}, ${inQuarter('leads')}), "")`, '0%');
-  figure('Balance of referrals', `=IFERROR(RECIPROCITY(${inQuarter('side')}, ${inQuarter('referrals')}), "")`, '0%');
+  figure(balanceLabel('leads'), `=IFERROR(RECIPROCITY(${inQuarter('side')}, ${inQuarter('leads')}), "")`, RATIO_FORMAT);
+  figure(balanceLabel('referrals'), `=IFERROR(RECIPROCITY(${inQuarter('side')}, ${inQuarter('referrals')}), "")`, RATIO_FORMAT);
   figure('Revenue influenced', `=IF(${latest}="", "", SUMIFS(${columnRange(t.valueExchange, 'revenueInfluenced')}, ${quarter}, ${latest}))`, '#,##0');
   const scorecardQuarter = columnRange(t.scorecard, 'quarter');
   const scored = `UNIQUE(FILTER(${scorecardQuarter}, ${scorecardQuarter}<>""))`;
