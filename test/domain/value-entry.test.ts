@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VALUE_KINDS, formatBalance, parseQuarterLabel, parseValueEntry, reciprocity, valueEntryProblems } from '../../src/domain/value';
 import { VALUE_EXCHANGE } from '../../src/workbook/templates';
+import type { CellValue } from '../../src/workbook/table';
 import { VALUE_KIND_COLUMNS, planValueEntry, quarterBalances } from '../../src/workbook/value-exchange';
 
 const SIDES = ['Acme Analytics', 'Beta Cloud'];
@@ -56,7 +57,7 @@ describe('a Value Exchange entry from a form', () => {
 });
 
 describe('writing an entry into the Value Exchange', () => {
-  const rows = [
+  const rows: Array<{ values: Record<string, CellValue> }> = [
     { values: { quarter: '2026-Q3', side: 'Acme Analytics', leads: 6, referrals: 1 } },
     { values: { quarter: '2026-q3', side: 'BETA CLOUD', leads: 3 } },
     { values: { quarter: '2026-Q3', side: 'Beta Cloud', leads: 9 } },
