@@ -1,7 +1,7 @@
 import { loadExamplePartnership } from './workbook/load-example';
 import { type SetupReport, setUpWorkbook } from './workbook/setup';
 import { stampEdit } from './workbook/stamp';
-import { createPortfolioSheet } from './workbook/portfolio';
+import { PORTFOLIO_DIALOG_TITLE, portfolioDialogHtml } from './workbook/portfolio';
 import { verifyHistory } from './workbook/verify-history';
 import { refreshTimeZone } from './workbook/layout';
 
@@ -28,7 +28,7 @@ export function onOpen(_event?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Verify history', 'menuVerifyHistory')
     .addItem('Load example partnership', 'menuLoadExample')
     .addSeparator()
-    .addItem('Create portfolio sheet', 'menuCreatePortfolio')
+    .addItem('Portfolio in your own spreadsheet', 'menuCreatePortfolio')
     .addSeparator()
     .addItem('Help', 'showHelp')
     .addItem('About and diagnostics', 'showAboutAndDiagnostics')
@@ -90,11 +90,12 @@ export function menuLoadExample(): void {
   }
 }
 
+/**
+ * The portfolio is never built in this shared workbook (the partner reads it) and the add-on may
+ * not create another spreadsheet: a dialog explains and hands over what to paste into one the
+ * person owns. Nothing in the spreadsheet is read or written.
+ */
 export function menuCreatePortfolio(): void {
-  createPortfolioSheet();
-  SpreadsheetApp.getActiveSpreadsheet().toast(
-    'Paste the URL of each partnership workbook in column A of the Portfolio sheet. Use a separate spreadsheet for the portfolio.',
-    ADDON_NAME,
-    10,
-  );
+  const page = HtmlService.createHtmlOutput(portfolioDialogHtml()).setWidth(720).setHeight(560);
+  SpreadsheetApp.getUi().showModalDialog(page, PORTFOLIO_DIALOG_TITLE);
 }

@@ -22,7 +22,6 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CUSTOM_FUNCTIONS } from '../src/functions/registry';
 import { DASHBOARD_TITLE, TABLES } from '../src/workbook/templates';
-import { PORTFOLIO_TITLE } from '../src/workbook/portfolio';
 import { REVIEW_PACK_TITLE } from '../src/workbook/review-pack';
 import { loadBundleOnDouble } from '../runtime/bundle/bundle-on-double';
 import { readBuiltCode } from '../runtime/bundle/bundle';
@@ -69,7 +68,7 @@ function realNames(): Real {
     functions: new Set(CUSTOM_FUNCTIONS.map((spec) => spec.name)),
     environment: new Set([...tools.matchAll(/\benv\.([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]!)),
     menuItems: new Set(menu.items.map((item: { caption?: string }) => item.caption).filter((c: string | undefined): c is string => Boolean(c))),
-    sheets: new Set([...TABLES.map((table) => table.title), DASHBOARD_TITLE, PORTFOLIO_TITLE, REVIEW_PACK_TITLE]),
+    sheets: new Set([...TABLES.map((table) => table.title), DASHBOARD_TITLE, REVIEW_PACK_TITLE]),
     scripts: new Set(Object.keys(pkg.scripts)),
     entryPoints: new Set(functions),
     shipped: readBuiltCode(),

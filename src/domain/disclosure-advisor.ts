@@ -20,6 +20,11 @@ export interface DisclosureQuestion {
   partnerReciprocated: boolean;
   /** Could results show this instead of the information itself? */
   performanceCanShow: boolean;
+  /**
+   * The highest stage the partner has shared (null: nothing yet), when the caller knows it from the
+   * ledger. Omitted, it is read from `allowedStage` (one above it): Early means nothing shared.
+   */
+  partnerHighestStage?: DisclosureStage | null;
 }
 
 export interface DisclosureAdvice {
@@ -27,38 +32,79 @@ export interface DisclosureAdvice {
   reasons: string[];
 }
 
+/** What the partner has shared, as far as the answers tell: the highest stage, and whether only "at least". */
+function partnerShared(question: DisclosureQuestion): { highest: DisclosureStage | null; atLeast: boolean } {
+  if (question.partnerHighestStage !== undefined) return { highest: question.partnerHighestStage, atLeast: false };
+  const allowed = DISCLOSURE_STAGES.indexOf(question.allowedStage);
+  if (allowed <= 0) return { highest: null, atLeast: false };
+  // Late is the cap: the partner matched Mid, or Late itself.
+  return { highest: DISCLOSURE_STAGES[allowed - 1], atLeast: allowed === DISCLOSURE_STAGES.length - 1 };
+}
+
+const sharedUpTo = (shared: { highest: DisclosureStage | null; atLeast: boolean }): string =>
+  shared.highest === null ? 'The partner has shared nothing yet' : `The partner has shared up to the ${shared.highest} stage${shared.atLeast ? ' or beyond' : ''}`;
+
+/**
+ * The sentence on reciprocity that goes with every advice past the stage and reciprocity checks,
+ * true to the answers: going first at Early is the opening move (never "a matched stage"); a
+ * later stage is reached only with the equivalent shared and the stage below matched.
+ */
+function reciprocityContext(question: DisclosureQuestion, shared: { highest: DisclosureStage | null; atLeast: boolean }): string {
+  const stageIndex = DISCLOSURE_STAGES.indexOf(question.stage);
+  if (!question.partnerReciprocated) {
+    // Only Early gets here without reciprocity (a later stage waits for it).
+    return shared.highest === null
+      ? 'Early is the opening stage: going first with what is needed to coordinate is how reciprocity starts; the partner has shared nothing yet.'
+      : 'Early is the opening stage: going first with what is needed to coordinate is how reciprocity starts, although the partner has not shared the equivalent of this yet.';
+  }
+  const byAnswer = shared.highest === null ? ' (by your answer; the ledger shows nothing shared by them yet)' : '';
+  if (stageIndex === 0) return `The partner has shared the equivalent${byAnswer}.`;
+  const below = DISCLOSURE_STAGES[stageIndex - 1];
+  return `The partner has shared the equivalent${byAnswer}, and the ${below} stage they matched opens ${question.stage}.`;
+}
+
 /**
  * The framework as a decision table (decision where the article is open):
- * 1. Above the stage the partner has matched, or no equivalent shared: wait for reciprocity.
- * 2. If results can show it: show through results (nothing to exploit).
- * 3. High exploitation risk: share structurally (a shared view, milestone, open-book clause) when the
+ * 1. Above the stage the partner has matched: wait for reciprocity.
+ * 2. Above Early with no equivalent shared: wait for reciprocity (do not escalate).
+ * 3. If results can show it: show through results (nothing to exploit).
+ * 4. High exploitation risk: share structurally (a shared view, milestone, open-book clause) when the
  *    coordination value is at least medium, otherwise wait.
- * 4. Otherwise share now.
+ * 5. Otherwise share now. Early needs no reciprocity: going first there is the opening move.
+ * Each reason says only what the answers say (test/domain/disclosure-advisor.test.ts checks every branch).
  */
 export function adviseDisclosure(question: DisclosureQuestion): DisclosureAdvice {
-  const reasons: string[] = [];
   const stageIndex = DISCLOSURE_STAGES.indexOf(question.stage);
   const allowedIndex = DISCLOSURE_STAGES.indexOf(question.allowedStage);
+  const shared = partnerShared(question);
   if (stageIndex > allowedIndex) {
-    reasons.push(`${question.stage} is above ${question.allowedStage}, the highest stage you may open until the partner matches the stage below it.`);
-    return { decision: 'Wait for reciprocity', reasons };
+    const below = DISCLOSURE_STAGES[stageIndex - 1];
+    return {
+      decision: 'Wait for reciprocity',
+      reasons: [
+        `${sharedUpTo(shared)}, so ${question.allowedStage} is the highest stage you may open: ${question.stage} waits until they share at the ${below} stage (one stage above what the partner has shared, at most).`,
+      ],
+    };
   }
   if (!question.partnerReciprocated && stageIndex > 0) {
-    reasons.push('The partner has not shared the equivalent yet: do not escalate.');
-    return { decision: 'Wait for reciprocity', reasons };
+    return {
+      decision: 'Wait for reciprocity',
+      reasons: [`The partner has not shared the equivalent of this yet: do not escalate to ${question.stage} until they do.`],
+    };
   }
+  const context = reciprocityContext(question, shared);
   if (question.performanceCanShow) {
-    reasons.push('Results can show this without disclosing it.');
-    return { decision: 'Show through results', reasons };
+    return { decision: 'Show through results', reasons: ['Results can show this without disclosing it.', context] };
   }
+  const value = question.coordinationValue.toLowerCase();
   if (question.exploitationRisk === 'High') {
     if (question.coordinationValue === 'Low') {
-      reasons.push('High exploitation risk and little coordination value: delay.');
-      return { decision: 'Wait for reciprocity', reasons };
+      return { decision: 'Wait for reciprocity', reasons: ['High exploitation risk and low coordination value: hold it back for now.', context] };
     }
-    reasons.push('High exploitation risk but real coordination value: share through a structure (shared view, open books, milestones).');
-    return { decision: 'Share structurally', reasons };
+    return {
+      decision: 'Share structurally',
+      reasons: [`High exploitation risk but ${value} coordination value: share through a structure (shared view, open books, milestones).`, context],
+    };
   }
-  reasons.push(`${question.exploitationRisk} exploitation risk at a stage the partner has matched.`);
-  return { decision: 'Share now', reasons };
+  return { decision: 'Share now', reasons: [`${question.exploitationRisk} exploitation risk and ${value} coordination value: share it now.`, context] };
 }

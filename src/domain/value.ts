@@ -87,3 +87,99 @@ export function partnerSatisfaction(ratings: readonly number[]): number | null {
   for (const rating of ratings) if (rating >= PSAT_SATISFIED) satisfied++;
   return satisfied / ratings.length;
 }
+
+/**
+ * One figure of the Value Exchange typed from a form (the sidebar): what one side gave the other
+ * in a quarter, of one kind. Kinds are the sheet's columns; counts are whole numbers, money may
+ * have cents; nothing is negative (a correction replaces the figure, it does not subtract).
+ */
+export const VALUE_KINDS = ['Leads', 'Referrals', 'Deals influenced', 'Revenue influenced', 'Investment'] as const;
+export type ValueKind = (typeof VALUE_KINDS)[number];
+/** Kinds that count things (whole numbers); the others are amounts of money. */
+export const COUNTED_KINDS: ReadonlySet<ValueKind> = new Set<ValueKind>(['Leads', 'Referrals', 'Deals influenced']);
+
+export interface ValueEntryInput {
+  quarter: string;
+  side: string;
+  kind: string;
+  amount: number | string;
+  note?: string;
+}
+
+export interface ValueEntry {
+  /** Normalised `2026-Q1`, so quarters sort as the Dashboard sorts them. */
+  quarter: string;
+  /** The company as the Partnership sheet spells it. */
+  side: string;
+  kind: ValueKind;
+  amount: number;
+  note: string;
+}
+
+export type ValueEntryField = 'quarter' | 'side' | 'kind' | 'amount';
+
+export interface ValueEntryProblem {
+  field: ValueEntryField;
+  message: string;
+}
+
+const QUARTER_LABEL = /^(\d{4})\s*-?\s*Q([1-4])$/i;
+
+/** `2026-Q1` from "2026-q1", "2026 Q1" or "2026Q1"; null for anything else. */
+export function parseQuarterLabel(text: string): string | null {
+  const match = QUARTER_LABEL.exec(text.trim());
+  return match ? `${match[1]}-Q${match[2]}` : null;
+}
+
+function parseAmount(value: number | string): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  const text = value.trim();
+  if (!/^\d+(\.\d+)?$/.test(text) && !/^-\d+(\.\d+)?$/.test(text)) return null;
+  return Number(text);
+}
+
+/**
+ * Every problem of an entry, each naming its field, so a form can show them beside the inputs.
+ * `sides` are the two companies on the Partnership sheet.
+ */
+export function valueEntryProblems(input: ValueEntryInput, sides: readonly string[]): ValueEntryProblem[] {
+  const problems: ValueEntryProblem[] = [];
+  if (parseQuarterLabel(input.quarter) === null) {
+    problems.push({ field: 'quarter', message: `The quarter "${input.quarter.trim()}" is not a quarter like 2026-Q1.` });
+  }
+  const companies = sides.map((side) => side.trim()).filter((side) => side !== '');
+  if (companies.length < 2) {
+    problems.push({ field: 'side', message: 'The Partnership sheet does not name both companies yet; name them before recording value.' });
+  } else if (!companies.some((side) => sideKey(side) === sideKey(input.side))) {
+    problems.push({ field: 'side', message: `The side "${input.side.trim()}" is neither ${companies[0]} nor ${companies[1]}.` });
+  }
+  const kind = VALUE_KINDS.find((entry) => entry.toLowerCase() === input.kind.trim().toLowerCase());
+  if (!kind) problems.push({ field: 'kind', message: `The kind "${input.kind.trim()}" is not one of ${VALUE_KINDS.join(', ')}.` });
+  const amount = parseAmount(input.amount);
+  if (amount === null) {
+    problems.push({ field: 'amount', message: `The amount ${JSON.stringify(input.amount)} is not a number.` });
+  } else if (amount < 0) {
+    problems.push({ field: 'amount', message: `The amount ${amount} is negative; enter 0 or more (a correction replaces the figure).` });
+  } else if (kind && COUNTED_KINDS.has(kind) && !Number.isInteger(amount)) {
+    problems.push({ field: 'amount', message: `${kind} are counted: ${amount} is not a whole number.` });
+  }
+  return problems;
+}
+
+/** The entry, normalised, or an error listing every problem with its field. */
+export function parseValueEntry(input: ValueEntryInput, sides: readonly string[]): ValueEntry {
+  const problems = valueEntryProblems(input, sides);
+  if (problems.length > 0) throw new RangeError(problems.map((problem) => problem.message).join(' '));
+  return {
+    quarter: parseQuarterLabel(input.quarter) as string,
+    side: sides.map((side) => side.trim()).find((side) => sideKey(side) === sideKey(input.side)) as string,
+    kind: VALUE_KINDS.find((entry) => entry.toLowerCase() === input.kind.trim().toLowerCase()) as ValueKind,
+    amount: parseAmount(input.amount) as number,
+    note: (input.note ?? '').trim(),
+  };
+}
+
+/** A balance each way as the ratio it is: "0.50 (1 = even)"; blank without data. */
+export function formatBalance(result: ReciprocityResult): string {
+  return result.status === 'ratio' ? `${result.ratio.toFixed(2)} (1 = even)` : '';
+}

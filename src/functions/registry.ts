@@ -59,6 +59,13 @@ const RESPONSES: ParamDoc = {
   optional: true,
 };
 const AS_OF: ParamDoc = { name: 'as_of', type: 'Date', description: 'The day to judge on (default today).', optional: true };
+const STATUSES: ParamDoc = {
+  name: 'statuses',
+  type: 'Array<Array<string>>',
+  description:
+    'Status of each commitment (the log\'s Status column), same rows: Proposed, Declined and Withdrawn rows are left out, since neither side took them on; blank counts. Omit it to count every row.',
+  optional: true,
+};
 
 export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
   {
@@ -205,15 +212,19 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
   },
   {
     name: 'ON_TIME_RATE',
-    summary: 'Of the commitments due so far, the share done on or before their due date.',
+    summary: 'Of the commitments due so far, the share done on or before their due date (with statuses: only those both sides took on).',
     params: [
       { name: 'due_dates', type: 'Array<Array<Date>>', description: 'Due date of each commitment.' },
       { name: 'done_dates', type: 'Array<Array<Date>>', description: 'Date each was done (blank while open), same rows.' },
       AS_OF,
+      STATUSES,
     ],
     returns: 'A fraction 0-1, or blank when nothing is due yet.',
     resultShape: 'scalar',
-    example: { formula: '=ON_TIME_RATE({"2026-01-10";"2026-02-01"}, {"2026-01-09";"2026-02-03"}, DATE(2026,3,1))', result: '0.5' },
+    example: {
+      formula: '=ON_TIME_RATE({"2026-01-10";"2026-02-01";"2026-02-05"}, {"2026-01-09";"2026-02-03";""}, DATE(2026,3,1), {"Done";"Done";"Declined"})',
+      result: '0.5',
+    },
     error: {
       formula: '=ON_TIME_RATE({"2026-01-10";"tomorrow"}, {"";""})',
       message: 'ON_TIME_RATE: due_dates row 2 is "tomorrow"; expected a date',
@@ -222,12 +233,14 @@ export const CUSTOM_FUNCTIONS: readonly CustomFunctionSpec[] = [
   },
   {
     name: 'EARLY_WARNING_RATE',
-    summary: 'Of the commitments that slipped (done late, or open past due), the share flagged to the partner before the due date.',
+    summary:
+      'Of the commitments that slipped (done late, or open past due), the share flagged to the partner before the due date (with statuses: only those both sides took on).',
     params: [
       { name: 'due_dates', type: 'Array<Array<Date>>', description: 'Due date of each commitment.' },
       { name: 'done_dates', type: 'Array<Array<Date>>', description: 'Date each was done (blank while open), same rows.' },
       { name: 'flagged_dates', type: 'Array<Array<Date>>', description: 'Date the owner warned the partner it would slip (blank if never), same rows.' },
       AS_OF,
+      STATUSES,
     ],
     returns: 'A fraction 0-1, or blank when nothing slipped.',
     resultShape: 'scalar',

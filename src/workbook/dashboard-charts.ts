@@ -59,12 +59,22 @@ export function dashboardCharts(): DashboardChart[] {
       options: { colors: SERIES_COLOURS.slice(0, TREND_KEYS.length), vAxis: { minValue: 0, maxValue: 10 }, legend },
     },
     {
-      title: 'Balance each way and PSAT by quarter',
+      title: 'Balance each way (1 = even) and PSAT (share satisfied) by quarter',
       type: 'LINE',
       range: { row: R.valueQuarterHeader, column: 1, rows: R.valueQuarterCount + 1, columns: 2 + EXCHANGE_KINDS.length },
       transpose: false,
       anchorRow: R.valueFirstFigure,
-      options: { colors: SERIES_COLOURS.slice(0, 1 + EXCHANGE_KINDS.length), vAxis: { minValue: 0, maxValue: 1, format: 'percent' }, legend },
+      options: { colors: SERIES_COLOURS.slice(0, 1 + EXCHANGE_KINDS.length), vAxis: { minValue: 0, maxValue: 1, format: '0.0' }, legend },
+    },
+    {
+      // Each corner's mean per cycle, both sides; the axis labels name each cycle's focus and say
+      // when it was one-sided, sealed or still open (column A of the block).
+      title: 'Each corner’s mean per cycle (focus and notes under each cycle)',
+      type: 'LINE',
+      range: { row: R.cycleTrendHeader, column: 1, rows: R.cycleTrendCount + 1, columns: 1 + CORNERS.length },
+      transpose: false,
+      anchorRow: R.cycleTrendTitle,
+      options: { colors: SERIES_COLOURS.slice(0, CORNERS.length), vAxis: { minValue: 0, maxValue: 10 }, pointSize: 5, legend },
     },
   ];
 }

@@ -1,6 +1,7 @@
 import { CORNERS, DEFAULT_ATTENTION_THRESHOLD } from '../domain/corners';
 import { columnLetters, sheetRef } from './a1';
 import { NOT_SHARED } from '../domain/disclosure-advisor';
+import { NOT_TAKEN_ON } from '../domain/commitments';
 import type { TableLayout } from './layout';
 
 /** Open-ended data range of one column: row 2 to the end, so new rows are always included. */
@@ -84,13 +85,34 @@ export const DASHBOARD_ROWS = {
   valueQuarterHeader: 71,
   valueQuarterFirst: 72,
   valueQuarterCount: 8,
+  // The trend over every cycle (the latest CYCLE_TREND_COUNT when there are more): both sides,
+  // then each side, a row per cycle in the order the cycles opened.
+  cycleTrendTitle: 81,
+  cycleTrendHeader: 82,
+  cycleTrendFirst: 83,
+  cycleTrendCount: 16,
+  ourTrendHeader: 100,
+  ourTrendFirst: 101,
+  partnerTrendHeader: 118,
+  partnerTrendFirst: 119,
 } as const;
+
+/** Label of the figure whose value is the focus now (the open cycle's, by the +2 rule). */
+export const FOCUS_FIGURE = 'Focus (the +2 rule across cycles)';
 
 /** Labels of the value figures other modules point at (the portfolio's named ranges). */
 export const VALUE_FIGURES = {
   ropi: 'ROPI, latest quarter (value ÷ investment)',
   psat: 'PSAT (satisfaction ≥ 8), latest scorecard quarter',
 } as const;
+
+/**
+ * A balance each way (RECIPROCITY: the smaller side's total ÷ the larger's) is a ratio, 1 = even,
+ * shown as one, never as a percentage (0.5 is "half as much back", not "50%" of anything).
+ */
+export const RATIO_FORMAT = '0.00';
+export const balanceLabel = (what: string): string => `Balance of ${what} (1 = even)`;
+export const DISCLOSURE_BALANCE_LABEL = 'Disclosure balance (entries each way, 1 = even)';
 
 /** Kinds of exchange whose balance each way the Dashboard shows: Value Exchange column keys. */
 export const EXCHANGE_KINDS = ['leads', 'referrals', 'dealsInfluenced'] as const;
@@ -116,10 +138,12 @@ export function dashboardCells(t: DashboardLayouts): DashboardCell[] {
   const status = columnRange(t.commitments, 'status');
   // The evidence metrics of domain/commitments.ts as array arithmetic over whole days (INT drops
   // a time of day; TODAY() is the spreadsheet's day). Done or flagged after today has not happened.
+  // Only commitments both sides took on count: a Proposed, Declined or Withdrawn row is 0 here.
+  const takenOn = NOT_TAKEN_ON.map((kept) => `(${status}<>"${kept}")`).join('*');
   const doneByNow = `(${done}<>"")*(INT(${done})<=TODAY())`;
-  const dueSoFar = `(${due}<>"")*((INT(${due})<TODAY())+(INT(${due})=TODAY())*${doneByNow})`;
+  const dueSoFar = `${takenOn}*(${due}<>"")*((INT(${due})<TODAY())+(INT(${due})=TODAY())*${doneByNow})`;
   const onTime = `${dueSoFar}*${doneByNow}*(INT(${done})<=INT(${due}))`;
-  const slipped = `(${due}<>"")*(${doneByNow}*(INT(${done})>INT(${due}))+(1-${doneByNow})*(INT(${due})<TODAY()))`;
+  const slipped = `${takenOn}*(${due}<>"")*(${doneByNow}*(INT(${done})>INT(${due}))+(1-${doneByNow})*(INT(${due})<TODAY()))`;
   const flaggedEarly = `${slipped}*(${flagged}<>"")*(INT(${flagged})<=TODAY())*(INT(${flagged})<INT(${due}))`;
   const owner = columnRange(t.commitments, 'ownerPerson');
   const ledgerSide = columnRange(t.disclosures, 'side');
@@ -173,7 +197,7 @@ export function dashboardCells(t: DashboardLayouts): DashboardCell[] {
     // Cycles sheet's order and recorded focus, the +2 rule for the open one. Errors show (#ERROR!
     // with the row at fault) rather than a blank that would look like "no focus".
     {
-      label: 'Focus (the +2 rule across cycles)',
+      label: FOCUS_FIGURE,
       formula: `=CYCLE_FOCUS(${ratings}, ${cycle}, ${date}, ${responses}, ${columnRange(t.cycles, 'name')}, ${columnRange(t.cycles, 'openedOn')}, ${columnRange(t.cycles, 'closedOn')}, ${columnRange(t.cycles, 'focus')}, ${model})`,
     },
     // Built-ins, not ON_TIME_RATE / EARLY_WARNING_RATE: Sheets recomputes a custom function only
@@ -182,7 +206,7 @@ export function dashboardCells(t: DashboardLayouts): DashboardCell[] {
     { label: 'Early-warning rate', formula: `=IFERROR(SUMPRODUCT(${flaggedEarly})/SUMPRODUCT(${slipped}), "")`, format: '0%' },
     {
       label: 'Overdue commitments',
-      formula: `=COUNTIFS(${due}, "<"&TODAY(), ${done}, "", ${status}, "<>Done", ${status}, "<>Dropped", ${status}, "<>Renegotiated", ${status}, "<>Missed")`,
+      formula: `=COUNTIFS(${due}, "<"&TODAY(), ${done}, "", ${['Done', 'Dropped', 'Renegotiated', 'Missed', ...NOT_TAKEN_ON].map((ended) => `${status}, "<>${ended}"`).join(', ')})`,
       format: '0',
     },
     { label: 'Our company may next share up to', formula: `=IFERROR(DISCLOSURE_NEXT_STAGE(${shared(ledgerSide)}, ${shared(stage)}, ${cell('partnerCompany')}), "")` },
@@ -229,6 +253,8 @@ export function dashboardCells(t: DashboardLayouts): DashboardCell[] {
     });
   }
   cells.push(...sideAndValueCells(t, { cell, ofCycle, ratings, responses, side, cycle, shared, ledgerSide, satisfaction, quarter }));
+  const focusRow = R.firstFigure + lines.findIndex((figure) => figure.label === FOCUS_FIGURE);
+  cells.push(...cycleTrendCells(t, { cell, ratings, responses, side, cycle, focusNow: `$B$${focusRow}` }));
   return cells;
 }
 
@@ -305,11 +331,11 @@ function sideAndValueCells(t: DashboardLayouts, refs: SharedRefs): DashboardCell
     { label: 'Value exchange: latest quarter', formula: `=${latestQuarter(veQuarter)}` },
     { label: VALUE_FIGURES.ropi, formula: `=${ropi(latest)}`, format: '0.00' },
     { label: 'ROPI, all quarters', formula: `=IFERROR(ROPI(${revenue}, ${investment}), "")`, format: '0.00' },
-    ...EXCHANGE_KINDS.map((key) => ({ label: `Balance of ${headerOf(key).toLowerCase()}, latest quarter`, formula: `=${balance(key, latest)}`, format: '0%' })),
+    ...EXCHANGE_KINDS.map((key) => ({ label: balanceLabel(`${headerOf(key).toLowerCase()}, latest quarter`), formula: `=${balance(key, latest)}`, format: RATIO_FORMAT })),
     { label: 'Revenue influenced, latest quarter', formula: `=IF(${latest}="", "", SUMIFS(${revenue}, ${veQuarter}, ${latest}))`, format: '#,##0' },
     { label: VALUE_FIGURES.psat, formula: `=${psatOf(latestQuarter(refs.quarter))}`, format: '0%' },
     // Every ledger entry that was shared counts one, each way: the same rule as RECIPROCITY.
-    { label: 'Disclosure balance (entries each way)', formula: `=IFERROR(RECIPROCITY(${sharedSides}, ARRAYFORMULA(IF(${sharedSides}="", "", 1))), "")`, format: '0%' },
+    { label: DISCLOSURE_BALANCE_LABEL, formula: `=IFERROR(RECIPROCITY(${sharedSides}, ARRAYFORMULA(IF(${sharedSides}="", "", 1))), "")`, format: RATIO_FORMAT },
   ];
   if (R.valueFirstFigure + figures.length >= R.valueQuarterHeader) throw new Error('Dashboard value figures run into the value table');
   figures.forEach(({ label, formula, format }, index) => {
@@ -320,7 +346,7 @@ function sideAndValueCells(t: DashboardLayouts, refs: SharedRefs): DashboardCell
   // Value trend: one row per quarter of the Value Exchange (ascending). Balances and PSAT share
   // the 0–1 scale of the trend chart; ROPI, on its own scale, comes last and stays out of it.
   put(R.valueQuarterHeader, 1, 'Quarter');
-  EXCHANGE_KINDS.forEach((key, index) => put(R.valueQuarterHeader, 2 + index, `Balance of ${headerOf(key).toLowerCase()}`));
+  EXCHANGE_KINDS.forEach((key, index) => put(R.valueQuarterHeader, 2 + index, balanceLabel(headerOf(key).toLowerCase())));
   put(R.valueQuarterHeader, 2 + EXCHANGE_KINDS.length, 'PSAT');
   put(R.valueQuarterHeader, 3 + EXCHANGE_KINDS.length, 'ROPI');
   put(R.valueQuarterFirst, 1, `=SORT(UNIQUE(IFERROR(FILTER(${veQuarter}, ${veQuarter}<>""), "")))`);
@@ -328,9 +354,92 @@ function sideAndValueCells(t: DashboardLayouts, refs: SharedRefs): DashboardCell
     const row = R.valueQuarterFirst + offset;
     const at = `$A${row}`;
     const guarded = (formula: string): string => `=IF(${at}="", "", ${formula})`;
-    EXCHANGE_KINDS.forEach((key, index) => put(row, 2 + index, guarded(balance(key, at)), '0%'));
+    EXCHANGE_KINDS.forEach((key, index) => put(row, 2 + index, guarded(balance(key, at)), RATIO_FORMAT));
     put(row, 2 + EXCHANGE_KINDS.length, guarded(psatOf(at)), '0%');
     put(row, 3 + EXCHANGE_KINDS.length, guarded(ropi(at)), '0.00');
   }
+  return cells;
+}
+
+interface TrendRefs {
+  cell: (key: string) => string;
+  ratings: string;
+  responses: string;
+  side: string;
+  cycle: string;
+  /** The Dashboard cell holding the focus now: the open cycle's focus by the +2 rule. */
+  focusNow: string;
+}
+
+/**
+ * The trend over every cycle (DOMAIN.md "The trend"; domain/trend.ts cornerTrend computes the
+ * same): a row per cycle of the Cycles sheet in the order they opened, each corner's mean of both
+ * sides, then a block per side. Column F holds the cycle's name (what the row's formulas look up);
+ * column A its caption for the chart: the name, the focus, and whether the cycle is one-sided,
+ * sealed or still open. Only built-ins and CORNER_SCORES, so Sheets and the test engine agree.
+ */
+function cycleTrendCells(t: DashboardLayouts, refs: TrendRefs): DashboardCell[] {
+  const R = DASHBOARD_ROWS;
+  const cells: DashboardCell[] = [];
+  const put = (row: number, column: number, content: string, format?: string): void => {
+    cells.push({ row, column, content, format });
+  };
+  const names = columnRange(t.cycles, 'name');
+  const opened = columnRange(t.cycles, 'openedOn');
+  const closed = columnRange(t.cycles, 'closedOn');
+  const focus = columnRange(t.cycles, 'focus');
+  const anonymity = columnRange(t.cycles, 'anonymity');
+  const ours = refs.cell('ourCompany');
+  const partner = refs.cell('partnerCompany');
+  const count = R.cycleTrendCount;
+  // Sorted by Opened on (SORT's TRUE is ascending in Sheets and 1, ascending, in Excel-style engines).
+  const sorted = `SORT(FILTER({${names}, ${opened}}, ${names}<>""), 2, TRUE)`;
+  const total = `COUNTIF(${names}, "<>")`;
+  const header = (row: number, first: string): void => {
+    put(row, 1, first);
+    CORNERS.forEach((corner, index) => put(row, 2 + index, corner));
+  };
+  const meansOf = (key: string, company?: string): string => {
+    const where = `${refs.cycle}=${key}, ${refs.cycle}<>""${company ? `, ${refs.side}=${company}` : ''}`;
+    return `=IFERROR(CORNER_SCORES(FILTER(${refs.ratings}, ${where}), FILTER(${refs.responses}, ${where})), "")`;
+  };
+  const meanCells = (row: number, formula: string): void => {
+    put(row, 2, formula, '0.0');
+    for (let column = 3; column <= 1 + CORNERS.length; column++) put(row, column, '', '0.0');
+  };
+
+  put(R.cycleTrendTitle, 1, `Each corner’s mean per cycle (the trend; the latest ${count} cycles)`);
+  header(R.cycleTrendHeader, 'Cycle · focus · notes');
+  put(R.cycleTrendHeader, 2 + CORNERS.length, 'Cycle');
+  for (let offset = 0; offset < count; offset++) {
+    const row = R.cycleTrendFirst + offset;
+    const key = `$F${row}`;
+    put(row, 2 + CORNERS.length, `=IFERROR(INDEX(${sorted}, MAX(0, ${total}-${count})+${offset + 1}, 1), "")`);
+    const isOpen = `COUNTIFS(${names}, ${key}, ${closed}, "")>0`;
+    const recorded = `IFERROR(INDEX(FILTER(${focus}, ${names}=${key}), 1), "")`;
+    const focusOf = `IF(${isOpen}, ${refs.focusNow}, ${recorded})`;
+    const oursAnswered = `COUNTIFS(${refs.cycle}, ${key}, ${refs.side}, ${ours})`;
+    const partnerAnswered = `COUNTIFS(${refs.cycle}, ${key}, ${refs.side}, ${partner})`;
+    const caption = [
+      key,
+      `IF(${focusOf}="", "", " · focus "&${focusOf})`,
+      `IF(AND(${oursAnswered}>0, ${partnerAnswered}=0), " · one-sided (only "&${ours}&")", IF(AND(${partnerAnswered}>0, ${oursAnswered}=0), " · one-sided (only "&${partner}&")", ""))`,
+      `IF(COUNTIFS(${names}, ${key}, ${anonymity}, "Sealed")>0, " · sealed", "")`,
+      `IF(${isOpen}, " · open", "")`,
+      `IF(COUNTIF(${refs.cycle}, ${key})=0, " · no answers", "")`,
+    ].join('&');
+    put(row, 1, `=IF(${key}="", "", ${caption})`);
+    meanCells(row, meansOf(key));
+  }
+  const sideBlock = (headerRow: number, firstRow: number, company: string, fallback: string): void => {
+    header(headerRow, `=IF(${company}="", "${fallback}", ${company})&" per cycle"`);
+    for (let offset = 0; offset < count; offset++) {
+      const key = `$F${R.cycleTrendFirst + offset}`;
+      put(firstRow + offset, 1, `=IF(${key}="", "", ${key})`);
+      meanCells(firstRow + offset, meansOf(key, company));
+    }
+  };
+  sideBlock(R.ourTrendHeader, R.ourTrendFirst, ours, 'Our company');
+  sideBlock(R.partnerTrendHeader, R.partnerTrendFirst, partner, 'Partner company');
   return cells;
 }

@@ -1,7 +1,6 @@
 import { CORNERS } from '../domain/corners';
 import { columnLetters } from './a1';
 import { DASHBOARD_ROWS, VALUE_FIGURES } from './dashboard';
-import { ownedSheet } from './layout';
 
 /**
  * Named ranges on each partnership's Dashboard. A portfolio workbook pulls them with IMPORTRANGE,
@@ -34,9 +33,6 @@ export function dashboardNamedRanges(figureRow: (label: string) => number): Arra
   ];
 }
 
-export const PORTFOLIO_TITLE = 'Portfolio';
-const PORTFOLIO_KEY = 'portfolio';
-export const PORTFOLIO_ROWS = 30;
 
 export const PORTFOLIO_HEADERS = [
   'Partnership workbook URL',
@@ -81,24 +77,65 @@ export function portfolioRow(row: number): string[] {
 }
 
 /**
- * Builds the Portfolio sheet in the current (separate) workbook: people paste the URLs of their
- * partnership workbooks in column A. URLs already typed are kept; the formulas are rewritten.
+ * What the add-on hands over for a portfolio (DESIGN.md: creating another spreadsheet needs the
+ * `spreadsheets` scope, too wide for this add-on; and the shared partnership workbook is readable by
+ * the partner, so the portfolio never lives in it). The person makes a spreadsheet of their own and
+ * pastes these: a header line and one line of formulas, tab-separated so Sheets splits them into
+ * columns, the formulas keyed off the URL in column A of their row ($A2), so copying row 2 down
+ * serves every further partnership.
  */
-export function createPortfolioSheet(spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): GoogleAppsScript.Spreadsheet.Sheet {
-  const { sheet } = ownedSheet(spreadsheet, PORTFOLIO_KEY, PORTFOLIO_TITLE);
-  const width = PORTFOLIO_HEADERS.length;
-  if (sheet.getMaxColumns() < width) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
-  sheet.getRange(1, 1, 1, width).setValues([PORTFOLIO_HEADERS.map((header) => `'${header}`)]).setFontWeight('bold');
-  sheet.setFrozenRows(1);
-  const formulas = Array.from({ length: PORTFOLIO_ROWS }, (_, index) => portfolioRow(index + 2));
-  sheet.getRange(2, 2, PORTFOLIO_ROWS, width - 1).setFormulas(formulas);
-  sheet.getRange(2, 1, PORTFOLIO_ROWS, 1).setNumberFormat('@');
-  sheet.getRange(2, 4, PORTFOLIO_ROWS, 4).setNumberFormat('0.0');
-  const columnOf = (header: string): number => PORTFOLIO_HEADERS.indexOf(header) + 1;
-  sheet.getRange(2, columnOf('On-time rate'), PORTFOLIO_ROWS, 1).setNumberFormat('0%');
-  sheet.getRange(2, columnOf('ROPI, latest quarter'), PORTFOLIO_ROWS, 1).setNumberFormat('0.00');
-  sheet.getRange(2, columnOf('PSAT, latest quarter'), PORTFOLIO_ROWS, 1).setNumberFormat('0%');
-  sheet.getRange(1, 1).setNote('Paste the URL of each partnership workbook below. The first time, a cell of that row shows #REF!: hover over it and click Allow access (once per workbook, for everyone who can edit this portfolio).');
-  sheet.setColumnWidth(1, 320);
-  return sheet;
+export interface PortfolioHandover {
+  /** The header row, tab-separated: paste into A1 of the new spreadsheet. */
+  headerLine: string;
+  /** Row 2's formulas from column B, tab-separated: paste into B2, then copy row 2 down. */
+  formulaLine: string;
+  /** The steps, in order, as the dialog shows them. */
+  steps: string[];
+  /** Number formats to set by hand, by column header. */
+  formats: Array<{ header: string; format: string }>;
+}
+
+export function portfolioHandover(): PortfolioHandover {
+  return {
+    headerLine: PORTFOLIO_HEADERS.join('\t'),
+    formulaLine: portfolioRow(2).join('\t'),
+    steps: [
+      'Create a spreadsheet of your own for the portfolio (File → New → Spreadsheet, or sheets.new). Keep it private: it gathers every partnership you run, and no partner should read the others.',
+      'Click A1 of the new spreadsheet and paste the header line.',
+      'Click B2 and paste the formula line: Sheets spreads it over the columns.',
+      'Paste the URL of a partnership workbook (this one’s is in the address bar) into A2. The first time a row shows #REF!: hover over it and click Allow access (once per workbook).',
+      'For each further partnership, copy row 2 down one row and paste that workbook’s URL in column A.',
+    ],
+    formats: [
+      ...CORNERS.map((corner) => ({ header: corner, format: '0.0' })),
+      { header: 'On-time rate', format: '0%' },
+      { header: 'ROPI, latest quarter', format: '0.00' },
+      { header: 'PSAT, latest quarter', format: '0%' },
+    ],
+  };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+export const PORTFOLIO_DIALOG_TITLE = 'Portfolio: in a spreadsheet of your own';
+
+/**
+ * The menu's dialog: why the portfolio is not built here, the steps, and the two lines to copy in
+ * read-only text boxes (a click selects all; no network, no script beyond selecting).
+ */
+export function portfolioDialogHtml(handover: PortfolioHandover = portfolioHandover()): string {
+  const box = (id: string, label: string, text: string): string =>
+    `<label for="${id}"><b>${escapeHtml(label)}</b></label><textarea id="${id}" readonly rows="3" onclick="this.select()">${escapeHtml(text)}</textarea>`;
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(PORTFOLIO_DIALOG_TITLE)}</title>
+<style>body{font:13px/1.45 Arial,Helvetica,sans-serif;color:#202124;margin:0 4px}li{margin-bottom:4px}textarea{width:100%;box-sizing:border-box;font:12px/1.3 monospace;margin:2px 0 10px;white-space:pre;overflow:auto}</style>
+</head><body>
+<p id="why">This workbook is shared with your partner, so a portfolio of all your partnerships does not belong in it, and the add-on may open only this spreadsheet, so it cannot create another one for you. Make the portfolio in a spreadsheet you own; it pulls each partnership’s Dashboard figures with IMPORTRANGE.</p>
+<ol id="steps">${handover.steps.map((step) => `<li>${escapeHtml(step)}</li>`).join('')}</ol>
+${box('headers', 'Header line (paste into A1)', handover.headerLine)}
+${box('formulas', 'Formula line (paste into B2)', handover.formulaLine)}
+<p id="formats">Then format the columns: ${handover.formats.map((entry) => `${escapeHtml(entry.header)} as ${escapeHtml(entry.format)}`).join(', ')} (Format → Number → Custom number format).</p>
+</body></html>`;
 }

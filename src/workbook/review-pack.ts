@@ -1,13 +1,16 @@
 /**
  * The steering-committee pack: one sheet, "Review pack", laid out for File → Download → PDF on A4
- * and Letter (six columns, 656 px ≈ 6.8 in, nothing frozen). Every figure is a formula over the
+ * and Letter in portrait (six columns, 670 px ≈ 7 in, nothing frozen, every row but the lines
+ * written across the page wrapped), with the print steps in its last section. Every figure is a formula over the
  * data sheets, so the pack shows what the data says; the few sentences a formula cannot write (the
  * +2 rule's reasoning, the governance advice, the rationale) are computed from the same data when
  * the pack is prepared, and the whole sheet is rewritten each time.
  */
 import { CORNERS, DEFAULT_ATTENTION_THRESHOLD } from '../domain/corners';
 import { NOT_SHARED } from '../domain/disclosure-advisor';
+import { NOT_TAKEN_ON } from '../domain/commitments';
 import { columnLetters, sheetRef } from './a1';
+import { DISCLOSURE_BALANCE_LABEL, RATIO_FORMAT, balanceLabel } from './dashboard';
 import type { TableLayout } from './layout';
 import { METADATA_SHEET_KEY } from './schema';
 
@@ -19,12 +22,32 @@ export const REVIEW_PACK_PROPERTY = 'trustCorners.reviewPackSheet';
 const FIRST_CELL = 'Steering-committee review pack';
 /** The pack's columns: a label column, then the four corners (and one more for the actions). */
 export const REVIEW_PACK_WIDTH = 6;
-/** Pixels per column: 230 + 5 × 86 = 660 px, inside the 7 in (672 px) both A4 and Letter print. */
-export const REVIEW_PACK_COLUMN_WIDTHS = [230, 86, 86, 86, 86, 86] as const;
+/**
+ * Pixels per column: 224 + 3 × 90 + 2 × 88 = 670 px, inside the 7 in (672 px) both A4 and Letter
+ * print in portrait with normal margins; every header ("Transparency", "Decided on") fits its column.
+ */
+export const REVIEW_PACK_COLUMN_WIDTHS = [224, 90, 90, 90, 88, 88] as const;
+/** Breaches listed (the Breaches sheet's first rows); a partnership with more has bigger problems than a pack. */
+export const REVIEW_PACK_BREACH_ROWS = 3;
+/**
+ * How to print the pack. Apps Script has no page-setup API for a sheet (paper size, orientation,
+ * scale are chosen in the print dialog), so the pack carries the steps itself.
+ */
+export const REVIEW_PACK_PRINT_STEPS = [
+  'Select this sheet, then File → Download → PDF (.pdf), or File → Print (Ctrl+P / ⌘P).',
+  'Export: Current sheet. Paper size: A4 or Letter. Page orientation: Portrait.',
+  'Scale: Fit to width. Margins: Normal. Formatting: untick Show gridlines.',
+  'Click Export (or Next, then Print or Save as PDF): every column fits the page width.',
+] as const;
 /** Rows reserved for the cycle's actions (three are agreed per cycle; room for a few more). */
 export const REVIEW_PACK_ACTION_ROWS = 6;
 /** Characters per line of a sentence written across the page (column A, overflowing into B:F). */
 export const REVIEW_PACK_LINE_CHARS = 95;
+
+/** Tables the pack reads when the caller has them (the Breaches sheet, for the breach decisions). */
+export interface ReviewPackExtras {
+  breaches?: { layout: TableLayout; sheetName: string };
+}
 
 export interface ReviewPackLayouts {
   partnership: TableLayout;
@@ -75,6 +98,8 @@ export interface ReviewPackRows {
   gap: number;
   focus: number;
   firstAction: number;
+  /** The first breach row, or null when the Breaches sheet was not given. */
+  firstBreach: number | null;
   figures: Record<string, number>;
 }
 
@@ -112,8 +137,10 @@ export function reviewPackCells(
   t: ReviewPackLayouts,
   sheetNames: Record<keyof ReviewPackLayouts, string>,
   facts: ReviewPackFacts,
+  extras: ReviewPackExtras = {},
 ): { cells: PackCell[]; rows: ReviewPackRows; lastRow: number; wrap: WrapBlock[] } {
   const tableOf = new Map<TableLayout, string>(Object.entries(t).map(([key, layout]) => [layout, sheetNames[key as keyof ReviewPackLayouts]]));
+  if (extras.breaches) tableOf.set(extras.breaches.layout, extras.breaches.sheetName);
   const sheetOf = (layout: TableLayout): string => sheetRef(tableOf.get(layout) as string);
   const columnRange = (layout: TableLayout, key: string): string => {
     const letters = columnLetters(layout.columnOf.get(key) as number);
@@ -132,8 +159,20 @@ export function reviewPackCells(
     gapRow();
     put(next(), 1, title, { bold: true });
   };
+  // Rows of text written across the page: they overflow A into the empty B:F, so they are the
+  // rows left unwrapped (a wrapped A would fold them into its own width); every other row wraps.
+  const overflowRows = new Set<number>();
   const sentence = (text: string): void => {
-    for (const line of packLines(text)) put(next(), 1, line);
+    for (const line of packLines(text)) {
+      const at = next();
+      put(at, 1, line);
+      overflowRows.add(at);
+    }
+  };
+  const note = (text: string): void => {
+    const at = next();
+    put(at, 1, text);
+    overflowRows.add(at);
   };
   const figures: Record<string, number> = {};
   const figure = (label: string, formula: string, format?: string): void => {
@@ -157,7 +196,8 @@ export function reviewPackCells(
   const preparedRow = next();
   put(preparedRow, 1, 'Prepared on');
   put(preparedRow, 2, facts.preparedOn, { format: 'yyyy-mm-dd' });
-  put(next(), 1, 'Rebuilt from the data by Prepare review: anything typed here is overwritten.');
+  note('Rebuilt from the data by Prepare review: anything typed here is overwritten.');
+  note('To print or save as PDF: see the last section, “Saving this pack as PDF”.');
 
   // ---- Corners per side and the gap ----
   const assessmentsCycle = columnRange(t.assessments, 'cycle');
@@ -193,7 +233,7 @@ export function reviewPackCells(
     put(gapAt, 2 + index, `=IF(OR(${letter}${oursRow}="", ${letter}${partnerRow}=""), "", ${letter}${oursRow}-${letter}${partnerRow})`, { format: '+0.0;-0.0;0' });
   });
   figure(`Corners at or below ${DEFAULT_ATTENTION_THRESHOLD}`, `=IFERROR(CORNERS_AT_RISK(B${bothRow}:E${bothRow}), "")`);
-  put(next(), 1, 'A gap of 2 or more is worth discussing first: perception is reality in partnerships.');
+  note('A gap of 2 or more is worth discussing first: perception is reality in partnerships.');
 
   // ---- Focus and the +2 rule ----
   section('Focus and the +2 rule');
@@ -223,15 +263,20 @@ export function reviewPackCells(
     });
   }
   const status = columnRange(t.commitments, 'status');
-  figure('Actions agreed', `=COUNTIF(${source}, ${fromCycle})`, '0');
+  // Agreed = taken on by both sides: a proposal still waiting, declined or withdrawn is not agreed.
+  const takenOn = NOT_TAKEN_ON.map((kept) => `${status}, "<>${kept}"`).join(', ');
+  figure('Actions agreed', `=COUNTIFS(${source}, ${fromCycle}, ${takenOn})`, '0');
   figure('Actions done', `=COUNTIFS(${source}, ${fromCycle}, ${status}, "Done")`, '0');
+  figure('Actions still proposed', `=COUNTIFS(${source}, ${fromCycle}, ${status}, "Proposed")`, '0');
+  figure('Actions declined or withdrawn', `=COUNTIFS(${source}, ${fromCycle}, ${status}, "Declined")+COUNTIFS(${source}, ${fromCycle}, ${status}, "Withdrawn")`, '0');
 
   // ---- Reliability ----
   section('Reliability: the Shared Commitments Log, as of today');
   const due = columnRange(t.commitments, 'dueDate');
   const done = columnRange(t.commitments, 'doneOn');
-  figure('On-time rate', `=IFERROR(ON_TIME_RATE(${due}, ${done}, TODAY()), "")`, '0%');
-  figure('Early-warning rate', `=IFERROR(EARLY_WARNING_RATE(${due}, ${done}, ${columnRange(t.commitments, 'flaggedOn')}, TODAY()), "")`, '0%');
+  // Only commitments both sides took on count: the Status column leaves out Proposed, Declined, Withdrawn.
+  figure('On-time rate', `=IFERROR(ON_TIME_RATE(${due}, ${done}, TODAY(), ${status}), "")`, '0%');
+  figure('Early-warning rate', `=IFERROR(EARLY_WARNING_RATE(${due}, ${done}, ${columnRange(t.commitments, 'flaggedOn')}, TODAY(), ${status}), "")`, '0%');
   figure('Reliability mean, this cycle', `=IF(C${bothRow}="", "", C${bothRow})`, '0.0');
 
   // ---- Disclosure balance ----
@@ -240,7 +285,7 @@ export function reviewPackCells(
   const decision = columnRange(t.disclosures, 'decision');
   const shared = (column: string): string =>
     `IFERROR(FILTER(${column}, ${[...NOT_SHARED].map((kept) => `${decision}<>"${kept}"`).join(', ')}), "")`;
-  figure('Disclosure balance (1 = even)', `=IFERROR(RECIPROCITY(${shared(ledgerSide)}, ARRAYFORMULA(IF(${shared(ledgerSide)}="", "", 1))), "")`, '0%');
+  figure(DISCLOSURE_BALANCE_LABEL, `=IFERROR(RECIPROCITY(${shared(ledgerSide)}, ARRAYFORMULA(IF(${shared(ledgerSide)}="", "", 1))), "")`, RATIO_FORMAT);
   figure(`=A${oursRow}&" may share up to"`, `=IFERROR(DISCLOSURE_NEXT_STAGE(${shared(ledgerSide)}, ${shared(columnRange(t.disclosures, 'stage'))}, ${partner}), "")`);
   figure(`=A${partnerRow}&" may share up to"`, `=IFERROR(DISCLOSURE_NEXT_STAGE(${shared(ledgerSide)}, ${shared(columnRange(t.disclosures, 'stage'))}, ${ours}), "")`);
 
@@ -254,8 +299,8 @@ export function reviewPackCells(
   const inQuarter = (key: string): string => `FILTER(${columnRange(t.valueExchange, key)}, ${quarter}=${latest})`;
   figure('ROPI (value ÷ investment)', `=IFERROR(ROPI(${inQuarter('revenueInfluenced')}, ${inQuarter('investment')}), "")`, '0.00');
   figure('ROPI, all quarters', `=IFERROR(ROPI(${columnRange(t.valueExchange, 'revenueInfluenced')}, ${columnRange(t.valueExchange, 'investment')}), "")`, '0.00');
-  figure('Balance of leads', `=IFERROR(RECIPROCITY(${inQuarter('side')}, ${inQuarter('leads')}), "")`, '0%');
-  figure('Balance of referrals', `=IFERROR(RECIPROCITY(${inQuarter('side')}, ${inQuarter('referrals')}), "")`, '0%');
+  figure(balanceLabel('leads'), `=IFERROR(RECIPROCITY(${inQuarter('side')}, ${inQuarter('leads')}), "")`, RATIO_FORMAT);
+  figure(balanceLabel('referrals'), `=IFERROR(RECIPROCITY(${inQuarter('side')}, ${inQuarter('referrals')}), "")`, RATIO_FORMAT);
   figure('Revenue influenced', `=IF(${latest}="", "", SUMIFS(${columnRange(t.valueExchange, 'revenueInfluenced')}, ${quarter}, ${latest}))`, '#,##0');
   const scorecardQuarter = columnRange(t.scorecard, 'quarter');
   const scored = `UNIQUE(FILTER(${scorecardQuarter}, ${scorecardQuarter}<>""))`;
@@ -278,14 +323,58 @@ export function reviewPackCells(
   put(next(), 1, 'Advice from this cycle', { bold: true });
   sentence(facts.advice);
 
+  // ---- Breaches and the exit decision ----
+  section('Breaches and the rebuild-or-exit decision');
+  const exitedOn = partnershipCell('exitedOn');
+  figure(
+    'Exit decision',
+    `=IF(${exitedOn}="", "No exit: the partnership continues", "Exited on "&TEXT(${exitedOn}, "yyyy-mm-dd")&IF(${partnershipCell('exitedAfter')}="", "", " after breach "&${partnershipCell('exitedAfter')})&": the loop stops, every record is kept")`,
+  );
+  let breachFirst: number | null = null;
+  if (extras.breaches) {
+    const b = extras.breaches.layout;
+    const breachColumn = (key: string): string => columnRange(b, key);
+    const ids = breachColumn('id');
+    const breachHeader = next();
+    ['Breach, and why it was decided so', 'Date', 'Status', 'Decision', 'Decided on', 'ID'].forEach((label, index) => put(breachHeader, 1 + index, label, { bold: true }));
+    breachFirst = row + 1;
+    for (let index = 1; index <= REVIEW_PACK_BREACH_ROWS; index++) {
+      const at = next();
+      const nth = (key: string): string => `INDEX(FILTER(${breachColumn(key)}, ${ids}<>""), ${index})`;
+      const shown = (key: string): string => `IFERROR(IF(${nth(key)}="", "", ${nth(key)}), "")`;
+      put(at, 1, `=IFERROR(IF(${nth('what')}="", "", ${nth('what')}&IF(${nth('decisionReasons')}="", "", CHAR(10)&"Why: "&${nth('decisionReasons')})), "")`);
+      put(at, 2, `=${shown('date')}`, { format: 'yyyy-mm-dd' });
+      put(at, 3, `=${shown('status')}`);
+      put(at, 4, `=IFERROR(IF(${nth('decision')}="", IF(${nth('what')}="", "", "Not decided"), ${nth('decision')}), "")`);
+      put(at, 5, `=${shown('decidedOn')}`, { format: 'yyyy-mm-dd' });
+      put(at, 6, `=${shown('id')}`);
+    }
+    figure('Breaches recorded', `=COUNTIF(${ids}, "<>")`, '0');
+  }
+
+  // ---- Printing: Sheets offers no page setup to a script, so the steps are in the pack ----
+  section('Saving this pack as PDF');
+  REVIEW_PACK_PRINT_STEPS.forEach((step, index) => {
+    for (const line of packLines(`${index + 1}. ${step}`)) note(line);
+  });
+
+  const lastRow = row;
+  // Every row wraps (action wording, company names, breach reasons, a header that does not fit)
+  // except the lines written across the page, which must overflow into B:F instead.
+  const wrap: WrapBlock[] = [];
+  for (let start = 1; start <= lastRow; start++) {
+    if (overflowRows.has(start)) continue;
+    let end = start;
+    while (end + 1 <= lastRow && !overflowRows.has(end + 1)) end++;
+    wrap.push({ row: start, column: 1, rows: end - start + 1, columns: REVIEW_PACK_WIDTH });
+    start = end;
+  }
+
   return {
     cells,
-    wrap: [
-      { row: oursRow, column: 1, rows: gapAt - oursRow + 1, columns: 1 },
-      { row: firstAction, column: 1, rows: REVIEW_PACK_ACTION_ROWS, columns: REVIEW_PACK_WIDTH },
-    ],
-    rows: { cycle: cycleRow, cornerHeader, ours: oursRow, partner: partnerRow, both: bothRow, gap: gapAt, focus: focusAt, firstAction, figures },
-    lastRow: row,
+    wrap,
+    rows: { cycle: cycleRow, cornerHeader, ours: oursRow, partner: partnerRow, both: bothRow, gap: gapAt, focus: focusAt, firstAction, firstBreach: breachFirst, figures },
+    lastRow,
   };
 }
 

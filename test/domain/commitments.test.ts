@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { earlyWarningRate, hasSlipped, isOverdue, onTimeRate, wasFlaggedEarly } from '../../src/domain/commitments';
+import fc from 'fast-check';
+import { COMMITMENT_STATUSES, type CommitmentStatus, commitmentRates, describeCommitmentRates, isTakenOn, earlyWarningRate, hasSlipped, isOverdue, onTimeRate, wasFlaggedEarly } from '../../src/domain/commitments';
 import { addDays, reassessBy } from '../../src/domain/dates';
 import { nextDisclosureStage } from '../../src/domain/disclosure';
 import { championRisk, partnerNps } from '../../src/domain/metrics';
@@ -52,6 +53,61 @@ describe('early-warning rate', () => {
     expect(wasFlaggedEarly(item('2026-01-10', null, '2026-01-09'))).toBe(true);
     expect(isOverdue({ ...item('2026-01-10'), status: 'Open' }, d('2026-01-11'))).toBe(true);
     expect(isOverdue({ ...item('2026-01-10'), status: 'Dropped' }, d('2026-01-11'))).toBe(false);
+  });
+});
+
+describe('only commitments both sides took on count', () => {
+  const asOf = d('2026-02-01');
+  const rows = [
+    { ...item('2026-01-10', '2026-01-10'), status: 'Done' as const },
+    { ...item('2026-01-10', null, '2026-01-05'), status: 'At risk' as const },
+    { ...item('2026-01-10'), status: 'Declined' as const },
+    { ...item('2026-01-12'), status: 'Withdrawn' as const },
+    { ...item('2026-01-15'), status: 'Proposed' as const },
+    { ...item('2026-01-20', '2026-01-25') },
+  ];
+  it('leaves Proposed, Declined and Withdrawn rows out of both rates and says how many', () => {
+    expect(commitmentRates(rows, asOf)).toEqual({
+      onTimeRate: 1 / 3,
+      earlyWarningRate: 1 / 2,
+      dueSoFar: 3,
+      onTime: 1,
+      slipped: 2,
+      flaggedEarly: 1,
+      notTakenOn: 3,
+    });
+    expect(describeCommitmentRates(commitmentRates(rows, asOf))).toBe(
+      '1 of 3 due so far done on time · 1 of 2 slips flagged early · 3 proposed, declined or withdrawn not counted',
+    );
+    expect(describeCommitmentRates(commitmentRates([], asOf))).toBe('nothing due yet · no slips');
+  });
+  it('is not overdue until taken on', () => {
+    expect(isOverdue({ ...item('2026-01-10'), status: 'Proposed' }, asOf)).toBe(false);
+    expect(isOverdue({ ...item('2026-01-10'), status: 'Declined' }, asOf)).toBe(false);
+    expect(isOverdue({ ...item('2026-01-10'), status: 'Withdrawn' }, asOf)).toBe(false);
+    expect(isOverdue({ ...item('2026-01-10') }, asOf)).toBe(true);
+  });
+  it('equals the plain rates over the rows taken on, whatever the statuses (property)', () => {
+    const day = fc.option(fc.integer({ min: 0, max: 60 }), { nil: null });
+    const row = fc.record({
+      due: day,
+      done: day,
+      flagged: day,
+      status: fc.option(fc.constantFrom(...COMMITMENT_STATUSES), { nil: undefined }),
+    });
+    const at = (offset: number | null): Date | null => (offset === null ? null : new Date(2026, 0, 1 + offset));
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), fc.integer({ min: 0, max: 60 }), (drawn, asOfOffset) => {
+        const items = drawn.map((r) => ({ due: at(r.due), done: at(r.done), flagged: at(r.flagged), status: r.status as CommitmentStatus | undefined }));
+        const when = at(asOfOffset) as Date;
+        const taken = items.filter((r) => r.status === undefined || !['Proposed', 'Declined', 'Withdrawn'].includes(r.status));
+        const rates = commitmentRates(items, when);
+        expect(rates.onTimeRate).toBe(onTimeRate(taken, when));
+        expect(rates.earlyWarningRate).toBe(earlyWarningRate(taken, when));
+        expect(rates.notTakenOn).toBe(items.length - taken.length);
+        expect(items.filter((r) => isTakenOn(r.status))).toEqual(taken);
+      }),
+    );
   });
 });
 

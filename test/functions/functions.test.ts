@@ -165,6 +165,42 @@ describe('commitment rates', () => {
   });
 });
 
+describe('commitment rates with a statuses column', () => {
+  // Five rows under a title row: on time, late and flagged, declined (was due, never done), withdrawn, proposed.
+  const due = [['Due date'], [d(2026, 1, 10)], [d(2026, 1, 20)], [d(2026, 1, 25)], [d(2026, 2, 1)], [d(2026, 2, 2)]];
+  const done = [['Done on'], [d(2026, 1, 9)], [d(2026, 1, 25)], [''], [''], ['']];
+  const flagged = [['Flagged early on'], [''], [d(2026, 1, 15)], [''], [''], ['']];
+  const statuses = [['Status'], ['Done'], ['Done'], ['Declined'], ['Withdrawn'], ['Proposed']];
+  it('leaves out rows neither side took on (Proposed, Declined, Withdrawn)', () => {
+    // Without statuses all five are due and three slipped unflagged: 1/5 on time, 1/4 flagged.
+    expect(ON_TIME_RATE(due, done, d(2026, 3, 1))).toBeCloseTo(1 / 5);
+    expect(EARLY_WARNING_RATE(due, done, flagged, d(2026, 3, 1))).toBeCloseTo(1 / 4);
+    expect(ON_TIME_RATE(due, done, d(2026, 3, 1), statuses)).toBe(0.5);
+    expect(EARLY_WARNING_RATE(due, done, flagged, d(2026, 3, 1), statuses)).toBe(1);
+  });
+  it('counts every other status and a blank one, in any letter case', () => {
+    const taken = [['Status'], ['done'], [' At risk '], ['Missed'], [''], ['Renegotiated']];
+    expect(ON_TIME_RATE(due, done, d(2026, 3, 1), taken)).toBe(ON_TIME_RATE(due, done, d(2026, 3, 1)));
+    expect(EARLY_WARNING_RATE(due, done, flagged, d(2026, 3, 1), taken)).toBe(EARLY_WARNING_RATE(due, done, flagged, d(2026, 3, 1)));
+  });
+  it('is blank when only proposals are due', () => {
+    const proposed = [['Status'], ['Proposed'], ['Declined'], ['Withdrawn'], ['Proposed'], ['Proposed']];
+    expect(ON_TIME_RATE(due, done, d(2026, 3, 1), proposed)).toBe('');
+    expect(EARLY_WARNING_RATE(due, done, flagged, d(2026, 3, 1), proposed)).toBe('');
+  });
+  it('names the function, the argument and the row of a statuses column that does not fit', () => {
+    expect(() => ON_TIME_RATE(due, done, d(2026, 3, 1), [['Status'], ['Done']])).toThrow('ON_TIME_RATE: statuses has 2 rows but due_dates has 6');
+    expect(() => EARLY_WARNING_RATE(due, done, flagged, d(2026, 3, 1), [['Done']])).toThrow(/^EARLY_WARNING_RATE: statuses has 1 row but due_dates has 6/);
+    const odd = [['Status'], ['Done'], ['Cancelled'], [''], [''], ['']];
+    expect(() => ON_TIME_RATE(due, done, d(2026, 3, 1), odd)).toThrow(
+      'ON_TIME_RATE: statuses row 3 is "Cancelled"; expected one of Proposed, Open, At risk, Done, Missed, Renegotiated, Dropped, Declined, Withdrawn or blank',
+    );
+    expect(() => EARLY_WARNING_RATE(due, done, flagged, d(2026, 3, 1), [['Status'], [7], [''], [''], [''], ['']])).toThrow(
+      'EARLY_WARNING_RATE: statuses row 2 is 7; expected one of',
+    );
+  });
+});
+
 describe('disclosure, pNPS, champion risk', () => {
   it('opens one stage above what the partner matched', () => {
     const sides = [['Side'], ['Acme'], ['Beta'], ['Acme'], ['']];

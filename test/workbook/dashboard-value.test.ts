@@ -65,9 +65,13 @@ describe('Dashboard: corners per side and value exchange, on the example partner
     expect(figure(values, 'Value exchange: latest quarter')).toBe(latest);
     expect(figure(values, 'ROPI, latest quarter (value ÷ investment)')).toBeCloseTo(ropiOf(rows) as number, 9);
     expect(figure(values, 'ROPI, all quarters')).toBeCloseTo(ropiOf(example.valueExchange) as number, 9);
-    expect(figure(values, 'Balance of leads, latest quarter')).toBeCloseTo(balanceOf(rows, 'leads') as number, 9);
-    expect(figure(values, 'Balance of referrals, latest quarter')).toBeCloseTo(balanceOf(rows, 'referrals') as number, 9);
-    expect(figure(values, 'Balance of deals influenced, latest quarter')).toBeCloseTo(balanceOf(rows, 'dealsInfluenced') as number, 9);
+    expect(figure(values, 'Balance of leads, latest quarter (1 = even)')).toBeCloseTo(balanceOf(rows, 'leads') as number, 9);
+    expect(figure(values, 'Balance of referrals, latest quarter (1 = even)')).toBeCloseTo(balanceOf(rows, 'referrals') as number, 9);
+    expect(figure(values, 'Balance of deals influenced, latest quarter (1 = even)')).toBeCloseTo(balanceOf(rows, 'dealsInfluenced') as number, 9);
+    // A balance is a ratio (1 = even), never shown as a percentage.
+    const balanceRows = values.map((row, index) => [String(row[0]), index + 1] as const).filter(([label]) => label.includes('1 = even'));
+    expect(balanceRows.length).toBe(EXCHANGE_KINDS.length + 1);
+    for (const [, row] of balanceRows) expect(double.inspect.cell('Dashboard', `B${row}`).numberFormat).toBe('0.00');
     const named = double.inspect.namedRanges();
     const rowOf = (label: string) => values.findIndex((row) => row[0] === label) + 1;
     expect(named.find((range) => range.name === PORTFOLIO_NAMES.ropi)?.range).toBe(`Dashboard!B${rowOf(VALUE_FIGURES.ropi)}`);
@@ -81,7 +85,7 @@ describe('Dashboard: corners per side and value exchange, on the example partner
     const shared = example.disclosures.filter((row) => !NOT_SHARED.has(String((row as Record<string, unknown>).decision ?? '')));
     const disclosureBalance = ratio(reciprocity(shared.map((row) => ({ side: String(row.side), amount: 1 }))));
     expect(disclosureBalance).toBeGreaterThan(0);
-    expect(figure(values, 'Disclosure balance (entries each way)')).toBeCloseTo(disclosureBalance as number, 9);
+    expect(figure(values, 'Disclosure balance (entries each way, 1 = even)')).toBeCloseTo(disclosureBalance as number, 9);
   });
 
   it('tabulates every quarter of the value exchange for the trend chart', () => {

@@ -5,7 +5,7 @@ import { customFunctionDecls } from '../../runtime/bundle/custom-functions';
 import { loadExamplePartnership } from '../../src/workbook/load-example';
 import { examplePartnership } from '../../src/workbook/example';
 import { CORNERS } from '../../src/domain/corners';
-import { earlyWarningRate, onTimeRate, isOverdue, parseStatus } from '../../src/domain/commitments';
+import { commitmentRates, isOverdue, parseStatus } from '../../src/domain/commitments';
 import { championRisk, partnerNps } from '../../src/domain/metrics';
 import { meanPerCorner, meanPerSide, weakestCorner } from '../../src/domain/scores';
 import { directedPerceptionGap } from '../../src/domain/perception';
@@ -73,8 +73,8 @@ describe('Dashboard on the example partnership', () => {
       flagged: row.flaggedOn instanceof Date ? row.flaggedOn : null,
       status: parseStatus(String(row.status)),
     }));
-    expect(figure('On-time rate')).toBeCloseTo(onTimeRate(dates, TODAY) as number, 9);
-    expect(figure('Early-warning rate')).toBeCloseTo(earlyWarningRate(dates, TODAY) as number, 9);
+    expect(figure('On-time rate')).toBeCloseTo(commitmentRates(dates, TODAY).onTimeRate as number, 9);
+    expect(figure('Early-warning rate')).toBeCloseTo(commitmentRates(dates, TODAY).earlyWarningRate as number, 9);
     expect(figure('Overdue commitments')).toBe(dates.filter((item) => isOverdue(item, TODAY)).length);
     expect(figure('pNPS (partner satisfaction, all quarters)')).toBeCloseTo(partnerNps(example.scorecard.map((row) => row.satisfaction as number)) as number, 9);
     expect(figure('Champion risk (busiest owner’s share)')).toBeCloseTo(championRisk(example.commitments.map((row) => row.ownerPerson as string)) as number, 9);
@@ -82,6 +82,35 @@ describe('Dashboard on the example partnership', () => {
     expect(figure('Our company may next share up to')).toBe(nextDisclosureStage(ledger, 'Beta Cloud'));
     expect(figure('Partner may next share up to')).toBe(nextDisclosureStage(ledger, 'Acme Analytics'));
     expect(figure('Days to reassessment')).toBe(Math.round(((example.partnership.nextReassessment as Date).getTime() - TODAY.getTime()) / 86_400_000));
+  });
+
+  it('counts only commitments both sides took on: Proposed, Declined and Withdrawn rows change no rate', () => {
+    const { double, values: before, errors } = dashboard();
+    const figure = (values: unknown[][], label: string) => values.find((row) => row[0] === label)?.[1];
+    const sheet = double.spreadsheet.getSheetByName('Shared Commitments Log')!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+    const longAgo = new Date(TODAY.getTime() - 40 * 86_400_000);
+    // Past due and never done: each would count as a miss (and an unflagged slip) if it counted.
+    for (const [id, status] of [['C-901', 'Declined'], ['C-902', 'Withdrawn'], ['C-903', 'Proposed']]) {
+      const row = header.map((title) =>
+        title === 'ID' ? id : title === 'Commitment' ? `Never agreed ${id}` : title === 'Owner side' ? 'Beta Cloud' : title === 'Due date' ? longAgo : title === 'Status' ? status : '',
+      );
+      sheet.appendRow(row);
+    }
+    const after = double.inspect.values('Dashboard');
+    expect(errors()).toEqual([]);
+    expect(figure(after, 'On-time rate')).toBeCloseTo(figure(before, 'On-time rate') as number, 9);
+    expect(figure(after, 'Early-warning rate')).toBeCloseTo(figure(before, 'Early-warning rate') as number, 9);
+    expect(figure(after, 'Overdue commitments')).toBe(figure(before, 'Overdue commitments'));
+    // The same rows as Open would count: the rule, not the rows' dates, keeps them out.
+    const rows = sheet.getDataRange().getValues();
+    const statusColumn = header.indexOf('Status') + 1;
+    rows.forEach((row, index) => {
+      if (String(row[0]).startsWith('C-90')) sheet.getRange(index + 1, statusColumn).setValue('Open');
+    });
+    const open = double.inspect.values('Dashboard');
+    expect(figure(open, 'On-time rate') as number).toBeLessThan(figure(before, 'On-time rate') as number);
+    expect(figure(open, 'Overdue commitments')).toBe((figure(before, 'Overdue commitments') as number) + 3);
   });
 
   it('shows the Competence sub-scores and the share of alignment answers aligned', () => {

@@ -192,14 +192,14 @@ describe('the review pack on the example partnership', () => {
     const onTime = onTimeRate(example.commitments.map((row) => ({ due: row.dueDate as Date, done: (row.doneOn as Date | undefined) ?? null, flagged: null, status: undefined })), today);
     expect(label('On-time rate')?.[1]).toBeCloseTo(onTime as number, 9);
     const shared = example.disclosures.map((row) => ({ side: String(row.side), amount: 1 }));
-    expect(label('Disclosure balance (1 = even)')?.[1]).toBeCloseTo(ratio(reciprocity(shared)) as number, 9);
+    expect(label('Disclosure balance (entries each way, 1 = even)')?.[1]).toBeCloseTo(ratio(reciprocity(shared)) as number, 9);
     const latestQuarter = [...new Set(example.valueExchange.map((row) => row.quarter as string))].sort().at(-1)!;
     const quarterRows = example.valueExchange.filter((row) => row.quarter === latestQuarter);
     expect(label('Latest quarter')?.[1]).toBe(latestQuarter);
     expect(label('ROPI (value ÷ investment)')?.[1]).toBeCloseTo(
       ratio(returnOnInvestment(quarterRows.map((row) => ({ value: amount(row.revenueInfluenced), investment: amount(row.investment) })))) as number, 9,
     );
-    expect(label('Balance of leads')?.[1]).toBeCloseTo(
+    expect(label('Balance of leads (1 = even)')?.[1]).toBeCloseTo(
       ratio(reciprocity(quarterRows.map((row) => ({ side: row.side as string, amount: row.leads as number })))) as number, 9,
     );
     const scorecardLatest = [...new Set(example.scorecard.map((row) => row.quarter as string))].sort().at(-1);

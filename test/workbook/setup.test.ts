@@ -41,7 +41,7 @@ describe('Set up partnership workbook on an empty spreadsheet', () => {
     setUpWorkbook();
     const cell = (sheet: string, a1: string) => double.inspect.cell(sheet, a1);
     expect(cell('Shared Commitments Log', 'H2').validation?.criteria).toBe('VALUE_IN_LIST');
-    expect(cell('Shared Commitments Log', 'H2').validation?.values[0]).toEqual(['Proposed', 'Open', 'At risk', 'Done', 'Missed', 'Renegotiated', 'Dropped']);
+    expect(cell('Shared Commitments Log', 'H2').validation?.values[0]).toEqual(['Proposed', 'Open', 'At risk', 'Done', 'Missed', 'Renegotiated', 'Dropped', 'Declined', 'Withdrawn']);
     expect(cell('Shared Commitments Log', 'C2').validation?.criteria).toBe('VALUE_IN_RANGE');
     expect(cell('Assessments', 'F2').validation).toMatchObject({ criteria: 'NUMBER_BETWEEN', values: [1, 10], allowInvalid: false });
     expect(cell('Shared Commitments Log', 'G2').numberFormat).toBe('yyyy-mm-dd');
@@ -54,7 +54,7 @@ describe('Set up partnership workbook on an empty spreadsheet', () => {
     }
     const rules = double.inspect.conditionalFormats(COMMITMENTS.title);
     expect(rules).toHaveLength(2);
-    expect(double.inspect.charts('Dashboard')).toHaveLength(4);
+    expect(double.inspect.charts('Dashboard')).toHaveLength(5);
   });
 
   it('removes the new spreadsheet\'s empty Sheet1, but never one with content', () => {
@@ -78,6 +78,6 @@ describe('Set up partnership workbook on an empty spreadsheet', () => {
     expect(double.inspect.metadata().length).toBe(before.metadata);
     expect(double.inspect.protections().length).toBe(before.protections);
     expect(double.inspect.conditionalFormats(COMMITMENTS.title)).toHaveLength(2);
-    expect(double.inspect.charts('Dashboard')).toHaveLength(4);
+    expect(double.inspect.charts('Dashboard')).toHaveLength(5);
   });
 });
