@@ -188,9 +188,9 @@ const memory = new WeakMap<TableLayout, RememberedRead>();
  * The rows the grid surely has, as the last read through `layout` in this request saw them (all of
  * them after a read to the grid's end, the rows read otherwise); null: not read, or only its first rows.
  */
-export function rememberedGridRows(layout: TableLayout): number | null {
+export function rememberedGridRows(layout: TableLayout): { rows: number; all: boolean } | null {
   const remembered = memory.get(layout);
-  return remembered && !remembered.read.bounded ? remembered.read.gridRows : null;
+  return remembered && !remembered.read.bounded ? { rows: remembered.read.gridRows, all: remembered.read.toGridEnd } : null;
 }
 
 /** Drops what was read through `layout` (the lock was just taken: read again under it). */

@@ -49,8 +49,13 @@ export class WritePlan {
     this.nextFreeRow.set(layout.table.key, firstRow + rows.length);
     const lastRow = firstRow + rows.length - 1;
     // The read under the lock says how many rows the grid surely has (all of them when it read to
-    // the grid's end); rows after the last used one are blank, so new rows go in after both.
-    const known = this.gridKnown.get(layout.table.key) ?? rememberedGridRows(layout) ?? sheet.getMaxRows();
+    // the grid's end); only rows past those that a read stopping at the table's extent saw ask the
+    // sheet. Rows after the last used one are blank, so new rows go in after both.
+    let known = this.gridKnown.get(layout.table.key);
+    if (known === undefined) {
+      const remembered = rememberedGridRows(layout);
+      known = remembered && (remembered.all || lastRow <= remembered.rows) ? remembered.rows : sheet.getMaxRows();
+    }
     const after = Math.max(known, firstRow - 1);
     this.gridKnown.set(layout.table.key, Math.max(after, lastRow));
     this.reached(layout, lastRow);
