@@ -50,6 +50,7 @@ export function loadExamplePartnership(today: Date = new Date()): void {
   // The example's past cycles, recorded closed with each one's focus, as Repair records old ones.
   const cycles = backfillCycles({
     assessments: example.assessments as Records, existingCycles: [], model: parseModel(String(example.partnership.model ?? '')), legacyOpen: null, today, calendar: workbook.calendar,
+    companies: [String(example.partnership.ourCompany ?? ''), String(example.partnership.partnerCompany ?? '')],
   });
   // The first cycle after the breach's completed reset is the reset cycle (the one that showed Transparency recovering).
   for (const breach of example.breaches) {
