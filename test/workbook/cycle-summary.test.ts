@@ -49,7 +49,7 @@ describe('a closed cycle’s summary', () => {
     const cycles = [
       { rowNumber: 2, values: { name: '2026-Q1', openedOn: day('2026-01-01'), closedOn: day('2026-01-20'), focus: 'Transparency', ...right } },
       { rowNumber: 3, values: { name: '2026-Q2', openedOn: day('2026-04-01'), closedOn: day('2026-04-20'), focus: '' } },
-      { rowNumber: 4, values: { name: '2026-Q3', openedOn: day('2026-07-01'), closedOn: day('2026-07-20'), focus: 'Alignment', ...right } },
+      { rowNumber: 4, values: { name: '2026-Q3', openedOn: day('2026-07-01'), closedOn: day('2026-07-20'), ...right, focus: 'Alignment' } },
       { rowNumber: 5, values: { name: '2026-Q4', openedOn: day('2026-10-01'), closedOn: '', focus: '' } },
     ] as never;
     const answers = [...Q1, answer('2026-Q2', 'Acme', [7, 5, 6, 8]), answer('2026-Q3', 'Beta', [5, 5, 5, 5]), answer('2026-Q4', 'Acme', [1, 1, 1, 1])];
