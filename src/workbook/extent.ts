@@ -9,11 +9,16 @@
  * above), reads on to the grid's end in one more round trip. With no extent recorded (a workbook from
  * before, or a table no save has touched yet) it reads to the grid's end, as before.
  *
- * What it cannot see (README: "Reading only what holds data"): a row written more than
- * EXTENT_MARGIN rows below the recorded end, with only blank rows between, by something that does not
- * run the add-on's onEdit (another script, the Sheets API, an editor without the add-on, an edit while
- * onEdit could not run). It is seen after the next save that appends to that table (an append asks the
- * sheet for its last row, and records it), after the next onEdit below it, or after Repair.
+ * What it cannot see without a round trip of its own per table (the residual risk):
+ * - a row written more than EXTENT_MARGIN rows below the recorded end, with only blank rows between,
+ *   by something that does not run the add-on's onEdit: another script, the Sheets API, an editor
+ *   who does not have the add-on, an edit while onEdit could not run (AuthMode.NONE, an error), or
+ *   an onEdit whose property write lost a race with another one (onEdit takes no lock);
+ * - the whole table pushed down past the margin by more blank rows inserted above it than it has
+ *   rows (fewer push its last rows into the margin, and the read goes on).
+ * Such a row is seen after the next save that appends to that table (an append asks the sheet for
+ * its last row and records where it now ends), or after an edit by hand at or below it. Deleting
+ * the table's extent property makes the next reads go to the grid's end again.
  */
 
 export const EXTENT_PROPERTY_PREFIX = 'trustCorners.extent.';
