@@ -68,6 +68,7 @@ export function pastCyclesNeedLook(properties: Readonly<Record<string, string>>,
   return properties[CYCLES_RECORDED_PROPERTY] === undefined || properties[LEGACY_OPEN_CYCLE_PROPERTY] !== undefined || cyclesSheetCreated;
 }
 
+const CYCLE_RECORD_COLUMNS = ['name', 'kind', 'anonymity', 'sealedMinimum', 'openedOn', 'openedBy', 'closedOn', 'closedBy', 'focus'];
 const ASSESSMENT_COLUMNS = ['cycle', 'date', 'side', 'participant', 'responses', 'competence', 'reliability', 'transparency', 'alignment'];
 
 /**
@@ -91,7 +92,8 @@ export function readPastCycles(tables: PastCyclesTables, properties: Readonly<Re
   try {
     const legacyOpen = legacyOpenCycleOf(properties[LEGACY_OPEN_CYCLE_PROPERTY]);
     const removeLegacyProperty = properties[LEGACY_OPEN_CYCLE_PROPERTY] !== undefined;
-    const cyclesRead = tables.cycles ? readTable(tables.cycles) : null;
+    // The record's own columns (not the summaries after them): names and focus are what is looked at.
+    const cyclesRead = tables.cycles ? readTable(tables.cycles, CYCLE_RECORD_COLUMNS.filter((key) => tables.cycles?.columnOf.has(key))) : null;
     const existingCycles = cyclesRead ? cyclesRead.rows.map((row) => row.values) : [];
     const recorded = new Set(existingCycles.map((values) => cycleNameKey(textOf(values.name))));
     const nothing: PastCyclesRead = {
