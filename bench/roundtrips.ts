@@ -1,9 +1,10 @@
 /**
  * Round trips, forced commits and cells per action (runtime/README.md: the cost model), at 10 and
- * 10,000 rows. One line per action and size: `{"bench":"roundtrips:<action>","rows":N,...}`.
+ * 10,000 rows. One line per action and size: `{"bench":"roundtrips:<action>","rows":N,...}`, with
+ * `est_ms`, the wait they price at in Sheets (pricedMs, the prices --latency=sheets uses).
  * Every sidebar handler is listed (the Record type makes a new handler a build error until it is).
  */
-import { type AppsScriptDouble, kindOf } from '../runtime/apps-script';
+import { type AppsScriptDouble, kindOf, pricedMs } from '../runtime/apps-script';
 import { onEdit } from '../src/addon';
 import { ALIGNMENT_QUESTIONS, MAJOR_CHANGES } from '../src/domain/audits';
 import { COMMITMENT_STATUSES } from '../src/domain/commitments';
@@ -72,7 +73,7 @@ const HANDLER_ACTIONS: Record<HandlerName, BenchAction> = {
       agreedCorner = api.loadResults('2026-Q4').priority ?? 'Transparency';
     },
     run: () =>
-      api.agreeActions('2026-Q4', agreedCorner, [1, 2, 3].map((n) => ({ commitment: `Action ${n}`, ownerSide: SIDES[n % 2], ownerPerson: 'Ana', dueDate: '2026-12-31' }))),
+      api.agreeActions('2026-Q4', agreedCorner, [1, 2, 3].map((n) => ({ commitment: `Action ${n}`, ownerSide: SIDES[n % 2], ownerPerson: 'Ana', dueDate: daysAhead(45) }))),
   },
   acceptCommitment: { name: 'submit_accept_commitment', prepare: (double) => dueAhead(double, acceptable()), run: () => api.acceptCommitment(acceptable()) },
   declineCommitment: { name: 'submit_decline_commitment', run: () => api.declineCommitment(acceptable(), 'Not this quarter') },
@@ -142,6 +143,9 @@ const benchScores = () => {
 };
 
 let agreedCorner: CornerName = 'Transparency';
+
+/** yyyy-mm-dd `days` from today: agreed actions fall due 30 to 60 days out, counted from the real clock. */
+const daysAhead = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Blanks the Breaches sheet's Decision column (seeded with Rebuild and Exit), so a breach can be decided. */
 function clearBreachDecisions(): void {
@@ -278,7 +282,9 @@ function measure(action: BenchAction, rows: number): Figure {
     double.calls.beforeEach(null);
     setColumnUseProbe(null);
     if (TRACED === action.name) console.log(`columns looked at:\n  ${needed.describe()}`);
-    const figure: Figure = { bench: `roundtrips:${action.name}`, rows, ...double.roundTrips.counts(), cells_needed: needed.cells() };
+    const counts = double.roundTrips.counts();
+    // The user's wait in Sheets, priced as --latency=sheets prices it (runtime/README.md: the cost model).
+    const figure: Figure = { bench: `roundtrips:${action.name}`, rows, ...counts, cells_needed: needed.cells(), est_ms: Math.round(pricedMs(counts)) };
     if (error) figure.error = error;
     return figure;
   } finally {

@@ -10,6 +10,7 @@ import { saveAtomically } from '../src/workbook/write-plan';
 import { type CellValue, appendRows } from '../src/workbook/table';
 import type { ColumnSpec, TableSpec } from '../src/workbook/schema';
 import { PARTNERSHIP, TABLES, CYCLES } from '../src/workbook/templates';
+import { extentPropertyOf, extentText } from '../src/workbook/extent';
 
 export const SIDES = ['Acme', 'Beta'] as const;
 
@@ -71,6 +72,14 @@ export function seededWorkbook(rows: number): BenchWorkbook {
       const records = Array.from({ length: rows }, (_, i) => Object.fromEntries(table.columns.map((column) => [column.key, seedValue(table, column, i)])));
       appendRows(locateTable(spreadsheet, table), records);
     }
+    // In a workbook in use, rows came in through saves and edits, which keep where each table ends.
+    const extents: Record<string, string> = {};
+    for (const table of TABLES) {
+      if (table.rowsRead !== undefined) continue;
+      const sheet = locateTable(spreadsheet, table).sheet;
+      extents[extentPropertyOf(table.key)] = extentText({ lastRow: Math.max(1, sheet.getLastRow()), gridRows: sheet.getMaxRows() });
+    }
+    double.globals.PropertiesService.getDocumentProperties().setProperties(extents);
     // A workbook in use has been saved in: its Change History chain has a recorded head.
     const workbook = new Workbook();
     saveAtomically(workbook, 'Seed', (plan) =>

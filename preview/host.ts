@@ -11,7 +11,7 @@ import { type AppsScriptDouble, type FormulaEvaluator, type Prices, pricedMs } f
 import { BUILD_DIR, type LoadedBundle } from '../runtime/bundle/bundle';
 import { loadBundleOnDouble } from '../runtime/bundle/bundle-on-double';
 import { engineFor, previewEvaluator, type PreviewEvaluator } from './evaluator';
-import { loadSaved, refuse, saveAtomically } from './store';
+import { keepOlderFormat, loadSaved, refuse, saveNow, saveSoon, savesWritten } from './store';
 import type { EditRequest } from './protocol';
 
 export interface HostOptions {
@@ -91,6 +91,8 @@ export class WorkbookHost {
         throw refuse(options.dataFile, `its contents are not a workbook this preview can open (${(error as Error).message})`);
       }
       host.savedJson = JSON.stringify(saved);
+      const copy = keepOlderFormat(options.dataFile, saved);
+      if (copy) options.log(`preview: ${options.dataFile} is in the older format; it is saved in the new one from now on (the old file is kept as ${copy})`);
       options.log(`preview: opened the saved workbook ${options.dataFile}${options.empty ? ' (--empty applies only when there is no saved file)' : ''}`);
     }
     // What opening the file in Sheets does: the simple trigger builds the add-on menu.
@@ -98,7 +100,8 @@ export class WorkbookHost {
     if (!saved && !options.empty) host.execute('ana@acme.example', () => host.bundle.call('menuLoadExample'), 'menuLoadExample');
     // Nobody waited for the server to start: the first request does not pay for it.
     host.takeWaitMs();
-    host.persist(true);
+    // At start nobody waits: the first save is written at once (a file in the older format is upgraded).
+    host.persist(true, true);
     return host;
   }
 
@@ -222,13 +225,22 @@ export class WorkbookHost {
     throw new UserFacingError(`There was a problem with ${a1}: ${expected}${rule.helpText ? ` ${rule.helpText}` : ''}`);
   }
 
-  /** Saves when the snapshot differs from the last saved one; only then does the revision move. */
-  private persist(maybeChanged: boolean): void {
+  /**
+   * Saves when the snapshot differs from the last saved one; only then does the revision move. The
+   * file is written after the action, off its path (store.ts: saveSoon), unless `now`.
+   */
+  private persist(maybeChanged: boolean, now = false): void {
     if (!maybeChanged) return;
     const json = JSON.stringify(this.double.snapshot());
     if (json === this.savedJson) return;
-    saveAtomically(this.options.dataFile, json);
+    if (now) saveNow(this.options.dataFile, json);
+    else saveSoon(this.options.dataFile, json);
     this.revision++;
     this.savedJson = json;
+  }
+
+  /** Resolves once every change is in the data file (the server's close waits for it). */
+  saved(): Promise<void> {
+    return savesWritten(this.options.dataFile);
   }
 }

@@ -216,6 +216,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
         server.closeAllConnections();
       });
       await queue.idle();
+      await workbook.saved();
     },
   };
 }

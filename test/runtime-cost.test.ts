@@ -83,4 +83,11 @@ describe('the round-trip cost model', () => {
     const ms = pricedMs({ roundtrips: 10, commits: 2, cells_read: 1000, cells_written: 0 });
     expect(ms).toBe(10 * SHEETS_PRICES.roundTripMs + 2 * SHEETS_PRICES.commitMs + 1000 * SHEETS_PRICES.perCellReadMs);
   });
+
+  it('prices as runtime/README.md documents: 90 ms a round trip, 300 ms a forced commit on top, 20 µs a cell read, cells written free', () => {
+    // The example's Home before extents (issue 21): 10 round trips and 38,315 cells ≈ 1.7 s.
+    expect(SHEETS_PRICES).toEqual({ roundTripMs: 90, commitMs: 300, perCellReadMs: 0.02 });
+    expect(Math.round(pricedMs({ roundtrips: 10, commits: 0, cells_read: 38_315, cells_written: 0 }))).toBe(1666);
+    expect(Math.round(pricedMs({ roundtrips: 14, commits: 1, cells_read: 1_000, cells_written: 5_000 }))).toBe(14 * 90 + 300 + 20);
+  });
 });

@@ -15,7 +15,7 @@ import { pricedMs, type RoundTripCounts } from './cost';
 import { ChartType } from './enums';
 import { Env, type LockKind, type UiResponse } from './env';
 import { newWorkbookState, type MetadataLocation, type SheetState } from './model';
-import { SNAPSHOT_FORMAT, fromSnapshot, toSnapshot, type WorkbookSnapshot } from './snapshot';
+import { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_V1, SNAPSHOT_FORMATS_READ, fromSnapshot, toSnapshot, type WorkbookSnapshot } from './snapshot';
 import {
   ConsoleImpl,
   LockServiceImpl,
@@ -35,7 +35,7 @@ import type { AppsScriptDoubleOptions, CellValue, GridRange } from './types';
 export type { AppsScriptDoubleOptions, UserPropertyStores, CellValue, FormulaEvaluator, WorkbookContents, EvaluatedWorkbook, SheetContents } from './types';
 export type { WorkbookSnapshot } from './snapshot';
 export type { UiResponse, LockKind } from './env';
-export { SNAPSHOT_FORMAT };
+export { SNAPSHOT_FORMAT, SNAPSHOT_FORMAT_V1, SNAPSHOT_FORMATS_READ };
 export { kindOf, pricedMs, SHEETS_PRICES, type CallKind, type Prices, type RoundTripCounts } from './cost';
 export { LOCK_TIMEOUT_MESSAGE } from './services';
 export { SIMPLE_TRIGGER_LIMIT_MS, USERINFO_EMAIL_SCOPE } from './env';

@@ -49,7 +49,7 @@ export function rangeFromA1(env: Env, sheet: SheetState, a1: string): RangeImpl 
   const col = ref.startCol ?? 1;
   const endRow = ref.endRow ?? target.maxRows;
   const endCol = ref.endCol ?? target.maxCols;
-  if (endRow > target.maxRows || endCol > target.maxCols) {
+  if (endRow > target.maxRows || endCol > target.maxCols || row > endRow || col > endCol) {
     throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
   }
   return makeRange(env, target.id, row, col, endRow - row + 1, endCol - col + 1);

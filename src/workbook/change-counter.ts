@@ -35,8 +35,11 @@ export function planChangeCount(plan: WritePlan, properties: Readonly<Record<str
  * For writers outside a WritePlan (loading the example): reads the count now, before any sheet
  * write is queued (so the read forces no commit), and returns the write to make afterwards.
  */
-export function prepareChangeCount(): () => void {
+export function prepareChangeCount(): (alsoSet?: Readonly<Record<string, string>>) => void {
   const properties = PropertiesService.getDocumentProperties();
   const next = String(readChangeCounter(properties) + 1);
-  return () => properties.setProperty(CHANGE_COUNTER_PROPERTY, next);
+  return (alsoSet = {}) => {
+    if (Object.keys(alsoSet).length === 0) properties.setProperty(CHANGE_COUNTER_PROPERTY, next);
+    else properties.setProperties({ ...alsoSet, [CHANGE_COUNTER_PROPERTY]: next });
+  };
 }

@@ -5,6 +5,8 @@ import { type CycleRatings, focusAcrossCycles } from '../domain/focus';
 import type { PartnershipModel } from '../domain/models';
 import { CornerTally } from '../domain/scores';
 import { type CellValue, dateOf, textOf } from './table';
+import { ratingRowOf, summarizeCycle, summaryCells } from './cycle-summary';
+import type { RatingRow } from '../domain/scores';
 
 /**
  * The Cycles rows Repair adds for a workbook that has assessments from before cycles were records
@@ -38,10 +40,13 @@ export interface BackfillInput {
   /** Now; undated cycles get the start of today in `calendar` (the spreadsheet's). */
   today: Date;
   calendar: Calendar;
+  /** The two companies (Partnership sheet: ours, the partner's): a closed cycle is recorded with its summary. */
+  companies?: readonly [string, string];
 }
 
 /** A Cycles row by column key (CYCLES in templates.ts), ready for appendRows. */
-export type CycleRow = Record<'name' | 'kind' | 'anonymity' | 'sealedMinimum' | 'openedOn' | 'openedBy' | 'closedOn' | 'closedBy' | 'focus', CellValue | null>;
+export type CycleRow = Record<'name' | 'kind' | 'anonymity' | 'sealedMinimum' | 'openedOn' | 'openedBy' | 'closedOn' | 'closedBy' | 'focus', CellValue | null> &
+  Record<string, CellValue | null>;
 
 interface PastCycle {
   name: string;
@@ -49,6 +54,7 @@ interface PastCycle {
   first: Date | null;
   last: Date | null;
   tally: CornerTally;
+  answers: RatingRow[];
   named: boolean;
   sealedRows: boolean;
 }
@@ -75,13 +81,14 @@ function collect(assessments: BackfillInput['assessments']): PastCycle[] {
     const key = cycleNameKey(name);
     let cycle = byKey.get(key);
     if (!cycle) {
-      cycle = { name, order: byKey.size, first: null, last: null, tally: new CornerTally(), named: false, sealedRows: false };
+      cycle = { name, order: byKey.size, first: null, last: null, tally: new CornerTally(), answers: [], named: false, sealedRows: false };
       byKey.set(key, cycle);
     }
     const date = dateOf(values.date);
     if (date && (!cycle.first || date < cycle.first)) cycle.first = date;
     if (date && (!cycle.last || date > cycle.last)) cycle.last = date;
     const responses = typeof values.responses === 'number' && values.responses >= 1 ? values.responses : 1;
+    cycle.answers.push(ratingRowOf(values));
     const participant = textOf(values.participant);
     if (participant !== '') cycle.named = true;
     if (participant === '' && responses > 1) cycle.sealedRows = true;
@@ -131,6 +138,8 @@ export function backfillCycles(input: BackfillInput): CycleRow[] {
       closedOn: open ? null : (cycle.last ?? today),
       closedBy: open ? null : BACKFILL_RECORDER,
       focus: open ? null : steps[index].focus,
+      // A closed cycle is recorded with its summary (cycle-summary.ts), from the same answers.
+      ...(open || !input.companies ? {} : summaryCells(summarizeCycle(cycle.answers, input.companies, steps[index].focus))),
     });
   });
   // A sealed cycle open in the old property with no rows yet (nobody's side reached the minimum).

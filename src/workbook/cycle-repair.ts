@@ -5,6 +5,12 @@ import { backfillCycles, type CycleRow, type LegacyOpenCycle } from './cycle-bac
 import type { TableLayout } from './layout';
 import { LOCK_WAIT_MS } from './lock';
 import { type CellValue, readTable, rowFor, textOf } from './table';
+import { type SummaryRepair, summariesToRepair } from './cycle-summary';
+import { planHistory } from './history';
+import { actorLabel } from './identity';
+import { type Workbook, sheetNameOf } from './layout';
+import { ASSESSMENTS, CYCLES, PARTNERSHIP } from './templates';
+import { saveAtomically } from './write-plan';
 
 /**
  * Repair's part in recording past cycles: workbooks from before the Cycles sheet name their cycles
@@ -62,6 +68,7 @@ export function pastCyclesNeedLook(properties: Readonly<Record<string, string>>,
   return properties[CYCLES_RECORDED_PROPERTY] === undefined || properties[LEGACY_OPEN_CYCLE_PROPERTY] !== undefined || cyclesSheetCreated;
 }
 
+const CYCLE_RECORD_COLUMNS = ['name', 'kind', 'anonymity', 'sealedMinimum', 'openedOn', 'openedBy', 'closedOn', 'closedBy', 'focus'];
 const ASSESSMENT_COLUMNS = ['cycle', 'date', 'side', 'participant', 'responses', 'competence', 'reliability', 'transparency', 'alignment'];
 
 /**
@@ -85,7 +92,8 @@ export function readPastCycles(tables: PastCyclesTables, properties: Readonly<Re
   try {
     const legacyOpen = legacyOpenCycleOf(properties[LEGACY_OPEN_CYCLE_PROPERTY]);
     const removeLegacyProperty = properties[LEGACY_OPEN_CYCLE_PROPERTY] !== undefined;
-    const cyclesRead = tables.cycles ? readTable(tables.cycles) : null;
+    // The record's own columns (not the summaries after them): names and focus are what is looked at.
+    const cyclesRead = tables.cycles ? readTable(tables.cycles, CYCLE_RECORD_COLUMNS.filter((key) => tables.cycles?.columnOf.has(key))) : null;
     const existingCycles = cyclesRead ? cyclesRead.rows.map((row) => row.values) : [];
     const recorded = new Set(existingCycles.map((values) => cycleNameKey(textOf(values.name))));
     const nothing: PastCyclesRead = {
@@ -97,9 +105,10 @@ export function readPastCycles(tables: PastCyclesTables, properties: Readonly<Re
     if (!legacyMissing && named.every((name) => recorded.has(cycleNameKey(name)))) return nothing;
 
     const assessments = readTable(tables.assessments, ASSESSMENT_COLUMNS.filter((key) => tables.assessments?.columnOf.has(key))).rows.map((row) => row.values);
-    const modelText = tables.partnership ? textOf(readTable(tables.partnership, ['model']).rows[0]?.values.model) : '';
+    const partnership = tables.partnership ? (readTable(tables.partnership, ['ourCompany', 'partnerCompany', 'model']).rows[0]?.values ?? {}) : {};
     const rows = backfillCycles({
-      assessments, existingCycles, model: parseModel(modelText), legacyOpen, today, calendar: zoneCalendar(timeZone()),
+      assessments, existingCycles, model: parseModel(textOf(partnership.model)), legacyOpen, today, calendar: zoneCalendar(timeZone()),
+      companies: [textOf(partnership.ourCompany), textOf(partnership.partnerCompany)],
     });
     return { ...nothing, rows, names: rows.map((row) => String(row.name)) };
   } catch (error) {
@@ -126,4 +135,40 @@ export function writePastCycles(read: PastCyclesRead, cycles: TableLayout): Reco
 /** The property that spares later Repairs the look. */
 export function cyclesRecordedProperty(): Record<string, string> {
   return { [CYCLES_RECORDED_PROPERTY]: new Date().toISOString() };
+}
+
+/**
+ * Repair's part in closed cycles' summaries (cycle-summary.ts): every closed cycle with answers
+ * whose Cycles row holds no summary (closed before summaries, or by hand) or one that no longer
+ * matches its answers (edited by hand; the Change History shows the edit) gets it rebuilt from the
+ * answers, in one save, each rebuilt row recorded in the Change History. Reads the Cycles sheet,
+ * the Assessments' cycle, side, responses and rating columns and the two companies: call it after
+ * setUpWorkbook (its columns exist then). Returns what it rebuilt.
+ */
+export function repairCycleSummaries(workbook: Workbook): SummaryRepair[] {
+  return saveAtomically(workbook, 'Rebuild closed cycles’ summaries', (plan) => {
+    const cycles = workbook.layout(CYCLES);
+    const cycleRows = readTable(cycles).rows;
+    if (!cycleRows.some((row) => row.values.closedOn instanceof Date || textOf(row.values.closedOn) !== '')) return [];
+    const assessments = readTable(workbook.layout(ASSESSMENTS), ASSESSMENT_COLUMNS.filter((key) => key !== 'date' && key !== 'participant')).rows.map((row) => row.values);
+    const partnership = readTable(workbook.layout(PARTNERSHIP), ['ourCompany', 'partnerCompany', 'model']).rows[0]?.values ?? {};
+    const companies: [string, string] = [textOf(partnership.ourCompany), textOf(partnership.partnerCompany)];
+    const repairs = summariesToRepair(cycleRows, assessments, companies, parseModel(textOf(partnership.model)));
+    for (const repair of repairs) plan.update(cycles, repair.rowNumber, repair.cells);
+    if (repairs.length > 0) {
+      planHistory(
+        plan,
+        workbook,
+        actorLabel(workbook.id),
+        repairs.map((repair) => ({
+          sheet: sheetNameOf(cycles),
+          rowId: repair.cycle,
+          field: 'Summary',
+          oldValue: repair.why === 'missing' ? '' : '(did not match the answers)',
+          newValue: 'rebuilt from the answers',
+        })),
+      );
+    }
+    return repairs;
+  });
 }

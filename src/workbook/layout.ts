@@ -1,7 +1,8 @@
 import { type Calendar, RUNTIME_CALENDAR, zoneCalendar } from '../domain/calendar';
 import { sheetRef } from './a1';
 import { type SavedIdentity, savedIdentity } from './identity';
-import { forgetRead } from './table';
+import { forgetRead, trackExtent } from './table';
+import { type Extent, extentPropertyOf, parseExtent } from './extent';
 import { type ColumnSpec, METADATA_COLUMN_KEY, METADATA_SHEET_KEY, type TableSpec, columnTag } from './schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -378,8 +379,19 @@ export class Workbook {
     if (!found) {
       found = this.fromCache(table) ?? this.locateAndCache(table).layout;
       this.layouts.set(table.key, found);
+      trackExtent(found, () => this.extentOf(table));
     }
     return found;
+  }
+
+  /** Where the table's data ends, as the document properties say (extent.ts); null when not recorded. */
+  extentOf(table: TableSpec): Extent | null {
+    return parseExtent(this.documentProperties()[extentPropertyOf(table.key)]);
+  }
+
+  /** The layouts asked for in this request (a save records their extents). */
+  layoutsInUse(): TableLayout[] {
+    return [...this.layouts.values()];
   }
 
   private fromCache(table: TableSpec): TableLayout | null {

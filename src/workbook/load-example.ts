@@ -7,6 +7,7 @@ import { withDocumentLock } from './lock';
 import { setUpWorkbook } from './setup';
 import type { TableSpec } from './schema';
 import { type CellValue, readTable, rowFor } from './table';
+import { extentPropertyOf, extentText } from './extent';
 import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, CYCLES, COMPETENCE_AUDIT, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, PREMORTEM, SCORECARD, VALUE_EXCHANGE, BREACHES } from './templates';
 
 type Records = Array<Record<string, CellValue>>;
@@ -49,6 +50,7 @@ export function loadExamplePartnership(today: Date = new Date()): void {
   // The example's past cycles, recorded closed with each one's focus, as Repair records old ones.
   const cycles = backfillCycles({
     assessments: example.assessments as Records, existingCycles: [], model: parseModel(String(example.partnership.model ?? '')), legacyOpen: null, today, calendar: workbook.calendar,
+    companies: [String(example.partnership.ourCompany ?? ''), String(example.partnership.partnerCompany ?? '')],
   });
   // The first cycle after the breach's completed reset is the reset cycle (the one that showed Transparency recovering).
   for (const breach of example.breaches) {
@@ -75,6 +77,8 @@ export function loadExamplePartnership(today: Date = new Date()): void {
     const reads = records.map(([table]) => readTable(workbook.layout(table)));
     refuseOverData(workbook, records.filter((_, index) => reads[index].rows.length > 0).map(([table]) => table));
     const countChange = prepareChangeCount(); // open sidebars reload (src/workbook/change-counter.ts)
+    // Where each table's data now ends (extent.ts), written with the change counter.
+    const extents: Record<string, string> = {};
     records.forEach(([table, rows], index) => {
       const layout = workbook.layout(table);
       const { gridRows, lastUsedRow } = reads[index];
@@ -82,7 +86,8 @@ export function loadExamplePartnership(today: Date = new Date()): void {
       const lastRow = firstRow + rows.length - 1;
       if (lastRow > gridRows) layout.sheet.insertRowsAfter(gridRows, lastRow - gridRows);
       layout.sheet.getRange(firstRow, 1, rows.length, layout.width).setValues(rows.map((record) => rowFor(layout, record)));
+      if (table.rowsRead === undefined) extents[extentPropertyOf(table.key)] = extentText({ lastRow, gridRows: Math.max(gridRows, lastRow) });
     });
-    countChange();
+    countChange(extents);
   });
 }

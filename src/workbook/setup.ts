@@ -8,6 +8,7 @@ import { sheetRef } from './a1';
 import { type CachedLayout, LAYOUT_PROPERTY_PREFIX, type TableLayout, layoutProperties, matchColumns, normaliseHeader, parseCachedLayout } from './layout';
 import { insertDashboardCharts } from './dashboard-charts';
 import { LEGACY_OPEN_CYCLE_PROPERTY, type PastCyclesRead, cyclesRecordedProperty, pastCyclesNeedLook, readPastCycles, writePastCycles } from './cycle-repair';
+import { extentPropertyOf, extentText, parseExtent, raisedExtent } from './extent';
 import { type ColumnSpec, METADATA_COLUMN_KEY, METADATA_SHEET_KEY, type TableSpec, columnTag } from './schema';
 import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, CYCLES, DASHBOARD_KEY, DASHBOARD_TITLE, DISCLOSURES, PARTNERSHIP, SCORECARD, TABLES, VALUE_EXCHANGE } from './templates';
 
@@ -78,6 +79,8 @@ const DASHBOARD_FIRST_CELL = 'Trust Corners dashboard';
 const SET_UP_PROPERTY = 'trustCorners.setUpAt';
 /** Sheets gives a new sheet 26 columns; a table wider than that grows its grid first. */
 const NEW_SHEET_COLUMNS = 26;
+/** Rows of a sheet insertSheet makes. */
+const NEW_SHEET_ROWS = 1000;
 
 interface TablePlan {
   table: TableSpec;
@@ -454,6 +457,18 @@ function setUpHolding(spreadsheet: Spreadsheet, held: Array<() => void>): SetupR
     cache.set(plan.table.key, { sheet: plan.sheetName, columns });
   }
   const wanted: Record<string, string> = { ...layoutProperties(cache), [DASHBOARD_PROPERTY]: dashboard.name, ...cycleProperties };
+  // Where each table's data ends (extent.ts): a sheet made just now holds its header row only, in
+  // the grid a new sheet has, plus the past cycles just recorded on the Cycles sheet.
+  const cyclesWritten = typeof pastCycles === 'object' && pastCycles.rows.length > 0 ? pastCycles.firstRow + pastCycles.rows.length - 1 : 0;
+  for (const plan of plans) {
+    if (plan.table.rowsRead !== undefined) continue;
+    const written = plan.table === CYCLES ? cyclesWritten : 0;
+    if (plan.created) {
+      wanted[extentPropertyOf(plan.table.key)] = extentText({ lastRow: Math.max(1, written), gridRows: Math.max(NEW_SHEET_ROWS, written) });
+    } else if (written > 0) {
+      Object.assign(wanted, raisedExtent(plan.table.key, parseExtent(properties[extentPropertyOf(plan.table.key)]), written));
+    }
+  }
   if (properties[SET_UP_PROPERTY] === undefined) wanted[SET_UP_PROPERTY] = new Date().toISOString();
   const changed = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => properties[key] !== value));
   // Open sidebars reload when setup or repair changed something (src/workbook/change-counter.ts).

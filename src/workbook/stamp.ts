@@ -11,6 +11,7 @@ import { type ColumnSpec, METADATA_SHEET_KEY, type TableSpec } from './schema';
 import { type CellValue, textOf } from './table';
 import { COMMITMENTS, TABLES } from './templates';
 import { WritePlan } from './write-plan';
+import { raisedExtent } from './extent';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -210,7 +211,9 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
     const entries = historyEntries(who, changesOf(filled), now, calendar);
     let held = true;
     try {
-      storeHeldEntries(entries, { ...nextChangeCount(workbook.documentProperties()), ...workbook.propertiesToKeep() });
+      // The table's recorded end (extent.ts) moves down to an edit below it, in the same call.
+      const extent = raisedExtent(table.key, workbook.extentOf(table), lastRow);
+      storeHeldEntries(entries, { ...nextChangeCount(workbook.documentProperties()), ...workbook.propertiesToKeep(), ...extent });
     } catch {
       held = false; // the property store is full: write them into the chain now, under the lock
     }
@@ -239,11 +242,16 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
       if (!(error instanceof MissingTableError)) throw error;
       history = null;
     }
-    // Open sidebars poll this count (src/workbook/change-counter.ts): in the same property call.
-    if (history) planChangeCount(history, workbook.documentProperties());
+    // Open sidebars poll this count (src/workbook/change-counter.ts), and the table's recorded end
+    // (extent.ts) moves down to the edit: in the same property call.
+    const extent = raisedExtent(table.key, workbook.extentOf(table), lastRow);
+    if (history) {
+      planChangeCount(history, workbook.documentProperties());
+      for (const [key, value] of Object.entries(extent)) history.setDocumentProperty(key, value);
+    }
     if (filled) writeFills(sheet, firstRow, rowValues, filled.fills);
     if (history) history.commit(workbook);
-    else holdPendingHistory(entries, workbook, nextChangeCount(workbook.documentProperties()));
+    else holdPendingHistory(entries, workbook, { ...nextChangeCount(workbook.documentProperties()), ...extent });
   } finally {
     if (locked) lock.releaseLock();
   }

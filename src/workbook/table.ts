@@ -3,6 +3,7 @@ import { isDate } from '../domain/dates';
 import type { ColumnSpec, TableSpec } from './schema';
 import { CachedTableLayout, type TableLayout } from './layout';
 import { columnLetters } from './a1';
+import { type Extent, readEndOf } from './extent';
 import { asLiteralText, cleanUserText } from './safe-text';
 
 export type CellValue = string | number | boolean | Date;
@@ -16,8 +17,14 @@ export interface TableRow {
 /** What one read of a table gives: its data rows, and the grid it came from. */
 export interface TableRead {
   rows: TableRow[];
-  /** Rows in the sheet's grid (rows after the last one can only be written once the grid grows). */
+  /**
+   * Rows the sheet's grid is known to have (rows after it can only be written once the grid grows):
+   * all of them after a read to the grid's end, the rows read after a read that stopped at the
+   * table's recorded extent (the grid may have more).
+   */
   gridRows: number;
+  /** The read went to the grid's end (no extent was recorded, or the margin's last row held data). */
+  toGridEnd: boolean;
   /** The last row with anything in the columns read (the header row counts): appends go below it. */
   lastUsedRow: number;
   /** Only the table's first rows were read (TableSpec.rowsRead): gridRows is not the grid's size. */
@@ -25,11 +32,13 @@ export interface TableRead {
 }
 
 /**
- * Reads every data row of a table in one round trip: every row of the grid, header included (an
- * open-ended A1 range needs no getLastRow first), and the columns from the first to the last of
- * `only` (default: all of the table's). A layout from the cache is checked against the header row
- * of that read. Wholly blank rows are skipped; values hold at least the columns asked for (every
- * column of the table within the span read).
+ * Reads every data row of a table in one round trip: the header row and every row down to the
+ * table's recorded extent plus a margin (extent.ts; to the grid's end, open-ended, when none is
+ * recorded, so no getLastRow is asked first), and the columns from the first to the last of `only`
+ * (default: all of the table's). When the last row read holds data, one more read takes the rest of
+ * the grid. A layout from the cache is checked against the header row of that read. Wholly blank
+ * rows are skipped; values hold at least the columns asked for (every column of the table within
+ * the span read).
  *
  * Reads are remembered per layout object (a Workbook makes its layouts per request), so a view
  * built after a save reads the rows the save read under the lock, with the save's writes applied
@@ -45,23 +54,93 @@ export function readTable(layout: TableLayout, only?: readonly string[]): TableR
   if (remembered && (only ?? layout.table.columns.map((column) => column.key)).every((key) => remembered.keys.has(key))) {
     return remembered.read;
   }
+  const extent = layout.table.rowsRead === undefined ? (extentSources.get(layout)?.() ?? null) : null;
   if (layout instanceof CachedTableLayout && !layout.isChecked) {
     const unchecked = layout.unchecked();
     const span = columnSpan(layout.table, unchecked.columnOf, only);
-    const grid = readGrid(unchecked.sheet, span, layout.table.rowsRead);
-    if (layout.acceptHeader(grid[0] ?? [], span.first, span.runs)) return remember(layout, span, grid);
+    const read = readRowsOf(unchecked.sheet, span, layout.table.rowsRead, extent);
+    if (layout.acceptHeader(read.grid[0] ?? [], span.first, span.runs)) return remember(layout, span, read);
     // The cache was stale: the table was found again by its metadata, so read it where it is now.
   }
   const span = columnSpan(layout.table, layout.columnOf, only);
-  return remember(layout, span, readGrid(layout.sheet, span, layout.table.rowsRead));
+  return remember(layout, span, readRowsOf(layout.sheet, span, layout.table.rowsRead, extent));
 }
 
+/** Where the document properties say each table's data ends (Workbook.layout sets it; extent.ts). */
+const extentSources = new WeakMap<TableLayout, () => Extent | null>();
+
+/** Reads through `layout` stop at the extent `source` gives (asked at each read: the lock may have moved it). */
+export function trackExtent(layout: TableLayout, source: () => Extent | null): void {
+  extentSources.set(layout, source);
+}
+
+/** The extent recorded for `layout`'s table (null: none, or the layout did not come from a Workbook). */
+export function recordedExtent(layout: TableLayout): Extent | null {
+  return extentSources.get(layout)?.() ?? null;
+}
+
+/** A grid as read: its cells, whether it reached the grid's end, and the rows the grid surely has. */
+interface GridRead {
+  grid: CellValue[][];
+  toGridEnd: boolean;
+}
+
+/** Sheets' refusal of a range past the grid (it shrank, or already ends where a read would go on). */
+const OUTSIDE_GRID = /outside the dimensions of the sheet|Range not found/i;
+
+/**
+ * The rows to read: the first `rowsRead` (one record), else down to the extent plus its margin and,
+ * when the last of those holds data, on to the grid's end; else the whole grid.
+ */
+function readRowsOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, span: ColumnSpan, rowsRead: number | undefined, extent: Extent | null): GridRead {
+  if (rowsRead !== undefined) return { grid: readGrid(sheet, span, 1, rowsRead + 1), toGridEnd: false };
+  if (!extent) return { grid: readGrid(sheet, span, 1), toGridEnd: true };
+  const end = readEndOf(extent);
+  let grid: CellValue[][];
+  try {
+    grid = readGrid(sheet, span, 1, end);
+  } catch (error) {
+    // The grid has fewer rows than recorded (rows were deleted): read all it has.
+    if (!OUTSIDE_GRID.test(String((error as Error).message))) throw error;
+    return { grid: readGrid(sheet, span, 1), toGridEnd: true };
+  }
+  if (!holdsData(grid[grid.length - 1])) return { grid, toGridEnd: false };
+  // Rows go on past the margin (typed or pasted without onEdit, or pushed down by rows inserted above).
+  try {
+    return { grid: grid.concat(readGrid(sheet, span, end + 1)), toGridEnd: true };
+  } catch (error) {
+    if (!OUTSIDE_GRID.test(String((error as Error).message))) throw error;
+    return { grid, toGridEnd: true }; // the grid ends at the last row read
+  }
+}
+
+const holdsData = (cells: readonly CellValue[] | undefined): boolean => (cells ?? []).some((value) => value !== '' && value !== null);
+
 /** The rows of `grid` as a read, kept for the rest of the request. */
-function remember(layout: TableLayout, span: ColumnSpan, grid: CellValue[][]): TableRead {
-  const read = probed(layout.table.key, tableReadOf(grid, span));
+function remember(layout: TableLayout, span: ColumnSpan, { grid, toGridEnd }: GridRead): TableRead {
+  const read = probed(layout.table.key, { ...tableReadOf(grid, span), toGridEnd });
   if (layout.table.rowsRead !== undefined) read.bounded = true;
-  memory.set(layout, { keys: new Set(span.keys.keys()), read });
+  memory.set(layout, { keys: new Set(span.keys.keys()), read, allColumns: layout.table.columns.every((column) => span.keys.has(column.key)) });
   return read;
+}
+
+/**
+ * The extent a save records for `layout`'s table after this request's read of it and its own
+ * writes reaching row `written` (0: none), or null when nothing was read or written through it. A
+ * read of every column that went down to where the data ends may lower it (rows cleared); any
+ * other read only raises it.
+ */
+export function extentAfter(layout: TableLayout, written: number): Extent | null {
+  const remembered = memory.get(layout);
+  const recorded = recordedExtent(layout);
+  if (layout.table.rowsRead !== undefined) return null;
+  if (!remembered && written === 0) return null;
+  if (!remembered) return recorded ? { lastRow: Math.max(recorded.lastRow, written), gridRows: Math.max(recorded.gridRows, written) } : null;
+  const { read, allColumns } = remembered;
+  const seen = Math.max(read.lastUsedRow, 1);
+  const lastRow = Math.max(allColumns || !recorded ? seen : Math.max(seen, recorded.lastRow), written);
+  const gridRows = Math.max(read.toGridEnd ? read.gridRows : Math.max(read.gridRows, recorded?.gridRows ?? 0), lastRow);
+  return { lastRow, gridRows };
 }
 
 /**
@@ -99,14 +178,19 @@ function probed(table: string, read: TableRead): TableRead {
 interface RememberedRead {
   keys: ReadonlySet<string>;
   read: TableRead;
+  /** Every column of the table was read (so its last data row is known, not just the columns' own). */
+  allColumns: boolean;
 }
 
 const memory = new WeakMap<TableLayout, RememberedRead>();
 
-/** The grid's row count as the last read through `layout` in this request saw it (null: not read). */
-export function rememberedGridRows(layout: TableLayout): number | null {
+/**
+ * The rows the grid surely has, as the last read through `layout` in this request saw them (all of
+ * them after a read to the grid's end, the rows read otherwise); null: not read, or only its first rows.
+ */
+export function rememberedGridRows(layout: TableLayout): { rows: number; all: boolean } | null {
   const remembered = memory.get(layout);
-  return remembered && !remembered.read.bounded ? remembered.read.gridRows : null;
+  return remembered && !remembered.read.bounded ? { rows: remembered.read.gridRows, all: remembered.read.toGridEnd } : null;
 }
 
 /** Drops what was read through `layout` (the lock was just taken: read again under it). */
@@ -191,19 +275,18 @@ function columnSpan(table: TableSpec, columnOf: ReadonlyMap<string, number>, onl
 }
 
 /**
- * Every row of the grid, columns first..last (open-ended, so no round trip asks for the last row
- * first): one read per run, the columns between runs left blank.
+ * Rows fromRow..toRow of the grid (open-ended without toRow, so no round trip asks for the last row
+ * first), columns first..last: one read per run, the columns between runs left blank.
  */
-function readGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, span: ColumnSpan, rowsRead?: number): CellValue[][] {
-  // Open-ended (every row of the grid), or the header and the first `rowsRead` rows.
-  const to = rowsRead === undefined ? '' : String(rowsRead + 1);
+function readGrid(sheet: GoogleAppsScript.Spreadsheet.Sheet, span: ColumnSpan, fromRow: number, toRow?: number): CellValue[][] {
+  const to = toRow === undefined ? '' : String(toRow);
   if (span.runs.length === 1) {
-    return sheet.getRange(`${columnLetters(span.first)}1:${columnLetters(span.last)}${to}`).getValues() as CellValue[][];
+    return sheet.getRange(`${columnLetters(span.first)}${fromRow}:${columnLetters(span.last)}${to}`).getValues() as CellValue[][];
   }
   const width = span.last - span.first + 1;
   let grid: CellValue[][] = [];
   for (const [from, last] of span.runs) {
-    const part = sheet.getRange(`${columnLetters(from)}1:${columnLetters(last)}${to}`).getValues() as CellValue[][];
+    const part = sheet.getRange(`${columnLetters(from)}${fromRow}:${columnLetters(last)}${to}`).getValues() as CellValue[][];
     if (grid.length === 0) grid = part.map(() => new Array<CellValue>(width).fill(''));
     part.forEach((cells, index) => cells.forEach((value, offset) => (grid[index][from - span.first + offset] = value)));
   }
@@ -227,7 +310,7 @@ function tableReadOf(grid: CellValue[][], span: ColumnSpan): TableRead {
     }
     if (!blank) rows.push({ rowNumber: index + 1, values });
   }
-  return { rows, gridRows: grid.length, lastUsedRow };
+  return { rows, gridRows: grid.length, lastUsedRow, toGridEnd: true };
 }
 
 export const textOf = (value: CellValue | undefined, calendar: Calendar = RUNTIME_CALENDAR): string =>

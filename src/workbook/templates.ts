@@ -1,4 +1,4 @@
-import { CORNERS } from '../domain/corners';
+import { CORNERS, type Corner } from '../domain/corners';
 import { COMMITMENT_STATUSES } from '../domain/commitments';
 import { DISCLOSURE_STAGES } from '../domain/disclosure';
 import { PARTNERSHIP_MODELS } from '../domain/models';
@@ -69,6 +69,29 @@ export const ASSESSMENTS: TableSpec = {
  * One row per assessment cycle (src/domain/cycles.ts), visible to both partners: the open one has
  * no Closed on date. Repair records past cycles from the Assessments sheet (cycle-backfill.ts).
  */
+/** The two sides of a summary, in the Partnership sheet's order (our company, then the partner). */
+export const SUMMARY_SIDES = [1, 2] as const;
+
+/** Column keys of the summary on the Cycles sheet. */
+export const summaryKeys = {
+  responses: 'summaryResponses',
+  mean: (corner: Corner) => `mean${corner}`,
+  side: (n: 1 | 2) => `side${n}`,
+  sideResponses: (n: 1 | 2) => `side${n}Responses`,
+  sideMean: (n: 1 | 2, corner: Corner) => `side${n}${corner}`,
+} as const;
+
+/** The summary's columns, after the Cycles sheet's own (cycle-summary.ts computes them). */
+const SUMMARY_COLUMNS: ColumnSpec[] = [
+  { key: summaryKeys.responses, header: 'Responses', kind: 'count', help: 'Closed cycles: the answers it holds (a sealed row counts its responses). Written when the cycle closes; Repair rebuilds it.', width: 100 },
+  ...CORNERS.map((corner): ColumnSpec => ({ key: summaryKeys.mean(corner), header: `Mean ${corner}`, kind: 'rating', help: `Closed cycles: the mean ${corner} rating over every answer.`, width: 130 })),
+  ...SUMMARY_SIDES.flatMap((n): ColumnSpec[] => [
+    { key: summaryKeys.side(n), header: `Side ${n}`, kind: 'choice', choices: 'sides', help: n === 1 ? 'Our company, as on the Partnership sheet.' : 'The partner company, as on the Partnership sheet.', width: 130 },
+    { key: summaryKeys.sideResponses(n), header: `Side ${n} responses`, kind: 'count', width: 130 },
+    ...CORNERS.map((corner): ColumnSpec => ({ key: summaryKeys.sideMean(n, corner), header: `Side ${n} ${corner}`, kind: 'rating', width: 140 })),
+  ]),
+];
+
 export const CYCLES: TableSpec = {
   key: 'cycles',
   title: 'Cycles',
@@ -82,6 +105,8 @@ export const CYCLES: TableSpec = {
     { key: 'closedOn', header: 'Closed on', kind: 'date', help: 'Blank while the cycle is open: answers go only to the open cycle.', width: 100 },
     { key: 'closedBy', header: 'Closed by', kind: 'text', width: 140 },
     { key: 'focus', header: 'Focus corner', kind: 'choice', choices: CORNERS, help: 'Fixed when the cycle closes: the weakest corner at the first cycle, then the +2 rule.', width: 120 },
+    // A closed cycle's summary (cycle-summary.ts), written when it closes; Repair rebuilds it.
+    ...SUMMARY_COLUMNS,
   ],
 };
 

@@ -3,7 +3,8 @@ import { withDocumentLock } from './lock';
 import { utf8Bytes } from './sha256';
 import { hasHeldEntries, planHistoryEntries } from './history';
 import { MissingTableError, type TableLayout, type Workbook } from './layout';
-import { type CellValue, cellForWrite, noteAppend, noteUpdate, rememberedGridRows, rowFor } from './table';
+import { type CellValue, cellForWrite, extentAfter, noteAppend, noteUpdate, rememberedGridRows, rowFor } from './table';
+import { extentPropertyOf, extentText } from './extent';
 
 type Changes = Record<string, CellValue | null | undefined>;
 
@@ -25,6 +26,15 @@ export class WritePlan {
   private readonly properties: Record<string, string> = {};
   private readonly deletedProperties: string[] = [];
   private readonly nextFreeRow = new Map<string, number>();
+  /** Per table appended to: the rows the grid surely has once the appends so far are applied. */
+  private readonly gridKnown = new Map<string, number>();
+  /** Per table written: the layout and the last row written (for the table's extent, extent.ts). */
+  private readonly reach = new Map<string, { layout: TableLayout; lastRow: number }>();
+
+  private reached(layout: TableLayout, lastRow: number): void {
+    const before = this.reach.get(layout.table.key)?.lastRow ?? 0;
+    this.reach.set(layout.table.key, { layout, lastRow: Math.max(before, lastRow) });
+  }
 
   /**
    * Rows to add below the table's last used row, as it is now (the caller holds the lock, so it
@@ -38,10 +48,19 @@ export class WritePlan {
     const rows = records.map((record) => rowFor(layout, record));
     this.nextFreeRow.set(layout.table.key, firstRow + rows.length);
     const lastRow = firstRow + rows.length - 1;
-    // An open-ended read under the lock returned every row of the grid: its size is known.
-    const maxRows = rememberedGridRows(layout) ?? sheet.getMaxRows();
+    // The read under the lock says how many rows the grid surely has (all of them when it read to
+    // the grid's end); only rows past those that a read stopping at the table's extent saw ask the
+    // sheet. Rows after the last used one are blank, so new rows go in after both.
+    let known = this.gridKnown.get(layout.table.key);
+    if (known === undefined) {
+      const remembered = rememberedGridRows(layout);
+      known = remembered && (remembered.all || lastRow <= remembered.rows) ? remembered.rows : sheet.getMaxRows();
+    }
+    const after = Math.max(known, firstRow - 1);
+    this.gridKnown.set(layout.table.key, Math.max(after, lastRow));
+    this.reached(layout, lastRow);
     this.writes.push(() => {
-      if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+      if (lastRow > after) sheet.insertRowsAfter(after, lastRow - after);
       sheet.getRange(firstRow, 1, rows.length, layout.width).setValues(rows);
       noteAppend(layout, firstRow, rows);
     });
@@ -81,7 +100,10 @@ export class WritePlan {
       byColumn.set(at, cell);
       byKey.set(column.key, cell);
     }
-    if (byKey.size > 0) this.writes.push(() => noteUpdate(layout, rowNumber, byKey));
+    if (byKey.size > 0) {
+      this.reached(layout, rowNumber);
+      this.writes.push(() => noteUpdate(layout, rowNumber, byKey));
+    }
     const columns = [...byColumn.keys()].sort((a, b) => a - b);
     let start = 0;
     while (start < columns.length) {
@@ -102,6 +124,22 @@ export class WritePlan {
     this.properties[key] = value;
   }
 
+  /** The extents (extent.ts) of the tables this request read or this plan writes, where they changed. */
+  private extentProperties(workbook: Workbook): Record<string, string> {
+    const out: Record<string, string> = {};
+    const properties = workbook.documentProperties();
+    const layouts = new Map<string, TableLayout>(workbook.layoutsInUse().map((layout) => [layout.table.key, layout]));
+    for (const { layout } of this.reach.values()) layouts.set(layout.table.key, layout);
+    for (const [key, layout] of layouts) {
+      const extent = extentAfter(layout, this.reach.get(key)?.lastRow ?? 0);
+      if (!extent) continue;
+      const name = extentPropertyOf(key);
+      const text = extentText(extent);
+      if (properties[name] !== text && !(name in this.properties)) out[name] = text;
+    }
+    return out;
+  }
+
   deleteDocumentProperty(key: string): void {
     this.deletedProperties.push(key);
   }
@@ -116,6 +154,8 @@ export class WritePlan {
    */
   commit(workbook?: Workbook): void {
     if (Object.keys(this.properties).length > 0 || this.deletedProperties.length > 0) {
+      // Where each table read or written now ends rides along in the same call (never a call of its own).
+      if (workbook) Object.assign(this.properties, this.extentProperties(workbook));
       const properties = PropertiesService.getDocumentProperties();
       if (Object.keys(this.properties).length > 0) properties.setProperties(this.properties);
       for (const key of this.deletedProperties) properties.deleteProperty(key);

@@ -33,7 +33,8 @@ describe('npm start: the local preview', () => {
   it('starts with the example partnership, saved to the data file', () => {
     expect(server.workbook.double.inspect.sheetNames()).toEqual(expect.arrayContaining(['Dashboard', LOG, 'Change History']));
     expect(values(LOG).length).toBeGreaterThan(20);
-    expect(JSON.parse(readFileSync(dataFile, 'utf8')).format).toBe('apps-script-double/1');
+    expect(JSON.parse(readFileSync(dataFile, 'utf8')).format).toBe('apps-script-double/2');
+    expect(statSync(dataFile).size).toBeLessThan(1_000_000);
   });
 
   it('two partners edit the same commitment and different ones at once: every change lands and is in the history', async () => {

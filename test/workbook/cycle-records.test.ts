@@ -24,7 +24,8 @@ describe('the Cycles sheet as records', () => {
     const record = cycleRecordOf(row({ kind: ' ad hoc ', anonymity: 'sealed', sealedMinimum: 4, focus: 'alignment' }), 2);
     expect(record).toMatchObject({ name: '2026-Q1', kind: 'Ad hoc', anonymity: 'Sealed', sealedMinimum: 4, focus: 'Alignment', closedBy: 'Ben Okafor' });
     const back = cycleRowOf(record);
-    expect(Object.keys(back).sort()).toEqual(CYCLES.columns.map((column) => column.key).sort());
+    // The record's own columns; the summary columns after them are a closed cycle's summary (cycle-summary.ts).
+    expect(Object.keys(back).sort()).toEqual(CYCLES.columns.slice(0, 9).map((column) => column.key).sort());
     expect(cycleRecordOf(back as never, 2)).toEqual(record);
   });
 
