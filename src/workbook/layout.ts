@@ -1,7 +1,7 @@
 import { type Calendar, RUNTIME_CALENDAR, zoneCalendar } from '../domain/calendar';
 import { sheetRef } from './a1';
 import { type SavedIdentity, savedIdentity } from './identity';
-import { forgetRead, trackExtent } from './table';
+import { forgetRead, trackExtent } from './read-memory';
 import { type Extent, extentPropertyOf, parseExtent } from './extent';
 import { type ColumnSpec, METADATA_COLUMN_KEY, METADATA_SHEET_KEY, type TableSpec, columnTag } from './schema';
 

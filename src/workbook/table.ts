@@ -2,6 +2,8 @@ import { type Calendar, RUNTIME_CALENDAR } from '../domain/calendar';
 import { isDate } from '../domain/dates';
 import type { ColumnSpec, TableSpec } from './schema';
 import { CachedTableLayout, type TableLayout } from './layout';
+import { extentSources, memory } from './read-memory';
+
 import { columnLetters } from './a1';
 import { type Extent, readEndOf } from './extent';
 import { asLiteralText, cleanUserText } from './safe-text';
@@ -66,13 +68,6 @@ export function readTable(layout: TableLayout, only?: readonly string[]): TableR
   return remember(layout, span, readRowsOf(layout.sheet, span, layout.table.rowsRead, extent));
 }
 
-/** Where the document properties say each table's data ends (Workbook.layout sets it; extent.ts). */
-const extentSources = new WeakMap<TableLayout, () => Extent | null>();
-
-/** Reads through `layout` stop at the extent `source` gives (asked at each read: the lock may have moved it). */
-export function trackExtent(layout: TableLayout, source: () => Extent | null): void {
-  extentSources.set(layout, source);
-}
 
 /** The extent recorded for `layout`'s table (null: none, or the layout did not come from a Workbook). */
 export function recordedExtent(layout: TableLayout): Extent | null {
@@ -175,14 +170,7 @@ function probed(table: string, read: TableRead): TableRead {
 }
 
 /** A read kept for the rest of the request: the column keys it holds, and the rows. */
-interface RememberedRead {
-  keys: ReadonlySet<string>;
-  read: TableRead;
-  /** Every column of the table was read (so its last data row is known, not just the columns' own). */
-  allColumns: boolean;
-}
 
-const memory = new WeakMap<TableLayout, RememberedRead>();
 
 /**
  * The rows the grid surely has, as the last read through `layout` in this request saw them (all of
@@ -193,10 +181,6 @@ export function rememberedGridRows(layout: TableLayout): { rows: number; all: bo
   return remembered && !remembered.read.bounded ? { rows: remembered.read.gridRows, all: remembered.read.toGridEnd } : null;
 }
 
-/** Drops what was read through `layout` (the lock was just taken: read again under it). */
-export function forgetRead(layout: TableLayout): void {
-  memory.delete(layout);
-}
 
 /** What a value written by a WritePlan reads back as: literal text without its apostrophe. */
 function readBack(value: CellValue): CellValue {
