@@ -19,6 +19,8 @@ export interface CellView {
   /** What the editor starts with: the formula, else the shown text. */
   input: string;
   bold?: boolean;
+  /** Text wraps inside the cell (the row grows), as Sheets does with wrapping on. */
+  wrap?: boolean;
   background?: string;
   /** From a conditional format rule that holds for this cell. */
   highlight?: { background?: string; color?: string; bold?: boolean };

@@ -92,6 +92,7 @@ export class ViewBuilder {
     const formats = range.getNumberFormats();
     const weights = range.getFontWeights();
     const backgrounds = range.getBackgrounds();
+    const wraps = range.getWraps();
     const timeZone = inspect.timeZone();
     const highlights = this.highlightsOf(name);
     const errorMessages = this.host.evaluator.errorMessages(name);
@@ -102,6 +103,7 @@ export class ViewBuilder {
         const text = dated ? isoDate(value as Date, timeZone) : shown[r]![c]!;
         const cell: CellView = { text, input: formulas[r]![c] || (isDate(value) ? isoDate(value, timeZone) : text) };
         if (weights[r]![c] === 'bold') cell.bold = true;
+        if (wraps[r]![c]) cell.wrap = true;
         const bg = backgrounds[r]![c];
         if (bg && bg !== '#ffffff') cell.background = bg;
         if (typeof value === 'number' || isDate(value)) cell.numeric = true;

@@ -113,7 +113,8 @@ export class Grid {
         if (cell.error) classes.push('err');
         if (cell.options) classes.push('dropdown');
         // Text runs on into an empty neighbour, as in Sheets.
-        if (!cell.numeric && !cell.options && cell.text !== '' && row[c + 1]?.text === '') classes.push('spill');
+        if (cell.wrap) classes.push('wrap');
+        else if (!cell.numeric && !cell.options && cell.text !== '' && row[c + 1]?.text === '') classes.push('spill');
         if (frozen) {
           classes.push('frozen');
           style.push(`top:${ROW_HEIGHT * (r + 1)}px`);

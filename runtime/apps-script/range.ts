@@ -308,6 +308,9 @@ export class RangeImpl {
   getWrap(): boolean {
     return this.env.wb.cell(this.state(), this.row, this.col)?.wrap ?? false;
   }
+  getWraps(): boolean[][] {
+    return this.map((s, r, c) => this.env.wb.cell(s, r, c)?.wrap ?? false);
+  }
   setWrap(w: unknown): this {
     if (typeof w !== 'boolean') throw new Error(`The parameters (${describeArg(w)}) don't match the method signature for SpreadsheetApp.Range.setWrap.`);
     return this.writeEach(null, (cell) => (cell.wrap = w), false);

@@ -23,10 +23,10 @@ const FIRST_CELL = 'Steering-committee review pack';
 /** The pack's columns: a label column, then the four corners (and one more for the actions). */
 export const REVIEW_PACK_WIDTH = 6;
 /**
- * Pixels per column: 224 + 3 × 90 + 2 × 88 = 670 px, inside the 7 in (672 px) both A4 and Letter
- * print in portrait with normal margins; every header ("Transparency", "Decided on") fits its column.
+ * Pixels per column: 200 + 4 × 96 + 86 = 670 px, inside the 7 in (672 px) both A4 and Letter
+ * print in portrait with normal margins; every corner's name ("Transparency") fits its column.
  */
-export const REVIEW_PACK_COLUMN_WIDTHS = [224, 90, 90, 90, 88, 88] as const;
+export const REVIEW_PACK_COLUMN_WIDTHS = [200, 96, 96, 96, 96, 86] as const;
 /** Breaches listed (the Breaches sheet's first rows); a partnership with more has bigger problems than a pack. */
 export const REVIEW_PACK_BREACH_ROWS = 3;
 /**
@@ -152,16 +152,20 @@ export function reviewPackCells(
     cells.push({ row: at, column, content, ...extra });
   };
   const next = (): number => ++row;
+  // Rows of text written across the page (titles, notes, sentences): they overflow A into the
+  // empty B:F, so they are left unwrapped (a wrapped A would fold them into its own width). Figure
+  // rows wrap their label only, so a text value in B runs on into C:F; table rows wrap every cell.
+  const overflowRows = new Set<number>();
+  const figureRows = new Set<number>();
   const gapRow = (): void => {
     next();
   };
   const section = (title: string): void => {
     gapRow();
-    put(next(), 1, title, { bold: true });
+    const at = next();
+    put(at, 1, title, { bold: true });
+    overflowRows.add(at);
   };
-  // Rows of text written across the page: they overflow A into the empty B:F, so they are the
-  // rows left unwrapped (a wrapped A would fold them into its own width); every other row wraps.
-  const overflowRows = new Set<number>();
   const sentence = (text: string): void => {
     for (const line of packLines(text)) {
       const at = next();
@@ -180,6 +184,7 @@ export function reviewPackCells(
     put(at, 1, label);
     put(at, 2, formula, { format });
     figures[label] = at;
+    figureRows.add(at);
   };
 
   const partnershipCell = (key: string): string =>
@@ -188,7 +193,9 @@ export function reviewPackCells(
   const partner = partnershipCell('partnerCompany');
 
   put(next(), 1, FIRST_CELL, { bold: true });
+  overflowRows.add(row);
   put(next(), 1, `=IF(${ours}="", "", ${ours}&" and "&${partner}&" · "&${partnershipCell('model')}&" partnership")`);
+  overflowRows.add(row);
   const cycleRow = next();
   put(cycleRow, 1, 'Assessment cycle', { bold: true });
   put(cycleRow, 2, facts.cycle, { bold: true });
@@ -318,9 +325,11 @@ export function reviewPackCells(
   const reviewDue = partnershipCell('governanceReviewDue');
   figure('Review due', `=IF(${reviewDue}="", "", ${reviewDue})`, 'yyyy-mm-dd');
   figure('Review status', `=IF(${reviewDue}="", "No approach chosen yet", IF(${reviewDue}<=TODAY(), "Review due now", "Next review in "&(${reviewDue}-TODAY())&" days"))`);
-  put(next(), 1, 'Rationale', { bold: true });
+  note('Rationale');
+  cells[cells.length - 1].bold = true;
   sentence(facts.rationale || 'No rationale recorded.');
-  put(next(), 1, 'Advice from this cycle', { bold: true });
+  note('Advice from this cycle');
+  cells[cells.length - 1].bold = true;
   sentence(facts.advice);
 
   // ---- Breaches and the exit decision ----
@@ -359,14 +368,17 @@ export function reviewPackCells(
   });
 
   const lastRow = row;
-  // Every row wraps (action wording, company names, breach reasons, a header that does not fit)
-  // except the lines written across the page, which must overflow into B:F instead.
+  // Table rows (corner names, company names, action wording, breach reasons) wrap every cell,
+  // figure rows their label, the lines written across the page nothing: consecutive rows of one
+  // kind make one block.
+  const columnsOf = (at: number): number => (overflowRows.has(at) ? 0 : figureRows.has(at) ? 1 : REVIEW_PACK_WIDTH);
   const wrap: WrapBlock[] = [];
   for (let start = 1; start <= lastRow; start++) {
-    if (overflowRows.has(start)) continue;
+    const columns = columnsOf(start);
+    if (columns === 0) continue;
     let end = start;
-    while (end + 1 <= lastRow && !overflowRows.has(end + 1)) end++;
-    wrap.push({ row: start, column: 1, rows: end - start + 1, columns: REVIEW_PACK_WIDTH });
+    while (end + 1 <= lastRow && columnsOf(end + 1) === columns) end++;
+    wrap.push({ row: start, column: 1, rows: end - start + 1, columns });
     start = end;
   }
 

@@ -89,20 +89,27 @@ describe('the review pack prints', () => {
     expect(REVIEW_PACK_PRINT_STEPS.length).toBeGreaterThan(2);
   });
 
-  it('wraps every row but the lines written across the page, which fit its width', () => {
-    const { values, wrap, sheet, lastRow } = pack(true);
-    const wrapped = new Set<number>();
+  it('wraps table rows whole and figure labels, and leaves the lines written across the page to fit its width', () => {
+    const { values, wrap, sheet, lastRow, rows } = pack(true);
+    const wrapped = new Map<number, number>();
     for (const block of wrap) {
       expect(block.column).toBe(1);
-      expect(block.columns).toBe(REVIEW_PACK_COLUMN_WIDTHS.length);
-      for (let row = block.row; row < block.row + block.rows; row++) wrapped.add(row);
+      expect([1, REVIEW_PACK_COLUMN_WIDTHS.length]).toContain(block.columns);
+      for (let row = block.row; row < block.row + block.rows; row++) wrapped.set(row, block.columns);
+    }
+    // Action wording, breach reasons and the corner names wrap in every cell; a figure's label wraps
+    // and its value (text such as "No exit: the partnership continues") runs on into the empty cells.
+    for (const row of [rows.firstAction, rows.firstBreach!, rows.cornerHeader, rows.ours]) expect(wrapped.get(row), `row ${row}`).toBe(REVIEW_PACK_COLUMN_WIDTHS.length);
+    for (const row of Object.values(rows.figures)) {
+      expect(wrapped.get(row), `row ${row}`).toBe(1);
+      expect(values[row - 1].slice(2).every((cell) => cell === '')).toBe(true);
     }
     for (let row = 1; row <= lastRow; row++) {
       const cells = values[row - 1];
       const acrossThePage = cells[0] !== '' && cells.slice(1).every((cell) => cell === '') && !wrapped.has(row);
       if (wrapped.has(row)) {
         expect(sheet.getRange(row, 1).getWrap(), `row ${row}`).toBe(true);
-        expect(sheet.getRange(row, REVIEW_PACK_COLUMN_WIDTHS.length).getWrap(), `row ${row}`).toBe(true);
+        expect(sheet.getRange(row, 2).getWrap(), `row ${row}`).toBe(wrapped.get(row) !== 1);
       } else {
         expect(acrossThePage || cells.every((cell) => cell === ''), `row ${row}: ${cells.join(' | ')}`).toBe(true);
         expect(String(cells[0]).length, String(cells[0])).toBeLessThanOrEqual(REVIEW_PACK_LINE_CHARS);
