@@ -70,11 +70,14 @@ export function importsOf(root, file) {
   return out;
 }
 
-/** The names a file exports itself (not re-exports). */
-export function exportsOf(root, file) {
+/** The names a file exports itself (not re-exports); `values` leaves out interfaces and types. */
+export function exportsOf(root, file, { values = false } = {}) {
   const text = withoutComments(readFileSync(path.join(root, file), 'utf8'));
   const names = new Set();
-  for (const match of text.matchAll(/(?:^|\n)\s*export\s+(?:declare\s+)?(?:async\s+)?(?:abstract\s+)?(?:const|let|var|function\*?|class|interface|type|enum)\s+(\w+)/g)) names.add(match[1]);
+  const kinds = values ? '(?:const|let|var|function\\*?|class|enum)' : '(?:const|let|var|function\\*?|class|interface|type|enum)';
+  const declaration = new RegExp(`(?:^|\\n)\\s*export\\s+(?:declare\\s+)?(?:async\\s+)?(?:abstract\\s+)?${kinds}\\s+(\\w+)`, 'g');
+  for (const match of text.matchAll(declaration)) names.add(match[1]);
+  if (values) return [...names];
   for (const match of text.matchAll(/(?:^|\n)\s*export\s+(?:type\s+)?\{([^}]*)\}(?!\s*from)/g)) {
     for (const part of match[1].split(',')) {
       const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop()?.trim();
