@@ -1,6 +1,6 @@
 import { type Calendar, RUNTIME_CALENDAR, zoneCalendar } from '../domain/calendar';
 import { sheetRef } from './a1';
-import { type SavedIdentity, savedIdentity } from './identity';
+import { type SavedIdentity, activeUserEmail, savedIdentity } from './identity';
 import { forgetRead } from './table';
 import { type ColumnSpec, METADATA_COLUMN_KEY, METADATA_SHEET_KEY, type TableSpec, columnTag } from './schema';
 
@@ -299,6 +299,7 @@ export class Workbook {
   private fetchedId: string | undefined;
   private properties: Record<string, string> | undefined;
   private caller: SavedIdentity | null | undefined;
+  private signedIn: string | undefined;
 
   constructor(readonly spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
 
@@ -312,6 +313,15 @@ export class Workbook {
   get identity(): SavedIdentity | null {
     if (this.caller === undefined) this.caller = savedIdentity(this.id);
     return this.caller;
+  }
+
+  /**
+   * The caller's email as Apps Script reveals it ('' where it does not: see activeUserEmail),
+   * asked once per request (one round trip), and only by a request that needs the caller's side.
+   */
+  get email(): string {
+    this.signedIn ??= activeUserEmail();
+    return this.signedIn;
   }
 
   /** Facts asked of the spreadsheet in this request that the document properties should keep (a save keeps them). */
