@@ -1,7 +1,8 @@
 /**
- * Who is acting. Apps Script reveals a user's email only in some domains and auth modes, so the
- * add-on asks people for a display name and their side once, and keeps it in their own user
- * properties (readable by simple triggers in AuthMode.LIMITED).
+ * Who is acting. Everyone saves a display name once, kept in their own user properties (readable
+ * by simple triggers in AuthMode.LIMITED). Their side is bound to their signed-in email where Apps
+ * Script reveals it (the userinfo.email scope, in a sidebar call); it is the side saved here,
+ * self-declared, only where it does not (see "Sides bound to verified people" below).
  *
  * User properties belong to the user across every spreadsheet the add-on runs in, so the record is
  * keyed by the spreadsheet's id: a name and side saved in one partnership's workbook mean nothing in
@@ -41,11 +42,19 @@ export function savedIdentity(spreadsheetId: string = activeSpreadsheetId()): Sa
   return parseIdentity(PropertiesService.getUserProperties().getProperty(identityKey(spreadsheetId)));
 }
 
-/** Saves name and side for this spreadsheet, keeping the person's id once made. */
-export function saveIdentity(identity: { displayName: string; side: string }, spreadsheetId: string = activeSpreadsheetId()): SavedIdentity {
+/**
+ * Saves name and side for this spreadsheet, keeping the person's id once made. `known` is the
+ * record as this request read it already (so it is not read twice); left out, it is read here.
+ */
+export function saveIdentity(
+  identity: { displayName: string; side: string },
+  spreadsheetId: string = activeSpreadsheetId(),
+  known?: SavedIdentity | null,
+): SavedIdentity {
   const properties = PropertiesService.getUserProperties();
   const key = identityKey(spreadsheetId);
-  const personId = parseIdentity(properties.getProperty(key))?.personId ?? Utilities.getUuid();
+  const stored = known === undefined ? parseIdentity(properties.getProperty(key)) : known;
+  const personId = stored?.personId ?? Utilities.getUuid();
   const record: SavedIdentity = { displayName: identity.displayName, side: identity.side, personId };
   properties.setProperty(key, JSON.stringify(record));
   return record;

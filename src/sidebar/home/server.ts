@@ -142,7 +142,7 @@ function saveIdentity(input: IdentityInput): HomeView {
   }
   const who = whoIs(workbook);
   const side = boundSide(workbook, who, asked, sides, input.displayName);
-  workbook.rememberIdentity(storeIdentity({ displayName: input.displayName, side }, workbook.id));
+  workbook.rememberIdentity(storeIdentity({ displayName: input.displayName, side }, workbook.id, who.identity));
   return loadHome(workbook);
 }
 
