@@ -3,7 +3,10 @@
  * proposed commitment. A proposal waits for one side: the side across from the one recorded in
  * "Proposed by (side)". That side accepts, declines with a reason, or counter-proposes; a
  * counter-proposal records the side that made it as the proposer, so the first side now answers.
- * The proposing side may withdraw. Who may do what comes from the caller, never from the request.
+ * The proposing side may withdraw. Who may do what comes from the caller (their side bound to who
+ * they are: common/caller.ts), never from the request; who proposed (side and person) is kept in
+ * the document properties when proposing, so neither a hand edit of "Proposed by (side)" nor a
+ * person whose side was re-bound lets anyone answer a proposal of their own side or their own.
  */
 import { COMMITMENT_STATUSES, parseStatus } from '../../domain/commitments';
 import { CORNERS } from '../../domain/corners';
