@@ -3,6 +3,7 @@
  * `rows` rows, so an action whose reads grow with a table shows it. Seeding is never counted.
  */
 import { type AppsScriptDouble, createAppsScriptDouble } from '../runtime/apps-script';
+import { manifestScopes } from '../runtime/bundle/bundle-on-double';
 import { setUpWorkbook } from '../src/workbook/setup';
 import { Workbook, locateTable } from '../src/workbook/layout';
 import { planHistoryEntries } from '../src/workbook/history';
@@ -51,7 +52,8 @@ export interface BenchWorkbook {
 
 /** A double installed on globalThis with `prepare` done and its calls reset. */
 function withDouble(prepare: (double: AppsScriptDouble) => void): BenchWorkbook {
-  const double = createAppsScriptDouble({ now: () => new Date('2026-11-20T10:00:00Z') });
+  // The scopes appsscript.json asks for: Ana's email reaches the add-on, as in Sheets.
+  const double = createAppsScriptDouble({ oauthScopes: manifestScopes(), now: () => new Date('2026-11-20T10:00:00Z') });
   const uninstall = double.install(globalThis);
   prepare(double);
   double.endExecution();
@@ -64,7 +66,7 @@ export function seededWorkbook(rows: number): BenchWorkbook {
   return withDouble((double) => {
     setUpWorkbook();
     const spreadsheet = double.spreadsheet;
-    appendRows(locateTable(spreadsheet, PARTNERSHIP), [{ ourCompany: SIDES[0], partnerCompany: SIDES[1], model: 'Strategic', startDate: new Date(Date.UTC(2025, 0, 6)) }]);
+    appendRows(locateTable(spreadsheet, PARTNERSHIP), [{ ourCompany: SIDES[0], partnerCompany: SIDES[1], model: 'Strategic', startDate: new Date(Date.UTC(2025, 0, 6)), ourEmails: 'acme.example', partnerEmails: 'beta.example' }]);
     for (const table of TABLES) {
       // A partnership has a few cycles a year, not thousands: the Cycles sheet is left as an older
       // workbook has it (empty), and the cycles come from the Assessments' Cycle column.

@@ -9,7 +9,7 @@ import { refreshTimeZone } from './workbook/layout';
  * The add-on's face in Sheets: the menu and the simple triggers. onOpen may run in AuthMode.NONE
  * (before the user has used the add-on in this file), where only the menu may be built.
  */
-export const ADDON_NAME = 'Trust Corners';
+const ADDON_NAME = 'Trust Corners';
 
 /**
  * In AuthMode.NONE (the add-on is installed but not yet used in this file) every spreadsheet,

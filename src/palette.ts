@@ -5,7 +5,7 @@
  * apart also differ in dash, not colour alone. No imports: the sidebar client and the preview
  * page bundle it too.
  */
-export const OKABE_ITO = {
+const OKABE_ITO = {
   black: '#000000',
   orange: '#E69F00',
   skyBlue: '#56B4E9',

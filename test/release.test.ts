@@ -50,7 +50,7 @@ describe('npm run release', () => {
     }
     const manifest = JSON.parse(readFileSync(path.join(outDir, 'appsscript.json'), 'utf8')) as { oauthScopes: string[]; runtimeVersion: string };
     expect(manifest.runtimeVersion).toBe('V8');
-    expect(manifest.oauthScopes).toHaveLength(2);
+    expect(manifest.oauthScopes).toHaveLength(3);
   });
 
   it('the steps in the folder are the steps of docs/deploy.md, which name the file the add-on opens for its sidebar', () => {

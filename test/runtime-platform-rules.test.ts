@@ -65,6 +65,16 @@ describe('Session reveals no email in simple triggers or without the userinfo.em
     expect(double.runSimpleTrigger('LIMITED', () => double.globals.Session.getActiveUser().getEmail())).toBe('');
     expect(double.globals.Session.getActiveUser().getEmail()).toBe('ana@acme.example');
   });
+
+  it('is empty in a custom function, and where a policy withholds it, scope or not', () => {
+    const double = createAppsScriptDouble({ activeUserEmail: 'ana@acme.example', oauthScopes: [USERINFO_EMAIL_SCOPE] });
+    expect(double.runCustomFunction(() => double.globals.Session.getActiveUser().getEmail())).toBe('');
+    double.session.withholdEmail();
+    expect(double.globals.Session.getActiveUser().getEmail()).toBe('');
+    expect(double.globals.Session.getEffectiveUser().getEmail()).toBe('');
+    double.session.withholdEmail(false);
+    expect(double.globals.Session.getActiveUser().getEmail()).toBe('ana@acme.example');
+  });
 });
 
 describe('AuthMode.NONE: only the menu', () => {

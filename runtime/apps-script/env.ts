@@ -14,6 +14,8 @@ import { pricedMs } from './cost';
 /** How the current execution was started: a simple trigger runs LIMITED (or NONE) and at most 30 s. */
 export interface ExecutionMode {
   simpleTrigger: boolean;
+  /** A custom function's execution (AuthMode.CUSTOM_FUNCTION): no user identity. */
+  customFunction?: boolean;
   authMode: 'NONE' | 'LIMITED' | 'FULL';
   /** Priced milliseconds (cost.ts) at the start of the execution, for the 30 s limit. */
   startedAtMs: number;
@@ -108,6 +110,8 @@ export class Env {
   execution: ExecutionMode = { simpleTrigger: false, authMode: 'FULL', startedAtMs: 0 };
   /** LockService.getDocumentLock() returns null (as outside a document) while this is false. */
   documentLockAvailable = true;
+  /** An admin policy (or a consumer account) keeps the email from the script even with the scope. */
+  emailWithheld = false;
   editors: Set<string>;
   private readonly facadeCache = new Map<string, object>();
 
@@ -137,9 +141,13 @@ export class Env {
     }
   }
 
-  /** The email Session reveals: none in a simple trigger, none without the userinfo.email scope. */
+  /**
+   * The email Session reveals: none in a simple trigger or a custom function, none without the
+   * userinfo.email scope, none where a policy withholds it.
+   */
   get revealedEmail(): string {
-    if (this.execution.simpleTrigger || !this.options.oauthScopes.includes(USERINFO_EMAIL_SCOPE)) return '';
+    if (this.execution.simpleTrigger || this.execution.customFunction || this.emailWithheld) return '';
+    if (!this.options.oauthScopes.includes(USERINFO_EMAIL_SCOPE)) return '';
     return this.activeUser;
   }
 

@@ -100,6 +100,15 @@ export interface AppsScriptDouble {
    * trips, priced as in Sheets, pass 30 s. The execution ends afterwards (endExecution).
    */
   runSimpleTrigger<T>(authMode: 'NONE' | 'LIMITED', run: () => T): T;
+  /** Runs `run` as a custom function runs (AuthMode.CUSTOM_FUNCTION): Session reveals no email. */
+  runCustomFunction<T>(run: () => T): T;
+  session: {
+    /**
+     * Session.getActiveUser().getEmail() returns '' even with the userinfo.email scope, as where an
+     * admin policy withholds it or for a consumer account in another domain (false lifts it).
+     */
+    withholdEmail(withheld?: boolean): void;
+  };
   ui: {
     /** Queue answers for the next alert()/prompt() calls (default: first button, empty text). */
     respond(...responses: UiResponse[]): void;
@@ -205,6 +214,20 @@ export function createAppsScriptDouble(options: AppsScriptDoubleOptions = {}): A
         env.execution = previous;
         double.endExecution();
       }
+    },
+    runCustomFunction(run) {
+      const previous = env.execution;
+      env.execution = { ...previous, customFunction: true };
+      try {
+        return run();
+      } finally {
+        env.execution = previous;
+      }
+    },
+    session: {
+      withholdEmail: (withheld = true) => {
+        env.emailWithheld = withheld;
+      },
     },
     ui: {
       respond: (...responses) => {

@@ -7,8 +7,8 @@ import { userProperties } from '../workbook/properties';
 import { type ActionRecord, recentActions } from './action-log';
 import { type BuildInfo, buildInfo } from './build-info';
 
-export const ABOUT_TITLE = 'About and diagnostics';
-export const ACTIONS_SHOWN = 20;
+const ABOUT_TITLE = 'About and diagnostics';
+const ACTIONS_SHOWN = 20;
 
 export interface AboutInfo {
   build: BuildInfo;
@@ -52,7 +52,7 @@ function readTimeZone(read: () => string): string | null {
   }
 }
 
-export function collectAboutInfo(): AboutInfo {
+function collectAboutInfo(): AboutInfo {
   const spreadsheetTimeZone = readTimeZone(() => SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone());
   const scriptTimeZone = readTimeZone(() => Session.getScriptTimeZone());
   const actions = recentActions(userProperties(), ACTIONS_SHOWN);
@@ -68,7 +68,7 @@ export function collectAboutInfo(): AboutInfo {
 }
 
 /** The same facts as plain text, one per line, for pasting into a report. */
-export function aboutText(info: AboutInfo): string {
+function aboutText(info: AboutInfo): string {
   const lines = [
     `Trust Corners ${info.build.version}, build ${info.build.commit}`,
     `Authorization: ${info.authorization}`,
@@ -79,7 +79,7 @@ export function aboutText(info: AboutInfo): string {
   return lines.join('\n');
 }
 
-export function aboutHtml(info: AboutInfo): string {
+function aboutHtml(info: AboutInfo): string {
   const e = escapeHtml;
   const facts: Array<[string, string]> = [
     ['Version', info.build.version],

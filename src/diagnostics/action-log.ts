@@ -7,7 +7,7 @@
  */
 import { setUserProperty } from '../workbook/properties';
 
-export const ACTION_KEY_PREFIX = 'trustCorners.timing.';
+const ACTION_KEY_PREFIX = 'trustCorners.timing.';
 
 export interface ActionRecord {
   action: string;

@@ -5,7 +5,7 @@
  */
 import { buildInfo } from './build-info';
 
-export const HELP_TITLE = 'Trust Corners: help';
+const HELP_TITLE = 'Trust Corners: help';
 /** The user guide, as the repository holds it: the link's target and what the dialog names without one. */
 export const USER_GUIDE = 'docs/user-guide.md';
 

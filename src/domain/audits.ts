@@ -1,6 +1,3 @@
-/** Competence Audit sub-dimensions, in order. */
-export const COMPETENCE_DIMENSIONS = ['Domain expertise', 'Execution capacity', 'Learning velocity'] as const;
-
 /** Alignment Audit questions, then the top three priorities of the next quarter. */
 export const ALIGNMENT_QUESTIONS = [
   'Shared purpose',

@@ -27,7 +27,7 @@ export const SEALED_MINIMUM_DEFAULT = 3;
 export const SEALED_MINIMUM_LOWEST = 3;
 export const SEALED_MINIMUM_HIGHEST = 50;
 /** Long enough for "2026-Q4 ad hoc (12)" and a person's own wording; short enough for a tab-like label. */
-export const CYCLE_NAME_MAX_LENGTH = 60;
+const CYCLE_NAME_MAX_LENGTH = 60;
 
 export interface CycleRecord {
   name: string;

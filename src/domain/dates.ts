@@ -5,10 +5,6 @@ import { type Calendar, RUNTIME_CALENDAR } from './calendar';
  * never by milliseconds (a 23- or 25-hour DST day would break that). The calendar defaults to the
  * runtime's zone; callers that know the spreadsheet's zone pass its calendar (calendar.ts).
  */
-export function dayNumber(date: Date, calendar: Calendar = RUNTIME_CALENDAR): number {
-  return calendar.dayNumber(date);
-}
-
 export function addDays(date: Date, days: number, calendar: Calendar = RUNTIME_CALENDAR): Date {
   return calendar.addDays(date, days);
 }
@@ -24,7 +20,7 @@ export function reassessBy(assessedOn: Date, days = REASSESSMENT_INTERVAL_DAYS, 
 export const ACTION_DUE_MIN_DAYS = 30;
 export const ACTION_DUE_MAX_DAYS = 60;
 /** The rule itself, on a count of calendar days after the day the action is agreed. */
-export const isActionDueOffset = (days: number): boolean => days >= ACTION_DUE_MIN_DAYS && days <= ACTION_DUE_MAX_DAYS;
+const isActionDueOffset = (days: number): boolean => days >= ACTION_DUE_MIN_DAYS && days <= ACTION_DUE_MAX_DAYS;
 
 /**
  * Why `due` is not a valid due date for an action agreed on `agreedOn`, or null when it is: the

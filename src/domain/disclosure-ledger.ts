@@ -20,7 +20,7 @@ export interface LedgerEntry {
 
 const idKey = (id: string): string => id.trim().toLowerCase();
 
-export const sharedSomething = (entry: Pick<LedgerEntry, 'decision'>): boolean => !NOT_SHARED.has(entry.decision.trim());
+const sharedSomething = (entry: Pick<LedgerEntry, 'decision'>): boolean => !NOT_SHARED.has(entry.decision.trim());
 
 /**
  * The entry a new one (by `side`, at `stage`, with `decision`) reciprocates, or null: the other

@@ -4,12 +4,6 @@ import { sideKey } from './scores';
 export const DISCLOSURE_STAGES = ['Early', 'Mid', 'Late'] as const;
 export type DisclosureStage = (typeof DISCLOSURE_STAGES)[number];
 
-export const STAGE_EXAMPLES: Record<DisclosureStage, string> = {
-  Early: 'what is needed to coordinate: target industries, rough account sizes',
-  Mid: 'monthly account lists, campaign performance',
-  Late: 'roadmap plans, margin structures, long-term vision',
-};
-
 export function parseStage(text: string): DisclosureStage | undefined {
   const wanted = text.trim().toLowerCase();
   return DISCLOSURE_STAGES.find((stage) => stage.toLowerCase() === wanted);

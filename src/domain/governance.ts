@@ -11,7 +11,7 @@ import { CORNERS, type Corner, type CornerMeans, DEFAULT_ATTENTION_THRESHOLD, ba
 export const GOVERNANCE_APPROACHES = ['Contractual safeguards', 'Gradual commitment', 'Shared governance', 'Blend'] as const;
 export type GovernanceApproach = (typeof GOVERNANCE_APPROACHES)[number];
 
-export const GOVERNANCE_REVIEW_MONTHS = 6;
+const GOVERNANCE_REVIEW_MONTHS = 6;
 
 export function parseApproach(text: string): GovernanceApproach | undefined {
   const wanted = text.trim().toLowerCase();
@@ -67,7 +67,7 @@ export interface GovernanceAdvice {
 }
 
 /** The number of *low* corners (band 1–4) from which a slower ramp and more safeguards are advised. */
-export const SLOWER_RAMP_CORNERS = 2;
+const SLOWER_RAMP_CORNERS = 2;
 
 /**
  * The advice from the latest closed cycle (DOMAIN.md): two or more *low* corners (band 1–4, as

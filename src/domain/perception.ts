@@ -18,7 +18,7 @@ export interface DirectedGap {
   unmatchedSides: string[];
 }
 
-export const gapLabel = (ourCompany: string, partnerCompany: string): string => `${ourCompany.trim()} − ${partnerCompany.trim()}`;
+const gapLabel = (ourCompany: string, partnerCompany: string): string => `${ourCompany.trim()} − ${partnerCompany.trim()}`;
 
 /** Null when the Partnership sheet does not name two different companies yet. */
 export function directedPerceptionGap(sides: readonly SideMeans[], ourCompany: string, partnerCompany: string): DirectedGap | null {

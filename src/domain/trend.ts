@@ -174,7 +174,7 @@ export interface CornerDrift {
 }
 
 /** Half a point either way is movement; less is noise in a 1–10 mean (as the portfolio's arrows). */
-export const TREND_STEP = 0.5;
+const TREND_STEP = 0.5;
 
 /** Per corner, from its first rated cycle to its last: strengthening, drifting or steady. */
 export function cornerDrift(points: readonly TrendPoint[]): CornerDrift[] {

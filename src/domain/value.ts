@@ -8,7 +8,7 @@ import { sideKey } from './scores';
 /** Partner-satisfaction ratings use the 0–10 scale; 8 or more counts as satisfied. */
 export const PSAT_MIN = 0;
 export const PSAT_MAX = 10;
-export const PSAT_SATISFIED = 8;
+const PSAT_SATISFIED = 8;
 
 /** One row of value created and what was invested for it; null where the cell is blank. */
 export interface ValueRow {
@@ -96,7 +96,7 @@ export function partnerSatisfaction(ratings: readonly number[]): number | null {
 export const VALUE_KINDS = ['Leads', 'Referrals', 'Deals influenced', 'Revenue influenced', 'Investment'] as const;
 export type ValueKind = (typeof VALUE_KINDS)[number];
 /** Kinds that count things (whole numbers); the others are amounts of money. */
-export const COUNTED_KINDS: ReadonlySet<ValueKind> = new Set<ValueKind>(['Leads', 'Referrals', 'Deals influenced']);
+const COUNTED_KINDS: ReadonlySet<ValueKind> = new Set<ValueKind>(['Leads', 'Referrals', 'Deals influenced']);
 
 export interface ValueEntryInput {
   quarter: string;

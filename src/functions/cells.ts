@@ -32,7 +32,7 @@ export function describeCell(value: unknown): string {
   return 'an unsupported value';
 }
 
-export function isoDay(date: Date): string {
+function isoDay(date: Date): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

@@ -14,7 +14,7 @@ export function countOf(stored: string | null | undefined): number {
   return stored !== null && stored !== undefined && Number.isSafeInteger(count) && count >= 0 ? count : 0;
 }
 
-export function readChangeCounter(properties: GoogleAppsScript.Properties.Properties = PropertiesService.getDocumentProperties()): number {
+function readChangeCounter(properties: GoogleAppsScript.Properties.Properties = PropertiesService.getDocumentProperties()): number {
   return countOf(properties.getProperty(CHANGE_COUNTER_PROPERTY));
 }
 

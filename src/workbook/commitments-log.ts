@@ -38,9 +38,13 @@ export interface CommitmentChanges {
 export interface Actor {
   label: string;
   side: string;
+  /** The person's key (src/sidebar/common/caller.ts): who proposed a commitment is kept by it. */
+  person?: string;
+  /** The person id of their saved identity: the same person with or without an email. */
+  personId?: string;
 }
 
-export function requireOwnerSide(sides: readonly string[], ownerSide: string): string {
+function requireOwnerSide(sides: readonly string[], ownerSide: string): string {
   const side = findSide(sides, ownerSide);
   if (!side) throw new Error(`The owner side "${ownerSide}" is not one of the two companies (${sides.join(', ')}).`);
   return side;
@@ -69,7 +73,45 @@ export function planCommitments(plan: WritePlan, workbook: Workbook, inputs: rea
   const layout = workbook.layout(COMMITMENTS);
   const ids = nextIds(readRows(layout, ['id']), 'C', records.length);
   plan.append(layout, records.map((record, index) => ({ ...record, id: ids[index] })));
+  records.forEach((record, index) => {
+    if (record.status === 'Proposed' && actor.person) planProposal(plan, ids[index], { side: record.proposerSide, person: actor.person, personId: actor.personId ?? '' });
+  });
   return ids;
+}
+
+/**
+ * Who proposed a commitment (or made its latest counter-proposal): the side and the person, kept
+ * in the document properties where a hand edit of "Proposed by (side)" cannot change them.
+ */
+export interface Proposal {
+  side: string;
+  /** The proposer's person key; '' for a proposal made before it was kept (the row's side is all there is). */
+  person: string;
+  /** The proposer's person id: the same person whether or not the platform gave their email. */
+  personId: string;
+}
+
+const PROPOSAL_PROPERTY_PREFIX = 'trustCorners.proposal.';
+
+/** Records who proposed `id`, in the save's property write. */
+export function planProposal(plan: WritePlan, id: string, proposal: Proposal): void {
+  plan.setDocumentProperty(`${PROPOSAL_PROPERTY_PREFIX}${id}`, JSON.stringify(proposal));
+}
+
+/** Who proposed the commitment on `row`: as kept when proposed, else (an older row) the side its row names. */
+export function proposalOf(workbook: Workbook, row: TableRow): Proposal {
+  const kept = workbook.documentProperties()[`${PROPOSAL_PROPERTY_PREFIX}${textOf(row.values.id)}`];
+  if (kept) {
+    try {
+      const parsed = JSON.parse(kept) as Partial<Proposal>;
+      if (typeof parsed.side === 'string' && typeof parsed.person === 'string') {
+        return { side: parsed.side, person: parsed.person, personId: typeof parsed.personId === 'string' ? parsed.personId : '' };
+      }
+    } catch {
+      // A damaged record: fall back to the row.
+    }
+  }
+  return { side: textOf(row.values.proposerSide), person: '', personId: '' };
 }
 
 /** What an update reads of a commitment: the columns the sidebar shows (src/sidebar/common/read-model.ts reads the same). */

@@ -99,7 +99,7 @@ const sameNumber = (a: number | null, b: number | null): boolean => (a === null 
 const sameMeans = (a: CornerMeans, b: CornerMeans): boolean => CORNERS.every((corner) => sameNumber(a[corner], b[corner]));
 
 /** Whether two summaries say the same (sides compared as the Partnership sheet spells them, case aside). */
-export function sameSummary(a: CycleSummary, b: CycleSummary): boolean {
+function sameSummary(a: CycleSummary, b: CycleSummary): boolean {
   return (
     a.responses === b.responses &&
     a.focus === b.focus &&

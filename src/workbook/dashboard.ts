@@ -58,7 +58,7 @@ interface Line {
   format?: string;
 }
 
-export const CORNER_KEYS = CORNERS.map((corner) => corner.toLowerCase());
+const CORNER_KEYS = CORNERS.map((corner) => corner.toLowerCase());
 /** Columns of the scorecard trend table (and its line chart): the corners, then learning velocity. */
 export const TREND_KEYS = [...CORNER_KEYS, 'learningVelocity'];
 export const DASHBOARD_WIDTH = 1 + TREND_KEYS.length;

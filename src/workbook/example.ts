@@ -21,7 +21,7 @@ export interface ExamplePartnership {
   breaches: Array<Record<string, unknown>>;
 }
 
-export const EXAMPLE_SIDES = ['Acme Analytics', 'Beta Cloud'] as const;
+const EXAMPLE_SIDES = ['Acme Analytics', 'Beta Cloud'] as const;
 
 
 export function examplePartnership(today: Date, calendar: Calendar = RUNTIME_CALENDAR): ExamplePartnership {
@@ -220,6 +220,7 @@ export function examplePartnership(today: Date, calendar: Calendar = RUNTIME_CAL
     premortem,
     partnership: {
       ourCompany: acme, partnerCompany: beta, model: 'Strategic', startDate: day(-200), nextReassessment: addDays(secondCycleDate, 90),
+      ourEmails: 'acme.example', partnerEmails: 'beta.example',
       governanceApproach: 'Gradual commitment',
       governanceRationale: 'Alignment and Transparency were low in the first cycle: commit step by step (pilot accounts first, the joint offer after), and revisit once both sides have two cycles behind them.',
       governanceChosenOn,

@@ -21,7 +21,7 @@
  * the table's extent property makes the next reads go to the grid's end again.
  */
 
-export const EXTENT_PROPERTY_PREFIX = 'trustCorners.extent.';
+const EXTENT_PROPERTY_PREFIX = 'trustCorners.extent.';
 
 /** Rows read below the recorded last data row: rows typed meanwhile are read with the table. */
 export const EXTENT_MARGIN = 20;

@@ -13,7 +13,7 @@ export interface ChainLink {
   hash: string;
 }
 
-export const HASH_DIGITS = 12;
+const HASH_DIGITS = 12;
 /** Before the first entry: the chain's first row is #1, chained to the empty hash. */
 export const GENESIS: ChainLink = { seq: 0, hash: '' };
 
@@ -44,7 +44,7 @@ export const toSecond = (date: Date): Date => new Date(Math.floor(date.getTime()
  * date-time cell holds a wall-clock serial, so this text survives a change of the spreadsheet's
  * time zone; to the second, because that is what the add-on writes.
  */
-export function chainTimeText(date: Date, calendar: Calendar): string {
+function chainTimeText(date: Date, calendar: Calendar): string {
   const instant = new Date(Math.round(date.getTime() / 1000) * 1000);
   const seconds = Math.round((instant.getTime() - startOfDayOf(calendar, instant).getTime()) / 1000);
   return `${calendar.isoDay(instant)} ${seconds}`;

@@ -1,12 +1,15 @@
 /**
- * Who is acting. Apps Script reveals a user's email only in some domains and auth modes, so the
- * add-on asks people for a display name and their side once, and keeps it in their own user
- * properties (readable by simple triggers in AuthMode.LIMITED).
+ * Who is acting. Everyone saves a display name once, kept in their own user properties (readable
+ * by simple triggers in AuthMode.LIMITED). Their side is bound to their signed-in email where Apps
+ * Script reveals it (the userinfo.email scope, in a sidebar call); it is the side saved here,
+ * self-declared, only where it does not (see "Sides bound to verified people" below).
  *
  * User properties belong to the user across every spreadsheet the add-on runs in, so the record is
  * keyed by the spreadsheet's id: a name and side saved in one partnership's workbook mean nothing in
  * another's (where the side could otherwise accept its own proposal).
  */
+import { sha256Hex } from './sha256';
+
 export interface SavedIdentity {
   displayName: string;
   side: string;
@@ -39,18 +42,26 @@ export function savedIdentity(spreadsheetId: string = activeSpreadsheetId()): Sa
   return parseIdentity(PropertiesService.getUserProperties().getProperty(identityKey(spreadsheetId)));
 }
 
-/** Saves name and side for this spreadsheet, keeping the person's id once made. */
-export function saveIdentity(identity: { displayName: string; side: string }, spreadsheetId: string = activeSpreadsheetId()): SavedIdentity {
+/**
+ * Saves name and side for this spreadsheet, keeping the person's id once made. `known` is the
+ * record as this request read it already (so it is not read twice); left out, it is read here.
+ */
+export function saveIdentity(
+  identity: { displayName: string; side: string },
+  spreadsheetId: string = activeSpreadsheetId(),
+  known?: SavedIdentity | null,
+): SavedIdentity {
   const properties = PropertiesService.getUserProperties();
   const key = identityKey(spreadsheetId);
-  const personId = parseIdentity(properties.getProperty(key))?.personId ?? Utilities.getUuid();
+  const stored = known === undefined ? parseIdentity(properties.getProperty(key)) : known;
+  const personId = stored?.personId ?? Utilities.getUuid();
   const record: SavedIdentity = { displayName: identity.displayName, side: identity.side, personId };
   properties.setProperty(key, JSON.stringify(record));
   return record;
 }
 
 /** "Name (Side)" as the history and stamps show it. */
-export const labelOf = (identity: SavedIdentity): string => `${identity.displayName} (${identity.side})`;
+const labelOf = (identity: SavedIdentity): string => `${identity.displayName} (${identity.side})`;
 
 /** "Name (Side)", else the email Apps Script gives (empty in simple triggers), else "unknown". */
 export function actorLabel(spreadsheetId: string = activeSpreadsheetId()): string {
@@ -63,4 +74,88 @@ export function actorLabel(spreadsheetId: string = activeSpreadsheetId()): strin
     email = '';
   }
   return email || 'unknown';
+}
+
+// ---- Sides bound to verified people ----
+//
+// Where Apps Script gives the signed-in user's email (the userinfo.email scope, in a sidebar call),
+// a person's side is the company whose email list on the Partnership sheet names that email; an
+// email neither list names is asked to choose once, and the choice is kept with the email. Where
+// it gives none (a consumer account, an admin policy, a simple trigger, a custom function), the
+// saved identity's side is used, self-declared. In both modes a person who has acted keeps the side
+// they acted for. What the server trusts about a person lives in the document properties (a shared
+// sheet is a place anyone types), keyed by a hash of the email, or by the person id without one.
+
+/** The signed-in user's email as Apps Script reveals it: '' in simple triggers, custom functions, without the scope, or where a policy withholds it. */
+export function activeUserEmail(): string {
+  try {
+    const email = Session.getActiveUser().getEmail();
+    return typeof email === 'string' ? email.trim() : '';
+  } catch {
+    return '';
+  }
+}
+
+/** How a person's side was bound: by their email on the Partnership sheet, chosen once for an email neither company lists, or self-declared without an email. */
+export type SideBasis = 'email' | 'chosen' | 'declared';
+
+/** What the server keeps about one person: the side bound to them, and the first thing they did for it. */
+export interface PersonRecord {
+  side: string;
+  basis: SideBasis;
+  /** Kept with a side chosen for an email neither list names (the choice is recorded with the email). */
+  email?: string;
+  /** The first save they made for `side`, e.g. "submitted an assessment", and its day (yyyy-mm-dd). */
+  acted?: { what: string; on: string };
+}
+
+const PERSON_PROPERTY_PREFIX = 'trustCorners.person.';
+
+/** The person's key: a hash of the lower-cased email, else their person id. */
+export const personKey = (email: string, personId: string | null): string | null =>
+  email !== '' ? `e${sha256Hex(email.toLowerCase()).slice(0, 32)}` : personId ? `p${personId}` : null;
+
+export const personProperty = (key: string): string => `${PERSON_PROPERTY_PREFIX}${key}`;
+
+export function parsePersonRecord(text: string | undefined): PersonRecord | null {
+  if (!text) return null;
+  try {
+    const parsed = JSON.parse(text) as Partial<PersonRecord>;
+    if (typeof parsed.side !== 'string' || !['email', 'chosen', 'declared'].includes(String(parsed.basis))) return null;
+    const record: PersonRecord = { side: parsed.side, basis: parsed.basis as SideBasis };
+    if (typeof parsed.email === 'string') record.email = parsed.email;
+    const acted = parsed.acted;
+    if (acted && typeof acted.what === 'string' && typeof acted.on === 'string') record.acted = { what: acted.what, on: acted.on };
+    return record;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The entries of an email list cell, lower-cased: addresses (with an @) and domains (a leading @
+ * or "*." is dropped), separated by commas, semicolons or white space.
+ */
+export function parseEmailList(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((entry) => entry.trim().toLowerCase().replace(/^\*\./, ''))
+    .map((entry) => (entry.startsWith('@') ? entry.slice(1) : entry))
+    .filter((entry) => entry !== '');
+}
+
+const domainOf = (email: string): string => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+
+/**
+ * The sides whose list names `email`: an address listed exactly wins over a domain; a domain
+ * matches the email's domain and its subdomains. One side is a match; none or both is no match.
+ */
+export function sideOfEmail(email: string, lists: ReadonlyArray<{ side: string; entries: readonly string[] }>): string | null {
+  const address = email.toLowerCase();
+  const domain = domainOf(address);
+  const byAddress = lists.filter((list) => list.entries.some((entry) => entry.includes('@') && entry === address));
+  if (byAddress.length === 1) return byAddress[0].side;
+  if (byAddress.length > 1) return null;
+  const byDomain = lists.filter((list) => list.entries.some((entry) => !entry.includes('@') && (domain === entry || domain.endsWith(`.${entry}`))));
+  return byDomain.length === 1 ? byDomain[0].side : null;
 }

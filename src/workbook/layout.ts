@@ -1,6 +1,6 @@
 import { type Calendar, RUNTIME_CALENDAR, zoneCalendar } from '../domain/calendar';
 import { sheetRef } from './a1';
-import { type SavedIdentity, savedIdentity } from './identity';
+import { type SavedIdentity, activeUserEmail, savedIdentity } from './identity';
 import { forgetRead, trackExtent } from './read-memory';
 import { type Extent, extentPropertyOf, parseExtent } from './extent';
 import { type ColumnSpec, METADATA_COLUMN_KEY, METADATA_SHEET_KEY, type TableSpec, columnTag } from './schema';
@@ -8,7 +8,7 @@ import { type ColumnSpec, METADATA_COLUMN_KEY, METADATA_SHEET_KEY, type TableSpe
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const REPAIR_HINT = 'Run Extensions → Trust Corners → Repair workbook to restore it.';
+const REPAIR_HINT = 'Run Extensions → Trust Corners → Repair workbook to restore it.';
 
 /** Where a table lives now: its sheet and the 1-based column of each column key. */
 export interface TableLayout {
@@ -37,7 +37,7 @@ export class MissingTableError extends Error {
 export const normaliseHeader = (text: unknown): string => String(text).trim().toLowerCase().replace(/\s+/g, ' ');
 
 /** The sheet marked as `table` by developer metadata, else the sheet with its default name. */
-export function findTableSheet(spreadsheet: Spreadsheet, table: TableSpec): Sheet | null {
+function findTableSheet(spreadsheet: Spreadsheet, table: TableSpec): Sheet | null {
   const marked = spreadsheet
     .createDeveloperMetadataFinder()
     .withKey(METADATA_SHEET_KEY)
@@ -50,32 +50,8 @@ export function findTableSheet(spreadsheet: Spreadsheet, table: TableSpec): Shee
   return spreadsheet.getSheetByName(table.title);
 }
 
-/**
- * The sheet the add-on writes whole (Dashboard, Portfolio): the one marked as `key`, else an empty
- * sheet with its name (adopted and marked), else a new one. A sheet of someone's own that happens
- * to have the name is never taken over: the new sheet gets a name of its own.
- */
-export function ownedSheet(spreadsheet: Spreadsheet, key: string, title: string, index?: number): { sheet: Sheet; created: boolean } {
-  const marked = spreadsheet.createDeveloperMetadataFinder().withKey(METADATA_SHEET_KEY).withValue(key).find();
-  const found = marked.length > 0 ? marked[0].getLocation().getSheet() : null;
-  if (found) return { sheet: found, created: false };
-  const named = spreadsheet.getSheetByName(title);
-  let sheet: Sheet;
-  let created = false;
-  if (named && named.getLastRow() === 0 && named.getLastColumn() === 0) {
-    sheet = named;
-  } else {
-    let name = named ? `${title} (Trust Corners)` : title;
-    for (let n = 2; spreadsheet.getSheetByName(name); n++) name = `${title} (Trust Corners ${n})`;
-    sheet = index === undefined ? spreadsheet.insertSheet(name) : spreadsheet.insertSheet(name, index);
-    created = true;
-  }
-  sheet.addDeveloperMetadata(METADATA_SHEET_KEY, key);
-  return { sheet, created };
-}
-
 /** Columns marked by developer metadata on `sheet`: metadata value -> 1-based column. */
-export function markedColumns(sheet: Sheet): Map<string, number> {
+function markedColumns(sheet: Sheet): Map<string, number> {
   const found = new Map<string, number>();
   for (const metadata of sheet.createDeveloperMetadataFinder().withKey(METADATA_COLUMN_KEY).find()) {
     const range = metadata.getLocation().getColumn();
@@ -124,7 +100,7 @@ export function matchColumns(
 }
 
 /** Reads row 1 across every used column (one call). */
-export function readHeaderRow(sheet: Sheet): unknown[] {
+function readHeaderRow(sheet: Sheet): unknown[] {
   const lastColumn = Math.max(sheet.getLastColumn(), 1);
   return sheet.getRange(1, 1, 1, lastColumn).getValues()[0];
 }
@@ -156,7 +132,7 @@ export function locateTable(spreadsheet: Spreadsheet, table: TableSpec): TableLa
 export const LAYOUT_PROPERTY_PREFIX = 'trustCorners.layout.';
 const SET_UP_PROPERTY = 'trustCorners.setUpAt';
 /** The spreadsheet's time zone as last seen (Workbook.calendar). */
-export const TIME_ZONE_PROPERTY = 'trustCorners.timeZone';
+const TIME_ZONE_PROPERTY = 'trustCorners.timeZone';
 
 /**
  * Keeps the spreadsheet's time zone (it may have changed in File → Settings) in the document
@@ -190,7 +166,7 @@ export function parseCachedLayout(text: string | undefined): CachedLayout | null
 }
 
 /** The cache entry for a located layout, given the header row it was found under. */
-export function cacheEntryFor(sheetName: string, columnOf: ReadonlyMap<string, number>, headerRow: readonly unknown[]): CachedLayout {
+function cacheEntryFor(sheetName: string, columnOf: ReadonlyMap<string, number>, headerRow: readonly unknown[]): CachedLayout {
   const columns: Record<string, [number, string]> = {};
   for (const [key, column] of columnOf) columns[key] = [column, normaliseHeader(headerRow[column - 1] ?? '')];
   return { sheet: sheetName, columns };
@@ -300,6 +276,7 @@ export class Workbook {
   private fetchedId: string | undefined;
   private properties: Record<string, string> | undefined;
   private caller: SavedIdentity | null | undefined;
+  private signedIn: string | undefined;
 
   constructor(readonly spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
 
@@ -313,6 +290,15 @@ export class Workbook {
   get identity(): SavedIdentity | null {
     if (this.caller === undefined) this.caller = savedIdentity(this.id);
     return this.caller;
+  }
+
+  /**
+   * The caller's email as Apps Script reveals it ('' where it does not: see activeUserEmail),
+   * asked once per request (one round trip), and only by a request that needs the caller's side.
+   */
+  get email(): string {
+    this.signedIn ??= activeUserEmail();
+    return this.signedIn;
   }
 
   /** Facts asked of the spreadsheet in this request that the document properties should keep (a save keeps them). */

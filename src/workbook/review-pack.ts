@@ -14,7 +14,7 @@ import { DISCLOSURE_BALANCE_LABEL, RATIO_FORMAT, balanceLabel } from './dashboar
 import type { TableLayout } from './layout';
 import { METADATA_SHEET_KEY } from './schema';
 
-export const REVIEW_PACK_KEY = 'reviewPack';
+const REVIEW_PACK_KEY = 'reviewPack';
 export const REVIEW_PACK_TITLE = 'Review pack';
 /** The document property that remembers the pack's sheet name (as the Dashboard's is remembered). */
 export const REVIEW_PACK_PROPERTY = 'trustCorners.reviewPackSheet';
@@ -40,7 +40,7 @@ export const REVIEW_PACK_PRINT_STEPS = [
   'Click Export (or Next, then Print or Save as PDF): every column fits the page width.',
 ] as const;
 /** Rows reserved for the cycle's actions (three are agreed per cycle; room for a few more). */
-export const REVIEW_PACK_ACTION_ROWS = 6;
+const REVIEW_PACK_ACTION_ROWS = 6;
 /** Characters per line of a sentence written across the page (column A, overflowing into B:F). */
 export const REVIEW_PACK_LINE_CHARS = 95;
 
@@ -104,7 +104,7 @@ export interface ReviewPackRows {
 }
 
 /** Splits a sentence into lines short enough to print across the page's width. */
-export function packLines(text: string, width = REVIEW_PACK_LINE_CHARS): string[] {
+function packLines(text: string, width = REVIEW_PACK_LINE_CHARS): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';

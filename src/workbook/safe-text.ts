@@ -9,7 +9,7 @@ export function asLiteralText(text: string): string {
 }
 
 /** Longest text kept in one cell; Sheets' own limit is 50,000 characters. */
-export const MAX_CELL_TEXT = 50_000;
+const MAX_CELL_TEXT = 50_000;
 
 /** Normalises user text for storage: no control characters except tab and newline, bounded length. */
 export function cleanUserText(text: string, field: string): string {

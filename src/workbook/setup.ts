@@ -478,8 +478,3 @@ function setUpHolding(spreadsheet: Spreadsheet, held: Array<() => void>): SetupR
   return report;
 }
 
-/** Whether the workbook has been set up (one property read; Workbook.isSetUp() shares the layout cache's read). */
-export function isSetUp(): boolean {
-  return PropertiesService.getDocumentProperties().getProperty(SET_UP_PROPERTY) !== null;
-}
-

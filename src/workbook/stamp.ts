@@ -16,7 +16,7 @@ import { raisedExtent } from './extent';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Which of our tables a sheet is, from its metadata; undefined for other sheets. */
-export function tableOf(sheet: Sheet): TableSpec | undefined {
+function tableOf(sheet: Sheet): TableSpec | undefined {
   const marked = sheet.createDeveloperMetadataFinder().withKey(METADATA_SHEET_KEY).find();
   const key = marked.length > 0 ? marked[0].getValue() : null;
   return TABLES.find((table) => table.key === key);
@@ -63,7 +63,7 @@ function readEditedRows(layout: TableLayout, sheet: Sheet, firstRow: number, las
 }
 
 /** Held edits after which an edit takes the lock and writes them all into the Change History. */
-export const HELD_BATCHES_BEFORE_FLUSH = 20;
+const HELD_BATCHES_BEFORE_FLUSH = 20;
 
 /** A value read from a cell, made ready to be written back unchanged (text stays literal). */
 const asWritten = (value: CellValue): CellValue => (typeof value === 'string' && value !== '' ? `'${value}` : value);

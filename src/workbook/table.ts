@@ -70,7 +70,7 @@ export function readTable(layout: TableLayout, only?: readonly string[]): TableR
 
 
 /** The extent recorded for `layout`'s table (null: none, or the layout did not come from a Workbook). */
-export function recordedExtent(layout: TableLayout): Extent | null {
+function recordedExtent(layout: TableLayout): Extent | null {
   return extentSources.get(layout)?.() ?? null;
 }
 

@@ -33,6 +33,9 @@ export const PARTNERSHIP: TableSpec = {
     // Set when rebuild or exit is decided as an exit (the decision and its reasons are on the Breaches sheet).
     { key: 'exitedOn', header: 'Exited on', kind: 'date', help: 'The partnership was exited after a severe breach: no reassessment is due; every record is kept.', width: 110 },
     { key: 'exitedAfter', header: 'Exited after breach', kind: 'text', help: 'The breach whose decision was to exit.', width: 150 },
+    // Who is who: a person's side is the company whose list names their signed-in email (src/sidebar/common/caller.ts).
+    { key: 'ourEmails', header: "Our company's emails", kind: 'text', help: 'Email domains (acme.example) or addresses of Our company, separated by commas: a person signed in with one of them is on this side.', width: 220 },
+    { key: 'partnerEmails', header: "Partner company's emails", kind: 'text', help: 'Email domains (beta.example) or addresses of the Partner company, separated by commas: a person signed in with one of them is on this side.', width: 220 },
   ],
 };
 

@@ -163,7 +163,8 @@ describe('npm start: the local preview', () => {
     await ana.getByRole('menuitem', { name: 'Open Trust Corners' }).click();
     const sidebar = ana.frameLocator('#sidebar-frame');
     await sidebar.getByLabel('Display name').fill('Ana Silva');
-    await sidebar.getByLabel('Acme Analytics').check();
+    // The example lists acme.example for Acme Analytics: her email decides her side.
+    await sidebar.getByText('Your side: Acme Analytics').waitFor();
     await sidebar.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => server.workbook.double.inspect.properties('user', ANA)).not.toEqual({});
     expect(JSON.stringify(server.workbook.double.inspect.properties('user', BEN))).not.toContain('Ana Silva');

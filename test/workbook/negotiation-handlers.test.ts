@@ -198,13 +198,29 @@ describe('withdrawing', () => {
   });
 
   it('is refused on a proposal with no proposing side recorded (typed into the sheet)', () => {
+    anaProposes();
+    const log = double.spreadsheet.getSheetByName('Shared Commitments Log')!;
+    const headers = double.inspect.values('Shared Commitments Log')[0] as unknown[];
+    const typed = headers.map((header) => (header === 'ID' ? 'C-099' : header === 'Commitment' ? 'Typed by hand' : header === 'Status' ? 'Proposed' : ''));
+    log.getRange(3, 1, 1, typed.length).setValues([typed]);
+    asAna();
+    expect(() => api.withdrawCommitment('C-099')).toThrow('C-099 has no proposing side recorded, so nobody can withdraw it; the other side can decline it.');
+    asBen();
+    expect(api.declineCommitment('C-099', 'Not ours').commitments.find((item) => item.id === 'C-099')?.status).toBe('Dropped');
+  });
+
+  it('goes by who proposed as kept when proposing, not by a hand edit of "Proposed by (side)", and puts the row back', () => {
     const id = anaProposes();
     const log = double.spreadsheet.getSheetByName('Shared Commitments Log')!;
     const column = (double.inspect.values('Shared Commitments Log')[0] as unknown[]).indexOf('Proposed by (side)') + 1;
-    log.getRange(2, column).setValue('');
-    expect(() => api.withdrawCommitment(id)).toThrow(`${id} has no proposing side recorded, so nobody can withdraw it; the other side can decline it.`);
+    log.getRange(2, column).setValue('Beta');
     asBen();
-    expect(api.declineCommitment(id, 'Not ours').commitments.find((item) => item.id === id)?.status).toBe('Dropped');
+    expect(() => api.withdrawCommitment(id)).toThrow(`${id} was proposed by Acme; only they can withdraw it.`);
+    asAna();
+    expect(() => api.acceptCommitment(id)).toThrow(`${id} was proposed by your side (Acme); the other side accepts it.`);
+    expect(api.withdrawCommitment(id).commitments.find((item) => item.id === id)?.status).toBe('Dropped');
+    expect(logRow(id)['Proposed by (side)']).toBe('Acme');
+    expect(historyOf(id)).toContainEqual(['Ana (Acme)', 'Proposed by (side)', 'Beta', 'Acme']);
   });
 });
 

@@ -7,7 +7,7 @@ import { ALIGNMENT_AUDIT } from '../../workbook/templates';
 import type { WritePlan } from '../../workbook/write-plan';
 import type { Ritual } from '../ritual';
 import type { AlignmentApi, AlignmentAuditView } from './api';
-import { publicIdentity } from '../common/caller';
+import { publicIdentity, viewerOf } from '../common/caller';
 import { readPartnership } from '../common/read-model';
 import { saveThenShow, today } from '../common/request';
 import { ALIGNMENT_ARGUMENTS } from './inputs';
@@ -27,7 +27,7 @@ function loadAlignmentAudit(quarter: string | null, workbook = new Workbook()): 
     };
   });
   return {
-    identity: publicIdentity(workbook.identity),
+    identity: publicIdentity(viewerOf(workbook)),
     sides,
     quarter: wanted,
     quarters: quarters.includes(wanted) ? quarters : [wanted, ...quarters],

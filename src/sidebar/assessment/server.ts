@@ -17,14 +17,14 @@ import { ASSESSMENTS, BREACHES, PARTNERSHIP } from '../../workbook/templates';
 import type { WritePlan } from '../../workbook/write-plan';
 import type { Ritual } from '../ritual';
 import type { AssessmentApi, AssessmentView, SubmitResult } from './api';
-import { publicIdentity } from '../common/caller';
+import { publicIdentity, viewerOf } from '../common/caller';
 import { BREACH_STATE_KEYS, cycles as cycleSummaries, readSnapshot, summariseCommitment } from '../common/read-model';
 import { save, saveThenShow, today } from '../common/request';
 import { answeredBySide, cycleContext, cycleInfo, offerOf, readCycleRecords, suggestedName } from './cycles';
 import { ASSESSMENT_ARGUMENTS } from './inputs';
 
 function loadAssessment(workbook = new Workbook()): AssessmentView {
-  const identity = workbook.identity;
+  const identity = viewerOf(workbook);
   const snapshot = readSnapshot(workbook);
   const { records } = readCycleRecords(workbook);
   const context = cycleContext(snapshot, records);

@@ -9,7 +9,7 @@ import { CORNER_HINTS, CORNER_NAMES } from '../client/format';
 import { call } from '../client/rpc';
 import { actionButton, actionForm, announce, field, heading, loadInto, notice, radioGroup, section, select, textArea, textInput } from '../client/ui';
 
-export const EVIDENCE_PROMPT = 'What observable evidence supports this rating?';
+const EVIDENCE_PROMPT = 'What observable evidence supports this rating?';
 
 export function showAssessment(app: App): void {
   void loadInto(app.slot, () => call('loadAssessment'), (view) => renderAssessment(app, view));

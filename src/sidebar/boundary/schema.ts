@@ -8,7 +8,7 @@
  * Code.js, and keeps the messages in the add-on's own words.
  */
 
-export class InputError extends Error {
+class InputError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'InputError';
@@ -21,7 +21,7 @@ export type Schema<T> = (value: unknown, label: string) => T;
 const QUOTE_LIMIT = 60;
 
 /** What came, for a message: short, never the whole of a huge or nested value. */
-export function quote(value: unknown): string {
+function quote(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (typeof value === 'string') {
@@ -33,7 +33,7 @@ export function quote(value: unknown): string {
   return typeof value === 'object' ? 'an object' : typeof value;
 }
 
-export function fail(label: string, expected: string, value: unknown): never {
+function fail(label: string, expected: string, value: unknown): never {
   throw new InputError(`${label} must be ${expected}; got ${quote(value)}.`);
 }
 

@@ -20,12 +20,12 @@ import type { BreachApi, BreachView, ExitNote } from './api';
 import { BREACH_ARGUMENTS } from './inputs';
 
 
-export function loadBreaches(workbook = new Workbook()): BreachView {
+function loadBreaches(workbook = new Workbook()): BreachView {
   return breachView(workbook, readRows(workbook.layout(BREACHES)));
 }
 
 /** The breach view from rows already read (a save passes the rows as it changed them). */
-export function breachView(workbook: Workbook, rows: readonly TableRow[], known?: Parameters<typeof breachDecisionsFor>[2]): BreachView {
+function breachView(workbook: Workbook, rows: readonly TableRow[], known?: Parameters<typeof breachDecisionsFor>[2]): BreachView {
   const breaches = rows.map((row) => ({
     id: textOf(row.values.id),
     date: dateOf(row.values.date) ? isoDayOf(dateOf(row.values.date) as Date, workbook.calendar) : '',
@@ -101,7 +101,7 @@ function assessedCycles(context: CycleContext): AssessedCycle[] {
 export type BreachDecisionsView = BreachView['decisions'];
 
 /** Per breach: what was recorded about rebuild or exit, the recovery computed from the cycles, and the rule's recommendation. */
-export function breachDecisions(breaches: readonly TableRow[], context: CycleContext, calendar: Calendar): BreachDecisionsView {
+function breachDecisions(breaches: readonly TableRow[], context: CycleContext, calendar: Calendar): BreachDecisionsView {
   const cycles = assessedCycles(context);
   const out: BreachDecisionsView = {};
   for (const row of breaches) {
@@ -168,7 +168,7 @@ const decideBreach: BreachApi['decideBreach'] = (input) => {
 };
 
 /** The decisions and the exit for the breach view: from what a save already read, else read now (the Partnership row, assessments, cycles). */
-export function breachDecisionsFor(
+function breachDecisionsFor(
   workbook: Workbook,
   breaches: readonly TableRow[],
   known?: { context: CycleContext; partnershipRow: TableRow | null },

@@ -40,7 +40,7 @@ export interface App {
 }
 
 /** Marks the slot while a view reloads in place (read by loadInto). */
-export const REFRESHING = 'data-refreshing';
+const REFRESHING = 'data-refreshing';
 
 export function createApp(slot: HTMLElement, navigate: (app: App, view: ViewName, input: ViewInput) => void): App {
   let edited = false;

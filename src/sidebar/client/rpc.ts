@@ -19,7 +19,7 @@ declare const google: { script: { run: ScriptRunner } } | undefined;
  */
 const MULTIPLE_ACCOUNTS = /PERMISSION_DENIED|Authorization is required/i;
 
-export const MULTIPLE_ACCOUNTS_MESSAGE =
+const MULTIPLE_ACCOUNTS_MESSAGE =
   'Google could not tell which of your accounts is using Trust Corners: this browser is signed in to ' +
   'more than one Google account. Open the spreadsheet in a browser profile (or a private window) ' +
   'signed in to one account only, then open Trust Corners again.';

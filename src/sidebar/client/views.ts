@@ -47,7 +47,7 @@ export interface ViewSpec {
 }
 
 export const VIEWS: Record<ViewName, ViewSpec> = {
-  identity: { ritual: 'home', section: null, show: (app) => showIdentity(app) },
+  identity: { ritual: 'home', section: null, show: (app, input) => showIdentity(app, input.home) },
   home: { ritual: 'home', section: 'home', show: (app, input) => showHome(app, input.home) },
   assess: { ritual: 'assessment', section: 'assess', show: (app) => showAssessment(app) },
   results: { ritual: 'results', section: 'results', show: (app, input) => showResults(app, input.cycle ?? input.results?.cycle ?? null, input.results) },
@@ -89,6 +89,6 @@ export const VIEWS: Record<ViewName, ViewSpec> = {
 };
 
 /** The tools under More, in the table's order. */
-export function toolsUnderMore(): Array<Tool & { view: ViewName }> {
+function toolsUnderMore(): Array<Tool & { view: ViewName }> {
   return (Object.entries(VIEWS) as Array<[ViewName, ViewSpec]>).flatMap(([view, spec]) => (spec.tool ? [{ view, ...spec.tool }] : []));
 }

@@ -3,23 +3,26 @@
  * proposed commitment. A proposal waits for one side: the side across from the one recorded in
  * "Proposed by (side)". That side accepts, declines with a reason, or counter-proposes; a
  * counter-proposal records the side that made it as the proposer, so the first side now answers.
- * The proposing side may withdraw. Who may do what comes from the caller, never from the request.
+ * The proposing side may withdraw. Who may do what comes from the caller (their side bound to who
+ * they are: common/caller.ts), never from the request; who proposed (side and person) is kept in
+ * the document properties when proposing, so neither a hand edit of "Proposed by (side)" nor a
+ * person whose side was re-bound lets anyone answer a proposal of their own side or their own.
  */
 import { COMMITMENT_STATUSES, parseStatus } from '../../domain/commitments';
 import { CORNERS } from '../../domain/corners';
 import { actionDueProblem } from '../../domain/dates';
-import { type CommitmentChanges, findCommitment, planCommitmentUpdate, planCommitments } from '../../workbook/commitments-log';
+import { type CommitmentChanges, type Proposal, findCommitment, planCommitmentUpdate, planCommitments, planProposal, proposalOf } from '../../workbook/commitments-log';
 import { Workbook } from '../../workbook/layout';
 import { type TableRow, dateOf, isoDayOf, parseIsoDay, textOf } from '../../workbook/table';
 import type { Ritual } from '../ritual';
-import { type Caller, publicIdentity } from '../common/caller';
+import { type Caller, publicIdentity, viewerOf } from '../common/caller';
 import { readCommitmentRows, readPartnership, summariseCommitment } from '../common/read-model';
 import { saveThenShow, today } from '../common/request';
 import type { CommitmentInput, CommitmentUpdate, CommitmentsApi, CommitmentsView, CounterProposal } from './api';
 import { COMMITMENTS_ARGUMENTS } from './inputs';
 
-export function loadCommitments(workbook = new Workbook()): CommitmentsView {
-  const identity = workbook.identity;
+function loadCommitments(workbook = new Workbook()): CommitmentsView {
+  const identity = viewerOf(workbook);
   const { sides } = readPartnership(workbook);
   const commitments = readCommitmentRows(workbook);
   const now = today();
@@ -38,13 +41,11 @@ function acceptCommitment(id: string): CommitmentsView {
     const row = findCommitment(workbook, id);
     const status = textOf(row.values.status);
     if (status !== 'Proposed') throw new Error(`${id} is already ${status || 'without a status'}; only a proposed commitment can be accepted.`);
-    // Who may accept was fixed when it was proposed: the side across from the proposer's.
-    if (textOf(row.values.proposerSide).toLowerCase() === caller.side.toLowerCase()) {
-      throw new Error(`${id} was proposed by your side (${caller.side}); the other side accepts it.`);
-    }
+    // Who may accept was fixed when it was proposed: someone of the side across from the proposer's.
+    const proposal = requireAnsweringSide(row, id, caller, workbook, 'accepts');
     const late = acceptanceProblem(row, id, today(), workbook.calendar);
     if (late) throw new Error(late);
-    planCommitmentUpdate(plan, workbook, row, { status: 'Open', acceptedBy: caller.actor.label }, caller.actor);
+    planCommitmentUpdate(plan, workbook, row, { status: 'Open', acceptedBy: caller.actor.label, ...keptProposerSide(row, proposal) }, caller.actor);
   }, loadCommitments);
 }
 
@@ -92,7 +93,7 @@ function requireProposed(row: TableRow, id: string, verb: string): void {
  * left waiting can drift out of the range. The way out is a counter-proposal with a new date,
  * which the proposer then accepts. (A weekly-sync commitment has no such window.)
  */
-export function acceptanceProblem(row: TableRow, id: string, today: Date, calendar: Workbook['calendar']): string | null {
+function acceptanceProblem(row: TableRow, id: string, today: Date, calendar: Workbook['calendar']): string | null {
   const due = dateOf(row.values.dueDate);
   const counter = 'Counter-propose it with a new due date instead';
   if (!isAssessmentAction(row)) {
@@ -106,13 +107,31 @@ export function acceptanceProblem(row: TableRow, id: string, today: Date, calend
   return problem ? `${id} cannot be accepted today: its due date ${isoDayOf(due, calendar)} ${problem}. ${counter}.` : null;
 }
 
-/** The caller must be on the side that answers: not the side whose proposal is waiting. */
-function requireAnsweringSide(row: TableRow, id: string, caller: Caller): void {
-  const proposer = textOf(row.values.proposerSide);
-  if (proposer !== '' && sameSide(proposer, caller.side)) {
-    throw new Error(`${id} is your side's proposal (${caller.side}); the other side answers it. You can withdraw it.`);
+/**
+ * The caller must be on the side that answers, and not the person who proposed: nobody accepts,
+ * declines or counter-proposes a proposal of their own side or one they made. Who proposed comes
+ * from what was kept when it was proposed (commitments-log.ts), not from the row's text.
+ */
+function requireAnsweringSide(row: TableRow, id: string, caller: Caller, workbook: Workbook, verb = 'answers'): Proposal {
+  const proposal = proposalOf(workbook, row);
+  if (proposal.side !== '' && sameSide(proposal.side, caller.side)) {
+    throw new Error(
+      verb === 'accepts'
+        ? `${id} was proposed by your side (${caller.side}); the other side accepts it.`
+        : `${id} is your side's proposal (${caller.side}); the other side answers it. You can withdraw it.`,
+    );
   }
+  // Sides are bound to people, so this holds a person whose side was re-bound after proposing (an email list edited) too.
+  const sameProposer = (proposal.person !== '' && proposal.person === caller.person) || (proposal.personId !== '' && proposal.personId === caller.identity.personId);
+  if (sameProposer) {
+    throw new Error(`You proposed ${id}; someone of the other side ${verb} it.`);
+  }
+  return proposal;
 }
+
+/** The row's "Proposed by (side)" put back as kept when a hand edit changed it (the history shows both). */
+const keptProposerSide = (row: TableRow, proposal: Proposal): CommitmentChanges =>
+  proposal.person !== '' && proposal.side !== '' && textOf(row.values.proposerSide) !== proposal.side ? { proposerSide: proposal.side } : {};
 
 /**
  * Runs one negotiation step all or nothing: the row is read inside the lock, `decide` checks it
@@ -122,15 +141,20 @@ function negotiate(action: string, id: string, decide: (row: TableRow, caller: C
   return saveThenShow(action, ({ workbook, plan, caller: callerOf }) => {
     const caller = callerOf();
     const row = findCommitment(workbook, id);
-    planCommitmentUpdate(plan, workbook, row, decide(row, caller, workbook), caller.actor);
+    const changes = decide(row, caller, workbook);
+    // A counter-proposal makes the caller the proposer: kept as a proposal is.
+    if (changes.proposerSide !== undefined && changes.proposerSide === caller.side) {
+      planProposal(plan, id, { side: caller.side, person: caller.person, personId: caller.identity.personId });
+    }
+    planCommitmentUpdate(plan, workbook, row, changes, caller.actor);
   }, loadCommitments);
 }
 
 function declineCommitment(id: string, reason: string): CommitmentsView {
-  return negotiate('Decline commitment', id, (row, caller) => {
+  return negotiate('Decline commitment', id, (row, caller, workbook) => {
     requireProposed(row, id, 'declined');
-    requireAnsweringSide(row, id, caller);
-    return { status: 'Dropped', declinedReason: reason };
+    const proposal = requireAnsweringSide(row, id, caller, workbook);
+    return { status: 'Dropped', declinedReason: reason, ...keptProposerSide(row, proposal) };
   });
 }
 
@@ -138,7 +162,7 @@ function counterProposeCommitment(counter: CounterProposal): CommitmentsView {
   const { id } = counter;
   return negotiate('Counter-propose commitment', id, (row, caller, workbook) => {
     requireProposed(row, id, 'counter-proposed');
-    requireAnsweringSide(row, id, caller);
+    requireAnsweringSide(row, id, caller, workbook);
     const calendar = workbook.calendar;
     const wording = textOf(row.values.commitment);
     const due = dateOf(row.values.dueDate);
@@ -169,14 +193,15 @@ function counterProposeCommitment(counter: CounterProposal): CommitmentsView {
 }
 
 function withdrawCommitment(id: string): CommitmentsView {
-  return negotiate('Withdraw commitment', id, (row, caller) => {
+  return negotiate('Withdraw commitment', id, (row, caller, workbook) => {
     requireProposed(row, id, 'withdrawn');
-    const proposer = textOf(row.values.proposerSide);
+    const proposal = proposalOf(workbook, row);
+    const proposer = proposal.side;
     if (proposer === '') throw new Error(`${id} has no proposing side recorded, so nobody can withdraw it; the other side can decline it.`);
     if (!sameSide(proposer, caller.side)) {
       throw new Error(`${id} was proposed by ${proposer}; only they can withdraw it. You can accept, decline or counter-propose.`);
     }
-    return { status: 'Dropped' };
+    return { status: 'Dropped', ...keptProposerSide(row, proposal) };
   });
 }
 

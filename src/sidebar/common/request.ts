@@ -5,7 +5,7 @@
  */
 import { Workbook } from '../../workbook/layout';
 import { type WritePlan, saveAtomically } from '../../workbook/write-plan';
-import { type Caller, requireCaller } from './caller';
+import { type Caller, planActed, requireCaller } from './caller';
 import { readPartnership } from './read-model';
 
 /** The add-on's clock: the one place a handler asks what time it is. */
@@ -22,10 +22,13 @@ export interface Save {
 
 /** Runs one save and returns what `build` returned; nothing is written if it throws. */
 export function save<R>(action: string, build: (request: Save) => R, workbook = new Workbook()): R {
-  const identity = workbook.identity;
   return saveAtomically(workbook, action, (plan) => {
     const sides = () => readPartnership(workbook).sides;
-    return build({ workbook, plan, sides, caller: (known) => requireCaller(known ?? sides(), identity) });
+    // A save that asks who is calling acts for the caller's side: the first one is recorded (caller.ts).
+    let acting: Caller | null = null;
+    const result = build({ workbook, plan, sides, caller: (known) => (acting = requireCaller(workbook, known ?? sides())) });
+    if (acting) planActed(plan, workbook, acting, action, today());
+    return result;
   });
 }
 

@@ -5,7 +5,7 @@ import { dateOf, isoDayOf, parseIsoDay, readRows, textOf } from '../../workbook/
 import { COMPETENCE_AUDIT, LEARNING_LOG } from '../../workbook/templates';
 import type { Ritual } from '../ritual';
 import type { CompetenceApi, CompetenceAuditView } from './api';
-import { publicIdentity, requireSide } from '../common/caller';
+import { publicIdentity, requireSide, viewerOf } from '../common/caller';
 import { daysUntil, readPartnership } from '../common/read-model';
 import { saveThenShow, today } from '../common/request';
 import { COMPETENCE_ARGUMENTS } from './inputs';
@@ -37,7 +37,7 @@ function loadCompetenceAudit(workbook = new Workbook()): CompetenceAuditView {
     .sort((a, b) => b.date.localeCompare(a.date))
     .slice(0, 20);
   return {
-    identity: publicIdentity(workbook.identity),
+    identity: publicIdentity(viewerOf(workbook)),
     sides,
     quarter: quarterOf(workbook.calendar, today()),
     byQuarter: [...groups.values()]

@@ -42,7 +42,7 @@ const handlers: DisclosureApi = {
   adviseDisclosure: (input) => {
     const workbook = new Workbook();
     const { sides } = readPartnership(workbook);
-    return adviceFor(input, workbook, requireCaller(sides).side, sides);
+    return adviceFor(input, workbook, requireCaller(workbook, sides).side, sides);
   },
   recordDisclosure: (input) => {
     if (input.shared === '') throw new Error('What you share is empty; please fill it in.');

@@ -12,7 +12,7 @@ import { FRESHNESS_ARGUMENTS } from './inputs';
  * be written into the Change History (onEdit holds them), the poll writes them first, so with a
  * sidebar open the history is never more than one poll behind the sheet.
  */
-export function changesSince(known: number | null): Changes {
+function changesSince(known: number | null): Changes {
   const workbook = new Workbook();
   try {
     writeHeldEdits(workbook);

@@ -10,7 +10,7 @@ import { type CellValue, type TableRow, dateOf, isoDayOf, textOf } from '../../w
 import { PARTNERSHIP } from '../../workbook/templates';
 import type { Ritual } from '../ritual';
 import { type CycleContext, closedCycleNames, latestClosedCycle, readCycleFacts } from '../assessment/cycles';
-import { publicIdentity } from '../common/caller';
+import { publicIdentity, viewerOf } from '../common/caller';
 import type { Snapshot } from '../common/read-model';
 import { save, today } from '../common/request';
 import type { GovernanceApi, GovernanceHomeNote, GovernanceRecordView, GovernanceView } from './api';
@@ -22,7 +22,7 @@ export const day = (value: CellValue | undefined, calendar: Calendar): string =>
   return date ? isoDayOf(date, calendar) : '';
 };
 
-export function governanceRecordOf(row: TableRow | null, calendar: Calendar): GovernanceRecordView | null {
+function governanceRecordOf(row: TableRow | null, calendar: Calendar): GovernanceRecordView | null {
   if (!row || textOf(row.values.governanceApproach) === '') return null;
   return {
     approach: textOf(row.values.governanceApproach),
@@ -66,7 +66,7 @@ function governanceView(workbook: Workbook, snapshot: Snapshot, context: CycleCo
   const latest = latestClosedCycle(context);
   const advice = governanceAdvice(latest ? { name: latest.name, means: latest.entry.summary.means } : null);
   return {
-    identity: publicIdentity(workbook.identity),
+    identity: publicIdentity(viewerOf(workbook)),
     sides: snapshot.sides,
     approaches: [...GOVERNANCE_APPROACHES],
     record: governanceRecordOf(snapshot.partnershipRow, calendar),

@@ -14,8 +14,29 @@ export interface CornerSummary {
   trend: number | null;
 }
 
+/**
+ * How the caller's side is known: by their signed-in email on the Partnership sheet's lists, chosen
+ * once for an email neither list names, or self-declared where Google gave no email.
+ */
+export interface WhoView {
+  /** The signed-in email; null where Google did not tell Trust Corners (the side is then self-declared). */
+  email: string | null;
+  basis: 'email' | 'chosen' | 'declared' | null;
+  /** The side bound to the person that is not theirs to change (their email is listed, or they acted for it); null when they may choose. */
+  fixedSide: string | null;
+  /** Why the side cannot change, when they acted for it: "You answered … for Acme; your side stays Acme." */
+  keptBecause: string | null;
+}
+
+/** Who you are, as the sidebar sends it: the side is left out where the email decides it. */
+export interface IdentityInput {
+  displayName: string;
+  side?: string;
+}
+
 export interface HomeView {
   setUp: boolean;
+  who: WhoView;
   /** The partnership models to choose from when setting up. */
   models: string[];
   identity: Identity | null;
@@ -57,7 +78,7 @@ export interface PartnershipInput {
 
 export interface HomeApi {
   loadHome(): HomeView;
-  saveIdentity(identity: Identity): HomeView;
+  saveIdentity(identity: IdentityInput): HomeView;
   /** Sets up (or repairs) the workbook; with `partnership`, also fills in the Partnership sheet if it is empty. */
   setUpWorkbook(partnership?: PartnershipInput | null): HomeView;
   /** Sets up the workbook and loads the example partnership (refused when any table has data). */

@@ -7,7 +7,8 @@ import type { Calendar } from '../../domain/calendar';
 import { needsSafeguards } from '../../domain/corners';
 import { PARTNERSHIP_MODELS } from '../../domain/models';
 import { CycleStore } from '../../workbook/cycle-store';
-import { saveIdentity as storeIdentity } from '../../workbook/identity';
+import { planHistory } from '../../workbook/history';
+import { personProperty, saveIdentity as storeIdentity } from '../../workbook/identity';
 import { findSide } from '../../workbook/input';
 import { Workbook } from '../../workbook/layout';
 import { loadExamplePartnership } from '../../workbook/load-example';
@@ -17,17 +18,17 @@ import { BREACHES, PARTNERSHIP } from '../../workbook/templates';
 import type { Ritual } from '../ritual';
 import { cycleContext, cycleInfo, directedGap, focusReasonOf, offerOf, readCycleRecords } from '../assessment/cycles';
 import { exitOf } from '../breach/server';
-import type { CornerName, Identity } from '../common/api';
-import { publicIdentity } from '../common/caller';
+import type { CornerName } from '../common/api';
+import { type Who, keepsSideMessage, publicIdentity, viewerOf, whoIs } from '../common/caller';
 import { BREACH_STATE_KEYS, cornerSummaries, daysUntil, orderedSides, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from '../common/read-model';
 import { save, today } from '../common/request';
 import { governanceHomeNote } from '../governance/server';
-import type { HomeApi, HomeView, PartnershipInput } from './api';
+import type { HomeApi, HomeView, IdentityInput, PartnershipInput, WhoView } from './api';
 import { HOME_ARGUMENTS } from './inputs';
 
 function notSetUpHome(workbook: Workbook): HomeView {
   return {
-    setUp: false, models: [...PARTNERSHIP_MODELS], identity: publicIdentity(workbook.identity), sides: [], model: '', latestCycle: null, corners: cornerSummaries(undefined, undefined),
+    setUp: false, who: { email: null, basis: null, fixedSide: null, keptBecause: null }, models: [...PARTNERSHIP_MODELS], identity: publicIdentity(workbook.identity), sides: [], model: '', latestCycle: null, corners: cornerSummaries(undefined, undefined),
     sideMeans: [], gaps: null, gapLabel: null, weakest: null, weakestWhy: '', focusReason: '', openCycle: null, offer: null, needsSafeguards: false, attention: [], daysToReassessment: null,
     nextReassessment: null, actions: [], breachMode: null, adHocReason: null, governance: { state: 'unchosen', approach: '', reviewDue: null, daysToReview: null }, exited: null,
   };
@@ -35,7 +36,7 @@ function notSetUpHome(workbook: Workbook): HomeView {
 
 export function loadHome(workbook = new Workbook()): HomeView {
   if (!workbook.isSetUp()) return notSetUpHome(workbook);
-  const identity = workbook.identity;
+  const identity = viewerOf(workbook);
   const snapshot = readSnapshot(workbook);
   const context = cycleContext(snapshot, readCycleRecords(workbook).records);
   const latestEntry = context.assessed[context.assessed.length - 1];
@@ -51,6 +52,7 @@ export function loadHome(workbook = new Workbook()): HomeView {
   const exited = exitOf(snapshot.partnershipRow, calendar);
   return {
     setUp: true,
+    who: whoView(whoIs(workbook), snapshot.sides),
     models: [...PARTNERSHIP_MODELS],
     identity: publicIdentity(identity),
     sides: snapshot.sides,
@@ -104,19 +106,89 @@ function adHocReason(snapshot: ReturnType<typeof readSnapshot>, calendar: Calend
   return `${change} on ${isoDayOf(on, calendar)}${note ? `: ${note}` : ''}. Reassess now rather than waiting for the 90 days.`;
 }
 
-function saveIdentity(identity: Identity): HomeView {
+/** What the sidebar is told of how the caller's side is known (never the person's key). */
+function whoView(who: Who, sides: readonly string[]): WhoView {
+  const spelled = (side: string) => findSide(sides, side) ?? side;
+  const kept = who.record?.acted ? { ...who.record, acted: who.record.acted } : null;
+  return {
+    email: who.email === '' ? null : who.email,
+    basis: who.basis,
+    fixedSide: kept ? spelled(kept.side) : who.basis === 'email' && who.side !== null ? spelled(who.side) : null,
+    keptBecause: kept ? keepsSideMessage({ ...kept, side: spelled(kept.side) }) : null,
+  };
+}
+
+const sameSide = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * Saves the caller's name, and their side where it is theirs to say: a side bound by their email
+ * or by what they did for it cannot be changed here (a different one is refused, naming why); a
+ * side chosen for an email neither list names is recorded with the email and in the Change History.
+ */
+function saveIdentity(input: IdentityInput): HomeView {
   const workbook = new Workbook();
-  let side = identity.side;
-  if (workbook.isSetUp()) {
-    const { sides } = readPartnership(workbook);
-    if (sides.length > 0) {
-      const found = findSide(sides, identity.side);
-      if (!found) throw new Error(`"${identity.side}" is not one of the two companies (${sides.join(', ')}).`);
-      side = found;
-    }
+  const sides = workbook.isSetUp() ? readPartnership(workbook).sides : [];
+  if (sides.length < 2) {
+    // Before the two companies are named, the side is the company the person typed.
+    const side = input.side ?? workbook.identity?.side;
+    if (!side) throw new Error('Your side is missing: name your company.');
+    workbook.rememberIdentity(storeIdentity({ displayName: input.displayName, side }, workbook.id));
+    return loadHome(workbook);
   }
-  workbook.rememberIdentity(storeIdentity({ displayName: identity.displayName, side }));
+  let asked: string | null = null;
+  if (input.side !== undefined) {
+    asked = findSide(sides, input.side) ?? null;
+    if (!asked) throw new Error(`"${input.side}" is not one of the two companies (${sides.join(', ')}).`);
+  }
+  const who = whoIs(workbook);
+  const side = boundSide(workbook, who, asked, sides, input.displayName);
+  workbook.rememberIdentity(storeIdentity({ displayName: input.displayName, side }, workbook.id, who.identity));
   return loadHome(workbook);
+}
+
+/** The side the caller is to have, refusing a change that is not theirs to make. */
+function boundSide(workbook: Workbook, who: Who, asked: string | null, sides: readonly string[], displayName: string): string {
+  const acted = who.record?.acted ? { ...who.record, acted: who.record.acted } : null;
+  if (acted) {
+    const kept = findSide(sides, acted.side) ?? acted.side;
+    if (asked && !sameSide(asked, kept)) throw new Error(keepsSideMessage({ ...acted, side: kept }));
+    return kept;
+  }
+  if (who.email !== '' && who.listed !== null) {
+    if (asked && !sameSide(asked, who.listed)) {
+      throw new Error(`Your email ${who.email} is on ${who.listed}'s list on the Partnership sheet, so your side is ${who.listed}.`);
+    }
+    return who.listed;
+  }
+  if (who.email !== '') {
+    const chosen = asked ?? (who.record ? findSide(sides, who.record.side) ?? null : null);
+    if (!chosen) {
+      throw new Error(`Your email ${who.email} is on neither company's list on the Partnership sheet: choose your side (${sides.join(' or ')}).`);
+    }
+    if (!who.record || !sameSide(who.record.side, chosen)) recordChoice(workbook, who.email, chosen, displayName);
+    return chosen;
+  }
+  const declared = asked ?? (who.identity ? findSide(sides, who.identity.side) ?? null : null);
+  if (!declared) throw new Error('Choose your side.');
+  return declared;
+}
+
+/** A side chosen for an email neither list names: kept with the email, and a row in the Change History. */
+function recordChoice(workbook: Workbook, email: string, side: string, displayName: string): void {
+  save('Choose side', ({ workbook: locked, plan }) => {
+    // Decided again under the lock: a save of theirs in another tab may have bound them meanwhile.
+    const now = whoIs(locked);
+    if (now.record?.acted && !sameSide(now.record.side, side)) throw new Error(keepsSideMessage({ ...now.record, acted: now.record.acted }));
+    if (now.key === null) throw new Error('Your email is needed to record your side.');
+    plan.setDocumentProperty(personProperty(now.key), JSON.stringify({ side, basis: 'chosen', email }));
+    planHistory(plan, locked, `${displayName} (${side})`, [{
+      sheet: '',
+      rowId: email,
+      field: "Side chosen (email on neither company's list)",
+      oldValue: now.record?.side ?? '',
+      newValue: side,
+    }]);
+  }, workbook);
 }
 
 function setUpWorkbook(partnership?: PartnershipInput | null): HomeView {

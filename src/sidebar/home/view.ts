@@ -29,10 +29,10 @@ function renderHome(app: App, home: HomeView): void {
     return;
   }
   if (!home.identity) {
-    app.go('identity');
+    app.go('identity', { home });
     return;
   }
-  const you = youLine(app, home.identity);
+  const you = youLine(app, home);
   app.render(
     heading('Trust Corners'),
     you,
@@ -235,12 +235,28 @@ function reassessmentText(home: HomeView): string {
 }
 
 
-function youLine(app: App, identity: NonNullable<HomeView['identity']>): HTMLElement {
+/** Who you are, and how Trust Corners knows your side: by your email, chosen once for it, or self-declared. */
+function youLine(app: App, home: HomeView): HTMLElement {
+  const identity = home.identity as NonNullable<HomeView['identity']>;
+  const who = home.who;
+  const how =
+    who.basis === 'declared'
+      ? 'Your side is self-declared: Google did not tell Trust Corners your email.'
+      : who.basis === 'email'
+        ? `Your side comes from your email (${who.email ?? ''}).`
+        : who.basis === 'chosen'
+          ? `You chose this side for your email (${who.email ?? ''}), which neither company lists.`
+          : '';
   return h(
-    'p',
-    { class: 'muted' },
-    `You: ${identity.displayName} (${identity.side}) `,
-    h('button', { type: 'button', class: 'link', onclick: () => app.go('identity') }, 'Change'),
+    'div',
+    { class: 'you' },
+    h(
+      'p',
+      { class: 'muted' },
+      `You: ${identity.displayName} (${identity.side}) `,
+      h('button', { type: 'button', class: 'link', onclick: () => app.go('identity', { home }) }, who.fixedSide ? 'Change name' : 'Change'),
+    ),
+    how ? h('p', { class: 'hint who-basis' }, how) : null,
   );
 }
 
@@ -276,7 +292,7 @@ function renderFirstRun(app: App, home: HomeView): void {
   );
   app.render(
     heading('Trust Corners'),
-    home.identity ? youLine(app, home.identity) : null,
+    home.identity ? youLine(app, home) : null,
     h(
       'ul',
       { class: 'first-run', 'aria-label': 'What Trust Corners does' },

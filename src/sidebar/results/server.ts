@@ -9,6 +9,7 @@ import { isoDayOf, parseIsoDay } from '../../workbook/table';
 import type { Ritual } from '../ritual';
 import { cycleContext, directedGap, focusReasonOf, readCycleRecords } from '../assessment/cycles';
 import type { CornerName } from '../common/api';
+import { viewerOf } from '../common/caller';
 import { orderedSides, readSnapshot, summariseCommitment, toCornerValues } from '../common/read-model';
 import { saveThenShow, today } from '../common/request';
 import { ACTIVITIES } from './activities';
@@ -16,7 +17,7 @@ import type { ActionInput, ResultsApi, ResultsView } from './api';
 import { RESULTS_ARGUMENTS } from './inputs';
 
 function loadResults(cycle: string | null | undefined, workbook = new Workbook()): ResultsView {
-  const identity = workbook.identity;
+  const identity = viewerOf(workbook);
   const snapshot = readSnapshot(workbook);
   const context = cycleContext(snapshot, readCycleRecords(workbook).records);
   const all = context.assessed;

@@ -11,12 +11,11 @@ import {
 } from '../../domain/scorecard';
 import { sideKey } from '../../domain/scores';
 import { type Change, planHistory } from '../../workbook/history';
-import { savedIdentity } from '../../workbook/identity';
 import { Workbook, sheetNameOf } from '../../workbook/layout';
 import { type CellValue, type TableRow, readRows, textOf } from '../../workbook/table';
 import { SCORECARD } from '../../workbook/templates';
 import type { WritePlan } from '../../workbook/write-plan';
-import type { Caller } from '../common/caller';
+import { type Caller, publicIdentity, viewerOf } from '../common/caller';
 import { saveThenShow } from '../common/request';
 import { readPartnership } from '../common/read-model';
 import type { Ritual } from '../ritual';
@@ -86,7 +85,7 @@ function loadScorecard(requested: string | null, workbook = new Workbook()): Sco
   const ofQuarter = satisfactionSummary(quarterRatings);
   const overall = satisfactionSummary(allRatings);
   return {
-    identity: savedIdentity(),
+    identity: publicIdentity(viewerOf(workbook)),
     sides,
     quarter,
     currentQuarter,
