@@ -41,7 +41,7 @@ export interface BackfillInput {
 }
 
 /** A Cycles row by column key (CYCLES in templates.ts), ready for appendRows. */
-export type CycleRow = Record<'name' | 'kind' | 'anonymity' | 'sealedMinimum' | 'openedOn' | 'openedBy' | 'closedOn' | 'closedBy' | 'focus', CellValue | null>;
+export type CycleRow = Record<'name' | 'kind' | 'anonymity' | 'sealedMinimum' | 'openedOn' | 'openedBy' | 'closedOn' | 'closedBy' | 'focus' | 'oneSided' | 'oneSidedReason', CellValue | null>;
 
 interface PastCycle {
   name: string;
@@ -131,6 +131,8 @@ export function backfillCycles(input: BackfillInput): CycleRow[] {
       closedOn: open ? null : (cycle.last ?? today),
       closedBy: open ? null : BACKFILL_RECORDER,
       focus: open ? null : steps[index].focus,
+      oneSided: null,
+      oneSidedReason: null,
     });
   });
   // A sealed cycle open in the old property with no rows yet (nobody's side reached the minimum).
@@ -145,6 +147,8 @@ export function backfillCycles(input: BackfillInput): CycleRow[] {
       closedOn: null,
       closedBy: null,
       focus: null,
+      oneSided: null,
+      oneSidedReason: null,
     });
   }
   return rows;

@@ -37,7 +37,7 @@ const answer = (cycle: string, date: string, ratings: [number, number, number, n
 
 describe('Cycles table', () => {
   it('is a template sheet with the record\'s columns, next to Assessments', () => {
-    expect(CYCLES.columns.map((column) => column.key)).toEqual(['name', 'kind', 'anonymity', 'sealedMinimum', 'openedOn', 'openedBy', 'closedOn', 'closedBy', 'focus']);
+    expect(CYCLES.columns.map((column) => column.key)).toEqual(['name', 'kind', 'anonymity', 'sealedMinimum', 'openedOn', 'openedBy', 'closedOn', 'closedBy', 'focus', 'oneSided', 'oneSidedReason']);
     expect(TABLES.indexOf(CYCLES)).toBe(TABLES.findIndex((table) => table.key === 'assessments') + 1);
     expect(CYCLES.columns.find((column) => column.key === 'kind')?.choices).toEqual(['Quarterly', 'Ad hoc', 'Reset']);
     expect(CYCLES.columns.find((column) => column.key === 'focus')?.choices).toEqual(['Competence', 'Reliability', 'Transparency', 'Alignment']);
