@@ -18,7 +18,7 @@ import { sha256Hex } from './sha256';
  */
 const SEALED_PREFIX = 'trustCorners.sealed.';
 const ANSWERED_PREFIX = 'trustCorners.answered.';
-const SETTINGS_PREFIX = 'trustCorners.cycleSettings.';
+export const SETTINGS_KEY_PREFIX = 'trustCorners.cycleSettings.';
 
 /**
  * What is fixed when a cycle opens (DOMAIN.md): kept here, where the sheet's editors cannot type,
@@ -90,7 +90,7 @@ export class CycleStore {
 
   /** The settings fixed when `cycle` opened; null for a cycle opened before they were kept. */
   settings(cycle: string): CycleSettings | null {
-    const stored = parse<Partial<CycleSettings>>(this.properties[SETTINGS_PREFIX + cycleNameKey(cycle)]);
+    const stored = parse<Partial<CycleSettings>>(this.properties[SETTINGS_KEY_PREFIX + cycleNameKey(cycle)]);
     if (!stored || !CYCLE_KINDS.includes(stored.kind as CycleKind) || !CYCLE_ANONYMITIES.includes(stored.anonymity as CycleAnonymity)) return null;
     const minimum = stored.sealedMinimum;
     return {
@@ -127,7 +127,7 @@ export class CycleStore {
 
   /** Fixes a cycle's settings (when it opens, or for an open cycle from before they were kept). */
   planSettings(plan: WritePlan, cycle: string, settings: CycleSettings): void {
-    plan.setDocumentProperty(SETTINGS_PREFIX + cycleNameKey(cycle), JSON.stringify(settings));
+    plan.setDocumentProperty(SETTINGS_KEY_PREFIX + cycleNameKey(cycle), JSON.stringify(settings));
   }
 
   planSealedTotals(plan: WritePlan, cycle: string, totals: Record<string, SideTotals>): void {

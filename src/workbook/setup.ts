@@ -1,4 +1,5 @@
 import { columnLetters } from './a1';
+import { putBackCycleSettings } from './cycle-settings';
 import { MissingTableError } from './layout';
 import { nextChangeCount } from './change-counter';
 import { giveMissingCommitmentIds } from './commitment-ids';
@@ -23,6 +24,8 @@ export interface SetupReport {
   givenIds?: string[] | null;
   /** Past cycles recorded from the Assessments sheet (cycle-repair.ts); null when the other side was saving. */
   recordedCycles?: string[] | null;
+  /** Cycles whose settings, retyped on the Cycles sheet, were put back (cycle-settings.ts). */
+  settingsPutBack?: string[];
 }
 
 const PROTECTION_PREFIX = 'Trust Corners:';
@@ -373,11 +376,16 @@ function giveIdsIfLogExists(spreadsheet: Spreadsheet): string[] | null | undefin
 export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): SetupReport {
   // Recording past cycles holds the document lock from its reads to its write; released whatever happens.
   const held: Array<() => void> = [];
+  let report: SetupReport;
   try {
-    return setUpHolding(spreadsheet, held);
+    report = setUpHolding(spreadsheet, held);
   } finally {
     for (const release of held) release();
   }
+  // A cycle setting retyped on the Cycles sheet is put back (a save of its own, under the lock).
+  const putBack = putBackCycleSettings();
+  if (putBack.length > 0) report.settingsPutBack = putBack;
+  return report;
 }
 
 function setUpHolding(spreadsheet: Spreadsheet, held: Array<() => void>): SetupReport {

@@ -4,78 +4,19 @@
  */
 import type { Calendar } from '../../domain/calendar';
 import { CORNERS } from '../../domain/corners';
-import { type CycleKind, type CycleRecord, cycleNameKey, cycleToOffer, sameCycleName, suggestCycleName } from '../../domain/cycles';
+import { type CycleKind, type CycleRecord, cycleNameKey, cycleToOffer, findCycle, sameCycleName, suggestCycleName } from '../../domain/cycles';
 import { type FocusStep, describeFocus, focusAcrossCycles } from '../../domain/focus';
 import { type DirectedGap, directedPerceptionGap } from '../../domain/perception';
-import { cycleRatingsInOrder, cycleRecordsOf } from '../../workbook/cycle-records';
-import { CycleStore, type RetypedSetting, respondentToken, settingsOf, withFixedSettings } from '../../workbook/cycle-store';
-import { planDecisions } from '../../workbook/history';
-import type { WritePlan } from '../../workbook/write-plan';
-import { MissingTableError, type TableLayout, Workbook } from '../../workbook/layout';
-import { type CellValue, type TableRow, dateOf, isoDayOf, readRows, textOf } from '../../workbook/table';
-import { CYCLES, CYCLES_BEFORE_ONE_SIDED } from '../../workbook/templates';
+import { cycleRatingsInOrder } from '../../workbook/cycle-records';
+import { type CycleStore, respondentToken } from '../../workbook/cycle-store';
+import { readCycleRecords } from '../../workbook/cycle-settings';
+import type { Workbook } from '../../workbook/layout';
+import { type TableRow, dateOf, isoDayOf, textOf } from '../../workbook/table';
 import { type CycleSummary, type Snapshot, cycles as cycleSummaries, readSnapshot } from '../common/read-model';
 import { today } from '../common/request';
 import type { CycleInfo, CycleOfferView } from './api';
 
-/** The Cycles sheet as read for a request, with each cycle's settings as they were fixed when it opened. */
-export interface CyclesRead {
-  records: CycleRecord[];
-  rows: TableRow[];
-  layout: TableLayout | null;
-  /** Cells where the sheet disagrees with a fixed setting (a hand edit): the next cycle save puts them back. */
-  retyped: RetypedSetting[];
-}
-
-/**
- * The Cycles sheet as records; an older workbook without the sheet has none until Repair adds it,
- * and one without the one-sided columns reads as before (a one-sided close asks for Repair).
- * The settings kept in document properties win over what the sheet says.
- */
-export function readCycleRecords(workbook: Workbook): CyclesRead {
-  let layout: TableLayout;
-  try {
-    layout = workbook.layout(CYCLES);
-  } catch (error) {
-    if (!(error instanceof MissingTableError)) throw error;
-    try {
-      layout = workbook.layout(CYCLES_BEFORE_ONE_SIDED);
-    } catch (again) {
-      if (again instanceof MissingTableError) return { records: [], rows: [], layout: null, retyped: [] };
-      throw again;
-    }
-  }
-  const rows = readRows(layout);
-  const { records, retyped } = withFixedSettings(cycleRecordsOf(rows), rows, CycleStore.of(workbook));
-  return { records, rows, layout, retyped };
-}
-
-const SETTING_HEADERS: Record<RetypedSetting['key'], string> = { kind: 'Kind', anonymity: 'Anonymity', sealedMinimum: 'Sealed minimum' };
-
-/** Who the Change History names for a setting put back: the add-on, keeping the rule. */
-export const KEEPER = 'Trust Corners (settings fixed when a cycle opens)';
-
-/**
- * In a cycle save: puts back every Cycles cell retyped against its cycle's fixed settings, each
- * with a Change History row saying what was typed and what stays, and fixes the settings of an
- * open cycle from before they were kept (as the sheet shows them now).
- */
-export function planFixedSettings(plan: WritePlan, workbook: Workbook, read: CyclesRead): void {
-  if (!read.layout) return;
-  const store = CycleStore.of(workbook);
-  const open = read.records.find((record) => record.closedOn === null);
-  if (open && !store.settings(open.name)) store.planSettings(plan, open.name, settingsOf(open));
-  if (read.retyped.length === 0) return;
-  const byRow = new Map<number, Record<string, CellValue>>();
-  for (const cell of read.retyped) byRow.set(cell.rowNumber, { ...byRow.get(cell.rowNumber), [cell.key]: cell.fixed });
-  for (const [rowNumber, changes] of byRow) plan.update(read.layout, rowNumber, changes);
-  planDecisions(
-    plan,
-    workbook,
-    KEEPER,
-    read.retyped.map((cell) => ({ table: CYCLES, rowId: cell.cycle, what: `${SETTING_HEADERS[cell.key]}: typed by hand, put back`, old: cell.typed, now: cell.fixed })),
-  );
-}
+export { type CyclesRead, KEEPER, planFixedSettings, readCycleRecords } from '../../workbook/cycle-settings';
 
 /** Everything the views need about cycles, computed once per request from one read of each table. */
 export interface CycleContext {
@@ -187,4 +128,10 @@ export function latestClosedCycle(context: CycleContext, named?: string | null):
 export function readCycleFacts(workbook: Workbook): { snapshot: Snapshot; context: CycleContext } {
   const snapshot = readSnapshot(workbook, { commitments: false });
   return { snapshot, context: cycleContext(snapshot, readCycleRecords(workbook).records) };
+}
+
+/** Whether the cycle `name` closed without one company (the Cycles sheet's One-sided columns), and why. */
+export function oneSidedOf(context: CycleContext, name: string): { without: string; reason: string } | null {
+  const record = findCycle(context.records, name);
+  return record?.oneSidedWithout ? { without: record.oneSidedWithout, reason: record.oneSidedReason ?? '' } : null;
 }
