@@ -9,7 +9,7 @@ import { projectRoot } from '../../runtime/bundle/project-root';
 import { SIDE_COLOURS } from '../../src/palette';
 import { openSidebar, type SidebarPage } from './browser';
 import { readSidebarHtml, SIDEBAR_PATH, startHarness, type Harness } from './harness';
-import { checkView, heading, rate, useBrowser, whoAreYou } from './steps';
+import { checkView, confirmStep, heading, rate, useBrowser, whoAreYou } from './steps';
 
 /** Ana's sidebar on the example workbook, opened on the weekly sync. */
 async function openSyncOnExample(harness: Harness): Promise<SidebarPage> {
@@ -185,6 +185,7 @@ describe('the sidebar in Chromium', () => {
       }));
       await page.getByRole('navigation').getByRole('button', { name: 'Assess' }).click();
       await page.getByRole('button', { name: `Close ${name}` }).click();
+      await confirmStep(page, `Close ${name}?`, 'Close the cycle');
       await heading(page, new RegExp(`^Results, ${name.replace(/[()]/g, '\\$&')}`)).waitFor();
       const results = harness.run(ANA, 'loadResults', null) as { priority: string; focusReason: string; gapLabel: string };
       await page.getByText(results.focusReason).waitFor();

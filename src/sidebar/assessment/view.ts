@@ -35,7 +35,7 @@ const ANONYMITY_TEXT: Record<CycleAnonymity, string> = {
 
 /** Why a sealed cycle's form has no evidence boxes (the server refuses evidence text for it too). */
 export const SEALED_EVIDENCE_TEXT =
-  'Evidence text is not kept in a sealed cycle: a sentence can tell who wrote it, and the point is that nobody can. Bring your evidence to the review meeting instead.';
+  'Evidence text is not kept in a sealed cycle: a sentence can tell who wrote it. Bring your evidence to the review instead.';
 
 function renderAssessment(app: App, view: AssessmentView): void {
   app.learn(view);
@@ -175,7 +175,7 @@ function closeSection(app: App, view: AssessmentView, open: CycleInfo): HTMLElem
           h('p', null, `Answers: ${answeredText(open.answeredBySide, open.minimumPerSide)}.`),
           h('p', null, missing.length === 0
             ? 'Closing fixes the focus by the +2 rule and sets the next reassessment 90 days from today. No more answers can join the cycle. This cannot be undone.'
-            : 'Nobody has answered: the cycle closes with nothing assessed, and the reassessment date stays as it is. This cannot be undone.'),
+            : 'Nobody has answered: nothing is assessed. This cannot be undone.'),
         ],
         confirmLabel: 'Close the cycle',
         busyLabel: 'Closing…',
@@ -183,14 +183,14 @@ function closeSection(app: App, view: AssessmentView, open: CycleInfo): HTMLElem
       async () => closed(await call('closeCycle', open.name), `Cycle ${open.name} is closed.`),
       { secondary: true },
     );
-    return section('Close the cycle', counts, h('p', { class: 'hint' }, 'Closing fixes the focus by the +2 rule and sets the next reassessment 90 days later. No more answers can join it.'), close);
+    return section('Close the cycle', counts, close);
   }
   const without = missing[0];
   const reason = textArea('', { rows: 2, maxlength: 1000 });
   const { form, action } = actionForm(
     `Close without ${without}…`,
     'Closing…',
-    [field(`Why close without ${without}?`, reason, 'Both companies read this on the Cycles sheet, in the Change History, in Results and in the review pack.')],
+    [field(`Why close without ${without}?`, reason, 'Both companies read this.')],
     async () => {
       const why = reason.value.trim();
       if (!why) throw new Error(`Say why the cycle closes without ${without}.`);
@@ -201,7 +201,7 @@ function closeSection(app: App, view: AssessmentView, open: CycleInfo): HTMLElem
           title: `Close ${open.name} without ${without}?`,
           body: [
             h('p', null, `${without} has not answered (${answeredText(open.answeredBySide, open.minimumPerSide)}).`),
-            h('p', null, `The cycle is recorded as one-sided, with your reason, and every view and the review pack say so. The focus is fixed from the answers there are, the next reassessment is set 90 days from today, and ${without}'s answers can no longer join. This cannot be undone.`),
+            h('p', null, `It is recorded as one-sided, with your reason; ${without} can no longer answer it. This cannot be undone.`),
           ],
           confirmLabel: `Close without ${without}`,
           busyLabel: 'Closing…',
@@ -214,7 +214,7 @@ function closeSection(app: App, view: AssessmentView, open: CycleInfo): HTMLElem
   return section(
     'Close the cycle',
     counts,
-    notice('warning', `${without} is not in this cycle yet. A cycle closes with both companies in it: wait for ${without}'s answers. If ${without} truly cannot answer, close without it and write down why.`),
+    notice('warning', `${without} is not in this cycle yet: wait for its answers, or close without it and say why.`),
     form,
   );
 }

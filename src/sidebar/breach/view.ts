@@ -129,8 +129,8 @@ function decisionForm(app: App, b: BreachView['breaches'][number], facts: Breach
             'p',
             null,
             chosen === 'Exit'
-              ? 'The partnership is recorded as exited today: the 90-day loop stops and no new cycle starts. Every record is kept. The decision and your reasons go to the Breaches sheet and the Change History, and cannot be changed.'
-              : 'The decision to rebuild and your reasons go to the Breaches sheet and the Change History, and cannot be changed.',
+              ? 'The 90-day loop stops and no new cycle starts; every record is kept. This cannot be undone.'
+              : 'The decision and your reasons are recorded. This cannot be undone.',
           ),
           confirmLabel: chosen === 'Exit' ? 'Exit the partnership' : 'Record rebuild',
           busyLabel: 'Recording…',

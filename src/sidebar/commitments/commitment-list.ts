@@ -45,7 +45,7 @@ function declineForm(c: CommitmentSummary, onChanged: (view: CommitmentsView) =>
         action.button,
         {
           title: `Decline ${c.id}?`,
-          body: h('p', null, `“${c.commitment}” is dropped, with your reason, in the log and the Change History. A declined proposal cannot be reopened: the other side would propose it again.`),
+          body: h('p', null, `“${c.commitment}” is dropped, with your reason. This cannot be undone.`),
           confirmLabel: 'Decline it',
           busyLabel: 'Declining…',
         },
@@ -100,7 +100,7 @@ function negotiation(c: CommitmentSummary, onChanged: (view: CommitmentsView) =>
       'Withdraw',
       {
         title: `Withdraw ${c.id}?`,
-        body: h('p', null, `Your side's proposal “${c.commitment}” is dropped, and the Change History records the withdrawal. It cannot be reopened: propose it again if you change your mind.`),
+        body: h('p', null, `“${c.commitment}” is dropped. This cannot be undone.`),
         confirmLabel: 'Withdraw it',
         busyLabel: 'Withdrawing…',
       },
