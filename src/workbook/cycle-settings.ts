@@ -75,10 +75,14 @@ export function planFixedSettings(plan: WritePlan, workbook: Workbook, read: Cyc
 /**
  * Repair's part: when a setting of some cycle was retyped on the sheet, puts it back in one save
  * (read first without the lock, so an intact workbook costs one read of the Cycles sheet and no
- * save). Returns the cycles whose settings were put back.
+ * save; one that keeps no settings, as `known` properties tell, costs nothing). Returns the
+ * cycles whose settings were put back.
  */
-export function putBackCycleSettings(workbook = new Workbook()): string[] {
-  if (!Object.keys(workbook.documentProperties()).some((key) => key.startsWith(SETTINGS_KEY_PREFIX))) return [];
+export function putBackCycleSettings(known?: Readonly<Record<string, string>>): string[] {
+  const keeps = (properties: Readonly<Record<string, string>>) => Object.keys(properties).some((key) => key.startsWith(SETTINGS_KEY_PREFIX));
+  if (known && !keeps(known)) return [];
+  const workbook = new Workbook();
+  if (!keeps(workbook.documentProperties())) return [];
   if (readCycleRecords(workbook).retyped.length === 0) return [];
   return saveAtomically(workbook, 'Put back cycle settings', (plan) => {
     const read = readCycleRecords(workbook);

@@ -376,24 +376,27 @@ function giveIdsIfLogExists(spreadsheet: Spreadsheet): string[] | null | undefin
 export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): SetupReport {
   // Recording past cycles holds the document lock from its reads to its write; released whatever happens.
   const held: Array<() => void> = [];
+  const seen: { properties?: Record<string, string> } = {};
   let report: SetupReport;
   try {
-    report = setUpHolding(spreadsheet, held);
+    report = setUpHolding(spreadsheet, held, seen);
   } finally {
     for (const release of held) release();
   }
-  // A cycle setting retyped on the Cycles sheet is put back (a save of its own, under the lock).
-  const putBack = putBackCycleSettings();
+  // A cycle setting retyped on the Cycles sheet is put back (a save of its own, under the lock);
+  // a workbook with no kept settings is told so by the properties setup read already.
+  const putBack = putBackCycleSettings(seen.properties);
   if (putBack.length > 0) report.settingsPutBack = putBack;
   return report;
 }
 
-function setUpHolding(spreadsheet: Spreadsheet, held: Array<() => void>): SetupReport {
+function setUpHolding(spreadsheet: Spreadsheet, held: Array<() => void>, seen: { properties?: Record<string, string> }): SetupReport {
   const report: SetupReport = { createdSheets: [], addedColumns: [], adoptedColumns: [] };
   const documentProperties = PropertiesService.getDocumentProperties();
 
   // Phase 1: reads.
   const properties = documentProperties.getProperties();
+  seen.properties = properties;
   // Ids for commitment rows typed by hand, before anything else is written (reading the log after
   // setup's writes would force a commit); it writes only when a row lacks an id.
   if (properties[SET_UP_PROPERTY] !== undefined) report.givenIds = giveIdsIfLogExists(spreadsheet);
