@@ -60,11 +60,21 @@ const HANDLER_ACTIONS: Record<HandlerName, BenchAction> = {
   submitAssessment: { name: 'submit_assessment', prepare: () => api.startCycle(BENCH_CYCLE), run: () => answerBenchCycle() },
   closeCycle: {
     name: 'submit_close_cycle',
+    // A cycle closes with both companies in it: Ben of the partner side answers too.
+    prepare: (double) => {
+      api.startCycle(BENCH_CYCLE);
+      answerBenchCycle();
+      answerAsPartner(double);
+    },
+    run: () => api.closeCycle(BENCH_CYCLE.name),
+  },
+  closeCycleWithout: {
+    name: 'submit_close_cycle_without',
     prepare: () => {
       api.startCycle(BENCH_CYCLE);
       answerBenchCycle();
     },
-    run: () => api.closeCycle(BENCH_CYCLE.name),
+    run: () => api.closeCycleWithout({ cycle: BENCH_CYCLE.name, side: SIDES[1], reason: 'The partner did not answer in six weeks' }),
   },
   agreeActions: {
     name: 'submit_agree_actions',
@@ -122,9 +132,10 @@ const HANDLER_ACTIONS: Record<HandlerName, BenchAction> = {
   // The seed's cycles are on the Assessments only: one is started, answered and closed first.
   prepareReview: {
     name: 'submit_prepare_review',
-    prepare: () => {
+    prepare: (double) => {
       api.startCycle(BENCH_CYCLE);
       answerBenchCycle();
+      answerAsPartner(double);
       api.closeCycle(BENCH_CYCLE.name);
     },
     run: () => api.prepareReview(null),
@@ -162,6 +173,14 @@ const answerBenchCycle = () =>
     ratings: { Competence: 7, Reliability: 6, Transparency: 5, Alignment: 8 },
     evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' },
   });
+
+/** Ben, of the partner company, answers the bench cycle in his own session; then Ana is back. */
+const answerAsPartner = (double: AppsScriptDouble) => {
+  double.setActiveUser('ben@beta.example');
+  api.saveIdentity({ displayName: 'Ben', side: SIDES[1] });
+  answerBenchCycle();
+  double.setActiveUser('ana@acme.example');
+};
 
 const firstAlignmentQuestion = () => ALIGNMENT_QUESTIONS[0];
 const firstMajorChange = () => MAJOR_CHANGES[0];

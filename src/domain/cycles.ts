@@ -42,7 +42,14 @@ export interface CycleRecord {
   closedBy: string;
   /** Fixed when the cycle closes (the +2 rule across cycles, focus.ts); null while open or with no ratings. */
   focus: Corner | null;
+  /** A cycle closed without one company's answers: that company (absent or '' when both sides are in it). */
+  oneSidedWithout?: string;
+  /** Why it closed one-sided, as the closer wrote it. */
+  oneSidedReason?: string;
 }
+
+/** A quarterly cycle opens at the earliest this many days after the last close (DOMAIN.md). */
+export const QUARTERLY_GAP_DAYS = 60;
 
 export type CycleState = 'open' | 'closed';
 
@@ -100,11 +107,35 @@ export function cycleNameProblem(cycles: readonly CycleRecord[], name: string): 
   return null;
 }
 
+/** The cycle closed last, or null when none has closed. */
+export function lastClosed(cycles: readonly CycleRecord[]): CycleRecord | null {
+  let last: CycleRecord | null = null;
+  for (const cycle of cycles) {
+    if (cycle.closedOn && (!last || (last.closedOn as Date).getTime() < cycle.closedOn.getTime())) last = cycle;
+  }
+  return last;
+}
+
 /**
- * Opens a cycle: refused while another is open, with a used or blank name, or with a sealed
- * minimum outside 3–50. Returns the record to write; nothing is written here.
+ * Why a quarterly cycle cannot open on `day`, or null: within 60 days of the last close it would
+ * restart the 90-day clock on a whim. A major change or a reset says why a new cycle is needed:
+ * that is an ad hoc or a reset cycle, which this rule does not hold back.
  */
-export function openCycle(cycles: readonly CycleRecord[], request: OpenCycleRequest): CycleRecord {
+export function quarterlyTooSoon(cycles: readonly CycleRecord[], day: Date, calendar: Calendar = RUNTIME_CALENDAR): string | null {
+  const last = lastClosed(cycles);
+  if (!last?.closedOn) return null;
+  const days = calendar.dayNumber(day) - calendar.dayNumber(last.closedOn);
+  if (days >= QUARTERLY_GAP_DAYS) return null;
+  const from = calendar.isoDay(calendar.addDays(last.closedOn, QUARTERLY_GAP_DAYS));
+  return `Cycle "${last.name}" closed on ${calendar.isoDay(last.closedOn)}, ${days === 1 ? '1 day' : `${days} days`} ago: a quarterly cycle starts at the earliest ${QUARTERLY_GAP_DAYS} days after the last close (from ${from}). After a major change start an ad hoc cycle, after a breach's reset a reset cycle.`;
+}
+
+/**
+ * Opens a cycle: refused while another is open, with a used or blank name, with a sealed minimum
+ * outside 3–50, or a quarterly one within 60 days of the last close. Returns the record to
+ * write; nothing is written here.
+ */
+export function openCycle(cycles: readonly CycleRecord[], request: OpenCycleRequest, calendar: Calendar = RUNTIME_CALENDAR): CycleRecord {
   const open = openCycleOf(cycles);
   if (open) throw new CycleRuleError(`Cycle "${open.name}" is still open: close it before starting another.`);
   const nameProblem = cycleNameProblem(cycles, request.name);
@@ -125,6 +156,8 @@ export function openCycle(cycles: readonly CycleRecord[], request: OpenCycleRequ
     throw new CycleRuleError(`Only a sealed cycle has a minimum of answers per side; this one is ${request.anonymity}.`);
   }
   if (request.openedBy.trim() === '') throw new CycleRuleError('Save your name and side before starting a cycle.');
+  const tooSoon = request.kind === 'Quarterly' ? quarterlyTooSoon(cycles, request.openedOn, calendar) : null;
+  if (tooSoon) throw new CycleRuleError(tooSoon);
   return {
     name: request.name.trim().replace(/\s+/g, ' '),
     kind: request.kind,
@@ -135,6 +168,8 @@ export function openCycle(cycles: readonly CycleRecord[], request: OpenCycleRequ
     closedOn: null,
     closedBy: '',
     focus: null,
+    oneSidedWithout: '',
+    oneSidedReason: '',
   };
 }
 
@@ -190,6 +225,15 @@ export interface CloseRequest {
   focus: Corner | null;
   /** Answers the cycle holds (people, sealed ones included); 0 means nothing was assessed. */
   answers: number;
+  /**
+   * Per company (as the Partnership sheet spells it), the answers that count: a person's row, or
+   * for a sealed cycle the people whose side's means are written. A side with none is not in the cycle.
+   */
+  inCycleBySide: Readonly<Record<string, number>>;
+  /** An explicit one-sided close: the company that did not answer and why. */
+  without?: { side: string; reason: string } | null;
+  /** How the side's answers are described in a refusal (a sealed cycle counts held answers differently). */
+  describeSide?: (side: string) => string;
 }
 
 /**
@@ -205,10 +249,54 @@ export function closeCycle(request: CloseRequest, calendar: Calendar = RUNTIME_C
   }
   if (!Number.isInteger(request.answers) || request.answers < 0) throw new RangeError(`answers must be a whole number ≥ 0; got ${request.answers}`);
   const assessed = request.answers > 0;
+  const without = assessed ? oneSidedClose(cycle, request) : request.without ? refuseWithout(cycle) : '';
   return {
-    closed: { ...cycle, closedOn, closedBy: closer.name.trim(), focus: assessed ? request.focus : null },
+    closed: {
+      ...cycle,
+      closedOn,
+      closedBy: closer.name.trim(),
+      focus: assessed ? request.focus : null,
+      oneSidedWithout: without,
+      oneSidedReason: without === '' ? '' : (request.without?.reason.trim() ?? ''),
+    },
     nextReassessment: assessed ? calendar.addDays(closedOn, REASSESSMENT_INTERVAL_DAYS) : null,
   };
+}
+
+const countOf = (request: CloseRequest, side: string): number => request.inCycleBySide[side] ?? 0;
+
+function tally(request: CloseRequest): string {
+  return request.sides.map((side) => (request.describeSide ? request.describeSide(side) : `${side} ${countOf(request, side)}`)).join(', ');
+}
+
+function refuseWithout(cycle: CycleRecord): never {
+  throw new CycleRuleError(`Nobody has answered "${cycle.name}" yet: close it as it is (nothing is assessed), not without one company.`);
+}
+
+/**
+ * A cycle closes with both sides in it (DOMAIN.md). Returns the company a one-sided close leaves
+ * out ('' when both are in), or throws: a side missing without an explicit close naming it and a
+ * reason, a one-sided close naming a side that did answer, or one naming a company not in the
+ * partnership.
+ */
+function oneSidedClose(cycle: CycleRecord, request: CloseRequest): string {
+  const missing = request.sides.filter((side) => countOf(request, side) === 0);
+  const without = request.without ?? null;
+  if (!without) {
+    if (missing.length === 0) return '';
+    const side = missing[0];
+    throw new CycleRuleError(
+      `Cycle "${cycle.name}" cannot close yet: ${side} is not in it (${tally(request)}). A cycle closes with both companies in it. Wait for ${side}'s answers, or close it without ${side} and write down why.`,
+    );
+  }
+  const side = request.sides.find((candidate) => sideKey(candidate) === sideKey(without.side));
+  if (!side) throw new CycleRuleError(`"${without.side}" is not one of the two companies (${request.sides.join(', ')}).`);
+  if (!missing.includes(side)) {
+    throw new CycleRuleError(`${side} is in cycle "${cycle.name}" (${tally(request)}): it closes with both companies, not without ${side}.`);
+  }
+  if (missing.length === request.sides.length) throw new CycleRuleError(`Neither company is in cycle "${cycle.name}" yet (${tally(request)}): nothing to close one-sided.`);
+  if (without.reason.trim() === '') throw new CycleRuleError(`Closing "${cycle.name}" without ${side} needs a reason both companies can read later.`);
+  return side;
 }
 
 /**
@@ -274,8 +362,9 @@ export interface OfferFacts {
 /**
  * Which new cycle Home offers, or null: none while a cycle is open; otherwise, in this order, a
  * reset cycle after a completed breach reset not yet reassessed, an ad hoc cycle after a major
- * change recorded since the last cycle opened, a quarterly one when the reassessment is due, and a
- * first quarterly cycle in a workbook without any.
+ * change recorded since the last cycle opened, a quarterly one when the reassessment is due (never
+ * within 60 days of the last close: a reassessment date typed earlier by hand does not restart the
+ * clock), and a first quarterly cycle in a workbook without any.
  */
 export function cycleToOffer(facts: OfferFacts, calendar: Calendar = RUNTIME_CALENDAR): CycleOffer | null {
   if (openCycleOf(facts.cycles)) return null;
@@ -285,6 +374,8 @@ export function cycleToOffer(facts: OfferFacts, calendar: Calendar = RUNTIME_CAL
     facts.cycles.some((cycle) => day(cycle.openedOn) >= day(date) && (kind === undefined || cycle.kind === kind));
   if (facts.resetCompleteForBreachOn && !openedSince(facts.resetCompleteForBreachOn, 'Reset')) return { kind: 'Reset', reason: 'reset-complete' };
   if (facts.majorChangeOn && !openedSince(facts.majorChangeOn)) return { kind: 'Ad hoc', reason: 'major-change' };
-  if (facts.nextReassessment && day(facts.nextReassessment) <= day(facts.today)) return { kind: 'Quarterly', reason: 'due' };
+  if (facts.nextReassessment && day(facts.nextReassessment) <= day(facts.today) && !quarterlyTooSoon(facts.cycles, facts.today, calendar)) {
+    return { kind: 'Quarterly', reason: 'due' };
+  }
   return null;
 }

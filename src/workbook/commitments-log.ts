@@ -1,7 +1,7 @@
 import { startOfDayOf } from '../domain/calendar';
 import type { CommitmentStatus } from '../domain/commitments';
 import type { Corner } from '../domain/corners';
-import { type Change, planHistory } from './history';
+import { type Change, planDecisions, planHistory } from './history';
 import { findSide, nextIds } from './input';
 import { type Workbook, sheetNameOf } from './layout';
 import { type CellValue, type TableRow, dateOf, parseIsoDay, readRows, textOf } from './table';
@@ -76,6 +76,19 @@ export function planCommitments(plan: WritePlan, workbook: Workbook, inputs: rea
   records.forEach((record, index) => {
     if (record.status === 'Proposed' && actor.person) planProposal(plan, ids[index], { side: record.proposerSide, person: actor.person, personId: actor.personId ?? '' });
   });
+  // Each proposal (or commitment added as agreed) is a decision in the Change History.
+  planDecisions(
+    plan,
+    workbook,
+    actor.label,
+    records.map((record, index) => ({
+      table: COMMITMENTS,
+      rowId: ids[index],
+      what: record.status === 'Proposed' ? 'Commitment proposed' : `Commitment added (${record.status})`,
+      now: `${record.commitment} (owner ${record.ownerSide}${record.ownerPerson ? `, ${record.ownerPerson}` : ''}; due ${textOf(record.dueDate, calendar)}; from ${record.source})`,
+    })),
+    now,
+  );
   return ids;
 }
 

@@ -45,7 +45,7 @@ export interface BackfillInput {
 }
 
 /** A Cycles row by column key (CYCLES in templates.ts), ready for appendRows. */
-export type CycleRow = Record<'name' | 'kind' | 'anonymity' | 'sealedMinimum' | 'openedOn' | 'openedBy' | 'closedOn' | 'closedBy' | 'focus', CellValue | null> &
+export type CycleRow = Record<'name' | 'kind' | 'anonymity' | 'sealedMinimum' | 'openedOn' | 'openedBy' | 'closedOn' | 'closedBy' | 'focus' | 'oneSided' | 'oneSidedReason', CellValue | null> &
   Record<string, CellValue | null>;
 
 interface PastCycle {
@@ -138,6 +138,8 @@ export function backfillCycles(input: BackfillInput): CycleRow[] {
       closedOn: open ? null : (cycle.last ?? today),
       closedBy: open ? null : BACKFILL_RECORDER,
       focus: open ? null : steps[index].focus,
+      oneSided: null,
+      oneSidedReason: null,
       // A closed cycle is recorded with its summary (cycle-summary.ts), from the same answers.
       ...(open || !input.companies ? {} : summaryCells(summarizeCycle(cycle.answers, input.companies, steps[index].focus))),
     });
@@ -154,6 +156,8 @@ export function backfillCycles(input: BackfillInput): CycleRow[] {
       closedOn: null,
       closedBy: null,
       focus: null,
+      oneSided: null,
+      oneSidedReason: null,
     });
   }
   return rows;

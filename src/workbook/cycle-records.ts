@@ -48,6 +48,8 @@ export function cycleRecordOf(values: Record<string, CellValue>, rowNumber: numb
     closedOn,
     closedBy: textOf(values.closedBy),
     focus,
+    oneSidedWithout: textOf(values.oneSided),
+    oneSidedReason: textOf(values.oneSidedReason),
   };
 }
 
@@ -68,6 +70,8 @@ export function cycleRowOf(record: CycleRecord): CycleRow {
     closedOn: record.closedOn,
     closedBy: record.closedBy === '' ? null : record.closedBy,
     focus: record.focus,
+    oneSided: record.oneSidedWithout ? record.oneSidedWithout : null,
+    oneSidedReason: record.oneSidedWithout ? (record.oneSidedReason ?? '') : null,
   };
 }
 

@@ -1,5 +1,7 @@
 import { CORNERS } from '../domain/corners';
+import { CYCLE_ANONYMITIES, CYCLE_KINDS, type CycleAnonymity, type CycleKind, type CycleRecord, cycleNameKey } from '../domain/cycles';
 import type { Workbook } from './layout';
+import type { CellValue } from './table';
 import type { WritePlan } from './write-plan';
 import { MAX_PROPERTY_BYTES } from './write-plan';
 import { sha256Hex } from './sha256';
@@ -16,6 +18,19 @@ import { sha256Hex } from './sha256';
  */
 const SEALED_PREFIX = 'trustCorners.sealed.';
 const ANSWERED_PREFIX = 'trustCorners.answered.';
+export const SETTINGS_KEY_PREFIX = 'trustCorners.cycleSettings.';
+
+/**
+ * What is fixed when a cycle opens (DOMAIN.md): kept here, where the sheet's editors cannot type,
+ * so a hand edit of the Cycles sheet changes nothing. Kept after the close too (a few bytes per cycle).
+ */
+export interface CycleSettings {
+  kind: CycleKind;
+  anonymity: CycleAnonymity;
+  sealedMinimum: number | null;
+}
+
+export const settingsOf = (record: CycleRecord): CycleSettings => ({ kind: record.kind, anonymity: record.anonymity, sealedMinimum: record.sealedMinimum });
 
 /** Answers per side before a sealed cycle writes that side's means (the domain's rule, one place). */
 export { SEALED_MINIMUM_DEFAULT, SEALED_MINIMUM_HIGHEST, SEALED_MINIMUM_LOWEST } from '../domain/cycles';
@@ -73,6 +88,18 @@ export class CycleStore {
     return totals;
   }
 
+  /** The settings fixed when `cycle` opened; null for a cycle opened before they were kept. */
+  settings(cycle: string): CycleSettings | null {
+    const stored = parse<Partial<CycleSettings>>(this.properties[SETTINGS_KEY_PREFIX + cycleNameKey(cycle)]);
+    if (!stored || !CYCLE_KINDS.includes(stored.kind as CycleKind) || !CYCLE_ANONYMITIES.includes(stored.anonymity as CycleAnonymity)) return null;
+    const minimum = stored.sealedMinimum;
+    return {
+      kind: stored.kind as CycleKind,
+      anonymity: stored.anonymity as CycleAnonymity,
+      sealedMinimum: stored.anonymity === 'Sealed' && typeof minimum === 'number' && Number.isInteger(minimum) ? minimum : null,
+    };
+  }
+
   respondents(cycle: string): Respondents {
     const all: Respondents = {};
     for (const key of this.chunkKeys(cycle)) Object.assign(all, parse<Respondents>(this.properties[key]) ?? {});
@@ -98,6 +125,11 @@ export class CycleStore {
     for (const key of this.chunkKeys(cycle)) plan.setDocumentProperty(key, '');
   }
 
+  /** Fixes a cycle's settings (when it opens, or for an open cycle from before they were kept). */
+  planSettings(plan: WritePlan, cycle: string, settings: CycleSettings): void {
+    plan.setDocumentProperty(SETTINGS_KEY_PREFIX + cycleNameKey(cycle), JSON.stringify(settings));
+  }
+
   planSealedTotals(plan: WritePlan, cycle: string, totals: Record<string, SideTotals>): void {
     plan.setDocumentProperty(SEALED_PREFIX + cycle, JSON.stringify(totals));
   }
@@ -119,4 +151,39 @@ export class CycleStore {
       plan.setDocumentProperty(`${ANSWERED_PREFIX}${cycle}#${keys.length}`, JSON.stringify({ [token]: participant }));
     }
   }
+}
+
+/** A Cycles cell whose typed value disagrees with the setting fixed when its cycle opened. */
+export interface RetypedSetting {
+  rowNumber: number;
+  cycle: string;
+  key: 'kind' | 'anonymity' | 'sealedMinimum';
+  typed: CellValue;
+  fixed: CellValue;
+}
+
+/**
+ * The records as the cycles were opened: the kept settings win over the sheet's, and every cell
+ * where the sheet says otherwise (a hand edit) is listed, for the next save to put back.
+ */
+export function withFixedSettings(
+  records: readonly CycleRecord[],
+  rows: ReadonlyArray<{ rowNumber: number; values: Readonly<Record<string, CellValue>> }>,
+  store: CycleStore,
+): { records: CycleRecord[]; retyped: RetypedSetting[] } {
+  const retyped: RetypedSetting[] = [];
+  const fixed = records.map((record, index) => {
+    const settings = store.settings(record.name);
+    const row = rows[index];
+    if (!settings || !row) return record;
+    const typedMinimum = typeof row.values.sealedMinimum === 'number' ? row.values.sealedMinimum : null;
+    const differs = (key: RetypedSetting['key'], typed: CellValue, sheetValue: unknown, kept: string | number | null) => {
+      if (sheetValue !== kept) retyped.push({ rowNumber: row.rowNumber, cycle: record.name, key, typed, fixed: kept ?? '' });
+    };
+    differs('kind', row.values.kind ?? '', record.kind, settings.kind);
+    differs('anonymity', row.values.anonymity ?? '', record.anonymity, settings.anonymity);
+    differs('sealedMinimum', row.values.sealedMinimum ?? '', typedMinimum, settings.sealedMinimum);
+    return { ...record, ...settings };
+  });
+  return { records: fixed, retyped };
 }

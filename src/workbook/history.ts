@@ -1,6 +1,7 @@
 import type { Calendar } from '../domain/calendar';
 import { type ChainLink, GENESIS, UNCHAINED_MARK, chainFieldText, formatLink, nextLink, parseLink, toSecond } from './history-chain';
-import { MissingTableError, type TableLayout, type Workbook, locateTable } from './layout';
+import { MissingTableError, type TableLayout, type Workbook, locateTable, sheetNameOf } from './layout';
+import type { TableSpec } from './schema';
 import { columnByKey } from './schema';
 import { type CellValue, cellForWrite, rowFor, textOf } from './table';
 import { HISTORY } from './templates';
@@ -160,4 +161,52 @@ export function holdPendingHistory(entries: readonly HistoryEntry[], workbook: W
       }),
     );
   }
+}
+
+/**
+ * A decision as the Change History records it: where it lives (the table and the row's id: a
+ * commitment's or breach's id, a cycle's name, "Partnership"), what was decided (the Field column)
+ * and, for a change, what it replaced. Chained like every other row, so Verify history covers it.
+ */
+export interface Decision {
+  table: TableSpec;
+  rowId: string;
+  what: string;
+  old?: CellValue;
+  now: CellValue;
+}
+
+/** The sheet's name as the partners see it (a renamed sheet keeps its layout); the default title if it is gone. */
+function sheetNameFor(workbook: Workbook, table: TableSpec): string {
+  try {
+    return sheetNameOf(workbook.layout(table));
+  } catch (error) {
+    if (error instanceof MissingTableError) return table.title;
+    throw error;
+  }
+}
+
+/**
+ * Plans one history row per decision, by `who` (blank for a decision that must name nobody, a
+ * sealed answer), in the save's plan: the append is queued with the save's other writes.
+ */
+export function planDecisions(plan: WritePlan, workbook: Workbook, who: string, decisions: readonly Decision[], when: Date = new Date()): void {
+  if (decisions.length === 0) return;
+  planHistory(
+    plan,
+    workbook,
+    who,
+    decisions.map((decision) => ({ sheet: sheetNameFor(workbook, decision.table), rowId: decision.rowId, field: decision.what, oldValue: decision.old, newValue: decision.now })),
+    when,
+  );
+}
+
+/**
+ * A row's fields that really change, as decisions (old and new), headed by the table's column
+ * headers: how a changed choice (governance, a breach's reset step) shows what it replaced.
+ */
+export function changedFields(table: TableSpec, rowId: string, before: Readonly<Record<string, CellValue>>, after: Readonly<Record<string, CellValue>>, calendar: Calendar): Decision[] {
+  return Object.keys(after)
+    .filter((key) => textOf(before[key], calendar) !== textOf(after[key], calendar))
+    .map((key) => ({ table, rowId, what: table.columns.find((column) => column.key === key)?.header ?? key, old: before[key], now: after[key] }));
 }

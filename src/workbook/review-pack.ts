@@ -69,6 +69,8 @@ export interface ReviewPackFacts {
   advice: string;
   /** The governance rationale as recorded on the Partnership sheet. */
   rationale: string;
+  /** The cycle closed without one company: which, and why (null when both were in it). */
+  oneSided?: { without: string; reason: string } | null;
 }
 
 /** A block of cells whose text wraps (long action wording, long company names) instead of being cut at the page edge. */
@@ -205,6 +207,9 @@ export function reviewPackCells(
   put(preparedRow, 2, facts.preparedOn, { format: 'yyyy-mm-dd' });
   note('Rebuilt from the data by Prepare review: anything typed here is overwritten.');
   note('To print or save as PDF: see the last section, “Saving this pack as PDF”.');
+  if (facts.oneSided) {
+    put(next(), 1, `One-sided: closed without ${facts.oneSided.without}. Reason: ${facts.oneSided.reason}`, { bold: true });
+  }
 
   // ---- Corners per side and the gap ----
   const assessmentsCycle = columnRange(t.assessments, 'cycle');

@@ -1,4 +1,5 @@
 import { columnLetters } from './a1';
+import { putBackCycleSettings } from './cycle-settings';
 import { MissingTableError } from './layout';
 import { nextChangeCount } from './change-counter';
 import { giveMissingCommitmentIds } from './commitment-ids';
@@ -24,6 +25,8 @@ export interface SetupReport {
   givenIds?: string[] | null;
   /** Past cycles recorded from the Assessments sheet (cycle-repair.ts); null when the other side was saving. */
   recordedCycles?: string[] | null;
+  /** Cycles whose settings, retyped on the Cycles sheet, were put back (cycle-settings.ts). */
+  settingsPutBack?: string[];
 }
 
 const PROTECTION_PREFIX = 'Trust Corners:';
@@ -376,19 +379,27 @@ function giveIdsIfLogExists(spreadsheet: Spreadsheet): string[] | null | undefin
 export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): SetupReport {
   // Recording past cycles holds the document lock from its reads to its write; released whatever happens.
   const held: Array<() => void> = [];
+  const seen: { properties?: Record<string, string> } = {};
+  let report: SetupReport;
   try {
-    return setUpHolding(spreadsheet, held);
+    report = setUpHolding(spreadsheet, held, seen);
   } finally {
     for (const release of held) release();
   }
+  // A cycle setting retyped on the Cycles sheet is put back (a save of its own, under the lock);
+  // a workbook with no kept settings is told so by the properties setup read already.
+  const putBack = putBackCycleSettings(seen.properties);
+  if (putBack.length > 0) report.settingsPutBack = putBack;
+  return report;
 }
 
-function setUpHolding(spreadsheet: Spreadsheet, held: Array<() => void>): SetupReport {
+function setUpHolding(spreadsheet: Spreadsheet, held: Array<() => void>, seen: { properties?: Record<string, string> }): SetupReport {
   const report: SetupReport = { createdSheets: [], addedColumns: [], adoptedColumns: [] };
   const documentProperties = PropertiesService.getDocumentProperties();
 
   // Phase 1: reads.
   const properties = documentProperties.getProperties();
+  seen.properties = properties;
   // Ids for commitment rows typed by hand, before anything else is written (reading the log after
   // setup's writes would force a commit); it writes only when a row lacks an id.
   if (properties[SET_UP_PROPERTY] !== undefined) report.givenIds = giveIdsIfLogExists(spreadsheet);

@@ -108,10 +108,15 @@ export const CYCLES: TableSpec = {
     { key: 'closedOn', header: 'Closed on', kind: 'date', help: 'Blank while the cycle is open: answers go only to the open cycle.', width: 100 },
     { key: 'closedBy', header: 'Closed by', kind: 'text', width: 140 },
     { key: 'focus', header: 'Focus corner', kind: 'choice', choices: CORNERS, help: 'Fixed when the cycle closes: the weakest corner at the first cycle, then the +2 rule.', width: 120 },
+    { key: 'oneSided', header: 'One-sided (without)', kind: 'text', help: 'A cycle closed without one company’s answers names that company here; blank when both companies are in it.', width: 150 },
+    { key: 'oneSidedReason', header: 'One-sided reason', kind: 'text', help: 'Why the cycle closed without that company, as the person who closed it wrote it.', width: 240 },
     // A closed cycle's summary (cycle-summary.ts), written when it closes; Repair rebuilds it.
     ...SUMMARY_COLUMNS,
   ],
 };
+
+/** The Cycles columns every workbook has had since the sheet exists: the one-sided columns come with Repair. */
+export const CYCLES_BEFORE_ONE_SIDED: TableSpec = { ...CYCLES, columns: CYCLES.columns.filter((column) => column.key !== 'oneSided' && column.key !== 'oneSidedReason') };
 
 export const COMMITMENTS: TableSpec = {
   key: 'commitments',

@@ -23,10 +23,14 @@ const VALID: Record<string, unknown[]> = {
   submitAssessment: [{
     cycle: 'Fuzz',
     ratings: { Competence: 7, Reliability: 6, Transparency: 5, Alignment: 8 },
-    evidence: { Competence: 'Demo', Reliability: '', Transparency: '', Alignment: '' },
+    // A sealed cycle keeps no evidence text (it is refused, not dropped).
+    evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' },
   }],
-  closeCycle: ['Fuzz'],
+  // Ana's answer is the third of Acme's: Acme is in the sealed cycle, Beta Cloud is not.
+  closeCycleWithout: [{ cycle: 'Fuzz', side: 'Beta Cloud', reason: 'Beta Cloud did not answer in six weeks' }],
   startCycle: [{ name: 'Fuzz 2', kind: 'Ad hoc', anonymity: 'Sealed', sealedMinimum: 3 }],
+  // Nobody answered Fuzz 2: it closes with nothing assessed.
+  closeCycle: ['Fuzz 2'],
   loadResults: [null],
   agreeActions: ['2026-Q4', 'Transparency', [0, 1, 2].map((index) => ({ commitment: `Action ${index}`, ownerSide: 'Acme Analytics', ownerPerson: 'Ana', dueDate: '2027-01-10' }))],
   acceptCommitment: ['C-001'],
@@ -137,7 +141,15 @@ describe('hostile JSON to every server function', () => {
     // Actions for the latest cycle's focus, and an open sealed cycle to answer.
     const results = loaded.bundle.call('loadResults', null) as { cycle: string; priority: string };
     VALID.agreeActions = [results.cycle, results.priority, VALID.agreeActions[2]];
-    loaded.bundle.call('startCycle', loaded.bundle.realm({ name: 'Fuzz', kind: 'Quarterly', anonymity: 'Sealed', sealedMinimum: 3 }));
+    // Ad hoc: the example's last quarterly cycle closed less than 60 days ago.
+    loaded.bundle.call('startCycle', loaded.bundle.realm({ name: 'Fuzz', kind: 'Ad hoc', anonymity: 'Sealed', sealedMinimum: 3 }));
+    for (const [email, name] of [['cy@acme.example', 'Cy'], ['di@acme.example', 'Di']]) {
+      loaded.double.lock.endExecution();
+      loaded.double.setActiveUser(email);
+      loaded.bundle.call('saveIdentity', loaded.bundle.realm({ displayName: name, side: 'Acme Analytics' }));
+      loaded.bundle.call('submitAssessment', loaded.bundle.realm(VALID.submitAssessment[0]));
+    }
+    loaded.double.setActiveUser(ANA);
     loaded.double.lock.endExecution();
   });
 

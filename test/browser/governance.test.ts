@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SidebarPage } from './browser';
 import { startHarness, type Harness } from './harness';
-import { ANA, CLEO, acmeAndGlobex, checkView, heading, homeAs, moreTool, sheetRows, useBrowser } from './steps';
+import { ANA, CLEO, acmeAndGlobex, checkView, confirmStep, heading, homeAs, moreTool, sheetRows, useBrowser } from './steps';
 
 const browser = useBrowser();
 const workbook = (): Promise<Harness> => acmeAndGlobex();
@@ -97,6 +97,7 @@ describe('governance in Chromium', () => {
       await form.getByRole('group', { name: 'Decision' }).getByLabel('Exit the partnership').check();
       await form.getByLabel('Reasons').fill('Data misuse, and Transparency did not come back');
       await form.getByRole('button', { name: 'Record the decision' }).click();
+      await confirmStep(page, 'Exit the partnership?', 'Exit the partnership');
       await page.getByText('The partnership was exited.').waitFor();
       const [breach] = rows(harness, 'Breaches');
       expect(breach).toMatchObject({

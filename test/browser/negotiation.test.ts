@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { openSidebar, type SidebarPage } from './browser';
 import { startHarness } from './harness';
-import { checkView, heading, useBrowser } from './steps';
+import { checkView, confirmStep, heading, useBrowser } from './steps';
 
 const ANA = 'ana@acme.example';
 const CLEO = 'cleo@globex.example';
@@ -55,6 +55,7 @@ describe('negotiating a proposal between two sidebars', () => {
       expect(harness.rpc.length).toBe(callsBefore);
       await decline.getByLabel('Why you decline').fill(REASON);
       await decline.getByRole('button', { name: 'Decline' }).click();
+      await confirmStep(cleo.page, /^Decline C-\d+\?$/, 'Decline it');
       await cleoCard('Share the pricing calendar').locator('.declined-note').waitFor();
       await expect(cleoCard('Share the pricing calendar').locator('.declined-note').textContent()).resolves.toBe(`Declined: ${REASON}`);
       await expect(cleoCard('Share the pricing calendar').getByRole('button').count()).resolves.toBe(1); // only Update: nothing left to answer

@@ -9,7 +9,7 @@ import { projectRoot } from '../../runtime/bundle/project-root';
 import { SIDE_COLOURS } from '../../src/palette';
 import { openSidebar, type SidebarPage } from './browser';
 import { readSidebarHtml, SIDEBAR_PATH, startHarness, type Harness } from './harness';
-import { checkView, heading, rate, useBrowser, whoAreYou } from './steps';
+import { checkView, confirmStep, heading, rate, useBrowser, whoAreYou } from './steps';
 
 /** Ana's sidebar on the example workbook, opened on the weekly sync. */
 async function openSyncOnExample(harness: Harness): Promise<SidebarPage> {
@@ -46,8 +46,10 @@ function nameCompanies(harness: Harness, ours: string, partner: string, model = 
 describe('build/Sidebar.html', () => {
   const html = readSidebarHtml();
 
-  it('is one self-contained document under 80 KB', () => {
-    expect(statSync(SIDEBAR_PATH).size).toBeLessThan(80 * 1024);
+  // The budget grew from 80 to 128 KB with the rituals (fifteen views, the confirmations, the trend
+  // chart): still one document loaded once per opening, from the one round trip that opens it.
+  it('is one self-contained document under 128 KB', () => {
+    expect(statSync(SIDEBAR_PATH).size).toBeLessThan(128 * 1024);
     expect(html.match(/<script>/g)).toHaveLength(1);
     expect(html).toMatch(/<style>/);
     const script = html.slice(html.indexOf('<script>') + 8, html.lastIndexOf('</script>'));
@@ -186,6 +188,7 @@ describe('the sidebar in Chromium', () => {
       }));
       await page.getByRole('navigation').getByRole('button', { name: 'Assess' }).click();
       await page.getByRole('button', { name: `Close ${name}` }).click();
+      await confirmStep(page, `Close ${name}?`, 'Close the cycle');
       await heading(page, new RegExp(`^Results, ${name.replace(/[()]/g, '\\$&')}`)).waitFor();
       const results = harness.run(ANA, 'loadResults', null) as { priority: string; focusReason: string; gapLabel: string };
       await page.getByText(results.focusReason).waitFor();

@@ -95,3 +95,14 @@ export async function moreTool(page: Page, name: string, title: string | RegExp)
   await page.getByRole('button', { name, exact: true }).click();
   await heading(page, title).waitFor();
 }
+
+/**
+ * Goes ahead in the in-sidebar confirmation that asks before what cannot be taken back: it has
+ * focus when it appears, says what will happen, and `confirmLabel` goes ahead.
+ */
+export async function confirmStep(page: Page, title: string | RegExp, confirmLabel: string): Promise<void> {
+  const dialog = page.getByRole('alertdialog', { name: title });
+  await dialog.waitFor();
+  await expect.poll(() => dialog.evaluate((element) => element === document.activeElement)).toBe(true);
+  await dialog.getByRole('button', { name: confirmLabel }).click();
+}

@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../runtime/bundle/project-root';
 import { openSidebar, type SidebarPage } from './browser';
 import { startHarness, type Harness } from './harness';
-import { checkView, heading, rate, sheetRows, tab, useBrowser, whoAreYou } from './steps';
+import { checkView, confirmStep, heading, rate, sheetRows, tab, useBrowser, whoAreYou } from './steps';
 
 const browser = useBrowser();
 
@@ -53,10 +53,11 @@ async function submitRatings(page: Page, ratings: number[]): Promise<void> {
   await heading(page, 'Thank you').waitFor();
 }
 
-/** Closes the open cycle from the Assess tab; Results of that cycle follow. */
+/** Closes the open cycle from the Assess tab, after its confirmation; Results of that cycle follow. */
 async function closeCycle(page: Page, name: string): Promise<void> {
   await tab(page, 'Assess', 'Take the assessment');
   await page.getByRole('button', { name: `Close ${name}` }).click();
+  await confirmStep(page, `Close ${name}?`, 'Close the cycle');
   await heading(page, `Results, ${name}`).waitFor();
 }
 
@@ -92,6 +93,19 @@ describe('three quarters of the loop, from an empty spreadsheet', () => {
       await tab(cleo.page, 'Assess', 'Take the assessment');
       await submitRatings(cleo.page, [7, 4, 6, 8]);
       answerAs(harness, DEV, 'Dev Rao', 'Globex', q1, [8, 3, 7, 7]);
+      // Closing asks first, in the sidebar: the question has focus and says what closing does;
+      // Escape leaves it open and returns focus to the button.
+      await tab(ana.page, 'Assess', 'Take the assessment');
+      const closeButton = ana.page.getByRole('button', { name: `Close ${q1}` });
+      await closeButton.click();
+      const question = ana.page.getByRole('alertdialog', { name: `Close ${q1}?` });
+      await question.getByText('This cannot be undone.', { exact: false }).waitFor();
+      await expect.poll(() => question.evaluate((element) => element === document.activeElement)).toBe(true);
+      await checkView(ana, 'story-q1-close-confirm');
+      await ana.page.keyboard.press('Escape');
+      await expect.poll(() => question.count()).toBe(0);
+      await expect.poll(() => closeButton.evaluate((element) => element === document.activeElement)).toBe(true);
+      expect(sheetRows(harness, 'Cycles').find((row) => row.Cycle === q1)?.['Closed on']).toBe('');
       await closeCycle(ana.page, q1);
       // Reliability 4.0: the weakest corner of the first cycle is the focus.
       await ana.page.getByRole('heading', { level: 2, name: 'Priority: Reliability' }).waitFor();
@@ -116,6 +130,7 @@ describe('three quarters of the loop, from an empty spreadsheet', () => {
       const decline = cleo.page.getByRole('form', { name: `Decline ${actions[1]}` });
       await decline.getByLabel('Why you decline').fill('We flag slips in the weekly report already');
       await decline.getByRole('button', { name: 'Decline' }).click();
+      await confirmStep(cleo.page, /^Decline C-\d+\?$/, 'Decline it');
       await card(cleo, actions[1]).locator('.declined-note').waitFor();
       await card(cleo, actions[2]).getByRole('button', { name: 'Counter-propose…' }).click();
       const counter = cleo.page.getByRole('form', { name: `Counter-propose ${actions[2]}` });
@@ -147,6 +162,9 @@ describe('three quarters of the loop, from an empty spreadsheet', () => {
       await heading(anaAgain.page, 'Trust Corners').waitFor();
       await tab(anaAgain.page, 'Assess', 'Take the assessment');
       await anaAgain.page.getByRole('form', { name: 'Assessment' }).waitFor();
+      // A sealed cycle keeps no evidence text: no evidence boxes, and the form says why.
+      await ana.page.getByText('Evidence text is not kept in a sealed cycle', { exact: false }).waitFor();
+      await expect(ana.page.getByLabel('What observable evidence supports this rating?').count()).resolves.toBe(0);
       await submitRatings(ana.page, [8, 5, 7, 7]);
       await rate(anaAgain.page, [2, 2, 2, 2]);
       await anaAgain.page.getByRole('button', { name: 'Submit ratings' }).click();
@@ -219,6 +237,18 @@ describe('three quarters of the loop, from an empty spreadsheet', () => {
       await ana.page.getByRole('heading', { level: 2, name: 'Focus' }).waitFor();
       await checkView(ana, 'story-q3-home');
       expect(sheetRows(harness, 'Cycles').at(-1)?.['Focus corner']).toBe('Alignment');
+
+      // Every decision of the three quarters is in the Change History, chained.
+      const decisions = sheetRows(harness, 'Change History').map((row) => [row.Who, row.Sheet, row['Row ID'], row.Field]);
+      for (const cycle of [q1, q2, adHoc, q3]) {
+        expect(decisions.filter((row) => row[2] === cycle && (row[3] === 'Cycle opened' || row[3] === 'Cycle closed')).length, cycle).toBe(2);
+      }
+      expect(decisions.filter((row) => row[3] === 'Commitment proposed').length).toBe(3);
+      expect(decisions).toContainEqual(['Cleo Park (Globex)', 'Shared Commitments Log', idOf(actions[1]), 'Declined because']);
+      expect(decisions).toContainEqual(['Cleo Park (Globex)', 'Partnership', 'Partnership', 'Major change']);
+      // The sealed cycle's six answers name nobody.
+      expect(decisions.filter((row) => row[2] === q2 && row[3] === 'Answer')).toEqual(Array.from({ length: 6 }, () => ['', 'Assessments', q2, 'Answer']));
+      expect(sheetRows(harness, 'Change History').every((row) => /^#\d+ [0-9a-f]{12}$/.test(String(row.Chain)))).toBe(true);
     } finally {
       await ana.close();
       await cleo?.close();

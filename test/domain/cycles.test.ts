@@ -1,13 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { zoneCalendar } from '../../src/domain/calendar';
-import { type CycleRecord, CycleRuleError, closeCycle, closeProblem, cycleForAnswer, cycleNameProblem, cycleState, cycleToOffer, placeAnswer, openCycle, openCycleOf, suggestCycleName } from '../../src/domain/cycles';
+import {
+  type CycleRecord, CycleRuleError, closeCycle, closeProblem, cycleForAnswer, cycleNameProblem, cycleState, cycleToOffer, placeAnswer, openCycle, openCycleOf, quarterlyTooSoon,
+  suggestCycleName,
+} from '../../src/domain/cycles';
 
 const utc = zoneCalendar('UTC');
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const SIDES = ['Acme', 'Beta'];
 const ana = { name: 'Ana', side: 'Acme' };
 const ben = { name: 'Ben', side: 'beta ' };
+/** Both companies answered. */
+const BOTH = { Acme: 1, Beta: 1 };
 
 const closed = (name: string, openedOn = '2026-01-10', closedOn = '2026-01-20'): CycleRecord => ({
   name,
@@ -98,7 +103,7 @@ describe('closing a cycle', () => {
 
   it('fixes the focus and sets the next reassessment 90 days after the close', () => {
     const { closed: record, nextReassessment } = closeCycle(
-      { cycle: open, closer: ben, sides: SIDES, closedOn: day('2026-04-20'), focus: 'Alignment', answers: 6 },
+      { cycle: open, closer: ben, sides: SIDES, closedOn: day('2026-04-20'), focus: 'Alignment', answers: 6, inCycleBySide: BOTH },
       utc,
     );
     expect(record).toMatchObject({ name: '2026-Q2', closedBy: 'Ben', focus: 'Alignment' });
@@ -112,30 +117,31 @@ describe('closing a cycle', () => {
   it('counts the 90 days in the spreadsheet\'s calendar across a DST change', () => {
     const berlin = zoneCalendar('Europe/Berlin');
     const closedOn = berlin.startOfDay(2026, 2, 1);
-    const { nextReassessment } = closeCycle({ cycle: { ...open, openedOn: closedOn }, closer: ana, sides: SIDES, closedOn, focus: 'Competence', answers: 1 }, berlin);
+    const { nextReassessment } = closeCycle({ cycle: { ...open, openedOn: closedOn }, closer: ana, sides: SIDES, closedOn, focus: 'Competence', answers: 1, inCycleBySide: BOTH }, berlin);
     expect(berlin.isoDay(nextReassessment as Date)).toBe('2026-05-02');
     expect(berlin.dayNumber(nextReassessment as Date) - berlin.dayNumber(closedOn)).toBe(90);
   });
 
   it('closes a cycle without answers with no focus and leaves the reassessment date alone', () => {
-    const result = closeCycle({ cycle: open, closer: ana, sides: SIDES, closedOn: day('2026-04-03'), focus: 'Alignment', answers: 0 }, utc);
+    const result = closeCycle({ cycle: open, closer: ana, sides: SIDES, closedOn: day('2026-04-03'), focus: 'Alignment', answers: 0, inCycleBySide: {} }, utc);
     expect(result.closed.focus).toBeNull();
     expect(result.nextReassessment).toBeNull();
   });
 
   it('refuses to close before the day it opened, or twice', () => {
-    expect(() => closeCycle({ cycle: open, closer: ana, sides: SIDES, closedOn: day('2026-04-01'), focus: null, answers: 1 }, utc)).toThrow(
+    expect(() => closeCycle({ cycle: open, closer: ana, sides: SIDES, closedOn: day('2026-04-01'), focus: null, answers: 1, inCycleBySide: BOTH }, utc)).toThrow(
       'Cycle "2026-Q2" opened on 2026-04-02; it cannot close on 2026-04-01, before that.',
     );
-    const once = closeCycle({ cycle: open, closer: ana, sides: SIDES, closedOn: day('2026-04-02'), focus: 'Reliability', answers: 1 }, utc).closed;
-    expect(() => closeCycle({ cycle: once, closer: ana, sides: SIDES, closedOn: day('2026-04-05'), focus: null, answers: 1 }, utc)).toThrow(/already closed/);
+    const once = closeCycle({ cycle: open, closer: ana, sides: SIDES, closedOn: day('2026-04-02'), focus: 'Reliability', answers: 1, inCycleBySide: BOTH }, utc).closed;
+    expect(() => closeCycle({ cycle: once, closer: ana, sides: SIDES, closedOn: day('2026-04-05'), focus: null, answers: 1, inCycleBySide: BOTH }, utc)).toThrow(/already closed/);
   });
 
   it('after closing, the next cycle may open and the closed name stays taken', () => {
-    const done = closeCycle({ cycle: open, closer: ana, sides: SIDES, closedOn: day('2026-04-20'), focus: 'Alignment', answers: 2 }, utc).closed;
+    const done = closeCycle({ cycle: open, closer: ana, sides: SIDES, closedOn: day('2026-04-20'), focus: 'Alignment', answers: 2, inCycleBySide: BOTH }, utc).closed;
     const cycles = [closed('2026-Q1'), done];
     expect(() => openCycle(cycles, request('2026-Q2'))).toThrow(/already exists/);
-    expect(openCycle(cycles, request(suggestCycleName(cycles, 'Quarterly', day('2026-05-01'), utc))).name).toBe('2026-Q2 (2)');
+    // A quarterly one 60 days after the close at the earliest.
+    expect(openCycle(cycles, request(suggestCycleName(cycles, 'Quarterly', day('2026-05-01'), utc), { openedOn: day('2026-06-19') }), utc).name).toBe('2026-Q2 (2)');
   });
 });
 
@@ -195,13 +201,16 @@ describe('the state machine as a whole', () => {
           try {
             if (action.op === 'open') cycles = [...cycles, openCycle(cycles, request(action.name, { openedOn: clock }))];
             else if (action.op === 'close') {
-              const { closed: record } = closeCycle({ cycle: open, closer: ana, sides: SIDES, closedOn: clock, focus: 'Reliability', answers: action.answers }, utc);
+              const { closed: record } = closeCycle({ cycle: open, closer: ana, sides: SIDES, closedOn: clock, focus: 'Reliability', answers: action.answers, inCycleBySide: action.answers > 0 ? BOTH : {} }, utc);
               cycles = cycles.map((cycle) => (cycle === open ? record : cycle));
             } else expect(cycleForAnswer(cycles)).toBe(open);
           } catch (error) {
             expect(error).toBeInstanceOf(CycleRuleError);
             // A refusal is exactly the case the rules forbid.
-            if (action.op === 'open') expect(open !== null || cycles.some((cycle) => cycle.name.toLowerCase() === action.name.trim().toLowerCase())).toBe(true);
+            if (action.op === 'open') {
+              const taken = cycles.some((cycle) => cycle.name.toLowerCase() === action.name.trim().toLowerCase());
+              expect(open !== null || taken || quarterlyTooSoon(cycles, clock, utc) !== null).toBe(true);
+            }
             else expect(open).toBeNull();
           }
           expect(cycles.filter((cycle) => cycleState(cycle) === 'open').length).toBeLessThanOrEqual(1);
@@ -259,5 +268,51 @@ describe('the cycle Home offers', () => {
   it('offers nothing while a cycle is open', () => {
     const open = { ...closed('2026-Q2'), closedOn: null, closedBy: '' };
     expect(cycleToOffer(facts({ cycles: [open], today: day('2027-01-01'), majorChangeOn: day('2026-12-01') }), utc)).toBeNull();
+  });
+});
+
+describe('a cycle closes with both companies in it', () => {
+  const open = openCycle([closed('2026-Q1')], request('2026-Q2'));
+  const closing = (inCycleBySide: Record<string, number>, without?: { side: string; reason: string }) =>
+    closeCycle({ cycle: open, closer: ana, sides: SIDES, closedOn: day('2026-04-20'), focus: 'Alignment', answers: Object.values(inCycleBySide).reduce((a, b) => a + b, 0), inCycleBySide, without }, utc);
+
+  it('refuses a close one company has not answered, naming it and the counts on each side', () => {
+    expect(() => closing({ Acme: 2 })).toThrow(
+      'Cycle "2026-Q2" cannot close yet: Beta is not in it (Acme 2, Beta 0). A cycle closes with both companies in it. Wait for Beta\'s answers, or close it without Beta and write down why.',
+    );
+    expect(closing({ Acme: 2, Beta: 1 }).closed).toMatchObject({ focus: 'Alignment', oneSidedWithout: '', oneSidedReason: '' });
+  });
+
+  it('closes without a company only when named, silent and given a reason', () => {
+    const { closed: record, nextReassessment } = closing({ Acme: 2 }, { side: 'beta', reason: '  Beta went silent for six weeks ' });
+    expect(record).toMatchObject({ oneSidedWithout: 'Beta', oneSidedReason: 'Beta went silent for six weeks', focus: 'Alignment' });
+    expect(nextReassessment).not.toBeNull();
+    expect(() => closing({ Acme: 2 }, { side: 'Beta', reason: ' ' })).toThrow(/without Beta needs a reason/);
+    expect(() => closing({ Acme: 2, Beta: 1 }, { side: 'Beta', reason: 'x' })).toThrow('Beta is in cycle "2026-Q2" (Acme 2, Beta 1): it closes with both companies, not without Beta.');
+    expect(() => closing({ Acme: 2 }, { side: 'Gamma', reason: 'x' })).toThrow(/"Gamma" is not one of the two companies/);
+    expect(() => closeCycle({ cycle: open, closer: ana, sides: SIDES, closedOn: day('2026-04-20'), focus: null, answers: 0, inCycleBySide: {}, without: { side: 'Beta', reason: 'x' } }, utc)).toThrow(/Nobody has answered/);
+  });
+});
+
+describe('a quarterly cycle is not started again within 60 days of the last close', () => {
+  const last = closed('2026-Q1', '2026-01-10', '2026-03-01');
+
+  it('refuses a quarterly cycle 59 days after the close, with the date it may start, and allows it at 60', () => {
+    expect(() => openCycle([last], request('2026-Q2', { openedOn: day('2026-04-29') }), utc)).toThrow(
+      'Cycle "2026-Q1" closed on 2026-03-01, 59 days ago: a quarterly cycle starts at the earliest 60 days after the last close (from 2026-04-30). After a major change start an ad hoc cycle, after a breach\'s reset a reset cycle.',
+    );
+    expect(openCycle([last], request('2026-Q2', { openedOn: day('2026-04-30') }), utc).kind).toBe('Quarterly');
+  });
+
+  it('lets an ad hoc or a reset cycle say why, the day after a close', () => {
+    expect(openCycle([last], request('2026-03 ad hoc', { kind: 'Ad hoc', openedOn: day('2026-03-02') }), utc).kind).toBe('Ad hoc');
+    expect(openCycle([last], request('2026-03 reset', { kind: 'Reset', openedOn: day('2026-03-02') }), utc).kind).toBe('Reset');
+  });
+
+  it('is not offered as due within 60 days, even when the reassessment date was typed earlier', () => {
+    const facts = { cycles: [last], nextReassessment: day('2026-03-05'), majorChangeOn: null, resetCompleteForBreachOn: null, today: day('2026-04-01') };
+    expect(cycleToOffer(facts, utc)).toBeNull();
+    expect(cycleToOffer({ ...facts, today: day('2026-04-30') }, utc)).toEqual({ kind: 'Quarterly', reason: 'due' });
+    expect(cycleToOffer({ ...facts, majorChangeOn: day('2026-03-10') }, utc)).toEqual({ kind: 'Ad hoc', reason: 'major-change' });
   });
 });

@@ -38,8 +38,8 @@ const answer = (cycle: string, date: string, ratings: [number, number, number, n
 
 describe('Cycles table', () => {
   it('is a template sheet with the record\'s columns, next to Assessments', () => {
-    expect(CYCLES.columns.map((column) => column.key).slice(0, 9)).toEqual(['name', 'kind', 'anonymity', 'sealedMinimum', 'openedOn', 'openedBy', 'closedOn', 'closedBy', 'focus']);
-    expect(CYCLES.columns.map((column) => column.key).slice(9, 14)).toEqual(['summaryResponses', 'meanCompetence', 'meanReliability', 'meanTransparency', 'meanAlignment']);
+    expect(CYCLES.columns.map((column) => column.key).slice(0, 11)).toEqual(['name', 'kind', 'anonymity', 'sealedMinimum', 'openedOn', 'openedBy', 'closedOn', 'closedBy', 'focus', 'oneSided', 'oneSidedReason']);
+    expect(CYCLES.columns.map((column) => column.key).slice(11, 16)).toEqual(['summaryResponses', 'meanCompetence', 'meanReliability', 'meanTransparency', 'meanAlignment']);
     expect(TABLES.indexOf(CYCLES)).toBe(TABLES.findIndex((table) => table.key === 'assessments') + 1);
     expect(CYCLES.columns.find((column) => column.key === 'kind')?.choices).toEqual(['Quarterly', 'Ad hoc', 'Reset']);
     expect(CYCLES.columns.find((column) => column.key === 'focus')?.choices).toEqual(['Competence', 'Reliability', 'Transparency', 'Alignment']);

@@ -40,7 +40,8 @@ describe('the Dashboard agrees with Home', () => {
 
     // Alignment gained 2.2 since it became the focus (2026-Q3), only 0.3 since the last cycle:
     // the rule across cycles shifts the focus; comparing the last two cycles alone would not.
-    api.startCycle({ name: '2027 extra', kind: 'Quarterly', anonymity: 'Named' });
+    // Ad hoc: the example's last quarterly cycle closed less than 60 days ago.
+    api.startCycle({ name: '2027 extra', kind: 'Ad hoc', anonymity: 'Named' });
     api.submitAssessment({ cycle: '2027 extra', ratings: { Competence: 8, Reliability: 6, Transparency: 7, Alignment: 7 }, evidence: noEvidence });
     asBen();
     api.submitAssessment({ cycle: '2027 extra', ratings: { Competence: 8, Reliability: 7, Transparency: 7, Alignment: 7 }, evidence: noEvidence });
@@ -66,7 +67,7 @@ describe('the Dashboard agrees with Home', () => {
 
   it('on the gap: our company − partner company, named, whichever side answered first', () => {
     asBen();
-    api.startCycle({ name: '2027 gap', kind: 'Quarterly', anonymity: 'Named' });
+    api.startCycle({ name: '2027 gap', kind: 'Ad hoc', anonymity: 'Named' });
     // The partner answers first: PERCEPTION_GAP's first-appearance order would flip the sign.
     api.submitAssessment({ cycle: '2027 gap', ratings: { Competence: 9, Reliability: 5, Transparency: 6, Alignment: 7 }, evidence: noEvidence });
     asAna();

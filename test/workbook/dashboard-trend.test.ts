@@ -95,7 +95,8 @@ describe('the Dashboard trend over every cycle', () => {
 
   it('labels an open one-sided cycle with the focus now, and a sealed one, as the domain does', () => {
     as('ana@acme.example', 'Ana', ACME);
-    api.startCycle({ name: '2027 extra', kind: 'Quarterly', anonymity: 'Named' });
+    // A quarterly cycle is not offered within 60 days of the example's last close: an ad hoc one is.
+    api.startCycle({ name: '2027 extra', kind: 'Ad hoc', anonymity: 'Named' });
     api.submitAssessment({ cycle: '2027 extra', ratings: { Competence: 8, Reliability: 6, Transparency: 7, Alignment: 7 }, evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' } });
     // The Cycles sheet shows a cycle's anonymity: mark the first one sealed (its rows stand for means).
     const cycles = double.spreadsheet.getSheetByName('Cycles')!;

@@ -74,6 +74,8 @@ describe('governance record', () => {
     api.startCycle({ name: 'Kick-off', kind: 'Quarterly', anonymity: 'Named' });
     api.submitAssessment({ cycle: 'Kick-off', ratings: { Competence: 8, Reliability: 4, Transparency: 3, Alignment: 7 }, evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' } });
     expect(api.loadGovernance().advice.advice).toBe('no-cycle'); // still open
+    as('ben@beta.example', 'Ben', 'Beta'); // a cycle closes with both companies in it
+    api.submitAssessment({ cycle: 'Kick-off', ratings: { Competence: 8, Reliability: 4, Transparency: 3, Alignment: 7 }, evidence: { Competence: '', Reliability: '', Transparency: '', Alignment: '' } });
     api.closeCycle('Kick-off');
     const advice = api.loadGovernance().advice;
     expect(advice).toMatchObject({ cycle: 'Kick-off', advice: 'slower-ramp', cornersNeedingAttention: ['Reliability', 'Transparency'] });

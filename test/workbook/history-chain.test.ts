@@ -122,10 +122,13 @@ function typeInto(a1: string, value: string) {
   api.changesSince(null);
 }
 
-/** Rows 2..n+1 of the log hold commitments with ids, so edits there record no id allocation. */
+/**
+ * Rows 2..n+1 of the log hold commitments with ids, so edits there record no id allocation; typed
+ * straight into the grid, so the Change History starts empty (a proposal made in the sidebar is a
+ * decision with its own history row).
+ */
 function withCommitments(count = 5) {
-  addCommitments(
-    Array.from({ length: count }, (_, i) => ({ commitment: `c${i}`, ownerSide: 'Acme', ownerPerson: 'Ana' })));
+  logSheet().getRange(2, 1, count, 2).setValues(Array.from({ length: count }, (_, i) => [`'C-00${i + 1}`, `'c${i}`]));
 }
 
 const as = (email: string, name: string, side: string) => {
@@ -229,6 +232,7 @@ describe('appends by several writers, and a refused lock', () => {
     expect(rows.map((row) => [row[1], row[4], row[6]])).toEqual([
       ['Ana (Acme)', 'Recovery plan', 'first'],
       ['Ana (Acme)', 'Recovery plan', 'typed while Ben saves'],
+      ['Ben (Beta)', 'Commitment proposed', 'x (owner Beta, Ben; due 2027-06-30; from Weekly sync)'],
       ['Ben (Beta)', 'Status', 'At risk'],
     ]);
     expect(Object.keys(double.inspect.properties('document')).filter((key) => key.startsWith(PENDING_PREFIX))).toEqual([]);

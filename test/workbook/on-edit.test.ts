@@ -219,6 +219,7 @@ describe('onEdit on the Commitments Log', () => {
     expect(report.givenIds).toEqual(['C-002', 'C-003']);
     expect(log().slice(1, 5).map((row) => row[column('id')])).toEqual(['C-001', 'C-002', '', 'C-003']);
     expect(history().map((entry) => [entry[3], entry[4], entry[6]])).toEqual([
+      ['C-001', 'Commitment proposed', 'has an id (owner Acme, Ana; due 2027-06-30; from Weekly sync)'],
       ['C-002', 'ID', 'C-002'],
       ['C-003', 'ID', 'C-003'],
     ]);

@@ -50,6 +50,14 @@ export interface StartCycleInput {
   sealedMinimum?: number;
 }
 
+export interface CloseWithoutInput {
+  cycle: string;
+  /** The company that did not answer. */
+  side: string;
+  /** Why the cycle closes without it: required. */
+  reason: string;
+}
+
 /** One answer to the open cycle; its anonymity and side come from the cycle and the caller. */
 export interface AssessmentInput {
   /** The cycle the form was showing: an answer never slips into another cycle. */
@@ -72,5 +80,10 @@ export interface AssessmentApi {
   startCycle(input: StartCycleInput): AssessmentView;
   /** Closes the open cycle: fixes its focus and sets the next reassessment 90 days later. */
   closeCycle(cycle: string): AssessmentView;
+  /**
+   * Closes the open cycle without one company, which has not answered (the partner went silent):
+   * the reason goes to the Cycles sheet and the Change History, and every view says it is one-sided.
+   */
+  closeCycleWithout(input: CloseWithoutInput): AssessmentView;
   submitAssessment(input: AssessmentInput): SubmitResult;
 }

@@ -4,30 +4,19 @@
  */
 import type { Calendar } from '../../domain/calendar';
 import { CORNERS } from '../../domain/corners';
-import { type CycleKind, type CycleRecord, cycleNameKey, cycleToOffer, sameCycleName, suggestCycleName } from '../../domain/cycles';
+import { type CycleKind, type CycleRecord, cycleNameKey, cycleToOffer, findCycle, sameCycleName, suggestCycleName } from '../../domain/cycles';
 import { type FocusStep, describeFocus, focusAcrossCycles } from '../../domain/focus';
 import { type DirectedGap, directedPerceptionGap } from '../../domain/perception';
-import { cycleRatingsInOrder, cycleRecordsOf } from '../../workbook/cycle-records';
+import { cycleRatingsInOrder } from '../../workbook/cycle-records';
 import { type CycleStore, respondentToken } from '../../workbook/cycle-store';
-import { MissingTableError, type TableLayout, Workbook } from '../../workbook/layout';
-import { type TableRow, dateOf, isoDayOf, readRows, textOf } from '../../workbook/table';
-import { CYCLES } from '../../workbook/templates';
+import { readCycleRecords } from '../../workbook/cycle-settings';
+import type { Workbook } from '../../workbook/layout';
+import { type TableRow, dateOf, isoDayOf, textOf } from '../../workbook/table';
 import { type CycleSummary, type Snapshot, cycles as cycleSummaries, readSnapshot } from '../common/read-model';
 import { today } from '../common/request';
 import type { CycleInfo, CycleOfferView } from './api';
 
-/** The Cycles sheet as records; an older workbook without the sheet has none until Repair adds it. */
-export function readCycleRecords(workbook: Workbook): { records: CycleRecord[]; rows: TableRow[]; layout: TableLayout | null } {
-  let layout: TableLayout;
-  try {
-    layout = workbook.layout(CYCLES);
-  } catch (error) {
-    if (error instanceof MissingTableError) return { records: [], rows: [], layout: null };
-    throw error;
-  }
-  const rows = readRows(layout);
-  return { records: cycleRecordsOf(rows), rows, layout };
-}
+export { type CyclesRead, KEEPER, planFixedSettings, readCycleRecords } from '../../workbook/cycle-settings';
 
 /** Everything the views need about cycles, computed once per request from one read of each table. */
 export interface CycleContext {
@@ -139,4 +128,10 @@ export function latestClosedCycle(context: CycleContext, named?: string | null):
 export function readCycleFacts(workbook: Workbook): { snapshot: Snapshot; context: CycleContext } {
   const snapshot = readSnapshot(workbook, { commitments: false });
   return { snapshot, context: cycleContext(snapshot, readCycleRecords(workbook).records) };
+}
+
+/** Whether the cycle `name` closed without one company (the Cycles sheet's One-sided columns), and why. */
+export function oneSidedOf(context: CycleContext, name: string): { without: string; reason: string } | null {
+  const record = findCycle(context.records, name);
+  return record?.oneSidedWithout ? { without: record.oneSidedWithout, reason: record.oneSidedReason ?? '' } : null;
 }

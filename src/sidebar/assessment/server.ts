@@ -10,17 +10,18 @@ import {
   placeAnswer, sameCycleName,
 } from '../../domain/cycles';
 import { cycleRowOf } from '../../workbook/cycle-records';
-import { CycleStore, SEALED_MINIMUM_DEFAULT, respondentToken } from '../../workbook/cycle-store';
+import { CycleStore, SEALED_MINIMUM_DEFAULT, respondentToken, settingsOf } from '../../workbook/cycle-store';
+import { sideKey } from '../../domain/scores';
 import { type TableLayout, Workbook } from '../../workbook/layout';
 import { type CellValue, type TableRow, dateOf, isoDayOf, readRows, textOf } from '../../workbook/table';
-import { ASSESSMENTS, BREACHES, PARTNERSHIP } from '../../workbook/templates';
+import { ASSESSMENTS, BREACHES, CYCLES, PARTNERSHIP } from '../../workbook/templates';
 import type { WritePlan } from '../../workbook/write-plan';
 import type { Ritual } from '../ritual';
 import type { AssessmentApi, AssessmentView, SubmitResult } from './api';
 import { publicIdentity, viewerOf } from '../common/caller';
 import { BREACH_STATE_KEYS, cycles as cycleSummaries, readSnapshot, summariseCommitment } from '../common/read-model';
 import { save, saveThenShow, today } from '../common/request';
-import { answeredBySide, cycleContext, cycleInfo, offerOf, readCycleRecords, suggestedName } from './cycles';
+import { answeredBySide, cycleContext, cycleInfo, offerOf, planFixedSettings, readCycleRecords, suggestedName } from './cycles';
 import { ASSESSMENT_ARGUMENTS } from './inputs';
 
 function loadAssessment(workbook = new Workbook()): AssessmentView {
@@ -57,7 +58,7 @@ function requireCyclesSheet(layout: TableLayout | null): TableLayout {
 }
 
 const startCycle: AssessmentApi['startCycle'] = (input) =>
-  saveThenShow('Start cycle', ({ workbook, plan, caller: callerAmong }) => {
+  saveThenShow('Start cycle', ({ workbook, plan, caller: callerAmong, record }) => {
     const snapshot = readSnapshot(workbook, { commitments: false });
     const caller = callerAmong(snapshot.sides);
     // An exit (breach/server.ts decideBreach, on the Partnership row) ends the loop: no cycle starts after it.
@@ -66,53 +67,121 @@ const startCycle: AssessmentApi['startCycle'] = (input) =>
       const after = textOf(snapshot.partnershipRow?.values.exitedAfter);
       throw new Error(`The partnership was exited on ${isoDayOf(exitedOn, workbook.calendar)}${after ? ` after breach ${after}` : ''}: no new cycle starts. Every record is kept; clear "Exited on" on the Partnership sheet to reopen the loop.`);
     }
-    const { records, layout } = readCycleRecords(workbook);
+    const read = readCycleRecords(workbook);
+    const { records, layout } = read;
     // A name already used in the Assessments sheet (before the Cycles sheet existed) is taken too.
     const used = cycleSummaries(snapshot).find((summary) => sameCycleName(summary.cycle, input.name));
     if (used && !findCycle(records, input.name)) throw new Error(`Answers for a cycle named "${used.cycle}" already exist; a name is never reused, pick another.`);
-    const record = openRecord(records, {
-      name: input.name,
-      kind: input.kind,
-      anonymity: input.anonymity,
-      sealedMinimum: input.anonymity === 'Sealed' ? (input.sealedMinimum ?? SEALED_MINIMUM_DEFAULT) : undefined,
-      openedOn: startOfDayOf(workbook.calendar, today()),
-      openedBy: caller.actor.label,
-    });
-    plan.append(requireCyclesSheet(layout), [cycleRowOf(record)]);
+    const opened = openRecord(
+      records,
+      {
+        name: input.name,
+        kind: input.kind,
+        anonymity: input.anonymity,
+        sealedMinimum: input.anonymity === 'Sealed' ? (input.sealedMinimum ?? SEALED_MINIMUM_DEFAULT) : undefined,
+        openedOn: startOfDayOf(workbook.calendar, today()),
+        openedBy: caller.actor.label,
+      },
+      workbook.calendar,
+    );
+    planFixedSettings(plan, workbook, read);
+    plan.append(requireCyclesSheet(layout), [cycleRowOf(opened)]);
+    // Fixed now, where the sheet cannot change them: a hand edit of the Cycles row changes nothing.
+    CycleStore.of(workbook).planSettings(plan, opened.name, settingsOf(opened));
+    record({ table: CYCLES, rowId: opened.name, what: 'Cycle opened', now: settingsText(opened) });
   }, loadAssessment);
 
-const closeCycle: AssessmentApi['closeCycle'] = (name) =>
-  saveThenShow('Close cycle', ({ workbook, plan, caller: callerAmong }) => {
+/** A cycle's settings as the history and the views word them. */
+export const settingsText = (cycle: CycleRecord): string =>
+  `${cycle.kind}, ${cycle.anonymity.toLowerCase()}${cycle.anonymity === 'Sealed' ? `, means written from ${cycle.sealedMinimum ?? SEALED_MINIMUM_DEFAULT} answers per side` : ''}`;
+
+/**
+ * Per company (spelled as the Partnership sheet spells it), the answers that put it in the cycle:
+ * its people's rows, or in a sealed cycle its held answers once they are enough to write its means.
+ */
+function inCycleBySide(store: CycleStore, cycle: CycleRecord, assessments: readonly TableRow[], sides: readonly string[]) {
+  const answered = answeredBySide(store, cycle, assessments);
+  const counted = (side: string) => Object.entries(answered).filter(([key]) => sideKey(key) === sideKey(side)).reduce((sum, [, count]) => sum + count, 0);
+  const minimum = cycle.anonymity === 'Sealed' ? (cycle.sealedMinimum ?? SEALED_MINIMUM_DEFAULT) : 1;
+  const inCycle = Object.fromEntries(sides.map((side) => [side, counted(side) >= minimum ? counted(side) : 0]));
+  const describe = (side: string) =>
+    cycle.anonymity === 'Sealed' && counted(side) < minimum ? `${side} ${counted(side)} of the ${minimum} a sealed side needs` : `${side} ${counted(side)}`;
+  return { inCycle, describe, answers: Object.values(answered).reduce((sum, count) => sum + count, 0) };
+}
+
+/** Closes the open cycle `name`: with both companies in it, or explicitly without one and why. */
+function closeOpenCycle(name: string, without: { side: string; reason: string } | null): AssessmentView {
+  return saveThenShow(without ? 'Close cycle without a side' : 'Close cycle', ({ workbook, plan, caller: callerAmong, record }) => {
     const snapshot = readSnapshot(workbook, { commitments: false });
     const caller = callerAmong(snapshot.sides);
-    const { records, rows, layout } = readCycleRecords(workbook);
+    const read = readCycleRecords(workbook);
+    const { records, rows, layout } = read;
     const context = cycleContext(snapshot, records);
     const open = context.open;
     if (!open || !sameCycleName(open.name, name)) {
       throw new Error(open ? `The open cycle is "${open.name}", not "${name}"; reload to see it.` : `No cycle is open; "${name}" may have been closed by the other side.`);
     }
+    const cyclesSheet = requireCyclesSheet(layout);
+    if (without && !cyclesSheet.columnOf.has('oneSided')) {
+      throw new Error('The Cycles sheet has no One-sided columns yet. Run Extensions → Trust Corners → Repair workbook to add them, then close without the side.');
+    }
     const store = CycleStore.of(workbook);
-    const answers = Object.values(answeredBySide(store, open, snapshot.assessments)).reduce((sum, count) => sum + count, 0);
+    const counts = inCycleBySide(store, open, snapshot.assessments, snapshot.sides);
     const step = context.assessed.find((entry) => sameCycleName(entry.summary.cycle, open.name))?.step;
     const { closed, nextReassessment } = closeRecord(
-      { cycle: open, closer: { name: caller.actor.label, side: caller.side }, sides: snapshot.sides, closedOn: startOfDayOf(workbook.calendar, today()), focus: (step?.focus ?? null) as Corner | null, answers },
+      {
+        cycle: open,
+        closer: { name: caller.actor.label, side: caller.side },
+        sides: snapshot.sides,
+        closedOn: startOfDayOf(workbook.calendar, today()),
+        focus: (step?.focus ?? null) as Corner | null,
+        answers: counts.answers,
+        inCycleBySide: counts.inCycle,
+        without,
+        describeSide: counts.describe,
+      },
       workbook.calendar,
     );
+    planFixedSettings(plan, workbook, read);
     const row = rows.find((candidate) => sameCycleName(textOf(candidate.values.name), open.name)) as TableRow;
-    plan.update(requireCyclesSheet(layout), row.rowNumber, { closedOn: closed.closedOn, closedBy: closed.closedBy, focus: closed.focus });
+    plan.update(cyclesSheet, row.rowNumber, {
+      closedOn: closed.closedOn,
+      closedBy: closed.closedBy,
+      focus: closed.focus,
+      ...(closed.oneSidedWithout ? { oneSided: closed.oneSidedWithout, oneSidedReason: closed.oneSidedReason } : {}),
+    });
     if (nextReassessment && snapshot.partnershipRow) {
       plan.update(workbook.layout(PARTNERSHIP), snapshot.partnershipRow.rowNumber, { nextReassessment });
     }
     // Nothing more can be answered: who answered and the sealed sums are no longer needed.
     store.planForget(plan, open.name);
+    const tally = snapshot.sides.map(counts.describe).join(', ');
+    const outcome = closed.oneSidedWithout
+      ? `one-sided, without ${closed.oneSidedWithout} (${tally}): ${closed.oneSidedReason}`
+      : counts.answers === 0 ? 'closed with no answers: nothing assessed' : `both companies in it (${tally})`;
+    const focus = closed.focus ? `; focus ${closed.focus}` : '';
+    const next = nextReassessment ? `; next reassessment ${isoDayOf(nextReassessment, workbook.calendar)}` : '';
+    record({ table: CYCLES, rowId: open.name, what: closed.oneSidedWithout ? 'Cycle closed one-sided' : 'Cycle closed', now: `${outcome}${focus}${next}` });
   }, loadAssessment);
+}
+
+const closeCycle: AssessmentApi['closeCycle'] = (name) => closeOpenCycle(name, null);
+
+const closeCycleWithout: AssessmentApi['closeCycleWithout'] = (input) => closeOpenCycle(input.cycle, { side: input.side, reason: input.reason });
 
 const submitAssessment: AssessmentApi['submitAssessment'] = (input) =>
-  save('Submit assessment', ({ workbook, plan, caller: callerAmong }) => {
+  save('Submit assessment', ({ workbook, plan, caller: callerAmong, record }) => {
     const snapshot = readSnapshot(workbook, { commitments: false, assessments: ['cycle', 'side', 'participant'] });
     const caller = callerAmong(snapshot.sides);
-    const { records } = readCycleRecords(workbook);
-    const cycle = cycleForAnswer(records, input.cycle);
+    const read = readCycleRecords(workbook);
+    const cycle = cycleForAnswer(read.records, input.cycle);
+    if (cycle.anonymity === 'Sealed') {
+      const given = CORNERS.filter((corner) => input.evidence[corner].trim() !== '');
+      if (given.length > 0) {
+        throw new Error(`"${cycle.name}" is a sealed cycle: evidence text is not kept in a sealed cycle (it could name who wrote it). Clear the evidence for ${given.join(', ')}; bring it to the review instead.`);
+      }
+    }
+    planFixedSettings(plan, workbook, read);
     const store = CycleStore.of(workbook);
     const token = respondentToken(caller.identity.personId, cycle.name);
     const earlier = store.respondents(cycle.name)[token];
@@ -125,6 +194,10 @@ const submitAssessment: AssessmentApi['submitAssessment'] = (input) =>
     const placement = placeAnswer(cycle, { answered: earlier !== undefined, namedRow: namedRow?.rowNumber ?? null });
     const participant = cycle.anonymity === 'Named' ? caller.identity.displayName : '';
     store.planRespondent(plan, cycle.name, token, participant);
+    // The answer is in the Change History too: a named one by its person, an anonymous or sealed
+    // one naming nobody and carrying no ratings (how many answered is public already).
+    if (cycle.anonymity === 'Named') record({ table: ASSESSMENTS, rowId: cycle.name, what: placement.action === 'replace' ? 'Answer replaced' : 'Answer', now: `a named answer for ${caller.side}` });
+    else record({ table: ASSESSMENTS, rowId: cycle.name, what: 'Answer', now: `an answer to ${cycle.anonymity === 'Sealed' ? 'a sealed' : 'an anonymous'} cycle` }, '');
 
     if (cycle.anonymity === 'Sealed') return planSealedAnswer(plan, store, layout, rows, cycle, caller.side, ratings);
 
@@ -174,6 +247,6 @@ function planSealedAnswer(plan: WritePlan, store: CycleStore, layout: TableLayou
 }
 
 export const ASSESSMENT: Ritual<AssessmentApi> = {
-  handlers: { loadAssessment: () => loadAssessment(), startCycle, closeCycle, submitAssessment },
+  handlers: { loadAssessment: () => loadAssessment(), startCycle, closeCycle, closeCycleWithout, submitAssessment },
   arguments: ASSESSMENT_ARGUMENTS,
 };

@@ -7,7 +7,7 @@ import { commitmentList } from '../commitments/commitment-list';
 import { h } from '../client/dom';
 import { CORNER_HINTS, CORNER_NAMES } from '../client/format';
 import { call } from '../client/rpc';
-import { actionButton, actionForm, announce, field, heading, loadInto, notice, radioGroup, section, select, textArea, textInput } from '../client/ui';
+import { actionForm, announce, confirmButton, confirmFirst, field, heading, loadInto, notice, radioGroup, section, select, textArea, textInput } from '../client/ui';
 
 const EVIDENCE_PROMPT = 'What observable evidence supports this rating?';
 
@@ -32,6 +32,10 @@ const ANONYMITY_TEXT: Record<CycleAnonymity, string> = {
   Anonymous: 'Answers carry no name; the spreadsheet’s version history still shows who edited.',
   Sealed: 'Individual ratings are never stored: the add-on keeps only each side’s running totals, outside the sheets, and writes a side’s means once enough of its people have answered. Everyone sees how many have answered, not what.',
 };
+
+/** Why a sealed cycle's form has no evidence boxes (the server refuses evidence text for it too). */
+export const SEALED_EVIDENCE_TEXT =
+  'Evidence text is not kept in a sealed cycle: a sentence can tell who wrote it. Bring your evidence to the review instead.';
 
 function renderAssessment(app: App, view: AssessmentView): void {
   app.learn(view);
@@ -112,8 +116,8 @@ function answerForm(app: App, view: AssessmentView, open: CycleInfo): HTMLElemen
       null,
       'radios scale',
     );
-    const evidence = textArea('', { rows: 2 });
-    const block = h('div', { class: 'corner-rating' }, group.element, h('p', { class: 'hint' }, CORNER_HINTS[corner]), field(EVIDENCE_PROMPT, evidence));
+    const evidence = open.anonymity === 'Sealed' ? null : textArea('', { rows: 2 });
+    const block = h('div', { class: 'corner-rating' }, group.element, h('p', { class: 'hint' }, CORNER_HINTS[corner]), evidence ? field(EVIDENCE_PROMPT, evidence) : null);
     return { corner, group, evidence, block };
   });
   const { form } = actionForm(
@@ -122,6 +126,7 @@ function answerForm(app: App, view: AssessmentView, open: CycleInfo): HTMLElemen
     [
       about,
       open.youAnswered ? notice('info', 'You answered this cycle already: a new named answer replaces your earlier one.') : null,
+      open.anonymity === 'Sealed' ? notice('info', SEALED_EVIDENCE_TEXT) : null,
       section('Ratings', ratings.map((r) => r.block)),
     ],
     async () => {
@@ -131,7 +136,7 @@ function answerForm(app: App, view: AssessmentView, open: CycleInfo): HTMLElemen
       const result = await call('submitAssessment', {
         cycle: open.name,
         ratings: Object.fromEntries(ratings.map((r) => [r.corner, Number(r.group.value())])) as Record<CornerName, number>,
-        evidence: Object.fromEntries(ratings.map((r) => [r.corner, r.evidence.value.trim()])) as Record<CornerName, string>,
+        evidence: Object.fromEntries(ratings.map((r) => [r.corner, r.evidence ? r.evidence.value.trim() : ''])) as Record<CornerName, string>,
       });
       renderSubmitted(app, result);
     },
@@ -140,20 +145,77 @@ function answerForm(app: App, view: AssessmentView, open: CycleInfo): HTMLElemen
   return form;
 }
 
-/** Either side closes the cycle once everyone has answered; the counts are shown first. */
+/** The companies not in the cycle yet: no answer, or in a sealed cycle not enough to write their means. */
+function sidesMissing(view: AssessmentView, open: CycleInfo): string[] {
+  const needed = open.anonymity === 'Sealed' ? (open.minimumPerSide ?? view.sealedMinimumDefault) : 1;
+  const count = (side: string) =>
+    Object.entries(open.answeredBySide).filter(([key]) => key.trim().toLowerCase() === side.trim().toLowerCase()).reduce((sum, [, n]) => sum + n, 0);
+  return view.sides.filter((side) => count(side) < needed);
+}
+
+/**
+ * Either company closes the cycle once both are in it, after a confirmation saying what closing
+ * does. With one company missing, closing means closing without it: a reason is asked for and
+ * confirmed, and the cycle is recorded as one-sided.
+ */
 function closeSection(app: App, view: AssessmentView, open: CycleInfo): HTMLElement {
-  const close = actionButton(`Close ${open.name}`, 'Closing…', async () => {
-    const next = await call('closeCycle', open.name);
-    announce(`Cycle ${open.name} is closed. The next reassessment is set 90 days from today.`);
-    app.go('results', { cycle: open.name });
+  const missing = sidesMissing(view, open);
+  const counts = h('p', null, `Answers so far: ${answeredText(open.answeredBySide, open.minimumPerSide)}.`);
+  const closed = async (next: AssessmentView, message: string) => {
+    announce(message);
     void next;
-  }, { secondary: true });
+    app.go('results', { cycle: open.name });
+  };
+  if (missing.length === 0 || missing.length === view.sides.length) {
+    const close = confirmButton(
+      `Close ${open.name}`,
+      {
+        title: `Close ${open.name}?`,
+        body: [
+          h('p', null, `Answers: ${answeredText(open.answeredBySide, open.minimumPerSide)}.`),
+          h('p', null, missing.length === 0
+            ? 'Closing fixes the focus by the +2 rule and sets the next reassessment 90 days from today. No more answers can join the cycle. This cannot be undone.'
+            : 'Nobody has answered: nothing is assessed. This cannot be undone.'),
+        ],
+        confirmLabel: 'Close the cycle',
+        busyLabel: 'Closing…',
+      },
+      async () => closed(await call('closeCycle', open.name), `Cycle ${open.name} is closed.`),
+      { secondary: true },
+    );
+    return section('Close the cycle', counts, close);
+  }
+  const without = missing[0];
+  const reason = textArea('', { rows: 2, maxlength: 1000 });
+  const { form, action } = actionForm(
+    `Close without ${without}…`,
+    'Closing…',
+    [field(`Why close without ${without}?`, reason, 'Both companies read this.')],
+    async () => {
+      const why = reason.value.trim();
+      if (!why) throw new Error(`Say why the cycle closes without ${without}.`);
+      confirmFirst(
+        form,
+        action.button,
+        {
+          title: `Close ${open.name} without ${without}?`,
+          body: [
+            h('p', null, `${without} has not answered (${answeredText(open.answeredBySide, open.minimumPerSide)}).`),
+            h('p', null, `It is recorded as one-sided, with your reason; ${without} can no longer answer it. This cannot be undone.`),
+          ],
+          confirmLabel: `Close without ${without}`,
+          busyLabel: 'Closing…',
+        },
+        async () => closed(await call('closeCycleWithout', { cycle: open.name, side: without, reason: why }), `Cycle ${open.name} is closed without ${without}.`),
+      );
+    },
+    { 'aria-label': `Close without ${without}` },
+  );
   return section(
     'Close the cycle',
-    h('p', null, `Answers so far: ${answeredText(open.answeredBySide, open.minimumPerSide)}.`),
-    h('p', { class: 'hint' }, 'Closing fixes the focus by the +2 rule and sets the next reassessment 90 days later. No more answers can join it.'),
-    view.sides.some((side) => !(side in open.answeredBySide)) ? notice('warning', 'Not every company has answered yet.') : null,
-    close.element,
+    counts,
+    notice('warning', `${without} is not in this cycle yet: wait for its answers, or close without it and say why.`),
+    form,
   );
 }
 

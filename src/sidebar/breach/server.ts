@@ -10,6 +10,7 @@ import { type AssessedCycle, type RecoveryAnswer, breachRecovery, recommendBreac
 import { nextIds } from '../../workbook/input';
 import { Workbook } from '../../workbook/layout';
 import { type CellValue, type TableRow, dateOf, isoDayOf, parseIsoDay, readRows, textOf } from '../../workbook/table';
+import { changedFields } from '../../workbook/history';
 import { BREACHES, PARTNERSHIP } from '../../workbook/templates';
 import type { Ritual } from '../ritual';
 import { type CycleContext, readCycleFacts } from '../assessment/cycles';
@@ -41,16 +42,18 @@ function breachView(workbook: Workbook, rows: readonly TableRow[], known?: Param
 }
 
 const recordBreach: BreachApi['recordBreach'] = (input) =>
-  saveThenShow('Record breach', ({ workbook, plan, caller }) => {
+  saveThenShow('Record breach', ({ workbook, plan, caller, record }) => {
     caller();
     const date = parseIsoDay(input.date, 'The date', workbook.calendar);
     if (daysUntil(date, today(), workbook.calendar) > 0) throw new Error(`The date ${input.date} is in the future; record a breach once it has happened.`);
     const layout = workbook.layout(BREACHES);
-    plan.append(layout, [{ ...input, date, status: 'Reset under way', id: nextIds(readRows(layout), 'B')[0] }]);
+    const id = nextIds(readRows(layout), 'B')[0];
+    plan.append(layout, [{ ...input, date, status: 'Reset under way', id }]);
+    record({ table: BREACHES, rowId: id, what: 'Breach recorded', now: `${input.corner}, ${input.date}: ${input.what}; reset under way` });
   }, loadBreaches);
 
 const updateBreach: BreachApi['updateBreach'] = (update) =>
-  saveThenShow('Update breach', ({ workbook, plan, caller }) => {
+  saveThenShow('Update breach', ({ workbook, plan, caller, record }) => {
     caller();
     const calendar = workbook.calendar;
     const layout = workbook.layout(BREACHES);
@@ -81,6 +84,8 @@ const updateBreach: BreachApi['updateBreach'] = (update) =>
       }
     }
     plan.update(layout, row.rowNumber, changes);
+    // Each reset step (acknowledged, prevention plan, review, status) with what it replaced.
+    record(changedFields(BREACHES, update.id, row.values, changes, calendar));
   }, loadBreaches);
 
 /**
@@ -134,7 +139,7 @@ function breachDecisions(breaches: readonly TableRow[], context: CycleContext, c
 
 const decideBreach: BreachApi['decideBreach'] = (input) => {
     if (input.reasons === '') throw new Error('The reasons are empty: write down why, so both sides can read it later.');
-    return save('Decide rebuild or exit', ({ workbook, plan, caller: callerAmong }) => {
+    return save('Decide rebuild or exit', ({ workbook, plan, caller: callerAmong, record }) => {
       const { snapshot, context } = readCycleFacts(workbook);
       const caller = callerAmong(snapshot.sides);
       const layout = workbook.layout(BREACHES);
@@ -161,6 +166,12 @@ const decideBreach: BreachApi['decideBreach'] = (input) => {
         plan.update(workbook.layout(PARTNERSHIP), partnershipRow.rowNumber, exit);
         partnershipRow = { ...partnershipRow, values: { ...partnershipRow.values, ...exit } };
       }
+      record({
+        table: BREACHES,
+        rowId: input.id,
+        what: 'Rebuild or exit decided',
+        now: `${input.decision}${input.decision === 'Exit' ? ': the partnership is exited, the loop stops and every record is kept' : ''}. Reasons: ${input.reasons}`,
+      });
       // The view returned is computed from what was read and planned: no read after the writes.
       const after = rows.map((candidate) => (candidate === row ? { ...row, values: { ...row.values, ...changes } } : candidate));
       return breachView(workbook, after, { context, partnershipRow });

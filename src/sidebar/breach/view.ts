@@ -8,7 +8,7 @@ import { h } from '../client/dom';
 import { CORNER_NAMES, todayIso } from '../client/format';
 import { backToTools, dateInput } from '../client/method-ui';
 import { call } from '../client/rpc';
-import { actionButton, actionForm, announce, field, heading, loadInto, notice, radioGroup, section, select, textArea } from '../client/ui';
+import { actionButton, actionForm, announce, confirmFirst, field, heading, loadInto, notice, radioGroup, section, select, textArea } from '../client/ui';
 import { RECOVERY_ANSWERS, type RecoveryAnswer, recommendBreachDecision } from '../../domain/governance';
 import type { BreachDecisionView, BreachView } from './api';
 
@@ -99,7 +99,7 @@ function decisionForm(app: App, b: BreachView['breaches'][number], facts: Breach
   };
   for (const control of [dishonesty.element, acknowledged.element, recovered]) control.addEventListener('change', update);
   update();
-  const { form } = actionForm(
+  const { form, action } = actionForm(
     'Record the decision',
     'Recording…',
     [
@@ -118,11 +118,31 @@ function decisionForm(app: App, b: BreachView['breaches'][number], facts: Breach
       if (!d || !a) throw new Error('Answer whether it was dishonesty or misuse of data, and whether the partner acknowledged it.');
       if (chosen !== 'Rebuild' && chosen !== 'Exit') throw new Error('Choose rebuild or exit.');
       if (!reasons.value.trim()) throw new Error('Write down the reasons.');
-      const next = await call('decideBreach', {
-        id: b.id, dishonestyOrDataMisuse: d === 'Yes', partnerAcknowledged: a === 'Yes', recovered: recovered.value as RecoveryAnswer, decision: chosen, reasons: reasons.value.trim(),
-      });
-      announce(chosen === 'Exit' ? 'Exit recorded. The 90-day loop has stopped; every record is kept.' : `Rebuild recorded for ${b.id}.`);
-      renderBreach(app, next, b.id);
+      const why = reasons.value.trim();
+      const answer = recovered.value as RecoveryAnswer;
+      confirmFirst(
+        form,
+        action.button,
+        {
+          title: chosen === 'Exit' ? 'Exit the partnership?' : `Record rebuild after ${b.id}?`,
+          body: h(
+            'p',
+            null,
+            chosen === 'Exit'
+              ? 'The 90-day loop stops and no new cycle starts; every record is kept. This cannot be undone.'
+              : 'The decision and your reasons are recorded. This cannot be undone.',
+          ),
+          confirmLabel: chosen === 'Exit' ? 'Exit the partnership' : 'Record rebuild',
+          busyLabel: 'Recording…',
+        },
+        async () => {
+          const next = await call('decideBreach', {
+            id: b.id, dishonestyOrDataMisuse: d === 'Yes', partnerAcknowledged: a === 'Yes', recovered: answer, decision: chosen, reasons: why,
+          });
+          announce(chosen === 'Exit' ? 'Exit recorded. The 90-day loop has stopped; every record is kept.' : `Rebuild recorded for ${b.id}.`);
+          renderBreach(app, next, b.id);
+        },
+      );
     },
     { class: 'decision', 'aria-label': `Rebuild or exit after ${b.id}` },
   );

@@ -180,3 +180,61 @@ export async function loadInto<T>(slot: HTMLElement, load: () => Promise<T>, ren
     slot.removeAttribute('aria-busy');
   }
 }
+
+export interface Confirmation {
+  /** The question, e.g. "Close 2026-Q4?" */
+  title: string;
+  /** What will happen, in plain words (and that it cannot be taken back). */
+  body: Child;
+  /** The button that goes ahead, e.g. "Close the cycle". */
+  confirmLabel: string;
+  busyLabel: string;
+}
+
+/**
+ * Asks before what cannot be taken back: an in-sidebar confirmation placed right after `anchor`
+ * (the button or form that asked), saying what will happen. Focus moves to it; Escape or Cancel
+ * removes it and returns focus to `anchor`'s button. The go-ahead button runs `run` under
+ * actionButton's guard, so a failure stays beside it and the panel stays open.
+ */
+export function confirmFirst(anchor: HTMLElement, returnFocusTo: HTMLElement, confirmation: Confirmation, run: () => Promise<void>): HTMLElement {
+  const existing = anchor.nextElementSibling;
+  if (existing instanceof HTMLElement && existing.classList.contains('confirm')) existing.remove();
+  const titleId = uid('confirm');
+  const bodyId = uid('confirm-body');
+  let panel: HTMLElement;
+  const dismiss = () => {
+    panel.remove();
+    returnFocusTo.focus();
+  };
+  const go = actionButton(confirmation.confirmLabel, confirmation.busyLabel, async () => {
+    await run();
+    if (panel.isConnected) panel.remove();
+  });
+  const cancel = h('button', { type: 'button', class: 'secondary' }, 'Cancel');
+  cancel.addEventListener('click', dismiss);
+  panel = h(
+    'div',
+    { class: 'confirm', role: 'alertdialog', 'aria-labelledby': titleId, 'aria-describedby': bodyId, tabindex: '-1' },
+    h('p', { class: 'confirm-title', id: titleId }, confirmation.title),
+    h('div', { id: bodyId }, confirmation.body),
+    h('div', { class: 'buttons' }, go.element, cancel),
+  );
+  panel.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    dismiss();
+  });
+  anchor.insertAdjacentElement('afterend', panel);
+  panel.focus();
+  return panel;
+}
+
+/** A button that asks first (confirmFirst) and then runs `run`. */
+export function confirmButton(label: string, confirmation: Confirmation, run: () => Promise<void>, options: { secondary?: boolean } = {}): HTMLElement {
+  const button = h('button', { type: 'button', class: options.secondary ? 'secondary' : 'primary', 'aria-haspopup': 'dialog' }, label);
+  const wrapper = h('div', { class: 'action' }, button);
+  button.addEventListener('click', () => confirmFirst(wrapper, button, confirmation, run));
+  return wrapper;
+}

@@ -7,7 +7,7 @@ import type { CommitmentSummary, CommitmentsView } from './api';
 import { h, type Child } from '../client/dom';
 import { commitmentMeta } from '../client/format';
 import { call } from '../client/rpc';
-import { actionButton, actionForm, announce, field, textArea } from '../client/ui';
+import { actionButton, actionForm, announce, confirmButton, confirmFirst, field, textArea } from '../client/ui';
 
 function dateInput(value: string): HTMLInputElement {
   const input = h('input', { type: 'date' });
@@ -33,18 +33,32 @@ function disclosure(label: string, slot: HTMLElement, build: () => HTMLElement):
 
 function declineForm(c: CommitmentSummary, onChanged: (view: CommitmentsView) => void): HTMLElement {
   const reason = textArea('', { rows: 2, maxlength: 300 });
-  return actionForm(
+  const { form, action } = actionForm(
     'Decline',
     'Declining…',
     [field('Why you decline', reason, 'Both sides see the reason.')],
     async () => {
-      if (!reason.value.trim()) throw new Error('Say why you decline, so the other side can answer it.');
-      const view = await call('declineCommitment', c.id, reason.value.trim());
-      announce(`Declined: ${c.commitment}`);
-      onChanged(view);
+      const why = reason.value.trim();
+      if (!why) throw new Error('Say why you decline, so the other side can answer it.');
+      confirmFirst(
+        form,
+        action.button,
+        {
+          title: `Decline ${c.id}?`,
+          body: h('p', null, `“${c.commitment}” is dropped, with your reason. This cannot be undone.`),
+          confirmLabel: 'Decline it',
+          busyLabel: 'Declining…',
+        },
+        async () => {
+          const view = await call('declineCommitment', c.id, why);
+          announce(`Declined: ${c.commitment}`);
+          onChanged(view);
+        },
+      );
     },
     { class: 'decline', 'aria-label': `Decline ${c.commitment}` },
-  ).form;
+  );
+  return form;
 }
 
 function counterForm(c: CommitmentSummary, onChanged: (view: CommitmentsView) => void): HTMLElement {
@@ -82,9 +96,14 @@ function negotiation(c: CommitmentSummary, onChanged: (view: CommitmentsView) =>
     ];
   }
   if (c.awaitingTheirAnswer) {
-    const withdraw = actionButton(
+    const withdraw = confirmButton(
       'Withdraw',
-      'Withdrawing…',
+      {
+        title: `Withdraw ${c.id}?`,
+        body: h('p', null, `“${c.commitment}” is dropped. This cannot be undone.`),
+        confirmLabel: 'Withdraw it',
+        busyLabel: 'Withdrawing…',
+      },
       async () => {
         const view = await call('withdrawCommitment', c.id);
         announce(`Withdrawn: ${c.commitment}`);
@@ -92,7 +111,7 @@ function negotiation(c: CommitmentSummary, onChanged: (view: CommitmentsView) =>
       },
       { secondary: true },
     );
-    return [withdraw.element];
+    return [withdraw];
   }
   return [];
 }

@@ -3,6 +3,7 @@
  * workbook opened once for the request, the caller resolved on the server (never from the
  * arguments), and a save run all or nothing under the document lock.
  */
+import { type Decision, planDecisions } from '../../workbook/history';
 import { Workbook } from '../../workbook/layout';
 import { type WritePlan, saveAtomically } from '../../workbook/write-plan';
 import { type Caller, planActed, requireCaller } from './caller';
@@ -18,6 +19,11 @@ export interface Save {
   sides(): string[];
   /** Who is calling, checked against `sides` (the Partnership sheet's, unless the handler read them already). */
   caller(sides?: readonly string[]): Caller;
+  /**
+   * Records decisions in the Change History, chained, in this save's plan: by the caller this save
+   * resolved (call `caller` first), or by `who` ('' names nobody).
+   */
+  record(decisions: Decision | readonly Decision[], who?: string): void;
 }
 
 /** Runs one save and returns what `build` returned; nothing is written if it throws. */
@@ -26,7 +32,13 @@ export function save<R>(action: string, build: (request: Save) => R, workbook = 
     const sides = () => readPartnership(workbook).sides;
     // A save that asks who is calling acts for the caller's side: the first one is recorded (caller.ts).
     let acting: Caller | null = null;
-    const result = build({ workbook, plan, sides, caller: (known) => (acting = requireCaller(workbook, known ?? sides())) });
+    const caller = (known?: readonly string[]) => (acting = requireCaller(workbook, known ?? sides()));
+    const record = (decisions: Decision | readonly Decision[], who?: string) => {
+      const by = who ?? (acting as Caller | null)?.actor.label;
+      if (by === undefined) throw new Error('A decision is recorded by the caller: resolve the caller before recording it.');
+      planDecisions(plan, workbook, by, Array.isArray(decisions) ? decisions : [decisions as Decision]);
+    };
+    const result = build({ workbook, plan, sides, caller, record });
     if (acting) planActed(plan, workbook, acting, action, today());
     return result;
   });

@@ -46,13 +46,14 @@ const handlers: DisclosureApi = {
   },
   recordDisclosure: (input) => {
     if (input.shared === '') throw new Error('What you share is empty; please fill it in.');
-    return save('Record disclosure', ({ workbook, plan, sides, caller }) => {
+    return save('Record disclosure', ({ workbook, plan, sides, caller, record }) => {
       const known = sides();
       const { side } = caller(known);
       const advice = adviceFor(input, workbook, side, known);
       const layout = workbook.layout(DISCLOSURES);
+      const id = nextIds(readRows(layout, ['id']), 'D')[0];
       plan.append(layout, [{
-        id: nextIds(readRows(layout, ['id']), 'D')[0],
+        id,
         date: today(),
         side,
         shared: input.shared,
@@ -61,6 +62,7 @@ const handlers: DisclosureApi = {
         coordinationValue: input.coordinationValue,
         decision: advice.decision,
       }]);
+      record({ table: DISCLOSURES, rowId: id, what: 'Disclosure', now: `${side} shared (${input.stage} stage): ${input.shared}` });
       return advice;
     });
   },

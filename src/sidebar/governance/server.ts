@@ -81,7 +81,7 @@ const saveGovernance: GovernanceApi['saveGovernance'] = (input) => {
   const approach = parseApproach(input.approach);
   if (!approach) throw new Error(`The approach "${input.approach}" is not one of ${GOVERNANCE_APPROACHES.join(', ')}.`);
   if (input.rationale === '') throw new Error('The rationale is empty: write down why this approach, so the six-month review can judge it.');
-  return save('Choose governance approach', ({ workbook, plan, caller: callerAmong }) => {
+  return save('Choose governance approach', ({ workbook, plan, caller: callerAmong, record }) => {
     const { snapshot, context } = readCycleFacts(workbook);
     const caller = callerAmong(snapshot.sides);
     const row = snapshot.partnershipRow;
@@ -95,6 +95,15 @@ const saveGovernance: GovernanceApi['saveGovernance'] = (input) => {
       governanceReviewDue: governanceReviewDue(now, workbook.calendar),
     };
     plan.update(workbook.layout(PARTNERSHIP), row.rowNumber, changes);
+    // The earlier choice stays readable in the Change History: old and new, with their reasons.
+    const earlier = textOf(row.values.governanceApproach);
+    record({
+      table: PARTNERSHIP,
+      rowId: 'Partnership',
+      what: earlier === '' ? 'Governance approach chosen' : 'Governance approach changed',
+      old: earlier === '' ? '' : `${earlier}: ${textOf(row.values.governanceRationale)}`,
+      now: `${approach}: ${input.rationale}; review due ${isoDayOf(changes.governanceReviewDue, workbook.calendar)}`,
+    });
     // The view returned is computed from what was read and planned: no read after the writes.
     return governanceView(workbook, { ...snapshot, partnershipRow: { ...row, values: { ...row.values, ...changes } } }, context);
   });

@@ -4,6 +4,7 @@
  */
 import { startOfDayOf } from '../../domain/calendar';
 import { PARTNERSHIP } from '../../workbook/templates';
+import { textOf } from '../../workbook/table';
 import type { Ritual } from '../ritual';
 import { readPartnership } from '../common/read-model';
 import { saveThenShow, today } from '../common/request';
@@ -12,7 +13,7 @@ import type { MajorChangeApi } from './api';
 import { MAJOR_CHANGE_ARGUMENTS } from './inputs';
 
 const recordMajorChange: MajorChangeApi['recordMajorChange'] = (input) =>
-  saveThenShow('Record major change', ({ workbook, plan, caller }) => {
+  saveThenShow('Record major change', ({ workbook, plan, caller, record }) => {
     const partnership = readPartnership(workbook);
     caller(partnership.sides);
     if (!partnership.partnershipRow) throw new Error('Name the partnership on the Partnership sheet first.');
@@ -23,6 +24,9 @@ const recordMajorChange: MajorChangeApi['recordMajorChange'] = (input) =>
       majorChangeOn: now,
       nextReassessment: startOfDayOf(workbook.calendar, now),
     });
+    const earlier = partnership.partnershipRow.values;
+    const before = textOf(earlier.majorChange) === '' ? '' : `${textOf(earlier.majorChange)}${textOf(earlier.majorChangeNote) ? `: ${textOf(earlier.majorChangeNote)}` : ''}`;
+    record({ table: PARTNERSHIP, rowId: 'Partnership', what: 'Major change', old: before, now: `${input.change}${input.note ? `: ${input.note}` : ''}; the reassessment is due now` });
   }, loadHome);
 
 export const MAJOR_CHANGE: Ritual<MajorChangeApi> = { handlers: { recordMajorChange }, arguments: MAJOR_CHANGE_ARGUMENTS };

@@ -18,12 +18,20 @@ export interface ResultsView {
   gapLabel: string | null;
   /** Whether the cycle is still open (answers may still come) or closed. */
   open: boolean;
+  /** A cycle closed without one company's answers: which company, and why (null when both are in it). */
+  oneSided: OneSided | null;
   needsSafeguards: boolean;
   activities: string[]; // activities that build the priority corner
   /** After a reassessment: how the previously targeted corner moved. */
   reassessment: { targeted: CornerName; improvement: number | null; improved: boolean; next: CornerName } | null;
   actions: CommitmentSummary[];
   defaultDueDate: string; // 45 days out
+}
+
+/** A cycle closed without one company, as the Cycles sheet records it. */
+export interface OneSided {
+  without: string;
+  reason: string;
 }
 
 export interface ActionInput {

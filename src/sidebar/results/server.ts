@@ -7,7 +7,7 @@ import { planCommitments } from '../../workbook/commitments-log';
 import { Workbook } from '../../workbook/layout';
 import { isoDayOf, parseIsoDay } from '../../workbook/table';
 import type { Ritual } from '../ritual';
-import { cycleContext, directedGap, focusReasonOf, readCycleRecords } from '../assessment/cycles';
+import { cycleContext, oneSidedOf, directedGap, focusReasonOf, readCycleRecords } from '../assessment/cycles';
 import type { CornerName } from '../common/api';
 import { viewerOf } from '../common/caller';
 import { orderedSides, readSnapshot, summariseCommitment, toCornerValues } from '../common/read-model';
@@ -38,6 +38,7 @@ function loadResults(cycle: string | null | undefined, workbook = new Workbook()
     gaps: gap ? toCornerValues(gap.gaps) : null,
     gapLabel: gap?.label ?? null,
     open: current ? context.open !== null && sameCycleName(context.open.name, current.summary.cycle) : false,
+    oneSided: current ? oneSidedOf(context, current.summary.cycle) : null,
     atRisk: current ? (cornersAtRisk(current.summary.means) as CornerName[]) : [],
     notableGaps: gap ? (CORNERS.filter((corner) => Math.abs(gap.gaps[corner] ?? 0) >= NOTABLE_GAP) as CornerName[]) : [],
     priority: focus,

@@ -72,6 +72,9 @@ function renderResults(app: App, view: ResultsView): void {
     heading(`Results, ${view.cycle}`),
     view.cycles.length > 1 ? h('div', { class: 'inline' }, field('Cycle', cyclePicker), show.element) : null,
     view.open ? notice('info', `Cycle ${view.cycle} is still open: more answers may come until it is closed.`) : null,
+    view.oneSided
+      ? notice('warning', h('strong', null, `One-sided cycle: closed without ${view.oneSided.without}. `), `Reason: `, view.oneSided.reason, '. These results show one company’s view only.')
+      : null,
     view.reassessment ? verdict(view.reassessment) : null,
     section('Means', meansTable(view), h('p', { class: 'hint' }, '⚑ 6 or below: needs attention.')),
     view.gaps ? gapsSection(view.gaps, view.bySide.map((s) => s.side)) : null,

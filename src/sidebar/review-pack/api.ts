@@ -5,6 +5,8 @@ export interface ReviewPackView {
   cycle: string;
   /** The closed cycles a pack can be prepared for, latest first. */
   cycles: string[];
+  /** The cycle closed without one company: which, and why (null when both were in it). */
+  oneSided: { without: string; reason: string } | null;
 }
 
 export interface ReviewPackApi {

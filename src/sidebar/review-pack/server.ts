@@ -11,7 +11,7 @@ import { setDocumentProperty } from '../../workbook/properties';
 import { REVIEW_PACK_PROPERTY, type ReviewPackLayouts, reviewPackCells, reviewPackSheet, writeReviewPack } from '../../workbook/review-pack';
 import { textOf } from '../../workbook/table';
 import { CYCLES, COMMITMENTS, DISCLOSURES, PARTNERSHIP, ASSESSMENTS, SCORECARD, VALUE_EXCHANGE } from '../../workbook/templates';
-import { closedCycleNames, cycleContext, focusReasonOf, latestClosedCycle, readCycleRecords } from '../assessment/cycles';
+import { closedCycleNames, cycleContext, focusReasonOf, latestClosedCycle, oneSidedOf, readCycleRecords } from '../assessment/cycles';
 import type { Ritual } from '../ritual';
 import type { ReviewPackApi } from './api';
 import { REVIEW_PACK_ARGUMENTS } from './inputs';
@@ -63,12 +63,13 @@ const prepareReview: ReviewPackApi['prepareReview'] = (cycle) => {
         focusReason: focusReasonOf(chosen.entry.step),
         advice: governanceAdvice({ name: chosen.name, means: chosen.entry.summary.means }).text,
         rationale: row ? textOf(row.values.governanceRationale) : '',
+        oneSided: oneSidedOf(context, chosen.name),
       },
     );
     const { sheet, name, remember } = reviewPackSheet(workbook.spreadsheet, workbook.documentProperties()[REVIEW_PACK_PROPERTY]);
     writeReviewPack(sheet, cells, lastRow, wrap);
     if (remember !== null) setDocumentProperty(REVIEW_PACK_PROPERTY, remember);
-    return { sheet: name, cycle: chosen.name, cycles: closedNames };
+    return { sheet: name, cycle: chosen.name, cycles: closedNames, oneSided: oneSidedOf(context, chosen.name) };
   });
 };
 
