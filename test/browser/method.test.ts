@@ -238,7 +238,7 @@ describe('the method’s tools in Chromium', () => {
       // Globex has shared nothing: Mid is above Early, the highest stage Acme may open.
       const decision = page.getByRole('heading', { level: 2, name: 'Decision: Wait for reciprocity' });
       await decision.waitFor();
-      await expect(page.getByText('Mid is above Early, the highest stage you may open').isVisible()).resolves.toBe(true);
+      await expect(page.getByText('so Early is the highest stage you may open: Mid waits until they share at the Early stage').isVisible()).resolves.toBe(true);
       await expect(page.getByText('The highest stage you may open now: Early (one above the highest stage Globex has shared).').isVisible()).resolves.toBe(true);
       await checkView(ana, 'method-disclosure-advice');
 
