@@ -174,12 +174,12 @@ function counterProposeCommitment(counter: CounterProposal): CommitmentsView {
     }
     if (newDue !== undefined) {
       const date = parseIsoDay(newDue, 'The new due date', calendar);
-      const today = new Date();
+      const now = today();
       if (isAssessmentAction(row)) {
         // The day it would be agreed is the earliest: the other side can accept today.
-        const problem = actionDueProblem(today, date, calendar);
+        const problem = actionDueProblem(now, date, calendar);
         if (problem) throw new Error(`The new due date ${newDue} ${problem}.`);
-      } else if (calendar.dayNumber(date) < calendar.dayNumber(today)) {
+      } else if (calendar.dayNumber(date) < calendar.dayNumber(now)) {
         throw new Error(`The new due date ${newDue} is in the past; a commitment is due today or later.`);
       }
     }

@@ -13,6 +13,7 @@ import { textOf } from '../../workbook/table';
 import { CYCLES, COMMITMENTS, DISCLOSURES, PARTNERSHIP, ASSESSMENTS, SCORECARD, VALUE_EXCHANGE } from '../../workbook/templates';
 import { closedCycleNames, cycleContext, focusReasonOf, latestClosedCycle, oneSidedOf, readCycleRecords } from '../assessment/cycles';
 import type { Ritual } from '../ritual';
+import { today } from '../common/request';
 import type { ReviewPackApi } from './api';
 import { REVIEW_PACK_ARGUMENTS } from './inputs';
 import { readSnapshot } from '../common/read-model';
@@ -59,7 +60,7 @@ const prepareReview: ReviewPackApi['prepareReview'] = (cycle) => {
       sheetNames,
       {
         cycle: chosen.name,
-        preparedOn: new Date(),
+        preparedOn: today(),
         focusReason: focusReasonOf(chosen.entry.step),
         advice: governanceAdvice({ name: chosen.name, means: chosen.entry.summary.means }).text,
         rationale: row ? textOf(row.values.governanceRationale) : '',

@@ -16,7 +16,7 @@ import { type CellValue, type TableRow, readRows, textOf } from '../../workbook/
 import { SCORECARD } from '../../workbook/templates';
 import type { WritePlan } from '../../workbook/write-plan';
 import { type Caller, publicIdentity, viewerOf } from '../common/caller';
-import { saveThenShow } from '../common/request';
+import { saveThenShow, today } from '../common/request';
 import { readPartnership } from '../common/read-model';
 import type { Ritual } from '../ritual';
 import { SCORECARD_ARGUMENTS } from './inputs';
@@ -43,7 +43,7 @@ const whereOf = (side: string, quarter: string): string => `${side} for ${quarte
 function loadScorecard(requested: string | null, workbook = new Workbook()): ScorecardView {
   const { sides } = readPartnership(workbook);
   const rows = readRows(workbook.layout(SCORECARD));
-  const currentQuarter = quarterOf(workbook.calendar, new Date());
+  const currentQuarter = quarterOf(workbook.calendar, today());
   const byKey = new Map<string, string>();
   for (const row of rows) {
     const label = textOf(row.values.quarter);
@@ -99,7 +99,7 @@ function loadScorecard(requested: string | null, workbook = new Workbook()): Sco
 
 /** A quarter the caller may score now: one that has begun (scoring late is fine, ahead is not). */
 function requireScorableQuarter(quarter: string, workbook: Workbook): void {
-  const current = quarterOf(workbook.calendar, new Date());
+  const current = quarterOf(workbook.calendar, today());
   const index = quarterIndex(quarter);
   if (!isQuarterLabel(quarter) || index === null) throw new Error(`The quarter must be a quarter such as ${current}; got "${quarter.slice(0, 60)}".`);
   if (index > (quarterIndex(current) as number)) throw new Error(`${quarter} has not begun yet (it is ${current} now); score a quarter once it has started.`);
@@ -117,7 +117,7 @@ function planHistoryOf(plan: WritePlan, workbook: Workbook, caller: Caller, quar
       oldValue: row.values[key],
       newValue: updates[key],
     }));
-  planHistory(plan, workbook, caller.actor.label, changed, new Date());
+  planHistory(plan, workbook, caller.actor.label, changed, today());
 }
 
 /** The caller's row of the quarter, read inside the lock; a later save replaces its scores. */
