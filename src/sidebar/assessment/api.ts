@@ -21,7 +21,8 @@ export interface CycleInfo {
 /** A new cycle Home and the assessment view offer, with the reason and a name that does not exist. */
 export interface CycleOfferView {
   kind: CycleKind;
-  reason: 'first' | 'reset-complete' | 'major-change' | 'due';
+  /** `breach`: a severe breach is open, so the cycle to start is a Reset one. */
+  reason: 'first' | 'reset-complete' | 'major-change' | 'due' | 'breach';
   suggestedName: string;
 }
 

@@ -25,6 +25,7 @@ const OFFER_TEXT: Record<NonNullable<AssessmentView['offer']>['reason'], string>
   due: 'The reassessment is due: start the next quarterly cycle.',
   'major-change': 'A major change was recorded: start an ad hoc cycle now rather than waiting for the 90 days.',
   'reset-complete': 'The reset after the breach is complete: start a reset cycle to see where trust stands now.',
+  breach: 'A severe breach is open and the 90-day loop is paused: a cycle started now is a reset cycle, to see where trust stands during the reset.',
 };
 
 const ANONYMITY_TEXT: Record<CycleAnonymity, string> = {

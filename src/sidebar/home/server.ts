@@ -15,7 +15,7 @@ import { setUpWorkbook as runSetup } from '../../workbook/setup';
 import { type TableRow, dateOf, isoDayOf, readRows, textOf } from '../../workbook/table';
 import { BREACHES, PARTNERSHIP } from '../../workbook/templates';
 import type { Ritual } from '../ritual';
-import { cycleContext, cycleInfo, directedGap, focusReasonOf, offerOf, readCycleRecords } from '../assessment/cycles';
+import { cycleContext, cycleInfo, directedGap, focusReasonOf, offerOf, pendingMajorChange, readCycleRecords } from '../assessment/cycles';
 import { exitOf } from '../breach/server';
 import type { CornerName, Identity } from '../common/api';
 import { publicIdentity } from '../common/caller';
@@ -90,19 +90,14 @@ function openBreach(breaches: readonly TableRow[], calendar: Calendar): HomeView
 
 /** A major change recorded after the latest assessment makes the reassessment due now, and says why. */
 function adHocReason(snapshot: ReturnType<typeof readSnapshot>, calendar: Calendar): string | null {
-  const row = snapshot.partnershipRow;
-  if (!row) return null;
-  const change = textOf(row.values.majorChange);
-  const on = dateOf(row.values.majorChangeOn);
-  if (change === '' || !on) return null;
-  const assessedSince = snapshot.assessments.some((assessment) => {
-    const date = dateOf(assessment.values.date);
-    return date !== null && date.getTime() >= on.getTime();
-  });
-  if (assessedSince) return null;
-  const note = textOf(row.values.majorChangeNote);
-  return `${change} on ${isoDayOf(on, calendar)}${note ? `: ${note}` : ''}. Reassess now rather than waiting for the 90 days.`;
+  const pending = pendingMajorChange(snapshot);
+  if (!pending) return null;
+  const note = textOf(snapshot.partnershipRow?.values.majorChangeNote).trim();
+  return `${pending.change} on ${isoDayOf(pending.on, calendar)}${note ? `: ${asSentence(note)}` : '.'} Reassess now rather than waiting for the 90 days.`;
 }
+
+/** A note as a sentence: its own closing mark kept (no "left).."), a full stop added when it has none. */
+const asSentence = (text: string): string => (/[.!?…]["'”’)\]]*$/.test(text) ? text : `${text}.`);
 
 function saveIdentity(identity: Identity): HomeView {
   const workbook = new Workbook();

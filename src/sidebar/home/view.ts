@@ -103,6 +103,7 @@ const OFFER_REASON: Record<NonNullable<HomeView['offer']>['reason'], string> = {
   due: 'The reassessment is due.',
   'major-change': 'A major change calls for an ad hoc reassessment.',
   'reset-complete': 'The reset is complete: reassess where trust stands.',
+  breach: 'A severe breach is open: a reset cycle, not a quarterly one.',
 };
 
 function reassessmentSection(app: App, home: HomeView): HTMLElement {
@@ -124,7 +125,7 @@ function reassessmentSection(app: App, home: HomeView): HTMLElement {
         ? notice(
             'info',
             h('strong', null, OFFER_REASON[offer.reason]),
-            ` Start ${offer.suggestedName} (${offer.kind.toLowerCase()}). `,
+            ` Start “${offer.suggestedName}”, ${offer.kind === 'Ad hoc' ? 'an ad hoc' : `a ${offer.kind.toLowerCase()}`} cycle. `,
             h('button', { type: 'button', class: 'link', onclick: () => app.go('assess') }, 'Start the cycle'),
           )
         : null,
