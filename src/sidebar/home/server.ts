@@ -122,8 +122,20 @@ function setUpWorkbook(partnership?: PartnershipInput | null): HomeView {
   const workbook = new Workbook();
   if (partnership) {
     save('Name the partnership', ({ plan }) => {
-      // Never overwrite what someone already typed on the Partnership sheet.
-      if (readPartnership(workbook).partnershipRow === null) plan.append(workbook.layout(PARTNERSHIP), [{ ...partnership, startDate: today() }]);
+      // Never overwrite what someone already typed on the Partnership sheet: a row there (made by
+      // hand, or by a major change or governance record before the names) gets only its blanks.
+      const row = readPartnership(workbook).partnershipRow;
+      if (row === null) {
+        plan.append(workbook.layout(PARTNERSHIP), [{ ...partnership, startDate: today() }]);
+        return;
+      }
+      const blanks: Record<string, string | Date> = {};
+      for (const key of ['ourCompany', 'partnerCompany', 'model'] as const) if (textOf(row.values[key]).trim() === '') blanks[key] = partnership[key];
+      if (textOf(row.values.startDate).trim() === '' && Object.keys(blanks).length > 0) blanks.startDate = today();
+      const named = [row.values.ourCompany, row.values.partnerCompany].map((cell) => textOf(cell).trim().toLowerCase());
+      const after = [blanks.ourCompany ?? named[0], blanks.partnerCompany ?? named[1]].map((side) => String(side).trim().toLowerCase());
+      if (after[0] === after[1]) throw new Error(`The Partnership sheet already names ${textOf(row.values.ourCompany) || textOf(row.values.partnerCompany)}: name the other company.`);
+      if (Object.keys(blanks).length > 0) plan.update(workbook.layout(PARTNERSHIP), row.rowNumber, blanks);
     }, workbook);
   }
   return loadHome(workbook);
