@@ -41,6 +41,11 @@ export interface AssessmentView {
   previousCycle: string | null;
   previousActions: CommitmentSummary[];
   sealedMinimumDefault: number;
+  /**
+   * The caller's own earlier answer to the open cycle, for "Replace my answer" to start from: named
+   * cycles only (an anonymous answer carries no name, a sealed one is never stored); null otherwise.
+   */
+  yourAnswer: { ratings: Record<CornerName, number | null>; evidence: Record<CornerName, string>; answeredOn: string } | null;
 }
 
 export interface StartCycleInput {

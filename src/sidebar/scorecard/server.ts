@@ -16,7 +16,7 @@ import { Workbook, sheetNameOf } from '../../workbook/layout';
 import { type CellValue, type TableRow, readRows, textOf } from '../../workbook/table';
 import { SCORECARD } from '../../workbook/templates';
 import type { WritePlan } from '../../workbook/write-plan';
-import type { Caller } from '../common/caller';
+import { type Caller, publicIdentity } from '../common/caller';
 import { saveThenShow } from '../common/request';
 import { readPartnership } from '../common/read-model';
 import type { Ritual } from '../ritual';
@@ -86,7 +86,8 @@ function loadScorecard(requested: string | null, workbook = new Workbook()): Sco
   const ofQuarter = satisfactionSummary(quarterRatings);
   const overall = satisfactionSummary(allRatings);
   return {
-    identity: savedIdentity(),
+    // Name and side only: the person id stays on the server.
+    identity: publicIdentity(savedIdentity()),
     sides,
     quarter,
     currentQuarter,
