@@ -36,7 +36,7 @@ button{font:inherit;padding:6px 14px;border-radius:4px;border:1px solid #1a73e8;
 button.secondary{background:#fff;color:#1a73e8}
 </style>
 </head><body>
-<p>The sheets are in place. Name the two companies (they are the two sides everywhere) and the partnership model.</p>
+<p id="intro">The sheets are in place. Name the two companies (they are the two sides everywhere) and the partnership model.</p>
 <form id="setup" novalidate aria-label="Set up the partnership workbook">
 <label for="ours">Your company</label>
 <input id="ours" autocomplete="organization" required value="${escapeHtml(values.ourCompany)}">
@@ -80,6 +80,7 @@ button.secondary{background:#fff;color:#1a73e8}
     google.script.run
       .withSuccessHandler(function (home) {
         form.hidden = true;
+        document.getElementById('intro').hidden = true;
         document.getElementById('done').hidden = false;
         var sides = home && home.sides && home.sides.length === 2 ? home.sides.join(' and ') : ours + ' and ' + partner;
         document.getElementById('done-text').textContent = 'Set up for ' + sides + (home && home.model ? ' (' + home.model + ')' : '') + '. Open Trust Corners to say who you are and start the first assessment.';

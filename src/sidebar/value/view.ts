@@ -24,49 +24,53 @@ function quarterPicker(app: App, view: ValueExchangeView): HTMLElement {
   return h('div', { class: 'field' }, h('label', { for: picker.id }, 'Quarter shown'), picker);
 }
 
-/** Each kind per company, and the balance each way where the kind is counted. */
+/** Each kind per company, as on the sheet's rows of the quarter. */
 function figuresTable(view: ValueExchangeView): HTMLElement {
   if (view.rows.length < 2) return h('p', { class: 'muted' }, 'Name the two companies on the Partnership sheet first.');
-  const balanceOf = new Map(view.balances.map((entry) => [entry.kind, entry]));
   return h(
     'table',
     { class: 'compact' },
-    h('caption', { class: 'sr-only' }, `What each side gave the other in ${view.quarter}, and the balance each way`),
-    h(
-      'thead',
-      null,
-      h('tr', null, h('th', { scope: 'col' }, 'Kind'), view.rows.map((row) => h('th', { scope: 'col', class: 'num' }, row.side)), h('th', { scope: 'col', class: 'num' }, 'Balance')),
-    ),
+    h('caption', { class: 'sr-only' }, `What each side gave the other in ${view.quarter}`),
+    h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Kind'), view.rows.map((row) => h('th', { scope: 'col', class: 'num' }, row.side)))),
     h(
       'tbody',
       null,
-      view.kinds.map((kind) => {
-        const balance = balanceOf.get(kind);
-        return h(
+      view.kinds.map((kind) =>
+        h(
           'tr',
           null,
           h('th', { scope: 'row' }, kind),
-          view.rows.map((row) => h('td', { class: 'num' }, figure(row.amounts[kind] ?? null))),
-          h('td', { class: 'num' }, balance ? balance.balance || '–' : h('span', { class: 'meta' }, 'n/a')),
-        );
-      }),
+          view.rows.map((row) => {
+            const amount = row.amounts[kind] ?? null;
+            return h('td', { class: 'num' }, amount === null ? [h('span', { 'aria-hidden': 'true' }, '–'), h('span', { class: 'sr-only' }, 'none')] : figure(amount));
+          }),
+        ),
+      ),
     ),
   );
 }
 
-function figuresNotes(view: ValueExchangeView): HTMLElement {
-  const problems = view.balances.filter((entry) => entry.missing !== '' && entry.missing !== 'No figures yet.');
-  const notes = view.rows.filter((row) => row.note !== '');
+/** The balance each way of each counted kind, as the ratio it is, and the quarter's ROPI. */
+function balancesList(view: ValueExchangeView): HTMLElement {
   return h(
     'div',
     null,
     h(
-      'p',
-      { class: 'hint' },
-      'Balance: the smaller side’s total ÷ the larger side’s, for one kind at a time; 1 is even, 0 is all one way. Revenue and investment are money, not exchanges: ',
-      view.ropi ? ['ROPI this quarter ', h('strong', null, view.ropi), ' (revenue influenced ÷ investment, both sides).'] : 'ROPI shows once the quarter has revenue and investment.',
+      'dl',
+      { class: 'pair' },
+      view.balances.map((entry) => [h('dt', null, entry.kind), h('dd', null, entry.balance ? h('strong', null, entry.balance) : h('span', { class: 'muted' }, entry.missing || 'No figures yet.'))]),
+      h('dt', null, 'ROPI'),
+      h('dd', null, view.ropi ? [h('strong', null, view.ropi), ' (revenue influenced ÷ investment, both sides)'] : h('span', { class: 'muted' }, 'Shown once the quarter has revenue influenced and investment.')),
     ),
-    problems.map((entry) => notice('warning', `${entry.kind}: ${entry.missing}`)),
+    h('p', { class: 'hint' }, 'Balance: the smaller side’s total ÷ the larger side’s, one kind at a time; 1 is even, 0 is all one way.'),
+  );
+}
+
+function figuresNotes(view: ValueExchangeView): HTMLElement {
+  const notes = view.rows.filter((row) => row.note !== '');
+  return h(
+    'div',
+    null,
     view.duplicateSides.length
       ? notice('warning', `${view.duplicateSides.join(' and ')} ${view.duplicateSides.length === 1 ? 'has' : 'have'} more than one row for ${view.quarter} on the Value Exchange sheet: the sidebar shows and writes the first; merge them on the sheet.`)
       : null,
@@ -144,6 +148,7 @@ function renderValue(app: App, view: ValueExchangeView, saved?: string): void {
     saved ? notice('success', 'Recorded. ', saved) : null,
     quarterPicker(app, view),
     section(`What each side gave, ${view.quarter}`, figuresTable(view), figuresNotes(view)),
+    section(`Balance each way, ${view.quarter}`, balancesList(view)),
     view.sides.length < 2 ? null : section('Record a figure', entryForm(app, view)),
   );
 }
