@@ -15,10 +15,11 @@ import { save, today } from '../common/request';
 import { DISCLOSURE_ARGUMENTS } from './inputs';
 
 /**
- * The ledger, read once with the columns the Reciprocates rule needs (which also hold the side,
- * stage and decision the advisor reads).
+ * The ledger, read once: the advice needs each entry's side, stage and decision; recording one
+ * also its ID and Reciprocates (LEDGER_COLUMNS), for the new row's ID and the entry it answers.
  */
-const readLedger = (workbook: Workbook): TableRow[] => readRows(workbook.layout(DISCLOSURES), LEDGER_COLUMNS);
+const readLedger = (workbook: Workbook, recording = false): TableRow[] =>
+  readRows(workbook.layout(DISCLOSURES), recording ? LEDGER_COLUMNS : ['side', 'stage', 'decision']);
 
 /** The ledger entries that shared something (a recorded decision to wait shared nothing). */
 function sharedEntries(rows: readonly TableRow[]): Disclosure[] {
@@ -64,7 +65,7 @@ const handlers: DisclosureApi = {
     return save('Record disclosure', ({ workbook, plan, sides, caller }) => {
       const known = sides();
       const { side } = caller(known);
-      const rows = readLedger(workbook);
+      const rows = readLedger(workbook, true);
       const advice = adviceFor(input, rows, side, known);
       const layout = workbook.layout(DISCLOSURES);
       const id = nextIds(rows, 'D')[0];
