@@ -32,8 +32,8 @@ input,select{font:inherit;width:100%;box-sizing:border-box;padding:5px 6px;margi
 .hint{color:#5f6368;font-size:12px;margin:2px 0 0}
 .error{color:#b3261e;font-weight:500}
 .buttons{margin-top:14px;display:flex;gap:8px}
-button{font:inherit;padding:6px 14px;border-radius:4px;border:1px solid #1a73e8;background:#1a73e8;color:#fff;cursor:pointer}
-button.secondary{background:#fff;color:#1a73e8}
+button{font:inherit;padding:6px 14px;border-radius:4px;border:1px solid #1a73e8;background:#1a73e8;color:white;cursor:pointer}
+button.secondary{background:white;color:#1a73e8}
 </style>
 </head><body>
 <p id="intro">The sheets are in place. Name the two companies (they are the two sides everywhere) and the partnership model.</p>

@@ -46,8 +46,9 @@ function nameCompanies(harness: Harness, ours: string, partner: string, model = 
 describe('build/Sidebar.html', () => {
   const html = readSidebarHtml();
 
-  it('is one self-contained document under 80 KB', () => {
-    expect(statSync(SIDEBAR_PATH).size).toBeLessThan(80 * 1024);
+  // 80 KB until the Value Exchange view (issue 20) came in at about 7 KB.
+  it('is one self-contained document under 88 KB', () => {
+    expect(statSync(SIDEBAR_PATH).size).toBeLessThan(88 * 1024);
     expect(html.match(/<script>/g)).toHaveLength(1);
     expect(html).toMatch(/<style>/);
     const script = html.slice(html.indexOf('<script>') + 8, html.lastIndexOf('</script>'));
