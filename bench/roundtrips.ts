@@ -140,6 +140,11 @@ const HANDLER_ACTIONS: Record<HandlerName, BenchAction> = {
     },
     run: () => api.prepareReview(null),
   },
+  loadValueExchange: { name: 'view_value_exchange', run: () => api.loadValueExchange(null) },
+  recordValueEntry: {
+    name: 'submit_value_entry',
+    run: () => api.recordValueEntry({ quarter: benchScores().quarter, side: SIDES[1], kind: 'Leads', amount: 12, note: 'Webinar' }),
+  },
   addScorecardActionItem: { name: 'submit_scorecard_action_item', prepare: () => api.saveScorecard(benchScores()), run: () => api.addScorecardActionItem(benchScores().quarter, 'Bench action item') },
 };
 

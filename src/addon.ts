@@ -3,7 +3,11 @@ import { type SetupReport, setUpWorkbook } from './workbook/setup';
 import { stampEdit } from './workbook/stamp';
 import { PORTFOLIO_DIALOG_TITLE, portfolioDialogHtml } from './workbook/portfolio';
 import { verifyHistory } from './workbook/verify-history';
-import { refreshTimeZone } from './workbook/layout';
+import { Workbook, refreshTimeZone } from './workbook/layout';
+import { textOf } from './workbook/table';
+import { savedIdentity } from './workbook/identity';
+import { readPartnership } from './sidebar/common/read-model';
+import { SETUP_DIALOG_TITLE, setupDialogHtml } from './setup-dialog';
 
 /**
  * The add-on's face in Sheets: the menu and the simple triggers. onOpen may run in AuthMode.NONE
@@ -66,9 +70,25 @@ function describeReport(report: SetupReport): string {
   return parts.length > 0 ? parts.join(' ') : 'Everything was in place; nothing needed changing.';
 }
 
+/**
+ * Sets up the sheets, then, unless the Partnership sheet names both companies already, asks for
+ * them and the model in a dialog (the sidebar's set-up form, sent to the same handler): otherwise
+ * every view would show a partnership with no names until someone found the Partnership sheet.
+ */
 export function menuSetUpWorkbook(): void {
   const report = setUpWorkbook();
   SpreadsheetApp.getActiveSpreadsheet().toast(describeReport(report), ADDON_NAME, 8);
+  const { sides, partnershipRow } = readPartnership(new Workbook());
+  if (sides.length >= 2) return;
+  const row = partnershipRow?.values ?? {};
+  const page = HtmlService.createHtmlOutput(
+    setupDialogHtml({
+      ourCompany: textOf(row.ourCompany) || (savedIdentity()?.side ?? ''),
+      partnerCompany: textOf(row.partnerCompany),
+      model: textOf(row.model),
+    }),
+  ).setWidth(420).setHeight(400);
+  SpreadsheetApp.getUi().showModalDialog(page, SETUP_DIALOG_TITLE);
 }
 
 export function menuRepairWorkbook(): void {

@@ -301,14 +301,23 @@ function oneSidedClose(cycle: CycleRecord, request: CloseRequest): string {
 
 /**
  * The name offered when a cycle starts, never one that exists (compared as cycleNameKey does):
- * Quarterly → the calendar quarter, `2026-Q4`; Ad hoc → the month, `2026-11 ad hoc`; Reset → the
- * month, `2026-11 reset`. When taken, ` (2)`, ` (3)`… is appended: the first free one.
+ * Quarterly → the calendar quarter, `2026-Q4`; Ad hoc → the month, `2026-11 ad hoc`, or with the
+ * major change it follows (`about`), `2026-11 ad hoc: Leadership change`; Reset → the month,
+ * `2026-11 reset`. When taken, ` (2)`, ` (3)`… is appended: the first free one.
  */
-export function suggestCycleName(cycles: readonly CycleRecord[] | readonly string[], kind: CycleKind, today: Date, calendar: Calendar = RUNTIME_CALENDAR): string {
+export function suggestCycleName(
+  cycles: readonly CycleRecord[] | readonly string[],
+  kind: CycleKind,
+  today: Date,
+  calendar: Calendar = RUNTIME_CALENDAR,
+  about = '',
+): string {
   const taken = new Set<string>();
   for (const cycle of cycles) taken.add(cycleNameKey(typeof cycle === 'string' ? cycle : cycle.name));
   const month = calendar.isoDay(today).slice(0, 7);
-  const base = kind === 'Quarterly' ? quarterOf(calendar, today) : kind === 'Ad hoc' ? `${month} ad hoc` : `${month} reset`;
+  // A cycle name holds at most 60 characters, with room left for " (2)".
+  const topic = about.trim().replace(/\s+/g, ' ').slice(0, 35).trim();
+  const base = kind === 'Quarterly' ? quarterOf(calendar, today) : kind === 'Ad hoc' ? `${month} ad hoc${topic ? `: ${topic}` : ''}` : `${month} reset`;
   if (!taken.has(cycleNameKey(base))) return base;
   for (let number = 2; ; number++) {
     const candidate = `${base} (${number})`;

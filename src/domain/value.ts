@@ -96,7 +96,7 @@ export function partnerSatisfaction(ratings: readonly number[]): number | null {
 export const VALUE_KINDS = ['Leads', 'Referrals', 'Deals influenced', 'Revenue influenced', 'Investment'] as const;
 export type ValueKind = (typeof VALUE_KINDS)[number];
 /** Kinds that count things (whole numbers); the others are amounts of money. */
-const COUNTED_KINDS: ReadonlySet<ValueKind> = new Set<ValueKind>(['Leads', 'Referrals', 'Deals influenced']);
+export const COUNTED_KINDS: ReadonlySet<ValueKind> = new Set<ValueKind>(['Leads', 'Referrals', 'Deals influenced']);
 
 export interface ValueEntryInput {
   quarter: string;

@@ -18,6 +18,7 @@ import type { PremortemApi } from './premortem/api';
 import type { ResultsApi } from './results/api';
 import type { ReviewPackApi } from './review-pack/api';
 import type { ScorecardApi } from './scorecard/api';
+import type { ValueApi } from './value/api';
 
 export interface RitualApis {
   /** Home and who is who; set-up and the example partnership. */
@@ -38,6 +39,8 @@ export interface RitualApis {
   majorChange: MajorChangeApi;
   governance: GovernanceApi;
   reviewPack: ReviewPackApi;
+  /** What each side gave the other per quarter, and the balance each way. */
+  value: ValueApi;
   /** The open sidebar's poll: did the workbook change? */
   freshness: FreshnessApi;
 }

@@ -20,6 +20,7 @@ import { PREMORTEM_RITUAL } from './premortem/server';
 import { RESULTS } from './results/server';
 import { REVIEW_PACK } from './review-pack/server';
 import { SCORECARD_RITUAL } from './scorecard/server';
+import { VALUE } from './value/server';
 
 const RITUALS: { [K in RitualName]: Ritual<RitualApis[K]> } = {
   home: HOME,
@@ -35,6 +36,7 @@ const RITUALS: { [K in RitualName]: Ritual<RitualApis[K]> } = {
   majorChange: MAJOR_CHANGE,
   governance: GOVERNANCE,
   reviewPack: REVIEW_PACK,
+  value: VALUE,
   freshness: FRESHNESS,
 };
 

@@ -66,6 +66,8 @@ const VALID: Record<string, unknown[]> = {
   // B-002 is the breach recordBreach added above (the example's B-001 is decided already).
   decideBreach: [{ id: 'B-002', dishonestyOrDataMisuse: false, partnerAcknowledged: true, recovered: 'Not yet known', decision: 'Rebuild', reasons: 'Owned at once' }],
   prepareReview: [null],
+  loadValueExchange: ['2026-Q4'],
+  recordValueEntry: [{ quarter: '2026-Q4', side: 'Beta Cloud', kind: 'Leads', amount: 12, note: 'Webinar' }],
 };
 
 const HUGE = 'x'.repeat(100_000);

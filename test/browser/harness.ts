@@ -101,6 +101,13 @@ export async function startHarness(options: { timeZone?: string; activeUser?: st
         res.end(page);
         return;
       }
+      // The latest dialog a menu item showed (HtmlService), with the same google.script.run bridge.
+      if (req.method === 'GET' && url.pathname === '/dialog') {
+        const dialog = double.inspect.dialogs().pop();
+        res.writeHead(dialog ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(dialog ? dialog.html.replace(/<head>/i, `<head>\n<script>${scriptRunShim({ functionNames: functions, endpoint: '/rpc', user: null, notifyParent: false })}</script>`) : 'no dialog shown');
+        return;
+      }
       if (req.method === 'POST' && url.pathname === '/rpc') {
         const { user, name, args } = JSON.parse(await readBody(req)) as { user: string; name: string; args: unknown[] };
         let reply: { ok: true; value: unknown } | { ok: false; message: string };

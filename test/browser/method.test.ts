@@ -238,7 +238,7 @@ describe('the method’s tools in Chromium', () => {
       // Globex has shared nothing: Mid is above Early, the highest stage Acme may open.
       const decision = page.getByRole('heading', { level: 2, name: 'Decision: Wait for reciprocity' });
       await decision.waitFor();
-      await expect(page.getByText('so Early is the highest stage you may open: Mid waits until they share at the Early stage').isVisible()).resolves.toBe(true);
+      await expect(page.getByText('The partner has shared nothing yet, so Early is the highest stage you may open: Mid waits until they share at the Early stage').isVisible()).resolves.toBe(true);
       await expect(page.getByText('The highest stage you may open now: Early (one above the highest stage Globex has shared).').isVisible()).resolves.toBe(true);
       await checkView(ana, 'method-disclosure-advice');
 
@@ -249,11 +249,12 @@ describe('the method’s tools in Chromium', () => {
       await form.getByRole('button', { name: 'Get advice' }).click();
       await page.getByRole('heading', { level: 2, name: 'Decision: Share structurally' }).waitFor();
       await page.getByRole('button', { name: 'Record in the ledger' }).dblclick();
-      await page.getByText('Recorded in the Disclosure Ledger: “Monthly account list”, Early, Share structurally.', { exact: true }).waitFor();
+      // Acme goes first: the entry answers nothing of Globex's, so its Reciprocates stays blank.
+      await page.getByText('Recorded in the Disclosure Ledger as D-001: “Monthly account list”, Early, Share structurally.', { exact: true }).waitFor();
       expect(harness.rpc.filter((r) => r.name === 'recordDisclosure')).toHaveLength(1);
       const ledger = sheetRows(harness, 'Disclosure Ledger');
       expect(ledger).toHaveLength(1);
-      expect(ledger[0]).toMatchObject({ ID: 'D-001', Side: 'Acme', 'What was shared': 'Monthly account list', Stage: 'Early', 'Exploitation risk': 'High', 'Coordination value': 'High', Decision: 'Share structurally' });
+      expect(ledger[0]).toMatchObject({ ID: 'D-001', Side: 'Acme', 'What was shared': 'Monthly account list', Stage: 'Early', 'Exploitation risk': 'High', 'Coordination value': 'High', Decision: 'Share structurally', Reciprocates: '' });
       expect(isDate(ledger[0]['Date'])).toBe(true);
       await checkView(ana, 'method-disclosure-recorded');
     } finally {

@@ -208,7 +208,7 @@ describe('three quarters of the loop, from an empty spreadsheet', () => {
       await cleo.page.getByRole('button', { name: 'Record change' }).click();
       await heading(cleo.page, 'Trust Corners').waitFor();
       const adHoc = await startOfferedCycle(cleo.page, 'A major change calls for an ad hoc reassessment.');
-      expect(adHoc).toBe('2026-04 ad hoc');
+      expect(adHoc).toBe('2026-04 ad hoc: Leadership change');
       await submitRatings(cleo.page, [7, 6, 7, 8]);
       answerAs(harness, ANA, 'Ana Silva', 'Acme', adHoc, [8, 5, 7, 7]);
       await closeCycle(cleo.page, adHoc);

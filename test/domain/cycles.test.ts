@@ -152,6 +152,13 @@ describe('the suggested name', () => {
     expect(suggestCycleName([], 'Reset', day('2026-11-10'), utc)).toBe('2026-11 reset');
   });
 
+  it('names an ad hoc cycle after the major change it follows, short enough for a cycle name even when numbered', () => {
+    expect(suggestCycleName([], 'Ad hoc', day('2026-11-10'), utc, 'Leadership change')).toBe('2026-11 ad hoc: Leadership change');
+    expect(suggestCycleName(['2026-11 ad hoc: Leadership change'], 'Ad hoc', day('2026-11-10'), utc, '  Leadership   change ')).toBe('2026-11 ad hoc: Leadership change (2)');
+    expect(suggestCycleName([], 'Quarterly', day('2026-11-10'), utc, 'Merger')).toBe('2026-Q4');
+    expect(suggestCycleName([], 'Ad hoc', day('2026-11-10'), utc, 'x'.repeat(200)).length).toBeLessThanOrEqual(60 - ' (99)'.length);
+  });
+
   it('is the first free numbered name when the plain one is taken (the example workbook\'s 2026-Q4)', () => {
     expect(suggestCycleName(['2026-Q3', '2026-q4'], 'Quarterly', day('2026-11-10'), utc)).toBe('2026-Q4 (2)');
     expect(suggestCycleName(['2026-Q4', '2026-Q4 (2)', '2026-Q4  (3)'], 'Quarterly', day('2026-11-10'), utc)).toBe('2026-Q4 (4)');

@@ -237,6 +237,17 @@ describe('the review pack on the example partnership', () => {
     expect(double.inspect.sheetNames().filter((name) => name.startsWith(REVIEW_PACK_TITLE))).toEqual([REVIEW_PACK_TITLE]);
   });
 
+  it('lists the breaches with their rebuild-or-exit decision (the sidebar passes the Breaches sheet)', () => {
+    const { values, label } = preparedPack();
+    const breach = example.breaches[0];
+    const header = values.findIndex((row) => row[0] === 'Breach, and why it was decided so');
+    expect(header).toBeGreaterThan(0);
+    const listed = values[header + 1];
+    expect(String(listed[0])).toMatch(new RegExp(`^${String(breach.what)}`));
+    expect(listed[5]).toBe(breach.id);
+    expect(label('Breaches recorded')?.[1]).toBe(example.breaches.length);
+  });
+
   it('lists a chosen cycle’s actions and what came of them', () => {
     preparedPack();
     const firstCycle = String(example.assessments[0].cycle);

@@ -21,7 +21,8 @@ export interface CycleInfo {
 /** A new cycle Home and the assessment view offer, with the reason and a name that does not exist. */
 export interface CycleOfferView {
   kind: CycleKind;
-  reason: 'first' | 'reset-complete' | 'major-change' | 'due';
+  /** `breach`: a severe breach is open, so the cycle to start is a Reset one. */
+  reason: 'first' | 'reset-complete' | 'major-change' | 'due' | 'breach';
   suggestedName: string;
 }
 
@@ -40,6 +41,11 @@ export interface AssessmentView {
   previousCycle: string | null;
   previousActions: CommitmentSummary[];
   sealedMinimumDefault: number;
+  /**
+   * The caller's own earlier answer to the open cycle, for "Replace my answer" to start from: named
+   * cycles only (an anonymous answer carries no name, a sealed one is never stored); null otherwise.
+   */
+  yourAnswer: { ratings: Record<CornerName, number | null>; evidence: Record<CornerName, string>; answeredOn: string } | null;
 }
 
 export interface StartCycleInput {

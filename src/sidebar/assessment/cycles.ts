@@ -48,8 +48,43 @@ export function directedGap(snapshot: Snapshot, summary: CycleSummary | undefine
 
 export const focusReasonOf = (step: FocusStep | undefined): string => (step ? describeFocus(step) : '');
 
-/** The cycle Home offers to start now, with a name that does not exist yet. */
+/**
+ * The major change recorded on the Partnership sheet that no answer has followed yet, or null.
+ * Answers carry their time, so a change recorded on the day a cycle opened or closed is told
+ * apart from that cycle (the Cycles sheet keeps days only).
+ */
+export function pendingMajorChange(snapshot: Snapshot): { change: string; on: Date } | null {
+  const row = snapshot.partnershipRow;
+  if (!row) return null;
+  const change = textOf(row.values.majorChange);
+  const on = dateOf(row.values.majorChangeOn);
+  if (change === '' || !on) return null;
+  const answeredSince = snapshot.assessments.some((assessment) => {
+    const date = dateOf(assessment.values.date);
+    return date !== null && date.getTime() >= on.getTime();
+  });
+  return answeredSince ? null : { change, on };
+}
+
+/**
+ * The cycle Home offers to start now, with a name that does not exist yet. While a severe breach
+ * is open the offer is a Reset cycle (the 90-day loop is paused); a major change no answer has
+ * followed yet offers an Ad hoc cycle named after it, even when the change was recorded on the day
+ * the last cycle opened (the day-level rule alone would offer a second quarterly cycle).
+ */
 export function offerOf(snapshot: Snapshot, context: CycleContext, calendar: Calendar, breachRows: readonly TableRow[]): CycleOfferView | null {
+  if (context.open) return null;
+  if (breachRows.some((row) => textOf(row.values.status) !== 'Reset complete')) {
+    return { kind: 'Reset', reason: 'breach', suggestedName: suggestedName(snapshot, context, 'Reset', calendar) };
+  }
+  const view = ruleOffer(snapshot, context, calendar, breachRows);
+  if ((view === null || view.reason === 'due') && context.records.length > 0 && pendingMajorChange(snapshot)) {
+    return { kind: 'Ad hoc', reason: 'major-change', suggestedName: suggestedName(snapshot, context, 'Ad hoc', calendar) };
+  }
+  return view;
+}
+
+function ruleOffer(snapshot: Snapshot, context: CycleContext, calendar: Calendar, breachRows: readonly TableRow[]): CycleOfferView | null {
   const completed = breachRows
     .filter((row) => textOf(row.values.status) === 'Reset complete')
     .map((row) => dateOf(row.values.reviewDate) ?? dateOf(row.values.date))
@@ -68,10 +103,14 @@ export function offerOf(snapshot: Snapshot, context: CycleContext, calendar: Cal
   return offer ? { ...offer, suggestedName: suggestedName(snapshot, context, offer.kind, calendar) } : null;
 }
 
-/** A free name: never one on the Cycles sheet or in the Assessments' Cycle column. */
+/**
+ * A free name: never one on the Cycles sheet or in the Assessments' Cycle column. An ad hoc cycle
+ * after a major change no answer has followed yet is named after the change.
+ */
 export function suggestedName(snapshot: Snapshot, context: CycleContext, kind: CycleKind, calendar: Calendar): string {
   const names = [...context.records.map((record) => record.name), ...cycleSummaries(snapshot).map((summary) => summary.cycle)];
-  return suggestCycleName(names, kind, today(), calendar);
+  const about = kind === 'Ad hoc' ? pendingMajorChange(snapshot)?.change ?? '' : '';
+  return suggestCycleName(names, kind, today(), calendar, about);
 }
 
 export function answeredBySide(store: CycleStore, cycle: CycleRecord, assessments: readonly TableRow[]): Record<string, number> {

@@ -5,13 +5,13 @@
  */
 import { startOfDayOf } from '../../domain/calendar';
 import { CORNERS, type Corner } from '../../domain/corners';
+import { sideKey } from '../../domain/scores';
 import {
   CYCLE_ANONYMITIES, CYCLE_KINDS, type CycleKind, type CycleRecord, closeCycle as closeRecord, cycleForAnswer, findCycle, openCycle as openRecord,
   placeAnswer, sameCycleName,
 } from '../../domain/cycles';
 import { cycleRowOf } from '../../workbook/cycle-records';
 import { CycleStore, SEALED_MINIMUM_DEFAULT, respondentToken, settingsOf } from '../../workbook/cycle-store';
-import { sideKey } from '../../domain/scores';
 import { type TableLayout, Workbook } from '../../workbook/layout';
 import { type CellValue, type TableRow, dateOf, isoDayOf, readRows, textOf } from '../../workbook/table';
 import { ASSESSMENTS, BREACHES, CYCLES, PARTNERSHIP } from '../../workbook/templates';
@@ -19,18 +19,45 @@ import type { WritePlan } from '../../workbook/write-plan';
 import type { Ritual } from '../ritual';
 import type { AssessmentApi, AssessmentView, SubmitResult } from './api';
 import { publicIdentity, viewerOf } from '../common/caller';
-import { BREACH_STATE_KEYS, cycles as cycleSummaries, readSnapshot, summariseCommitment } from '../common/read-model';
+import { ASSESSMENT_RATING_KEYS, BREACH_STATE_KEYS, cycles as cycleSummaries, readSnapshot, summariseCommitment } from '../common/read-model';
 import { save, saveThenShow, today } from '../common/request';
 import { answeredBySide, cycleContext, cycleInfo, offerOf, planFixedSettings, readCycleRecords, suggestedName } from './cycles';
 import { ASSESSMENT_ARGUMENTS } from './inputs';
 
+/** The Assessments' evidence columns, one per corner. */
+const EVIDENCE_KEYS: readonly string[] = CORNERS.map((corner) => `${corner.toLowerCase()}Evidence`);
+
+/**
+ * The caller's own earlier answer to the open cycle, for "Replace my answer": named cycles only.
+ * An anonymous answer carries no name and a sealed one is never stored, so neither can be told
+ * apart from the others; nobody ever receives another person's answer. `participant` is the name
+ * the cycle's record of who answered keeps under this person's own token.
+ */
+function earlierAnswerOf(rows: readonly TableRow[], cycle: CycleRecord, side: string, participant: string, calendar: Workbook['calendar']): AssessmentView['yourAnswer'] {
+  const row = rows.find(
+    (candidate) => sameCycleName(textOf(candidate.values.cycle), cycle.name) && sideKey(textOf(candidate.values.side)) === sideKey(side) && textOf(candidate.values.participant) === participant,
+  );
+  if (!row) return null;
+  const rating = (value: CellValue | undefined): number | null => (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 10 ? value : null);
+  const date = dateOf(row.values.date);
+  return {
+    ratings: Object.fromEntries(CORNERS.map((corner) => [corner, rating(row.values[corner.toLowerCase()])])) as Record<Corner, number | null>,
+    evidence: Object.fromEntries(CORNERS.map((corner) => [corner, textOf(row.values[`${corner.toLowerCase()}Evidence`])])) as Record<Corner, string>,
+    answeredOn: date ? isoDayOf(date, calendar) : '',
+  };
+}
+
 function loadAssessment(workbook = new Workbook()): AssessmentView {
   const identity = viewerOf(workbook);
-  const snapshot = readSnapshot(workbook);
   const { records } = readCycleRecords(workbook);
+  const store = CycleStore.of(workbook);
+  const open = records.find((record) => record.closedOn === null) ?? null;
+  // Who answered a cycle is kept per person token (document properties, read already): the
+  // evidence columns are read only when this person has a named answer to show.
+  const earlier = open && open.anonymity === 'Named' && identity ? store.respondents(open.name)[respondentToken(identity.personId, open.name)] : undefined;
+  const snapshot = earlier === undefined ? readSnapshot(workbook) : readSnapshot(workbook, { assessments: [...ASSESSMENT_RATING_KEYS, ...EVIDENCE_KEYS] });
   const context = cycleContext(snapshot, records);
   const calendar = workbook.calendar;
-  const store = CycleStore.of(workbook);
   const now = today();
   const previous = [...context.assessed].reverse().find((entry) => !context.open || !sameCycleName(entry.summary.cycle, context.open.name));
   const suggestedNames = Object.fromEntries(CYCLE_KINDS.map((kind) => [kind, suggestedName(snapshot, context, kind, calendar)])) as Record<CycleKind, string>;
@@ -49,6 +76,7 @@ function loadAssessment(workbook = new Workbook()): AssessmentView {
           .filter((item) => sameCycleName(item.source.replace(/^Assessment /, ''), previous.summary.cycle) && item.source.startsWith('Assessment '))
       : [],
     sealedMinimumDefault: SEALED_MINIMUM_DEFAULT,
+    yourAnswer: open && identity && earlier !== undefined ? earlierAnswerOf(snapshot.assessments, open, identity.side, earlier, calendar) : null,
   };
 }
 

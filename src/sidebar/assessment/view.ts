@@ -25,6 +25,13 @@ const OFFER_TEXT: Record<NonNullable<AssessmentView['offer']>['reason'], string>
   due: 'The reassessment is due: start the next quarterly cycle.',
   'major-change': 'A major change was recorded: start an ad hoc cycle now rather than waiting for the 90 days.',
   'reset-complete': 'The reset after the breach is complete: start a reset cycle to see where trust stands now.',
+  breach: 'A severe breach is open and the 90-day loop is paused: a cycle started now is a reset cycle, to see where trust stands during the reset.',
+};
+
+/** Why an answered anonymous or sealed cycle shows no earlier answer to edit. */
+const UNSHOWN_ANSWER: Record<Exclude<CycleAnonymity, 'Named'>, string> = {
+  Anonymous: 'An anonymous answer carries no name, so nobody, you included, can tell which row is yours: it cannot be shown or replaced.',
+  Sealed: 'A sealed answer is never stored, only added to your side’s running totals: there is nothing to show or replace.',
 };
 
 const ANONYMITY_TEXT: Record<CycleAnonymity, string> = {
@@ -106,17 +113,20 @@ function answerForm(app: App, view: AssessmentView, open: CycleInfo): HTMLElemen
     h('p', null, 'Answering for ', h('strong', null, view.identity?.side ?? view.sides.join(' or ')), view.identity && open.anonymity === 'Named' ? ` as ${view.identity.displayName}` : '', '.'),
   );
   if (open.youAnswered && open.anonymity !== 'Named') {
-    return section('Your answer', about, notice('success', 'You have answered this cycle. Each person answers once.'));
+    return section('Your answer', about, notice('success', 'You have answered this cycle. Each person answers once. ', UNSHOWN_ANSWER[open.anonymity]));
   }
+  // A named answer is replaced by the same person's later one: the form starts from the earlier one.
+  const earlier = open.youAnswered ? view.yourAnswer : null;
   const ratings = CORNER_NAMES.map((corner) => {
+    const before = earlier?.ratings[corner] ?? null;
     const group = radioGroup(
       `${corner} (1 weak – 10 strong)`,
       `rate-${corner}`,
       Array.from({ length: 10 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) })),
-      null,
+      before === null ? null : String(before),
       'radios scale',
     );
-    const evidence = open.anonymity === 'Sealed' ? null : textArea('', { rows: 2 });
+    const evidence = open.anonymity === 'Sealed' ? null : textArea(earlier?.evidence[corner] ?? '', { rows: 2 });
     const block = h('div', { class: 'corner-rating' }, group.element, h('p', { class: 'hint' }, CORNER_HINTS[corner]), evidence ? field(EVIDENCE_PROMPT, evidence) : null);
     return { corner, group, evidence, block };
   });
@@ -125,7 +135,14 @@ function answerForm(app: App, view: AssessmentView, open: CycleInfo): HTMLElemen
     'Submitting…',
     [
       about,
-      open.youAnswered ? notice('info', 'You answered this cycle already: a new named answer replaces your earlier one.') : null,
+      open.youAnswered
+        ? notice(
+            'info',
+            earlier
+              ? `You answered this cycle${earlier.answeredOn ? ` on ${earlier.answeredOn}` : ''}: your ratings and evidence are filled in below. Change what you want; saving replaces your earlier answer.`
+              : 'You answered this cycle already: a new named answer replaces your earlier one (your earlier row is no longer on the Assessments sheet, so the form starts blank).',
+          )
+        : null,
       open.anonymity === 'Sealed' ? notice('info', SEALED_EVIDENCE_TEXT) : null,
       section('Ratings', ratings.map((r) => r.block)),
     ],

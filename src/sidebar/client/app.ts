@@ -9,7 +9,7 @@ import { announce } from './ui';
 export type ViewName =
   | 'identity' | 'home' | 'assess' | 'results' | 'agree' | 'sync'
   | 'more' | 'competence' | 'alignment' | 'premortem' | 'disclosure' | 'breach' | 'change'
-  | 'scorecard' | 'governance';
+  | 'scorecard' | 'governance' | 'value';
 
 
 /** Data a view may be handed so it need not call the server again (the call that led there returned it). */

@@ -18,6 +18,7 @@ import { showPremortem } from '../premortem/view';
 import { showAgree } from '../results/agree-view';
 import { showResults } from '../results/view';
 import { showScorecard } from '../scorecard/view';
+import { showValue } from '../value/view';
 import type { App, ViewInput, ViewName } from './app';
 import { showMore } from './more-view';
 
@@ -73,6 +74,10 @@ export const VIEWS: Record<ViewName, ViewSpec> = {
   disclosure: {
     ritual: 'disclosure', section: 'more', show: (app) => showDisclosure(app),
     tool: { name: 'Disclosure advisor', what: 'Before sharing something: share now, share structurally, wait for reciprocity or show through results?' },
+  },
+  value: {
+    ritual: 'value', section: 'more', show: (app) => showValue(app),
+    tool: { name: 'Value Exchange', what: 'What each side gave the other this quarter (leads, referrals, deals, revenue) and invested, and the balance each way as a ratio.' },
   },
   governance: {
     ritual: 'governance', section: 'more', show: (app) => showGovernance(app),

@@ -37,7 +37,7 @@ export function readPartnership(workbook: Workbook): PartnershipFacts {
 }
 
 /** The Assessments columns the views and saves use: everything but the evidence texts. */
-const ASSESSMENT_RATING_KEYS: readonly string[] = ['cycle', 'date', 'side', 'participant', 'responses', ...CORNERS.map((corner) => corner.toLowerCase())];
+export const ASSESSMENT_RATING_KEYS: readonly string[] = ['cycle', 'date', 'side', 'participant', 'responses', ...CORNERS.map((corner) => corner.toLowerCase())];
 
 /** Every summary of the Commitments Log, as the views and the saves that answer with a view read it. */
 export function readCommitmentRows(workbook: Workbook): TableRow[] {

@@ -17,6 +17,8 @@ export interface DisclosureAdviceView {
   /** The highest stage this user's side may open now. */
   allowedStage: string;
   partner: string;
+  /** After Record in the ledger: the new entry's ID and the partner's entry it reciprocates ('' when it goes first). */
+  recorded?: { id: string; reciprocates: string };
 }
 
 export interface DisclosureApi {

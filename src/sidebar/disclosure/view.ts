@@ -81,7 +81,10 @@ function showAdvice(slot: HTMLElement, advice: DisclosureAdviceView, input: Disc
     if (!input.shared) throw new Error('Say what you want to share (at the top) before recording it.');
     const recorded = await call('recordDisclosure', input);
     announce(`Recorded in the Disclosure Ledger: ${recorded.decision}.`);
-    replaceChildren(slot, notice('success', `Recorded in the Disclosure Ledger: “${input.shared}”, ${input.stage}, ${recorded.decision}.`));
+    const answers = recorded.recorded?.reciprocates
+      ? ` It reciprocates ${recorded.recorded.reciprocates}, which ${advice.partner} shared at this stage.`
+      : '';
+    replaceChildren(slot, notice('success', `Recorded in the Disclosure Ledger${recorded.recorded ? ` as ${recorded.recorded.id}` : ''}: “${input.shared}”, ${input.stage}, ${recorded.decision}.${answers}`));
   });
   replaceChildren(
     slot,

@@ -16,7 +16,7 @@ import { setUpWorkbook as runSetup } from '../../workbook/setup';
 import { type TableRow, dateOf, isoDayOf, readRows, textOf } from '../../workbook/table';
 import { BREACHES, PARTNERSHIP } from '../../workbook/templates';
 import type { Ritual } from '../ritual';
-import { cycleContext, cycleInfo, directedGap, focusReasonOf, offerOf, readCycleRecords } from '../assessment/cycles';
+import { cycleContext, cycleInfo, directedGap, focusReasonOf, offerOf, pendingMajorChange, readCycleRecords } from '../assessment/cycles';
 import { exitOf } from '../breach/server';
 import type { CornerName } from '../common/api';
 import { type Who, keepsSideMessage, publicIdentity, viewerOf, whoIs } from '../common/caller';
@@ -92,19 +92,15 @@ function openBreach(breaches: readonly TableRow[], calendar: Calendar): HomeView
 
 /** A major change recorded after the latest assessment makes the reassessment due now, and says why. */
 function adHocReason(snapshot: ReturnType<typeof readSnapshot>, calendar: Calendar): string | null {
-  const row = snapshot.partnershipRow;
-  if (!row) return null;
-  const change = textOf(row.values.majorChange);
-  const on = dateOf(row.values.majorChangeOn);
-  if (change === '' || !on) return null;
-  const assessedSince = snapshot.assessments.some((assessment) => {
-    const date = dateOf(assessment.values.date);
-    return date !== null && date.getTime() >= on.getTime();
-  });
-  if (assessedSince) return null;
-  const note = textOf(row.values.majorChangeNote);
-  return `${change} on ${isoDayOf(on, calendar)}${note ? `: ${note}` : ''}. Reassess now rather than waiting for the 90 days.`;
+  const pending = pendingMajorChange(snapshot);
+  if (!pending) return null;
+  const note = textOf(snapshot.partnershipRow?.values.majorChangeNote).trim();
+  return `${pending.change} on ${isoDayOf(pending.on, calendar)}${note ? `: ${asSentence(note)}` : '.'} Reassess now rather than waiting for the 90 days.`;
 }
+
+/** A note as a sentence: its own closing mark kept (no "left).."), a full stop added when it has none. */
+const asSentence = (text: string): string => (/[.!?…]["'”’)\]]*$/.test(text) ? text : `${text}.`);
+
 
 /** What the sidebar is told of how the caller's side is known (never the person's key). */
 function whoView(who: Who, sides: readonly string[]): WhoView {
@@ -199,8 +195,20 @@ function setUpWorkbook(partnership?: PartnershipInput | null): HomeView {
   const workbook = new Workbook();
   if (partnership) {
     save('Name the partnership', ({ plan }) => {
-      // Never overwrite what someone already typed on the Partnership sheet.
-      if (readPartnership(workbook).partnershipRow === null) plan.append(workbook.layout(PARTNERSHIP), [{ ...partnership, startDate: today() }]);
+      // Never overwrite what someone already typed on the Partnership sheet: a row there (made by
+      // hand, or by a major change or governance record before the names) gets only its blanks.
+      const row = readPartnership(workbook).partnershipRow;
+      if (row === null) {
+        plan.append(workbook.layout(PARTNERSHIP), [{ ...partnership, startDate: today() }]);
+        return;
+      }
+      const blanks: Record<string, string | Date> = {};
+      for (const key of ['ourCompany', 'partnerCompany', 'model'] as const) if (textOf(row.values[key]).trim() === '') blanks[key] = partnership[key];
+      if (textOf(row.values.startDate).trim() === '' && Object.keys(blanks).length > 0) blanks.startDate = today();
+      const named = [row.values.ourCompany, row.values.partnerCompany].map((cell) => textOf(cell).trim().toLowerCase());
+      const after = [blanks.ourCompany ?? named[0], blanks.partnerCompany ?? named[1]].map((side) => String(side).trim().toLowerCase());
+      if (after[0] === after[1]) throw new Error(`The Partnership sheet already names ${textOf(row.values.ourCompany) || textOf(row.values.partnerCompany)}: name the other company.`);
+      if (Object.keys(blanks).length > 0) plan.update(workbook.layout(PARTNERSHIP), row.rowNumber, blanks);
     }, workbook);
   }
   return loadHome(workbook);

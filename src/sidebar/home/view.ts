@@ -24,7 +24,9 @@ function renderHome(app: App, home: HomeView): void {
   app.learn(home);
   // A file that is not set up gets the first-run view before anything else: who you are only
   // means something once the two companies are named.
-  if (!home.setUp) {
+  // Set up from the menu or by hand without both companies named: ask for them before anything
+  // else (never "· partnership" with no names).
+  if (!home.setUp || home.sides.length < 2) {
     renderFirstRun(app, home);
     return;
   }
@@ -103,6 +105,7 @@ const OFFER_REASON: Record<NonNullable<HomeView['offer']>['reason'], string> = {
   due: 'The reassessment is due.',
   'major-change': 'A major change calls for an ad hoc reassessment.',
   'reset-complete': 'The reset is complete: reassess where trust stands.',
+  breach: 'A severe breach is open: a reset cycle, not a quarterly one.',
 };
 
 function reassessmentSection(app: App, home: HomeView): HTMLElement {
@@ -124,7 +127,7 @@ function reassessmentSection(app: App, home: HomeView): HTMLElement {
         ? notice(
             'info',
             h('strong', null, OFFER_REASON[offer.reason]),
-            ` Start ${offer.suggestedName} (${offer.kind.toLowerCase()}). `,
+            ` Start “${offer.suggestedName}”, ${offer.kind === 'Ad hoc' ? 'an ad hoc' : `a ${offer.kind.toLowerCase()}`} cycle. `,
             h('button', { type: 'button', class: 'link', onclick: () => app.go('assess') }, 'Start the cycle'),
           )
         : null,
@@ -262,9 +265,9 @@ function youLine(app: App, home: HomeView): HTMLElement {
 
 /** First run: what the add-on does in three lines, then set up or the example. */
 function renderFirstRun(app: App, home: HomeView): void {
-  const ours = textInput({ autocomplete: 'organization', required: true }, home.identity?.side ?? '');
+  const ours = textInput({ autocomplete: 'organization', required: true }, home.sides[0] ?? home.identity?.side ?? '');
   const partner = textInput({ required: true });
-  const model = select(home.models, 'Strategic');
+  const model = select(home.models, home.model || 'Strategic');
   const { form } = actionForm(
     'Set up',
     'Setting up…',
@@ -300,13 +303,15 @@ function renderFirstRun(app: App, home: HomeView): void {
       h('li', null, 'Both sides rate trust on four corners: Competence, Reliability, Transparency, Alignment.'),
       h('li', null, 'The weakest corner gets three agreed actions, tracked as commitments and reassessed after 90 days.'),
     ),
-    h('p', null, 'This spreadsheet is not set up for Trust Corners yet.'),
+    h('p', null, home.setUp ? 'The sheets are set up, but the Partnership sheet does not name both companies yet.' : 'This spreadsheet is not set up for Trust Corners yet.'),
     section(
-      'Set up this spreadsheet',
+      home.setUp ? 'Name the partnership' : 'Set up this spreadsheet',
       h(
         'p',
         { class: 'muted' },
-        'Adds the shared sheets both companies edit: Partnership, Assessments, Shared Commitments Log, Joint Health Scorecard, Disclosure Ledger and a Dashboard. Nothing already in the spreadsheet is changed.',
+        home.setUp
+          ? 'The two companies are the two sides everywhere: in the answers, the commitments and the Dashboard. A name already on the Partnership sheet is kept.'
+          : 'Adds the shared sheets both companies edit: Partnership, Assessments, Shared Commitments Log, Joint Health Scorecard, Disclosure Ledger and a Dashboard. Nothing already in the spreadsheet is changed.',
       ),
       form,
     ),

@@ -10,7 +10,7 @@ import { withDocumentLock } from '../../workbook/lock';
 import { setDocumentProperty } from '../../workbook/properties';
 import { REVIEW_PACK_PROPERTY, type ReviewPackLayouts, reviewPackCells, reviewPackSheet, writeReviewPack } from '../../workbook/review-pack';
 import { textOf } from '../../workbook/table';
-import { CYCLES, COMMITMENTS, DISCLOSURES, PARTNERSHIP, ASSESSMENTS, SCORECARD, VALUE_EXCHANGE } from '../../workbook/templates';
+import { BREACHES, CYCLES, COMMITMENTS, DISCLOSURES, PARTNERSHIP, ASSESSMENTS, SCORECARD, VALUE_EXCHANGE } from '../../workbook/templates';
 import { closedCycleNames, cycleContext, focusReasonOf, latestClosedCycle, oneSidedOf, readCycleRecords } from '../assessment/cycles';
 import type { Ritual } from '../ritual';
 import { today } from '../common/request';
@@ -55,6 +55,10 @@ const prepareReview: ReviewPackApi['prepareReview'] = (cycle) => {
       layouts[key] = layout;
       sheetNames[key] = cachedSheetName(workbook, tables[key]) ?? layout.sheet.getName();
     }
+    // The breaches and their rebuild-or-exit decisions, listed by the pack (found as the tables above are).
+    const breaches = workbook.layout(BREACHES);
+    void breaches.columnOf;
+    const breachesSheet = cachedSheetName(workbook, BREACHES) ?? breaches.sheet.getName();
     const { cells, lastRow, wrap } = reviewPackCells(
       layouts,
       sheetNames,
@@ -66,6 +70,7 @@ const prepareReview: ReviewPackApi['prepareReview'] = (cycle) => {
         rationale: row ? textOf(row.values.governanceRationale) : '',
         oneSided: oneSidedOf(context, chosen.name),
       },
+      { breaches: { layout: breaches, sheetName: breachesSheet } },
     );
     const { sheet, name, remember } = reviewPackSheet(workbook.spreadsheet, workbook.documentProperties()[REVIEW_PACK_PROPERTY]);
     writeReviewPack(sheet, cells, lastRow, wrap);

@@ -85,6 +85,7 @@ function loadScorecard(requested: string | null, workbook = new Workbook()): Sco
   const ofQuarter = satisfactionSummary(quarterRatings);
   const overall = satisfactionSummary(allRatings);
   return {
+    // Name and side only: the person id stays on the server.
     identity: publicIdentity(viewerOf(workbook)),
     sides,
     quarter,
