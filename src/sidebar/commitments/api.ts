@@ -70,10 +70,10 @@ export interface CommitmentsApi {
   loadCommitments(): CommitmentsView;
   addCommitment(input: CommitmentInput): CommitmentsView;
   updateCommitment(update: CommitmentUpdate): CommitmentsView;
-  /** The side that must answer says no, with the reason both sides see; the proposal ends (Dropped). */
+  /** The side that must answer says no, with the reason both sides see; the proposal ends (Declined): it never counts as a commitment. */
   declineCommitment(id: string, reason: string): CommitmentsView;
   /** The side that must answer proposes other terms; the other side now answers them. */
   counterProposeCommitment(counter: CounterProposal): CommitmentsView;
-  /** The side whose proposal is waiting takes it back (Dropped). */
+  /** The side whose proposal is waiting takes it back (Withdrawn): it never counts as a commitment. */
   withdrawCommitment(id: string): CommitmentsView;
 }

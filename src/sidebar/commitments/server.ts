@@ -130,7 +130,7 @@ function declineCommitment(id: string, reason: string): CommitmentsView {
   return negotiate('Decline commitment', id, (row, caller) => {
     requireProposed(row, id, 'declined');
     requireAnsweringSide(row, id, caller);
-    return { status: 'Dropped', declinedReason: reason };
+    return { status: 'Declined', declinedReason: reason };
   });
 }
 
@@ -176,7 +176,7 @@ function withdrawCommitment(id: string): CommitmentsView {
     if (!sameSide(proposer, caller.side)) {
       throw new Error(`${id} was proposed by ${proposer}; only they can withdraw it. You can accept, decline or counter-propose.`);
     }
-    return { status: 'Dropped' };
+    return { status: 'Withdrawn' };
   });
 }
 

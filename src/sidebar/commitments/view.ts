@@ -8,7 +8,8 @@ import { h, uid } from '../client/dom';
 import { call } from '../client/rpc';
 import { actionForm, announce, field, heading, loadInto, section, select, textArea, textInput } from '../client/ui';
 
-const CLOSED = ['Done', 'Dropped', 'Missed'];
+/** Hidden unless asked for: ended, or never taken on (declined or withdrawn proposals). */
+const CLOSED = ['Done', 'Dropped', 'Missed', 'Declined', 'Withdrawn'];
 /** A sidebar is no place for thousands of cards: the sheet holds the full log. */
 const MAX_SHOWN = 50;
 
@@ -139,7 +140,7 @@ function renderSync(app: App, view: CommitmentsView, focusId?: string): void {
     heading('Weekly sync'),
     section(
       'Commitments',
-      h('div', { class: 'check' }, showAll, h('label', { for: showAll.id }, 'Include done, missed and dropped')),
+      h('div', { class: 'check' }, showAll, h('label', { for: showAll.id }, 'Include done, missed, dropped, declined and withdrawn')),
       count,
       list,
     ),
