@@ -3,7 +3,7 @@
  * (the side that must answer accepts, declines with a reason or counter-proposes new terms; the
  * side that proposed may withdraw).
  */
-import type { CommitmentStatus } from '../../domain/commitments';
+import type { CommitmentRates, CommitmentStatus } from '../../domain/commitments';
 import type { CornerName, Identity } from '../common/api';
 
 export interface CommitmentSummary {
@@ -49,10 +49,20 @@ export interface CommitmentUpdate {
   recoveryPlan?: string;
 }
 
+/**
+ * The on-time and early-warning rates with the counts behind them, over the commitments both
+ * sides took on; `counts` says them in words ("3 of 4 due so far done on time · …").
+ */
+export interface CommitmentRatesView extends CommitmentRates {
+  counts: string;
+}
+
 export interface CommitmentsView {
   sides: string[];
   identity: Identity | null;
   commitments: CommitmentSummary[];
+  /** Reliability's evidence over the whole log. */
+  rates: CommitmentRatesView;
   statuses: string[];
   corners: CornerName[];
 }

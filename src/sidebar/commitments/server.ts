@@ -17,6 +17,7 @@ import { readCommitmentRows, readPartnership, summariseCommitment } from '../com
 import { saveThenShow, today } from '../common/request';
 import type { CommitmentInput, CommitmentUpdate, CommitmentsApi, CommitmentsView, CounterProposal } from './api';
 import { COMMITMENTS_ARGUMENTS } from './inputs';
+import { ratesOf } from './rates';
 
 export function loadCommitments(workbook = new Workbook()): CommitmentsView {
   const identity = workbook.identity;
@@ -27,6 +28,7 @@ export function loadCommitments(workbook = new Workbook()): CommitmentsView {
     sides,
     identity: publicIdentity(identity),
     commitments: commitments.map((row) => summariseCommitment(row, identity, now, workbook.calendar)),
+    rates: ratesOf(commitments, now, workbook.calendar),
     statuses: [...COMMITMENT_STATUSES],
     corners: [...CORNERS],
   };

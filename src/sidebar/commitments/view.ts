@@ -4,6 +4,7 @@ import type { CornerName } from '../common/api';
 import type { CommitmentStatus } from '../../domain/commitments';
 import type { App } from '../client/app';
 import { commitmentCard } from './commitment-list';
+import { ratesSection } from './rates-view';
 import { h, uid } from '../client/dom';
 import { call } from '../client/rpc';
 import { actionForm, announce, field, heading, loadInto, section, select, textArea, textInput } from '../client/ui';
@@ -138,6 +139,7 @@ function renderSync(app: App, view: CommitmentsView, focusId?: string): void {
   fill();
   app.render(
     heading('Weekly sync'),
+    ratesSection(view.rates),
     section(
       'Commitments',
       h('div', { class: 'check' }, showAll, h('label', { for: showAll.id }, 'Include done, missed, dropped, declined and withdrawn')),

@@ -21,6 +21,7 @@ import type { CornerName, Identity } from '../common/api';
 import { publicIdentity } from '../common/caller';
 import { BREACH_STATE_KEYS, cornerSummaries, daysUntil, orderedSides, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from '../common/read-model';
 import { save, today } from '../common/request';
+import { NO_RATES, ratesOf } from '../commitments/rates';
 import { governanceHomeNote } from '../governance/server';
 import type { HomeApi, HomeView, PartnershipInput } from './api';
 import { HOME_ARGUMENTS } from './inputs';
@@ -28,7 +29,7 @@ import { HOME_ARGUMENTS } from './inputs';
 function notSetUpHome(workbook: Workbook): HomeView {
   return {
     setUp: false, models: [...PARTNERSHIP_MODELS], identity: publicIdentity(workbook.identity), sides: [], model: '', latestCycle: null, corners: cornerSummaries(undefined, undefined),
-    sideMeans: [], gaps: null, gapLabel: null, weakest: null, weakestWhy: '', focusReason: '', openCycle: null, offer: null, needsSafeguards: false, attention: [], daysToReassessment: null,
+    sideMeans: [], gaps: null, gapLabel: null, weakest: null, weakestWhy: '', focusReason: '', openCycle: null, offer: null, needsSafeguards: false, attention: [], rates: NO_RATES, daysToReassessment: null,
     nextReassessment: null, actions: [], breachMode: null, adHocReason: null, governance: { state: 'unchosen', approach: '', reviewDue: null, daysToReview: null }, exited: null,
   };
 }
@@ -70,6 +71,7 @@ export function loadHome(workbook = new Workbook()): HomeView {
       .filter((item) => item.overdue || item.status === 'At risk')
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
       .slice(0, 5),
+    rates: ratesOf(snapshot.commitments, now, calendar),
     daysToReassessment: snapshot.nextReassessment && !exited ? daysUntil(snapshot.nextReassessment, now, calendar) : null,
     nextReassessment: snapshot.nextReassessment && !exited ? isoDayOf(snapshot.nextReassessment, calendar) : null,
     actions: latest ? summaries.filter((item) => item.source === `Assessment ${latest.cycle}`) : [],

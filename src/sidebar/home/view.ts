@@ -4,6 +4,7 @@ import type { CornerValues } from '../common/api';
 import type { HomeView } from './api';
 import type { App } from '../client/app';
 import { commitmentList } from '../commitments/commitment-list';
+import { ratesSection } from '../commitments/rates-view';
 import { h, uid } from '../client/dom';
 import { BAND_LABEL, CORNER_NAMES, mean, signed, trend } from '../client/format';
 import { call } from '../client/rpc';
@@ -44,6 +45,7 @@ function renderHome(app: App, home: HomeView): void {
     home.gaps ? gapsSection(home.gaps, home.sideMeans.map((s) => s.side)) : null,
     home.weakest ? weakestSection(home) : null,
     section('Needs attention', commitmentList(home.attention, () => showHome(app), 'Nothing overdue or at risk.')),
+    ratesSection(home.rates),
     // In breach mode the 90-day loop is paused, and after an exit it is over: no reassessment date, no call to assess.
     home.breachMode || home.exited ? null : reassessmentSection(app, home),
     home.exited ? null : governanceSection(app, home.governance),
