@@ -30,6 +30,8 @@ export interface CommitmentSummary {
   counterTo: string;
   /** Why the other side declined ('' unless declined). */
   declinedReason: string;
+  /** The id of the declined or withdrawn action this one replaces ('' for none). */
+  replaces: string;
 }
 
 export interface CommitmentInput {
@@ -39,6 +41,11 @@ export interface CommitmentInput {
   /** '' for a commitment that serves no one corner. */
   corner: CornerName | '';
   dueDate: string;
+  /**
+   * The cycle whose focus it serves (the view's `focusLink.cycle`): it then joins that cycle's
+   * actions (its source and corner), due 30 to 60 days out. Omitted for any other commitment.
+   */
+  forCycle?: string;
 }
 
 export interface CommitmentUpdate {
@@ -65,6 +72,8 @@ export interface CommitmentsView {
   rates: CommitmentRatesView;
   statuses: string[];
   corners: CornerName[];
+  /** The cycle whose agreed actions are in play and its focus: a new commitment may join them. */
+  focusLink: { cycle: string; corner: CornerName } | null;
 }
 
 export interface CounterProposal {

@@ -5,7 +5,9 @@
  * counter-proposal records the side that made it as the proposer, so the first side now answers.
  * The proposing side may withdraw. Who may do what comes from the caller, never from the request.
  */
+import { actionSourceOf, currentActionCycle } from '../../domain/actions';
 import { COMMITMENT_STATUSES, parseStatus } from '../../domain/commitments';
+import { sameCycleName } from '../../domain/cycles';
 import { CORNERS } from '../../domain/corners';
 import { actionDueProblem } from '../../domain/dates';
 import { type CommitmentChanges, findCommitment, planCommitmentUpdate, planCommitments } from '../../workbook/commitments-log';
@@ -29,6 +31,7 @@ export function loadCommitments(workbook = new Workbook()): CommitmentsView {
     identity: publicIdentity(identity),
     commitments: commitments.map((row) => summariseCommitment(row, identity, now, workbook.calendar)),
     rates: ratesOf(commitments, now, workbook.calendar),
+    focusLink: focusLinkOf(commitments),
     statuses: [...COMMITMENT_STATUSES],
     corners: [...CORNERS],
   };
@@ -50,6 +53,12 @@ function acceptCommitment(id: string): CommitmentsView {
   }, loadCommitments);
 }
 
+/** The cycle whose actions a new commitment may join, from the log rows the view read. */
+function focusLinkOf(rows: readonly TableRow[]): CommitmentsView['focusLink'] {
+  const found = currentActionCycle(rows.map((row) => ({ id: textOf(row.values.id), source: textOf(row.values.source), corner: textOf(row.values.corner) })));
+  return found ? { cycle: found.cycle, corner: found.corner } : null;
+}
+
 function addCommitment(input: CommitmentInput): CommitmentsView {
   return saveThenShow('Add commitment', ({ workbook, plan, sides: partnershipSides, caller: callerAmong }) => {
     const sides = partnershipSides();
@@ -59,8 +68,20 @@ function addCommitment(input: CommitmentInput): CommitmentsView {
       throw new Error(`The due date ${input.dueDate} is in the past; a new commitment is due today or later.`);
     }
     // The view returned shows every column: read them all once, under the lock (ids come from it too).
-    readCommitmentRows(workbook);
-    planCommitments(plan, workbook, [{ ...input, source: 'Weekly sync', status: 'Proposed' }], sides, caller.actor);
+    const rows = readCommitmentRows(workbook);
+    const { forCycle, ...commitment } = input;
+    if (forCycle === undefined) {
+      planCommitments(plan, workbook, [{ ...commitment, source: 'Weekly sync', status: 'Proposed' }], sides, caller.actor);
+      return;
+    }
+    // Joining a cycle's actions: its focus corner, and the agreed actions' 30–60 day rule.
+    const link = focusLinkOf(rows);
+    if (!link || !sameCycleName(link.cycle, forCycle)) {
+      throw new Error(link ? `The actions in play are ${link.cycle}'s now, not ${forCycle}'s; reload Sync to link to them.` : `No cycle has agreed actions for a commitment to join; agree them from the results first.`);
+    }
+    const problem = actionDueProblem(today(), due, workbook.calendar);
+    if (problem) throw new Error(`The due date ${input.dueDate} ${problem}: it joins ${link.cycle}'s actions.`);
+    planCommitments(plan, workbook, [{ ...commitment, corner: link.corner, source: actionSourceOf(link.cycle), status: 'Proposed' }], sides, caller.actor);
   }, loadCommitments);
 }
 

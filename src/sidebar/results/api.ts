@@ -1,4 +1,5 @@
 /** Results of a cycle and the three actions agreed for its focus. */
+import type { ActionCounts } from '../../domain/actions';
 import type { CommitmentSummary } from '../commitments/api';
 import type { CornerName, CornerValues } from '../common/api';
 
@@ -23,6 +24,8 @@ export interface ResultsView {
   /** After a reassessment: how the previously targeted corner moved. */
   reassessment: { targeted: CornerName; improvement: number | null; improved: boolean; next: CornerName } | null;
   actions: CommitmentSummary[];
+  /** The cycle's actions counted: agreed, waiting, declined, withdrawn, replaced; `text` in words. */
+  actionCounts: ActionCounts & { text: string };
   defaultDueDate: string; // 45 days out
 }
 
@@ -33,7 +36,15 @@ export interface ActionInput {
   dueDate: string; // yyyy-mm-dd
 }
 
+/** A replacement for a declined or withdrawn action: same cycle and corner, proposed like the others. */
+export interface ReplacementInput extends ActionInput {
+  /** The id of the declined or withdrawn action it replaces. */
+  replaces: string;
+}
+
 export interface ResultsApi {
   loadResults(cycle?: string | null): ResultsView;
   agreeActions(cycle: string, corner: CornerName, actions: ActionInput[]): ResultsView;
+  /** Proposes an action in place of one the other side declined (or its proposer withdrew): Proposed, linked to it. */
+  proposeReplacement(replacement: ReplacementInput): ResultsView;
 }
