@@ -46,8 +46,10 @@ function nameCompanies(harness: Harness, ours: string, partner: string, model = 
 describe('build/Sidebar.html', () => {
   const html = readSidebarHtml();
 
-  it('is one self-contained document under 80 KB', () => {
-    expect(statSync(SIDEBAR_PATH).size).toBeLessThan(80 * 1024);
+  // A budget of our own, not a platform limit: raised from 80 KB when the trend chart, the rates
+  // and replacing a declined action came into the sidebar (about 10 KB minified).
+  it('is one self-contained document under 96 KB', () => {
+    expect(statSync(SIDEBAR_PATH).size).toBeLessThan(96 * 1024);
     expect(html.match(/<script>/g)).toHaveLength(1);
     expect(html).toMatch(/<style>/);
     const script = html.slice(html.indexOf('<script>') + 8, html.lastIndexOf('</script>'));
@@ -58,9 +60,10 @@ describe('build/Sidebar.html', () => {
   it('refers to nothing on the network', () => {
     expect(html).not.toMatch(/\s(src|href)=/i);
     expect(html).not.toMatch(/@import|url\(/i);
-    // The only URL is the SVG namespace, an identifier that is never fetched.
+    // The SVG namespace, an identifier that is never fetched, and the one place a link may go (the
+    // quarterly review's Google Calendar template, opened by the user in a new tab, never fetched).
     const urls = html.match(/https?:\/\/[^\s"'`)]+/g) ?? [];
-    expect(urls.every((url) => url === 'http://www.w3.org/2000/svg')).toBe(true);
+    expect(urls.every((url) => url === 'http://www.w3.org/2000/svg' || url === 'https://calendar.google.com/calendar/render?')).toBe(true);
   });
 
   it('never parses data as HTML', () => {

@@ -39,6 +39,12 @@ export interface HomeView {
   rates: CommitmentRatesView;
   daysToReassessment: number | null;
   nextReassessment: string | null;
+  /**
+   * After a cycle closed: a Google Calendar link (https://calendar.google.com/…) that opens the
+   * quarterly review pre-filled for the next reassessment, recurring every three months, its
+   * agenda built from the data; null while a cycle is open or nothing is scheduled.
+   */
+  reviewCalendar: { url: string; on: string; cycle: string } | null;
   actions: CommitmentSummary[]; // actions of the latest cycle
   /** A severe breach is open: the 90-day loop is paused and a reset is guided instead. */
   breachMode: { what: string; corner: string; reviewDate: string | null } | null;

@@ -7,6 +7,7 @@ import { commitmentList } from '../commitments/commitment-list';
 import { ratesSection } from '../commitments/rates-view';
 import { h, uid } from '../client/dom';
 import { BAND_LABEL, CORNER_NAMES, mean, signed, trend } from '../client/format';
+import { externalLink } from '../client/external-link';
 import { call } from '../client/rpc';
 import { trustSquare } from './square';
 import { reviewLine } from '../governance/view';
@@ -113,6 +114,7 @@ function reassessmentSection(app: App, home: HomeView): HTMLElement {
   return section(
     'Next reassessment',
     h('p', null, reassessmentText(home)),
+    home.reviewCalendar ? calendarNote(home.reviewCalendar) : null,
     home.adHocReason ? notice('info', h('strong', null, 'Major change: '), home.adHocReason) : null,
     open
       ? notice(
@@ -130,6 +132,16 @@ function reassessmentSection(app: App, home: HomeView): HTMLElement {
             h('button', { type: 'button', class: 'link', onclick: () => app.go('assess') }, 'Start the cycle'),
           )
         : null,
+  );
+}
+
+/** The quarterly review as a recurring event in the user's own Google Calendar: a link, no permission. */
+function calendarNote(review: NonNullable<HomeView['reviewCalendar']>): HTMLElement {
+  return h(
+    'p',
+    { class: 'calendar-note' },
+    externalLink(review.url, 'Add the quarterly review to Google Calendar', { class: 'calendar-link' }),
+    h('span', { class: 'hint' }, ` On ${review.on}, every three months, with an agenda from ${review.cycle}: gaps to discuss first, the focus, the actions due.`),
   );
 }
 

@@ -1,5 +1,6 @@
 /** Results of a cycle and the three actions agreed for its focus. */
 import type { ActionCounts } from '../../domain/actions';
+import type { CornerDrift, TrendLabel } from '../../domain/trend';
 import type { CommitmentSummary } from '../commitments/api';
 import type { CornerName, CornerValues } from '../common/api';
 
@@ -27,6 +28,31 @@ export interface ResultsView {
   /** The cycle's actions counted: agreed, waiting, declined, withdrawn, replaced; `text` in words. */
   actionCounts: ActionCounts & { text: string };
   defaultDueDate: string; // 45 days out
+  /** The trend over every cycle, whichever cycle is shown. */
+  trend: TrendView;
+}
+
+/** One cycle of the trend: each corner's mean, both sides together and per side. */
+export interface TrendPointView {
+  cycle: string;
+  /** "2026-Q1 · focus Transparency · one-sided (only Acme) · sealed". */
+  caption: string;
+  labels: TrendLabel[];
+  focus: CornerName | null;
+  focusMoved: boolean;
+  both: CornerValues;
+  ours: CornerValues;
+  partner: CornerValues;
+}
+
+/** Each corner's mean per cycle over every cycle, oldest first (DOMAIN.md "The trend"). */
+export interface TrendView {
+  /** Our company and the partner company, as the Partnership sheet names them. */
+  ours: string;
+  partner: string;
+  points: TrendPointView[];
+  /** Per corner, first rated cycle to last. */
+  drift: Array<{ corner: CornerName; change: number | null; direction: CornerDrift['direction'] }>;
 }
 
 export interface ActionInput {

@@ -16,11 +16,13 @@ import { saveThenShow, today } from '../common/request';
 import { ACTIVITIES } from './activities';
 import type { ActionInput, ReplacementInput, ResultsApi, ResultsView } from './api';
 import { RESULTS_ARGUMENTS } from './inputs';
+import { trendOf } from './trend';
 
 function loadResults(cycle: string | null | undefined, workbook = new Workbook()): ResultsView {
   const identity = workbook.identity;
   const snapshot = readSnapshot(workbook);
-  const context = cycleContext(snapshot, readCycleRecords(workbook).records);
+  const records = readCycleRecords(workbook).records;
+  const context = cycleContext(snapshot, records);
   const all = context.assessed;
   const index = cycle ? all.findIndex((entry) => sameCycleName(entry.summary.cycle, cycle)) : all.length - 1;
   if (cycle && index < 0) throw new Error(`There is no assessment cycle "${cycle}" with answers yet.`);
@@ -63,6 +65,7 @@ function loadResults(cycle: string | null | undefined, workbook = new Workbook()
     actions,
     actionCounts: { ...counts, text: describeActionCounts(counts) },
     defaultDueDate: isoDayOf(addDays(now, (ACTION_DUE_MIN_DAYS + ACTION_DUE_MAX_DAYS) / 2, workbook.calendar), workbook.calendar),
+    trend: trendOf(snapshot, records),
   };
 }
 

@@ -4,6 +4,7 @@ import type { ResultsView } from './api';
 import type { App } from '../client/app';
 import { commitmentCard, commitmentList } from '../commitments/commitment-list';
 import { replaceControl } from './replace-view';
+import { trendSection } from './trend-chart';
 import { h } from '../client/dom';
 import { CORNER_NAMES, mean, signed } from '../client/format';
 import { call } from '../client/rpc';
@@ -106,5 +107,6 @@ function renderResults(app: App, view: ResultsView): void {
         ? h('button', { type: 'button', class: 'primary', onclick: () => app.go('agree', { results: view }) }, 'Agree three actions')
         : null,
     ),
+    trendSection(view.trend),
   );
 }
