@@ -14,11 +14,11 @@ import { SERIES_COLOURS, THRESHOLD_COLOUR } from '../../palette';
 export type TrendSeries = 'both' | 'ours' | 'partner';
 
 const WIDTH = 300;
-const HEIGHT = 200;
+const HEIGHT = 210;
 const LEFT = 24;
 const RIGHT = 10;
 const TOP = 10;
-const BOTTOM = 40;
+const BOTTOM = 46;
 const PLOT_W = WIDTH - LEFT - RIGHT;
 const PLOT_H = HEIGHT - TOP - BOTTOM;
 
@@ -96,10 +96,15 @@ export function trendChart(trend: TrendView, series: TrendSeries): SVGElement {
   const ticks = points.map((point, index) => {
     const x = xOf(index, count);
     const labels = point.labels.map((label) => LABEL_WORDS[label] ?? label).join(' · ');
+    const anchor = anchorOf(index, count);
+    const base = TOP + PLOT_H;
+    // Under a named cycle: its name, its focus (ringed in the corner's colour), then one-sided / sealed / open.
+    const focus = named.has(index) && point.focus ? svg('text', { x, y: base + 24, 'text-anchor': anchor, class: 'tr-focus-label' }, svg('tspan', { fill: CORNER_STYLE[point.focus].colour }, '◎ '), point.focus) : null;
     return [
-      svg('line', { x1: x, x2: x, y1: TOP + PLOT_H, y2: TOP + PLOT_H + 3, class: 'tr-grid' }),
-      named.has(index) ? svg('text', { x, y: TOP + PLOT_H + 14, 'text-anchor': anchorOf(index, count), class: 'tr-axis' }, point.cycle) : null,
-      labels ? svg('text', { x, y: TOP + PLOT_H + (named.has(index) ? 25 : 14), 'text-anchor': anchorOf(index, count), class: 'tr-note' }, labels) : null,
+      svg('line', { x1: x, x2: x, y1: base, y2: base + 3, class: 'tr-grid' }),
+      named.has(index) ? svg('text', { x, y: base + 13, 'text-anchor': anchor, class: 'tr-axis' }, point.cycle) : null,
+      focus,
+      labels ? svg('text', { x, y: base + (named.has(index) ? 34 : 13), 'text-anchor': anchor, class: 'tr-note' }, labels) : null,
     ];
   });
   const lines = CORNER_NAMES.map((corner) => {
@@ -204,17 +209,14 @@ export function trendSection(trend: TrendView): HTMLElement | null {
   const toggle = radioGroup('Show', uid('trend-series'), options, 'both', 'radios inline-radios');
   const draw = () => {
     const series = (toggle.value() ?? 'both') as TrendSeries;
+    // The table stays open (or closed) as the reader left it when the series changes.
+    const wasOpen = slot.querySelector('details')?.open ?? false;
     while (slot.firstChild) slot.removeChild(slot.firstChild);
     slot.appendChild(trendChart(trend, series));
     slot.appendChild(legend());
-    slot.appendChild(
-      h(
-        'details',
-        { class: 'trend-values' },
-        h('summary', null, 'The values as a table'),
-        trendTable(trend, series),
-      ),
-    );
+    const values = h('details', { class: 'trend-values' }, h('summary', null, 'The values as a table'), trendTable(trend, series));
+    values.open = wasOpen;
+    slot.appendChild(values);
   };
   toggle.element.addEventListener('change', draw);
   draw();
