@@ -85,6 +85,17 @@ const HANDLER_ACTIONS: Record<HandlerName, BenchAction> = {
     run: () =>
       api.agreeActions('2026-Q4', agreedCorner, [1, 2, 3].map((n) => ({ commitment: `Action ${n}`, ownerSide: SIDES[n % 2], ownerPerson: 'Ana', dueDate: daysAhead(45) }))),
   },
+  // Ana's side agrees the cycle's actions and withdraws the first; the replacement is proposed for it.
+  proposeReplacement: {
+    name: 'submit_propose_replacement',
+    prepare: () => {
+      const corner = api.loadResults('2026-Q4').priority ?? 'Transparency';
+      const agreed = api.agreeActions('2026-Q4', corner, [1, 2, 3].map((n) => ({ commitment: `Action ${n}`, ownerSide: SIDES[0], ownerPerson: 'Ana', dueDate: daysAhead(45) })));
+      replacedId = agreed.actions.filter((action) => action.commitment === 'Action 1').at(-1)?.id ?? '';
+      api.withdrawCommitment(replacedId);
+    },
+    run: () => api.proposeReplacement({ replaces: replacedId, commitment: 'Action 1, smaller', ownerSide: SIDES[0], ownerPerson: 'Ana', dueDate: daysAhead(45) }),
+  },
   acceptCommitment: { name: 'submit_accept_commitment', prepare: (double) => dueAhead(double, acceptable()), run: () => api.acceptCommitment(acceptable()) },
   declineCommitment: { name: 'submit_decline_commitment', run: () => api.declineCommitment(acceptable(), 'Not this quarter') },
   counterProposeCommitment: {
@@ -159,6 +170,7 @@ const benchScores = () => {
 };
 
 let agreedCorner: CornerName = 'Transparency';
+let replacedId = '';
 
 /** yyyy-mm-dd `days` from today: agreed actions fall due 30 to 60 days out, counted from the real clock. */
 const daysAhead = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

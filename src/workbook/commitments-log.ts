@@ -17,6 +17,8 @@ export interface NewCommitment {
   dueDate: string;
   source: string;
   status: CommitmentStatus;
+  /** The id of the declined or withdrawn action this one replaces. */
+  replaces?: string;
 }
 
 export interface CommitmentChanges {
@@ -69,6 +71,7 @@ export function planCommitments(plan: WritePlan, workbook: Workbook, inputs: rea
     updatedBy: actor.label,
     updatedAt: now,
     proposerSide: findSide(sides, actor.side) ?? '',
+    ...(input.replaces ? { replaces: input.replaces } : {}),
   }));
   const layout = workbook.layout(COMMITMENTS);
   const ids = nextIds(readRows(layout, ['id']), 'C', records.length);
@@ -129,7 +132,7 @@ export function proposalOf(workbook: Workbook, row: TableRow): Proposal {
 
 /** What an update reads of a commitment: the columns the sidebar shows (src/sidebar/common/read-model.ts reads the same). */
 export const COMMITMENT_ROW_KEYS: readonly string[] = [
-  'id', 'commitment', 'ownerSide', 'ownerPerson', 'corner', 'dueDate', 'status', 'acceptedBy', 'doneOn', 'flaggedOn', 'recoveryPlan', 'source', 'proposerSide', 'counterTo', 'declinedReason',
+  'id', 'commitment', 'ownerSide', 'ownerPerson', 'corner', 'dueDate', 'status', 'acceptedBy', 'doneOn', 'flaggedOn', 'recoveryPlan', 'source', 'proposerSide', 'counterTo', 'declinedReason', 'replaces',
 ];
 
 /** The commitment with `id`, read now (hold the lock when you will write to it). */

@@ -1,3 +1,4 @@
+import { NOT_TAKEN_ON } from '../domain/commitments';
 import { columnLetters } from './a1';
 import { putBackCycleSettings } from './cycle-settings';
 import { MissingTableError } from './layout';
@@ -244,7 +245,9 @@ function writeCommitmentHighlights(plan: TablePlan, existing: GoogleAppsScript.S
   const letter = (key: string): string => columnLetters(plan.columnOf.get(key) as number);
   const width = Math.max(...plan.columnOf.values());
   const range = sheet.getRange(`A2:${columnLetters(width)}`);
-  const closed = `OR($${letter('status')}2="Done", $${letter('status')}2="Dropped", $${letter('status')}2="Renegotiated", $${letter('status')}2="Missed")`;
+  // Ended, or never taken on (Proposed, Declined, Withdrawn: DOMAIN.md), so never overdue.
+  const ended = ['Done', 'Dropped', 'Renegotiated', 'Missed', ...NOT_TAKEN_ON];
+  const closed = `OR(${ended.map((status) => `$${letter('status')}2="${status}"`).join(', ')})`;
   const overdue = `=AND(${MARK_OVERDUE}=0, $${letter('dueDate')}2<>"", $${letter('dueDate')}2<TODAY(), $${letter('doneOn')}2="", NOT(${closed}))`;
   const atRisk = `=AND(${MARK_AT_RISK}=0, $${letter('status')}2="At risk")`;
   const ours = (rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean => {

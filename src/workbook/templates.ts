@@ -140,6 +140,7 @@ export const COMMITMENTS: TableSpec = {
     { key: 'proposerSide', header: 'Proposed by (side)', kind: 'choice', choices: 'sides', help: 'The side that proposed it, or that made the latest counter-proposal; the other side answers.', width: 140 },
     { key: 'counterTo', header: 'Counter-proposal to', kind: 'text', help: 'The terms (due date and wording) a counter-proposal replaced.', width: 220 },
     { key: 'declinedReason', header: 'Declined because', kind: 'text', help: 'Why the other side declined the proposal.', width: 220 },
+    { key: 'replaces', header: 'Replaces', kind: 'text', help: 'The ID of the declined or withdrawn action this one replaces (same cycle and corner).', width: 90 },
   ],
 };
 

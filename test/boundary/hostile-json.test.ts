@@ -33,6 +33,8 @@ const VALID: Record<string, unknown[]> = {
   closeCycle: ['Fuzz 2'],
   loadResults: [null],
   agreeActions: ['2026-Q4', 'Transparency', [0, 1, 2].map((index) => ({ commitment: `Action ${index}`, ownerSide: 'Acme Analytics', ownerPerson: 'Ana', dueDate: '2027-01-10' }))],
+  // The id is set in beforeAll: an action of the latest cycle that Ana proposed and withdrew.
+  proposeReplacement: [{ replaces: 'C-001', commitment: 'A smaller first step', ownerSide: 'Acme Analytics', ownerPerson: 'Ana', dueDate: '2027-01-10' }],
   acceptCommitment: ['C-001'],
   declineCommitment: ['C-001', 'Not this quarter'],
   counterProposeCommitment: [{ id: 'C-001', dueDate: '2027-01-20', commitment: 'Share the roadmap draft' }],
@@ -143,6 +145,10 @@ describe('hostile JSON to every server function', () => {
     // Actions for the latest cycle's focus, and an open sealed cycle to answer.
     const results = loaded.bundle.call('loadResults', null) as { cycle: string; priority: string };
     VALID.agreeActions = [results.cycle, results.priority, VALID.agreeActions[2]];
+    const agreed = loaded.bundle.call('agreeActions', ...loaded.bundle.realm(VALID.agreeActions)) as { actions: Array<{ id: string; commitment: string }> };
+    const withdrawn = agreed.actions.filter((action) => action.commitment === 'Action 0').at(-1)!.id;
+    loaded.bundle.call('withdrawCommitment', withdrawn);
+    (VALID.proposeReplacement[0] as { replaces: string }).replaces = withdrawn;
     // Ad hoc: the example's last quarterly cycle closed less than 60 days ago.
     loaded.bundle.call('startCycle', loaded.bundle.realm({ name: 'Fuzz', kind: 'Ad hoc', anonymity: 'Sealed', sealedMinimum: 3 }));
     for (const [email, name] of [['cy@acme.example', 'Cy'], ['di@acme.example', 'Di']]) {

@@ -73,7 +73,7 @@ describe('negotiating a proposal between two sidebars', () => {
       // Ana reopens the sync: the declined reason (as text) and the counter-proposal to answer.
       await ana.page.getByRole('navigation').getByRole('button', { name: 'Home' }).click();
       await openSync(ana);
-      await ana.page.getByLabel('Include done, missed and dropped').check();
+      await ana.page.getByLabel('Include done, missed, dropped, declined and withdrawn').check();
       await expect(anaCard('Share the pricing calendar').locator('.declined-note').textContent()).resolves.toBe(`Declined: ${REASON}`);
       const countered = anaCard('Send the pipeline report with win rates');
       await expect(countered.locator('.counter-note').textContent()).resolves.toBe(
@@ -87,7 +87,7 @@ describe('negotiating a proposal between two sidebars', () => {
       const log = harness.double.inspect.values(COMMITMENTS_SHEET);
       const col = (name: string) => log[0].indexOf(name);
       const row = (text: string) => log.slice(1).find((candidate) => candidate[col('Commitment')] === text)!;
-      expect(row('Share the pricing calendar')[col('Status')]).toBe('Dropped');
+      expect(row('Share the pricing calendar')[col('Status')]).toBe('Declined');
       expect(row('Share the pricing calendar')[col('Declined because')]).toBe(REASON);
       const accepted = row('Send the pipeline report with win rates');
       expect([accepted[col('Status')], accepted[col('Proposed by (side)')], String(accepted[col('Accepted by')])]).toEqual(['Open', sides[1], `Ana Silva (${sides[0]})`]);

@@ -147,7 +147,7 @@ describe('three quarters of the loop, from an empty spreadsheet', () => {
       const log = () => sheetRows(harness, 'Shared Commitments Log');
       const idOf = (text: string) => String(log().find((row) => row.Commitment === text)?.ID);
       harness.run(ANA, 'updateCommitment', harness.bundle.realm({ id: idOf(actions[0]), status: 'Done' }));
-      expect(actions.map((text) => log().find((row) => row.Commitment === text)?.Status)).toEqual(['Done', 'Dropped', 'Open']);
+      expect(actions.map((text) => log().find((row) => row.Commitment === text)?.Status)).toEqual(['Done', 'Declined', 'Open']);
       expect(log().find((row) => row.Commitment === actions[1])?.['Declined because']).toBe('We flag slips in the weekly report already');
 
       // ---- Q2, 91 days after Q1 closed: a sealed cycle. ----

@@ -199,8 +199,9 @@ describe('every decision leaves a chained Change History row', () => {
       ['', 'Assessments', 'Sealed', 'Answer', '', 'an answer to a sealed cycle'],
     ]);
     expect(fields.filter((field) => field === 'Commitment proposed').length).toBe(4);
-    expect(rows).toContainEqual(['Ana (Acme)', 'Shared Commitments Log', fourth, 'Status', 'Proposed', 'Dropped']);
+    expect(rows).toContainEqual(['Ana (Acme)', 'Shared Commitments Log', fourth, 'Status', 'Proposed', 'Withdrawn']);
     expect(rows).toContainEqual(['Ben (Beta)', 'Shared Commitments Log', first, 'Accepted by', '', 'Ben (Beta)']);
+    expect(rows).toContainEqual(['Ben (Beta)', 'Shared Commitments Log', second, 'Status', 'Proposed', 'Declined']);
     expect(rows).toContainEqual(['Ben (Beta)', 'Shared Commitments Log', second, 'Declined because', '', 'Not this quarter']);
     expect(rows).toContainEqual(['Ben (Beta)', 'Shared Commitments Log', third, 'Due date', '2027-01-10', '2027-01-20']);
     expect(rows).toContainEqual(['Ana (Acme)', 'Partnership', 'Partnership', 'Governance approach chosen', '', expect.stringMatching(/^Gradual commitment: Start small; review due /)]);

@@ -42,21 +42,21 @@ const summaryOf = (id: string) => api.loadCommitments().commitments.find((item) 
 const everything = () => JSON.stringify([double.inspect.values('Shared Commitments Log'), double.inspect.values('Change History')]);
 
 describe('declining a proposal', () => {
-  it('ends it as Dropped with the reason both sides see, and records who and why', () => {
+  it('ends it as Declined with the reason both sides see, and records who and why', () => {
     const id = anaProposes();
     asBen();
     expect(summaryOf(id)).toMatchObject({ awaitingYourAcceptance: true, awaitingTheirAnswer: false, proposerSide: 'Acme' });
     const view = api.declineCommitment(id, '=Not this quarter; our team is on the launch');
     const declined = view.commitments.find((item) => item.id === id)!;
-    expect(declined).toMatchObject({ status: 'Dropped', declinedReason: '=Not this quarter; our team is on the launch', awaitingYourAcceptance: false, acceptedBy: '' });
+    expect(declined).toMatchObject({ status: 'Declined', declinedReason: '=Not this quarter; our team is on the launch', awaitingYourAcceptance: false, acceptedBy: '' });
     // Stored as text, never a formula.
     expect(logRow(id)['Declined because']).toBe('=Not this quarter; our team is on the launch');
     expect(historyOf(id).slice(-2)).toEqual([
-      ['Ben (Beta)', 'Status', 'Proposed', 'Dropped'],
+      ['Ben (Beta)', 'Status', 'Proposed', 'Declined'],
       ['Ben (Beta)', 'Declined because', '', '=Not this quarter; our team is on the launch'],
     ]);
     asAna();
-    expect(summaryOf(id)).toMatchObject({ status: 'Dropped', declinedReason: '=Not this quarter; our team is on the launch', awaitingTheirAnswer: false });
+    expect(summaryOf(id)).toMatchObject({ status: 'Declined', declinedReason: '=Not this quarter; our team is on the launch', awaitingTheirAnswer: false });
   });
 
   it('is refused to the proposing side, to a commitment no longer proposed, and without a reason', () => {
@@ -138,7 +138,7 @@ describe('counter-proposing', () => {
     expect(() => api.counterProposeCommitment({ id, acceptedBy: 'Ana' } as never)).toThrow(/acceptedBy/);
     expect(everything()).toBe(before);
     api.declineCommitment(id, 'No');
-    expect(() => api.counterProposeCommitment({ id, dueDate: '2027-01-20' })).toThrow(`${id} is already Dropped; only a proposed commitment can be counter-proposed.`);
+    expect(() => api.counterProposeCommitment({ id, dueDate: '2027-01-20' })).toThrow(`${id} is already Declined; only a proposed commitment can be counter-proposed.`);
   });
 });
 
@@ -192,9 +192,9 @@ describe('withdrawing', () => {
     expect(everything()).toBe(before);
     asAna();
     expect(summaryOf(id).awaitingTheirAnswer).toBe(true);
-    expect(api.withdrawCommitment(id).commitments.find((item) => item.id === id)).toMatchObject({ status: 'Dropped', declinedReason: '' });
-    expect(historyOf(id).at(-1)).toEqual(['Ana (Acme)', 'Status', 'Proposed', 'Dropped']);
-    expect(() => api.withdrawCommitment(id)).toThrow(`${id} is already Dropped; only a proposed commitment can be withdrawn.`);
+    expect(api.withdrawCommitment(id).commitments.find((item) => item.id === id)).toMatchObject({ status: 'Withdrawn', declinedReason: '' });
+    expect(historyOf(id).at(-1)).toEqual(['Ana (Acme)', 'Status', 'Proposed', 'Withdrawn']);
+    expect(() => api.withdrawCommitment(id)).toThrow(`${id} is already Withdrawn; only a proposed commitment can be withdrawn.`);
   });
 
   it('is refused on a proposal with no proposing side recorded (typed into the sheet)', () => {
@@ -206,7 +206,7 @@ describe('withdrawing', () => {
     asAna();
     expect(() => api.withdrawCommitment('C-099')).toThrow('C-099 has no proposing side recorded, so nobody can withdraw it; the other side can decline it.');
     asBen();
-    expect(api.declineCommitment('C-099', 'Not ours').commitments.find((item) => item.id === 'C-099')?.status).toBe('Dropped');
+    expect(api.declineCommitment('C-099', 'Not ours').commitments.find((item) => item.id === 'C-099')?.status).toBe('Declined');
   });
 
   it('goes by who proposed as kept when proposing, not by a hand edit of "Proposed by (side)", and puts the row back', () => {
@@ -218,7 +218,7 @@ describe('withdrawing', () => {
     expect(() => api.withdrawCommitment(id)).toThrow(`${id} was proposed by Acme; only they can withdraw it.`);
     asAna();
     expect(() => api.acceptCommitment(id)).toThrow(`${id} was proposed by your side (Acme); the other side accepts it.`);
-    expect(api.withdrawCommitment(id).commitments.find((item) => item.id === id)?.status).toBe('Dropped');
+    expect(api.withdrawCommitment(id).commitments.find((item) => item.id === id)?.status).toBe('Withdrawn');
     expect(logRow(id)['Proposed by (side)']).toBe('Acme');
     expect(historyOf(id)).toContainEqual(['Ana (Acme)', 'Proposed by (side)', 'Beta', 'Acme']);
   });

@@ -1,8 +1,9 @@
 /**
  * The sidebar builds every element through these helpers. Data only ever reaches the page as
  * `textContent` or an attribute value, never as markup, so a commitment or a name typed as HTML
- * stays text. URL-carrying attributes and string event handlers are refused outright: the sidebar
- * needs none, so there is no way to pass a `javascript:` URL through them by mistake.
+ * stays text. URL-carrying attributes and string event handlers are refused outright, so there is
+ * no way to pass a `javascript:` URL through them by mistake; the one link the sidebar shows goes
+ * through external-link.ts, which allows a single https prefix.
  */
 export type Child = Node | string | number | null | undefined | false | readonly Child[];
 export type AttrValue = string | number | boolean | null | undefined;

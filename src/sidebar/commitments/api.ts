@@ -3,7 +3,7 @@
  * (the side that must answer accepts, declines with a reason or counter-proposes new terms; the
  * side that proposed may withdraw).
  */
-import type { CommitmentStatus } from '../../domain/commitments';
+import type { CommitmentRates, CommitmentStatus } from '../../domain/commitments';
 import type { CornerName, Identity } from '../common/api';
 
 export interface CommitmentSummary {
@@ -30,6 +30,8 @@ export interface CommitmentSummary {
   counterTo: string;
   /** Why the other side declined ('' unless declined). */
   declinedReason: string;
+  /** The id of the declined or withdrawn action this one replaces ('' for none). */
+  replaces: string;
 }
 
 export interface CommitmentInput {
@@ -39,6 +41,11 @@ export interface CommitmentInput {
   /** '' for a commitment that serves no one corner. */
   corner: CornerName | '';
   dueDate: string;
+  /**
+   * The cycle whose focus it serves (the view's `focusLink.cycle`): it then joins that cycle's
+   * actions (its source and corner), due 30 to 60 days out. Omitted for any other commitment.
+   */
+  forCycle?: string;
 }
 
 export interface CommitmentUpdate {
@@ -49,12 +56,24 @@ export interface CommitmentUpdate {
   recoveryPlan?: string;
 }
 
+/**
+ * The on-time and early-warning rates with the counts behind them, over the commitments both
+ * sides took on; `counts` says them in words ("3 of 4 due so far done on time · …").
+ */
+export interface CommitmentRatesView extends CommitmentRates {
+  counts: string;
+}
+
 export interface CommitmentsView {
   sides: string[];
   identity: Identity | null;
   commitments: CommitmentSummary[];
+  /** Reliability's evidence over the whole log. */
+  rates: CommitmentRatesView;
   statuses: string[];
   corners: CornerName[];
+  /** The cycle whose agreed actions are in play and its focus: a new commitment may join them. */
+  focusLink: { cycle: string; corner: CornerName } | null;
 }
 
 export interface CounterProposal {
@@ -70,10 +89,10 @@ export interface CommitmentsApi {
   loadCommitments(): CommitmentsView;
   addCommitment(input: CommitmentInput): CommitmentsView;
   updateCommitment(update: CommitmentUpdate): CommitmentsView;
-  /** The side that must answer says no, with the reason both sides see; the proposal ends (Dropped). */
+  /** The side that must answer says no, with the reason both sides see; the proposal ends (Declined): it never counts as a commitment. */
   declineCommitment(id: string, reason: string): CommitmentsView;
   /** The side that must answer proposes other terms; the other side now answers them. */
   counterProposeCommitment(counter: CounterProposal): CommitmentsView;
-  /** The side whose proposal is waiting takes it back (Dropped). */
+  /** The side whose proposal is waiting takes it back (Withdrawn): it never counts as a commitment. */
   withdrawCommitment(id: string): CommitmentsView;
 }

@@ -125,6 +125,7 @@ function negotiationNotes(c: CommitmentSummary): Child[] {
     else notes.push(h('p', { class: 'meta' }, 'Waiting for the other side to answer.'));
   }
   if (c.declinedReason) notes.push(h('p', { class: 'meta declined-note' }, 'Declined: ', c.declinedReason));
+  if (c.replaces) notes.push(h('p', { class: 'meta replaces-note' }, `Replaces ${c.replaces}, declined or withdrawn.`));
   return notes;
 }
 

@@ -3,7 +3,7 @@ import { COMMITMENT_STATUSES } from '../../domain/commitments';
 import { CORNERS } from '../../domain/corners';
 import type { Parsers } from '../ritual';
 import type { CommitmentsApi } from './api';
-import { commitmentText, company, id, longText, name, requiredShortText } from '../boundary/fields';
+import { commitmentText, company, cycle, id, longText, name, requiredShortText } from '../boundary/fields';
 import { args, field, isoDay, object, oneOf, optionalField } from '../boundary/schema';
 
 export const COMMITMENTS_ARGUMENTS: Parsers<CommitmentsApi> = {
@@ -15,6 +15,7 @@ export const COMMITMENTS_ARGUMENTS: Parsers<CommitmentsApi> = {
     ownerPerson: field('The owner person', name),
     corner: field('The corner', oneOf(['', ...CORNERS] as const)),
     dueDate: field('The due date', isoDay()),
+    forCycle: optionalField('The cycle whose focus it serves', cycle),
   }))),
   updateCommitment: args('updateCommitment', field('The update', object({
     id: field('The commitment id', id),

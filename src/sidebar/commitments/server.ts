@@ -8,7 +8,9 @@
  * the document properties when proposing, so neither a hand edit of "Proposed by (side)" nor a
  * person whose side was re-bound lets anyone answer a proposal of their own side or their own.
  */
+import { actionSourceOf, currentActionCycle } from '../../domain/actions';
 import { COMMITMENT_STATUSES, parseStatus } from '../../domain/commitments';
+import { sameCycleName } from '../../domain/cycles';
 import { CORNERS } from '../../domain/corners';
 import { actionDueProblem } from '../../domain/dates';
 import { type CommitmentChanges, type Proposal, findCommitment, planCommitmentUpdate, planCommitments, planProposal, proposalOf } from '../../workbook/commitments-log';
@@ -20,6 +22,7 @@ import { readCommitmentRows, readPartnership, summariseCommitment } from '../com
 import { saveThenShow, today } from '../common/request';
 import type { CommitmentInput, CommitmentUpdate, CommitmentsApi, CommitmentsView, CounterProposal } from './api';
 import { COMMITMENTS_ARGUMENTS } from './inputs';
+import { ratesOf } from './rates';
 
 function loadCommitments(workbook = new Workbook()): CommitmentsView {
   const identity = viewerOf(workbook);
@@ -30,6 +33,8 @@ function loadCommitments(workbook = new Workbook()): CommitmentsView {
     sides,
     identity: publicIdentity(identity),
     commitments: commitments.map((row) => summariseCommitment(row, identity, now, workbook.calendar)),
+    rates: ratesOf(commitments, now, workbook.calendar),
+    focusLink: focusLinkOf(commitments),
     statuses: [...COMMITMENT_STATUSES],
     corners: [...CORNERS],
   };
@@ -49,6 +54,12 @@ function acceptCommitment(id: string): CommitmentsView {
   }, loadCommitments);
 }
 
+/** The cycle whose actions a new commitment may join, from the log rows the view read. */
+function focusLinkOf(rows: readonly TableRow[]): CommitmentsView['focusLink'] {
+  const found = currentActionCycle(rows.map((row) => ({ id: textOf(row.values.id), source: textOf(row.values.source), corner: textOf(row.values.corner) })));
+  return found ? { cycle: found.cycle, corner: found.corner } : null;
+}
+
 function addCommitment(input: CommitmentInput): CommitmentsView {
   return saveThenShow('Add commitment', ({ workbook, plan, sides: partnershipSides, caller: callerAmong }) => {
     const sides = partnershipSides();
@@ -58,8 +69,20 @@ function addCommitment(input: CommitmentInput): CommitmentsView {
       throw new Error(`The due date ${input.dueDate} is in the past; a new commitment is due today or later.`);
     }
     // The view returned shows every column: read them all once, under the lock (ids come from it too).
-    readCommitmentRows(workbook);
-    planCommitments(plan, workbook, [{ ...input, source: 'Weekly sync', status: 'Proposed' }], sides, caller.actor);
+    const rows = readCommitmentRows(workbook);
+    const { forCycle, ...commitment } = input;
+    if (forCycle === undefined) {
+      planCommitments(plan, workbook, [{ ...commitment, source: 'Weekly sync', status: 'Proposed' }], sides, caller.actor);
+      return;
+    }
+    // Joining a cycle's actions: its focus corner, and the agreed actions' 30–60 day rule.
+    const link = focusLinkOf(rows);
+    if (!link || !sameCycleName(link.cycle, forCycle)) {
+      throw new Error(link ? `The actions in play are ${link.cycle}'s now, not ${forCycle}'s; reload Sync to link to them.` : `No cycle has agreed actions for a commitment to join; agree them from the results first.`);
+    }
+    const problem = actionDueProblem(today(), due, workbook.calendar);
+    if (problem) throw new Error(`The due date ${input.dueDate} ${problem}: it joins ${link.cycle}'s actions.`);
+    planCommitments(plan, workbook, [{ ...commitment, corner: link.corner, source: actionSourceOf(link.cycle), status: 'Proposed' }], sides, caller.actor);
   }, loadCommitments);
 }
 
@@ -154,7 +177,7 @@ function declineCommitment(id: string, reason: string): CommitmentsView {
   return negotiate('Decline commitment', id, (row, caller, workbook) => {
     requireProposed(row, id, 'declined');
     const proposal = requireAnsweringSide(row, id, caller, workbook);
-    return { status: 'Dropped', declinedReason: reason, ...keptProposerSide(row, proposal) };
+    return { status: 'Declined', declinedReason: reason, ...keptProposerSide(row, proposal) };
   });
 }
 
@@ -201,7 +224,7 @@ function withdrawCommitment(id: string): CommitmentsView {
     if (!sameSide(proposer, caller.side)) {
       throw new Error(`${id} was proposed by ${proposer}; only they can withdraw it. You can accept, decline or counter-propose.`);
     }
-    return { status: 'Dropped', ...keptProposerSide(row, proposal) };
+    return { status: 'Withdrawn', ...keptProposerSide(row, proposal) };
   });
 }
 

@@ -4,11 +4,14 @@ import type { CornerName } from '../common/api';
 import type { CommitmentStatus } from '../../domain/commitments';
 import type { App } from '../client/app';
 import { commitmentCard } from './commitment-list';
+import { ratesSection } from './rates-view';
+import { ACTION_DUE_MAX_DAYS, ACTION_DUE_MIN_DAYS } from '../../domain/dates';
 import { h, uid } from '../client/dom';
 import { call } from '../client/rpc';
 import { actionForm, announce, field, heading, loadInto, section, select, textArea, textInput } from '../client/ui';
 
-const CLOSED = ['Done', 'Dropped', 'Missed'];
+/** Hidden unless asked for: ended, or never taken on (declined or withdrawn proposals). */
+const CLOSED = ['Done', 'Dropped', 'Missed', 'Declined', 'Withdrawn'];
 /** A sidebar is no place for thousands of cards: the sheet holds the full log. */
 const MAX_SHOWN = 50;
 
@@ -74,19 +77,30 @@ function addForm(app: App, view: CommitmentsView): HTMLElement {
   const ownerPerson = textInput({ autocomplete: 'off' }, view.identity?.displayName ?? '');
   const corner = select(view.corners, '', {}, '(none)');
   const due = dateInput('');
+  const link = view.focusLink;
+  const forFocus = link ? focusCheckbox(link, corner) : null;
   const { form } = actionForm(
     'Add commitment',
     'Adding…',
-    [field('Commitment', commitment, 'Concrete and measurable.'), field('Owner side', ownerSide), field('Owner person', ownerPerson), field('Corner', corner), field('Due date', due, 'Small, time-bound commitments build reliability.')],
+    [
+      field('Commitment', commitment, 'Concrete and measurable.'),
+      field('Owner side', ownerSide),
+      field('Owner person', ownerPerson),
+      field('Corner', corner),
+      forFocus?.element,
+      field('Due date', due, 'Small, time-bound commitments build reliability.'),
+    ],
     async () => {
       if (!commitment.value.trim()) throw new Error('Describe the commitment.');
       if (!due.value) throw new Error('Give the commitment a due date.');
+      const linked = link && forFocus?.input.checked ? link : null;
       const next = await call('addCommitment', {
         commitment: commitment.value.trim(),
         ownerSide: ownerSide.value,
         ownerPerson: ownerPerson.value.trim(),
-        corner: corner.value as CornerName | '',
+        corner: linked ? linked.corner : (corner.value as CornerName | ''),
         dueDate: due.value,
+        ...(linked ? { forCycle: linked.cycle } : {}),
       });
       announce(`Added: ${commitment.value.trim()}`);
       const known = new Set(view.commitments.map((c) => c.id));
@@ -95,6 +109,21 @@ function addForm(app: App, view: CommitmentsView): HTMLElement {
     { 'aria-label': 'Add a commitment' },
   );
   return form;
+}
+
+/**
+ * "For 2026-Q4's focus, Transparency": ticked, the commitment joins that cycle's actions (its
+ * corner is the focus, its due date 30 to 60 days out), so Results count it with them.
+ */
+function focusCheckbox(link: NonNullable<CommitmentsView['focusLink']>, corner: HTMLSelectElement): { element: HTMLElement; input: HTMLInputElement } {
+  const input = h('input', { type: 'checkbox', id: uid('focus') });
+  const hint = h('p', { class: 'hint', id: uid('hint') }, `It joins ${link.cycle}'s agreed actions: due ${ACTION_DUE_MIN_DAYS} to ${ACTION_DUE_MAX_DAYS} days out, proposed to the other side like them.`);
+  input.setAttribute('aria-describedby', hint.id);
+  input.addEventListener('change', () => {
+    if (input.checked) corner.value = link.corner;
+    corner.disabled = input.checked;
+  });
+  return { element: h('div', { class: 'check' }, input, h('label', { for: input.id }, `For ${link.cycle}'s focus, ${link.corner}`), hint), input };
 }
 
 /** What needs someone first: awaiting your acceptance, overdue, at risk; then by due date. */
@@ -137,9 +166,10 @@ function renderSync(app: App, view: CommitmentsView, focusId?: string): void {
   fill();
   app.render(
     heading('Weekly sync'),
+    ratesSection(view.rates),
     section(
       'Commitments',
-      h('div', { class: 'check' }, showAll, h('label', { for: showAll.id }, 'Include done, missed and dropped')),
+      h('div', { class: 'check' }, showAll, h('label', { for: showAll.id }, 'Include done, missed, dropped, declined and withdrawn')),
       count,
       list,
     ),

@@ -128,6 +128,7 @@ export function summariseCommitment(row: TableRow, identity: Identity | null, to
     proposerSide,
     counterTo: textOf(values.counterTo),
     declinedReason: textOf(values.declinedReason),
+    replaces: textOf(values.replaces),
   };
 }
 

@@ -1,7 +1,7 @@
 /** Home and who-is-who: the trust square, the open cycle, what needs attention; set-up and the example. */
 import type { Band } from '../../domain/corners';
 import type { CycleInfo, CycleOfferView } from '../assessment/api';
-import type { CommitmentSummary } from '../commitments/api';
+import type { CommitmentRatesView, CommitmentSummary } from '../commitments/api';
 import type { CornerName, CornerValues, Identity } from '../common/api';
 import type { ExitNote } from '../breach/api';
 import type { GovernanceHomeNote } from '../governance/api';
@@ -56,8 +56,16 @@ export interface HomeView {
   offer: CycleOfferView | null;
   needsSafeguards: boolean;
   attention: CommitmentSummary[]; // overdue and at-risk, top five
+  /** Reliability's evidence: on-time and early-warning rates over the commitments both sides took on. */
+  rates: CommitmentRatesView;
   daysToReassessment: number | null;
   nextReassessment: string | null;
+  /**
+   * After a cycle closed: a Google Calendar link (https://calendar.google.com/…) that opens the
+   * quarterly review pre-filled for the next reassessment, recurring every three months, its
+   * agenda built from the data; null while a cycle is open or nothing is scheduled.
+   */
+  reviewCalendar: { url: string; on: string; cycle: string } | null;
   actions: CommitmentSummary[]; // actions of the latest cycle
   /** A severe breach is open: the 90-day loop is paused and a reset is guided instead. */
   breachMode: { what: string; corner: string; reviewDate: string | null } | null;

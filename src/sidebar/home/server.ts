@@ -22,14 +22,16 @@ import type { CornerName } from '../common/api';
 import { type Who, keepsSideMessage, publicIdentity, viewerOf, whoIs } from '../common/caller';
 import { BREACH_STATE_KEYS, cornerSummaries, daysUntil, orderedSides, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from '../common/read-model';
 import { save, today } from '../common/request';
+import { NO_RATES, ratesOf } from '../commitments/rates';
 import { governanceHomeNote } from '../governance/server';
 import type { HomeApi, HomeView, IdentityInput, PartnershipInput, WhoView } from './api';
 import { HOME_ARGUMENTS } from './inputs';
+import { reviewCalendarOf } from './review-calendar';
 
 function notSetUpHome(workbook: Workbook): HomeView {
   return {
     setUp: false, who: { email: null, basis: null, fixedSide: null, keptBecause: null }, models: [...PARTNERSHIP_MODELS], identity: publicIdentity(workbook.identity), sides: [], model: '', latestCycle: null, corners: cornerSummaries(undefined, undefined),
-    sideMeans: [], gaps: null, gapLabel: null, weakest: null, weakestWhy: '', focusReason: '', openCycle: null, offer: null, needsSafeguards: false, attention: [], daysToReassessment: null,
+    sideMeans: [], gaps: null, gapLabel: null, weakest: null, weakestWhy: '', focusReason: '', openCycle: null, offer: null, needsSafeguards: false, attention: [], rates: NO_RATES, daysToReassessment: null, reviewCalendar: null,
     nextReassessment: null, actions: [], breachMode: null, adHocReason: null, governance: { state: 'unchosen', approach: '', reviewDue: null, daysToReview: null }, exited: null,
   };
 }
@@ -50,6 +52,8 @@ export function loadHome(workbook = new Workbook()): HomeView {
   const breaches = readRows(workbook.layout(BREACHES), BREACH_STATE_KEYS);
   // An exit closes the loop: no reset to guide, no reassessment, no new cycle; the records stay.
   const exited = exitOf(snapshot.partnershipRow, calendar);
+  const actions = latest ? summaries.filter((item) => item.source === `Assessment ${latest.cycle}`) : [];
+  const breachMode = exited ? null : openBreach(breaches, calendar);
   return {
     setUp: true,
     who: whoView(whoIs(workbook), snapshot.sides),
@@ -72,10 +76,13 @@ export function loadHome(workbook = new Workbook()): HomeView {
       .filter((item) => item.overdue || item.status === 'At risk')
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
       .slice(0, 5),
+    rates: ratesOf(snapshot.commitments, now, calendar),
     daysToReassessment: snapshot.nextReassessment && !exited ? daysUntil(snapshot.nextReassessment, now, calendar) : null,
     nextReassessment: snapshot.nextReassessment && !exited ? isoDayOf(snapshot.nextReassessment, calendar) : null,
-    actions: latest ? summaries.filter((item) => item.source === `Assessment ${latest.cycle}`) : [],
-    breachMode: exited ? null : openBreach(breaches, calendar),
+    // The review goes on the calendar once a cycle closed; not in breach mode or after an exit.
+    reviewCalendar: exited || breachMode ? null : reviewCalendarOf({ sides: snapshot.sides, context, gap, actions, nextReassessment: snapshot.nextReassessment, calendar }),
+    actions,
+    breachMode,
     adHocReason: exited ? null : adHocReason(snapshot, calendar),
     governance: governanceHomeNote(snapshot.partnershipRow, now, calendar),
     exited,

@@ -4,8 +4,10 @@ import type { CornerValues } from '../common/api';
 import type { HomeView } from './api';
 import type { App } from '../client/app';
 import { commitmentList } from '../commitments/commitment-list';
+import { ratesSection } from '../commitments/rates-view';
 import { h, uid } from '../client/dom';
 import { BAND_LABEL, CORNER_NAMES, mean, signed, trend } from '../client/format';
+import { externalLink } from '../client/external-link';
 import { call } from '../client/rpc';
 import { trustSquare } from './square';
 import { reviewLine } from '../governance/view';
@@ -46,6 +48,7 @@ function renderHome(app: App, home: HomeView): void {
     home.gaps ? gapsSection(home.gaps, home.sideMeans.map((s) => s.side)) : null,
     home.weakest ? weakestSection(home) : null,
     section('Needs attention', commitmentList(home.attention, () => showHome(app), 'Nothing overdue or at risk.')),
+    ratesSection(home.rates),
     // In breach mode the 90-day loop is paused, and after an exit it is over: no reassessment date, no call to assess.
     home.breachMode || home.exited ? null : reassessmentSection(app, home),
     home.exited ? null : governanceSection(app, home.governance),
@@ -114,6 +117,7 @@ function reassessmentSection(app: App, home: HomeView): HTMLElement {
   return section(
     'Next reassessment',
     h('p', null, reassessmentText(home)),
+    home.reviewCalendar ? calendarNote(home.reviewCalendar) : null,
     home.adHocReason ? notice('info', h('strong', null, 'Major change: '), home.adHocReason) : null,
     open
       ? notice(
@@ -131,6 +135,16 @@ function reassessmentSection(app: App, home: HomeView): HTMLElement {
             h('button', { type: 'button', class: 'link', onclick: () => app.go('assess') }, 'Start the cycle'),
           )
         : null,
+  );
+}
+
+/** The quarterly review as a recurring event in the user's own Google Calendar: a link, no permission. */
+function calendarNote(review: NonNullable<HomeView['reviewCalendar']>): HTMLElement {
+  return h(
+    'p',
+    { class: 'calendar-note' },
+    externalLink(review.url, 'Add the quarterly review to Google Calendar', { class: 'calendar-link' }),
+    h('span', { class: 'hint' }, ` On ${review.on}, every three months, with an agenda from ${review.cycle}: gaps to discuss first, the focus, the actions due.`),
   );
 }
 

@@ -11,7 +11,7 @@ import { call } from '../client/rpc';
 import { actionForm, announce, field, heading, select, textArea, textInput } from '../client/ui';
 
 
-function dueDateWarning(due: string, today = todayIso()): string {
+export function dueDateWarning(due: string, today = todayIso()): string {
   const days = daysBetween(today, due);
   if (days === null) return 'Enter a due date.';
   if (days < ACTION_DUE_MIN_DAYS || days > ACTION_DUE_MAX_DAYS) {

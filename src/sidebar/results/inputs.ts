@@ -1,7 +1,7 @@
 /** The argument schema of Results and the agreed actions. */
 import type { Parsers } from '../ritual';
 import type { ResultsApi } from './api';
-import { commitmentText, company, corner, cycle, name } from '../boundary/fields';
+import { commitmentText, company, corner, cycle, id, name } from '../boundary/fields';
 import { args, field, isoDay, list, nullable, object } from '../boundary/schema';
 
 const actionInput = object({
@@ -19,4 +19,11 @@ export const RESULTS_ARGUMENTS: Parsers<ResultsApi> = {
     field('The corner', corner),
     field('The actions', list(actionInput, { min: 3, max: 3, itemLabel: (index) => `Action ${index + 1}` })),
   ),
+  proposeReplacement: args('proposeReplacement', field('The replacement', object({
+    replaces: field('The action replaced', id),
+    commitment: field('The action', commitmentText),
+    ownerSide: field('The owner side', company),
+    ownerPerson: field('The owner person', name),
+    dueDate: field('The due date', isoDay()),
+  }))),
 };

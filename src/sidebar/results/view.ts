@@ -2,7 +2,9 @@
 import type { CornerName } from '../common/api';
 import type { ResultsView } from './api';
 import type { App } from '../client/app';
-import { commitmentList } from '../commitments/commitment-list';
+import { commitmentCard, commitmentList } from '../commitments/commitment-list';
+import { replaceControl } from './replace-view';
+import { trendSection } from './trend-chart';
 import { h } from '../client/dom';
 import { CORNER_NAMES, mean, signed } from '../client/format';
 import { call } from '../client/rpc';
@@ -51,6 +53,19 @@ function verdict(r: NonNullable<ResultsView['reassessment']>): HTMLElement {
     : notice('warning', `${r.targeted} ${change} since it was targeted: less than 2 points. Keep the focus on ${r.next}, discuss why with the partner and adjust the actions.`);
 }
 
+/** The cycle's actions; a declined or withdrawn one nothing replaces yet offers a replacement. */
+function actionList(app: App, view: ResultsView): HTMLElement {
+  if (view.actions.length === 0) return commitmentList([], () => showResults(app, view.cycle), 'No actions agreed for this cycle yet.');
+  const replaceable = new Set(view.actionCounts.open);
+  return h(
+    'ul',
+    { class: 'cards' },
+    view.actions.map((action) =>
+      commitmentCard(action, () => showResults(app, view.cycle), replaceable.has(action.id) ? replaceControl(app, view, action) : []),
+    ),
+  );
+}
+
 function renderResults(app: App, view: ResultsView): void {
   if (!view.cycle) {
     app.render(
@@ -89,10 +104,12 @@ function renderResults(app: App, view: ResultsView): void {
       : null,
     section(
       'Agreed actions',
-      commitmentList(view.actions, () => showResults(app, view.cycle), 'No actions agreed for this cycle yet.'),
+      view.actions.length > 0 ? h('p', { class: 'hint action-counts' }, view.actionCounts.text) : null,
+      actionList(app, view),
       canAgree
         ? h('button', { type: 'button', class: 'primary', onclick: () => app.go('agree', { results: view }) }, 'Agree three actions')
         : null,
     ),
+    trendSection(view.trend),
   );
 }
