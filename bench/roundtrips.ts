@@ -214,7 +214,7 @@ const WORKBOOK_ACTIONS: BenchAction[] = [
   {
     name: 'repair_record_cycles',
     start: (rows) => {
-      const seeded = seededWorkbook(rows);
+      const seeded = seededWorkbook(rows, { cycles: 'legacy' });
       const properties = seeded.double.globals.PropertiesService.getDocumentProperties();
       properties.deleteProperty(CYCLES_RECORDED_PROPERTY);
       properties.setProperty(LEGACY_OPEN_CYCLE_PROPERTY, JSON.stringify({ cycle: '2026-Q4', sealed: true, minimumPerSide: 3 }));

@@ -2,7 +2,7 @@ import { type Calendar, RUNTIME_CALENDAR } from '../domain/calendar';
 import { isDate } from '../domain/dates';
 import type { ColumnSpec, TableSpec } from './schema';
 import { CachedTableLayout, type TableLayout } from './layout';
-import { extentSources, memory } from './read-memory';
+import { extentSources, memory, spanMemory } from './read-memory';
 
 import { columnLetters } from './a1';
 import { type Extent, readEndOf } from './extent';
@@ -68,6 +68,35 @@ export function readTable(layout: TableLayout, only?: readonly string[]): TableR
   return remember(layout, span, readRowsOf(layout.sheet, span, layout.table.rowsRead, extent));
 }
 
+
+/**
+ * Rows fromRow..toRow of a table, the columns of `only` (their span, as readRows reads them), in
+ * one round trip, for a caller that already knows which rows it wants (read-model.ts reads the
+ * Cycle column first, then only the rows of the cycles whose answers it needs). The layout must
+ * have been checked (a readRows of the same layout first does that with its header row). Wholly
+ * blank rows are skipped. Remembered for the rest of the request until a write to the table or the
+ * lock forgets it; a read of rows the table does not have reads nothing.
+ */
+export function readRowSpan(layout: TableLayout, only: readonly string[], fromRow: number, toRow: number): TableRow[] {
+  if (toRow < fromRow) return [];
+  const remembered = spanMemory.get(layout);
+  if (remembered && remembered.fromRow <= fromRow && remembered.toRow >= toRow && only.every((key) => remembered.keys.has(key))) {
+    return remembered.rows.filter((row) => row.rowNumber >= fromRow && row.rowNumber <= toRow);
+  }
+  const span = columnSpan(layout.table, layout.columnOf, only);
+  let grid: CellValue[][];
+  try {
+    grid = readGrid(layout.sheet, span, fromRow, toRow);
+  } catch (error) {
+    if (!OUTSIDE_GRID.test(String((error as Error).message))) throw error;
+    grid = [];
+  }
+  // tableReadOf skips its first row as the header: a blank row stands in for it.
+  const read = probed(`${layout.table.key} (rows ${fromRow}–${toRow})`, tableReadOf([[], ...grid], span));
+  const rows = read.rows.map((row) => ({ rowNumber: row.rowNumber + fromRow - 2, values: row.values }));
+  spanMemory.set(layout, { keys: new Set(span.keys.keys()), fromRow, toRow, rows });
+  return rows;
+}
 
 /** The extent recorded for `layout`'s table (null: none, or the layout did not come from a Workbook). */
 export function recordedExtent(layout: TableLayout): Extent | null {
@@ -189,6 +218,7 @@ function readBack(value: CellValue): CellValue {
 
 /** A committed write of some cells of row `rowNumber`, applied to the remembered read (if any). */
 export function noteUpdate(layout: TableLayout, rowNumber: number, cells: ReadonlyMap<string, CellValue>): void {
+  spanMemory.delete(layout);
   const remembered = memory.get(layout);
   if (!remembered) return;
   let row = remembered.read.rows.find((candidate) => candidate.rowNumber === rowNumber);
@@ -203,6 +233,7 @@ export function noteUpdate(layout: TableLayout, rowNumber: number, cells: Readon
 
 /** Committed rows appended from `firstRow` on (full-width rows as rowFor made them). */
 export function noteAppend(layout: TableLayout, firstRow: number, rows: readonly CellValue[][]): void {
+  spanMemory.delete(layout);
   const remembered = memory.get(layout);
   if (!remembered) return;
   rows.forEach((cells, index) => {

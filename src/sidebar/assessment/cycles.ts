@@ -9,23 +9,16 @@ import { type FocusStep, describeFocus, focusAcrossCycles } from '../../domain/f
 import { type DirectedGap, directedPerceptionGap } from '../../domain/perception';
 import { cycleRatingsInOrder, cycleRecordsOf } from '../../workbook/cycle-records';
 import { type CycleStore, respondentToken } from '../../workbook/cycle-store';
-import { MissingTableError, type TableLayout, Workbook } from '../../workbook/layout';
+import type { TableLayout, Workbook } from '../../workbook/layout';
 import { type TableRow, dateOf, isoDayOf, readRows, textOf } from '../../workbook/table';
-import { CYCLES } from '../../workbook/templates';
-import { type CycleSummary, type Snapshot, cycles as cycleSummaries, readSnapshot } from '../common/read-model';
+import { BREACHES } from '../../workbook/templates';
+import { type CycleSummary, type Snapshot, cycles as cycleSummaries, readCycleRows, readSnapshot } from '../common/read-model';
 import { today } from '../common/request';
 import type { CycleInfo, CycleOfferView } from './api';
 
 /** The Cycles sheet as records; an older workbook without the sheet has none until Repair adds it. */
 export function readCycleRecords(workbook: Workbook): { records: CycleRecord[]; rows: TableRow[]; layout: TableLayout | null } {
-  let layout: TableLayout;
-  try {
-    layout = workbook.layout(CYCLES);
-  } catch (error) {
-    if (error instanceof MissingTableError) return { records: [], rows: [], layout: null };
-    throw error;
-  }
-  const rows = readRows(layout);
+  const { rows, layout } = readCycleRows(workbook);
   return { records: cycleRecordsOf(rows), rows, layout };
 }
 
@@ -81,7 +74,7 @@ export function offerOf(snapshot: Snapshot, context: CycleContext, calendar: Cal
 
 /** A free name: never one on the Cycles sheet or in the Assessments' Cycle column. */
 export function suggestedName(snapshot: Snapshot, context: CycleContext, kind: CycleKind, calendar: Calendar): string {
-  const names = [...context.records.map((record) => record.name), ...cycleSummaries(snapshot).map((summary) => summary.cycle)];
+  const names = [...context.records.map((record) => record.name), ...snapshot.cycleNames];
   return suggestCycleName(names, kind, today(), calendar);
 }
 
@@ -134,9 +127,12 @@ export function latestClosedCycle(context: CycleContext, named?: string | null):
 
 /**
  * What the governance view, its save, the breach decisions and a cycle's start and close need: the Partnership row, the
- * assessments' ratings and the cycles; the commitments are not read.
+ * assessments' ratings and the cycles; the commitments are not read. `breaches`: the breach
+ * decisions set cycles against the breaches' days, so the Breach Log is read too (every column:
+ * the breach handlers read it whole anyway, and a second read of it is then free).
  */
-export function readCycleFacts(workbook: Workbook): { snapshot: Snapshot; context: CycleContext } {
-  const snapshot = readSnapshot(workbook, { commitments: false });
+export function readCycleFacts(workbook: Workbook, { breaches = false }: { breaches?: boolean } = {}): { snapshot: Snapshot; context: CycleContext } {
+  const placing = breaches ? readRows(workbook.layout(BREACHES)).map((row) => dateOf(row.values.date)).filter((date): date is Date => date !== null) : [];
+  const snapshot = readSnapshot(workbook, { commitments: false, placing });
   return { snapshot, context: cycleContext(snapshot, readCycleRecords(workbook).records) };
 }

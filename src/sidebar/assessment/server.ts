@@ -10,6 +10,7 @@ import {
   placeAnswer, sameCycleName,
 } from '../../domain/cycles';
 import { cycleRowOf } from '../../workbook/cycle-records';
+import { ratingRowOf, summarizeCycle, summaryCells } from '../../workbook/cycle-summary';
 import { CycleStore, SEALED_MINIMUM_DEFAULT, respondentToken } from '../../workbook/cycle-store';
 import { type TableLayout, Workbook } from '../../workbook/layout';
 import { type CellValue, type TableRow, dateOf, isoDayOf, readRows, textOf } from '../../workbook/table';
@@ -18,7 +19,7 @@ import type { WritePlan } from '../../workbook/write-plan';
 import type { Ritual } from '../ritual';
 import type { AssessmentApi, AssessmentView, SubmitResult } from './api';
 import { publicIdentity } from '../common/caller';
-import { BREACH_STATE_KEYS, cycles as cycleSummaries, readSnapshot, summariseCommitment } from '../common/read-model';
+import { BREACH_STATE_KEYS, readSnapshot, summariseCommitment } from '../common/read-model';
 import { save, saveThenShow, today } from '../common/request';
 import { answeredBySide, cycleContext, cycleInfo, offerOf, readCycleRecords, suggestedName } from './cycles';
 import { ASSESSMENT_ARGUMENTS } from './inputs';
@@ -68,8 +69,8 @@ const startCycle: AssessmentApi['startCycle'] = (input) =>
     }
     const { records, layout } = readCycleRecords(workbook);
     // A name already used in the Assessments sheet (before the Cycles sheet existed) is taken too.
-    const used = cycleSummaries(snapshot).find((summary) => sameCycleName(summary.cycle, input.name));
-    if (used && !findCycle(records, input.name)) throw new Error(`Answers for a cycle named "${used.cycle}" already exist; a name is never reused, pick another.`);
+    const used = snapshot.cycleNames.find((named) => sameCycleName(named, input.name));
+    if (used && !findCycle(records, input.name)) throw new Error(`Answers for a cycle named "${used}" already exist; a name is never reused, pick another.`);
     const record = openRecord(records, {
       name: input.name,
       kind: input.kind,
@@ -105,6 +106,11 @@ const closeCycle: AssessmentApi['closeCycle'] = (name) =>
     }
     // Nothing more can be answered: who answered and the sealed sums are no longer needed.
     store.planForget(plan, open.name);
+    // The closed cycle as a summary on its row (issue 21), in the same save: views read it from
+    // now on instead of its answers.
+    const companies: [string, string] = [textOf(snapshot.partnershipRow?.values.ourCompany), textOf(snapshot.partnershipRow?.values.partnerCompany)];
+    const answered = snapshot.assessments.filter((candidate) => sameCycleName(textOf(candidate.values.cycle), open.name)).map((candidate) => ratingRowOf(candidate.values));
+    plan.update(requireCyclesSheet(layout), row.rowNumber, summaryCells(summarizeCycle(answered, companies, closed.focus)));
   }, loadAssessment);
 
 const submitAssessment: AssessmentApi['submitAssessment'] = (input) =>

@@ -95,10 +95,13 @@ function adHocReason(snapshot: ReturnType<typeof readSnapshot>, calendar: Calend
   const change = textOf(row.values.majorChange);
   const on = dateOf(row.values.majorChangeOn);
   if (change === '' || !on) return null;
-  const assessedSince = snapshot.assessments.some((assessment) => {
-    const date = dateOf(assessment.values.date);
-    return date !== null && date.getTime() >= on.getTime();
-  });
+  // A summed-up cycle never spans the change (read-model.ts reads such a cycle's answers): it was
+  // answered since when it opened after it.
+  const assessedSince =
+    snapshot.assessments.some((assessment) => {
+      const date = dateOf(assessment.values.date);
+      return date !== null && date.getTime() >= on.getTime();
+    }) || snapshot.summarized.some((cycle) => cycle.openedOn !== null && cycle.openedOn.getTime() >= on.getTime());
   if (assessedSince) return null;
   const note = textOf(row.values.majorChangeNote);
   return `${change} on ${isoDayOf(on, calendar)}${note ? `: ${note}` : ''}. Reassess now rather than waiting for the 90 days.`;
