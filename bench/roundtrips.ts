@@ -34,7 +34,7 @@ interface BenchAction {
   run: (double: AppsScriptDouble, api: ServerApi, last: number) => unknown;
 }
 
-/** The handlers as google.script.run reaches them: through the entry points, timed (one user-property write each). */
+/** The handlers as google.script.run reaches them: through the entry points (the sidebar times its calls itself: no write here). */
 const api = ENTRY_POINTS as unknown as ServerApi;
 
 /** Each sidebar handler as the bench runs it: `view_` for the ones that only read, `submit_` for saves. */
