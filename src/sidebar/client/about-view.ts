@@ -30,8 +30,8 @@ export function showAbout(app: App): void {
           'table',
           { id: 'sidebar-calls' },
           h('caption', null, `Your last ${calls.length} actions in this sidebar, most recent first`),
-          h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'When'), h('th', { scope: 'col' }, 'Action'), h('th', { scope: 'col' }, 'Took'), h('th', { scope: 'col' }, 'Result'))),
-          h('tbody', null, calls.map((call) => h('tr', null, h('td', null, when(call.at)), h('td', null, call.action), h('td', { class: 'num' }, `${call.ms} ms`), h('td', null, call.ok ? 'ok' : 'failed')))),
+          h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'At'), h('th', { scope: 'col' }, 'Action'), h('th', { scope: 'col' }, 'Took'), h('th', { scope: 'col' }, 'Result'))),
+          h('tbody', null, calls.map((call) => h('tr', null, h('td', null, when(call.at).slice(11)), h('td', null, call.action), h('td', { class: 'num' }, `${call.ms} ms`), h('td', null, call.ok ? 'ok' : 'failed')))),
         );
   const report = h('textarea', { id: 'sidebar-report', readonly: true, rows: 5 });
   report.value = aboutReport(calls);
