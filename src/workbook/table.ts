@@ -57,14 +57,16 @@ export function readTable(layout: TableLayout, only?: readonly string[]): TableR
     return remembered.read;
   }
   const extent = layout.table.rowsRead === undefined ? (extentSources.get(layout)?.() ?? null) : null;
+  // The rows the read asks for, when known: few rows make a wide gap cheaper to read than to split around.
+  const rows = layout.table.rowsRead !== undefined ? layout.table.rowsRead + 1 : extent ? readEndOf(extent) : null;
   if (layout instanceof CachedTableLayout && !layout.isChecked) {
     const unchecked = layout.unchecked();
-    const span = columnSpan(layout.table, unchecked.columnOf, only);
+    const span = columnSpan(layout.table, unchecked.columnOf, only, rows);
     const read = readRowsOf(unchecked.sheet, span, layout.table.rowsRead, extent);
     if (layout.acceptHeader(read.grid[0] ?? [], span.first, span.runs)) return remember(layout, span, read);
     // The cache was stale: the table was found again by its metadata, so read it where it is now.
   }
-  const span = columnSpan(layout.table, layout.columnOf, only);
+  const span = columnSpan(layout.table, layout.columnOf, only, rows);
   return remember(layout, span, readRowsOf(layout.sheet, span, layout.table.rowsRead, extent));
 }
 
@@ -83,7 +85,7 @@ export function readRowSpan(layout: TableLayout, only: readonly string[], fromRo
   if (remembered && remembered.fromRow <= fromRow && remembered.toRow >= toRow && only.every((key) => remembered.keys.has(key))) {
     return remembered.rows.filter((row) => row.rowNumber >= fromRow && row.rowNumber <= toRow);
   }
-  const span = columnSpan(layout.table, layout.columnOf, only);
+  const span = columnSpan(layout.table, layout.columnOf, only, toRow - fromRow + 1);
   let grid: CellValue[][];
   try {
     grid = readGrid(layout.sheet, span, fromRow, toRow);
@@ -257,16 +259,21 @@ interface ColumnSpan {
 /**
  * Columns between two wanted ones that are read anyway rather than split into two reads: a round
  * trip (about 90 ms) costs what a few thousand cells do (15–31 µs each), so a one-column gap is
- * read through and a wider one splits the read (runtime/README.md: the cost model).
+ * read through and a wider one splits the read (runtime/README.md: the cost model), unless the
+ * rows to read are known and few: then a gap is read through while its cells cost less than the
+ * round trip a second read would (GAP_CELLS).
  */
 const GAP_READ_THROUGH = 1;
+/** The cells a gap may hold and still be read through: about what one round trip costs (90 ms at 20 µs a cell). */
+const GAP_CELLS = 4_500;
 
 /**
  * The columns to read: those of `only` (every column of the table without it), in runs of
  * neighbouring columns; the keys are every column of the table inside a run, since their cells
  * come with the read anyway.
  */
-function columnSpan(table: TableSpec, columnOf: ReadonlyMap<string, number>, only: readonly string[] | undefined): ColumnSpan {
+function columnSpan(table: TableSpec, columnOf: ReadonlyMap<string, number>, only: readonly string[] | undefined, rows: number | null = null): ColumnSpan {
+  const readThrough = rows === null ? GAP_READ_THROUGH : Math.max(GAP_READ_THROUGH, Math.floor(GAP_CELLS / Math.max(rows, 1)));
   const wanted: number[] = [];
   for (const key of only ?? [...columnOf.keys()]) {
     const column = columnOf.get(key);
@@ -277,7 +284,7 @@ function columnSpan(table: TableSpec, columnOf: ReadonlyMap<string, number>, onl
   const runs: Array<[number, number]> = [];
   for (const column of wanted) {
     const run = runs[runs.length - 1];
-    if (run && column - run[1] - 1 <= GAP_READ_THROUGH) run[1] = Math.max(run[1], column);
+    if (run && column - run[1] - 1 <= readThrough) run[1] = Math.max(run[1], column);
     else runs.push([column, column]);
   }
   const inRun = (at: number) => runs.some(([from, to]) => at >= from && at <= to);

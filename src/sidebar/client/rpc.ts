@@ -39,7 +39,7 @@ export function errorMessage(error: unknown): string {
 /**
  * An answer that arrived after the person moved on (issue 21, "the latest request wins"): a view's
  * answer once another view was opened since, a save's once the sidebar shows another view. Callers
- * drop it silently (loadInto, actionButton); the save's outcome is told through `movedOn`.
+ * drop it silently (loadInto, actionButton); a save's outcome is told through Navigation.savedElsewhere.
  */
 export class SupersededError extends Error {
   constructor(name: string) {
