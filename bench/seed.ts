@@ -12,6 +12,7 @@ import { type CellValue, appendRows } from '../src/workbook/table';
 import type { ColumnSpec, TableSpec } from '../src/workbook/schema';
 import { PARTNERSHIP, TABLES, CYCLES } from '../src/workbook/templates';
 import { extentPropertyOf, extentText } from '../src/workbook/extent';
+import { repairCycleSummaries } from '../src/workbook/cycle-repair';
 
 export const SIDES = ['Acme', 'Beta'] as const;
 
@@ -61,18 +62,38 @@ function withDouble(prepare: (double: AppsScriptDouble) => void): BenchWorkbook 
   return { double, uninstall };
 }
 
-/** A set-up workbook with `rows` rows in every table but the Partnership sheet. */
-export function seededWorkbook(rows: number): BenchWorkbook {
+/** The four quarters the seeded answers name, each opened and closed in its quarter (the last before the bench's today). */
+const SEEDED_CYCLES = [1, 2, 3, 4].map((quarter) => ({
+  name: `2026-Q${quarter}`,
+  kind: 'Quarterly',
+  anonymity: 'Named',
+  openedOn: new Date(Date.UTC(2026, (quarter - 1) * 3, 1)),
+  openedBy: 'Seed',
+  closedOn: quarter < 4 ? new Date(Date.UTC(2026, quarter * 3, 0)) : new Date(Date.UTC(2026, 10, 15)),
+  closedBy: 'Seed',
+}));
+
+/**
+ * A set-up workbook with `rows` rows in every table but the Partnership sheet. The cycles the
+ * answers name are on the Cycles sheet, closed, each with its summary (as closing a cycle or Repair
+ * leaves them: a partnership has a few cycles a year, not thousands); `cycles: 'legacy'` leaves the
+ * Cycles sheet empty, as a workbook from before it has it (the cycles only in the Assessments'
+ * Cycle column).
+ */
+export function seededWorkbook(rows: number, { cycles = 'recorded' }: { cycles?: 'recorded' | 'legacy' } = {}): BenchWorkbook {
   return withDouble((double) => {
     setUpWorkbook();
     const spreadsheet = double.spreadsheet;
     appendRows(locateTable(spreadsheet, PARTNERSHIP), [{ ourCompany: SIDES[0], partnerCompany: SIDES[1], model: 'Strategic', startDate: new Date(Date.UTC(2025, 0, 6)), ourEmails: 'acme.example', partnerEmails: 'beta.example' }]);
     for (const table of TABLES) {
-      // A partnership has a few cycles a year, not thousands: the Cycles sheet is left as an older
-      // workbook has it (empty), and the cycles come from the Assessments' Cycle column.
+      // The Cycles sheet is seeded below, with the cycles the answers name.
       if (table === PARTNERSHIP || table === CYCLES) continue;
       const records = Array.from({ length: rows }, (_, i) => Object.fromEntries(table.columns.map((column) => [column.key, seedValue(table, column, i)])));
       appendRows(locateTable(spreadsheet, table), records);
+    }
+    if (cycles === 'recorded') {
+      appendRows(locateTable(spreadsheet, CYCLES), SEEDED_CYCLES);
+      repairCycleSummaries(new Workbook());
     }
     // In a workbook in use, rows came in through saves and edits, which keep where each table ends.
     const extents: Record<string, string> = {};

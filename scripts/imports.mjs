@@ -37,7 +37,7 @@ const withoutComments = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(
 export function importsOf(root, file) {
   const text = withoutComments(readFileSync(path.join(root, file), 'utf8'));
   const out = [];
-  const statement = /(?:^|\n)\s*(import|export)\s+(type\s+)?([\s\S]*?)\s*from\s*['"]([^'"]+)['"]/g;
+  const statement = /(?:^|\n)\s*(import|export)\s+(type\s+)?([^;]*?)\s*from\s*['"]([^'"]+)['"]/g;
   for (const match of text.matchAll(statement)) {
     const [, kind, typeKeyword, clause, spec] = match;
     const target = resolve(root, file, spec);

@@ -8,6 +8,7 @@ import { textOf } from './workbook/table';
 import { savedIdentity } from './workbook/identity';
 import { readPartnership } from './sidebar/common/read-model';
 import { SETUP_DIALOG_TITLE, setupDialogHtml } from './setup-dialog';
+import { repairCycleSummaries } from './workbook/cycle-repair';
 
 /**
  * The add-on's face in Sheets: the menu and the simple triggers. onOpen may run in AuthMode.NONE
@@ -91,9 +92,26 @@ export function menuSetUpWorkbook(): void {
   SpreadsheetApp.getUi().showModalDialog(page, SETUP_DIALOG_TITLE);
 }
 
-export function menuRepairWorkbook(): void {
+/**
+ * Repair: set-up's checks and restorations, then the closed cycles' summaries rebuilt where one is
+ * missing or no longer matches its answers (cycle-repair.ts; a read after set-up's writes, so one
+ * forced commit). Returns what the alert says.
+ */
+export function repairWorkbook(): string {
   const report = setUpWorkbook();
-  SpreadsheetApp.getUi().alert(`${ADDON_NAME}: repair finished`, `${describeReport(report)} No ${report.givenIds?.length ? 'other ' : ''}data cell was changed.`, SpreadsheetApp.getUi().ButtonSet.OK);
+  let summaries: string;
+  try {
+    const rebuilt = repairCycleSummaries(new Workbook());
+    summaries = rebuilt.length > 0 ? ` Rebuilt from their answers the summaries of the closed cycles ${rebuilt.map((repair) => repair.cycle).join(', ')}.` : '';
+  } catch (error) {
+    summaries = ` The closed cycles' summaries were not checked (${(error as Error).message}); run Repair again.`;
+  }
+  return `${describeReport(report)}${summaries} No ${report.givenIds?.length || summaries !== '' ? 'other ' : ''}data cell was changed.`;
+}
+
+export function menuRepairWorkbook(): void {
+  const text = repairWorkbook();
+  SpreadsheetApp.getUi().alert(`${ADDON_NAME}: repair finished`, text, SpreadsheetApp.getUi().ButtonSet.OK);
 }
 
 export function menuVerifyHistory(): void {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { benchRoundTrips } from '../bench/roundtrips';
-import { PERFORMANCE_DOC, type PerformanceRow, parsePerformanceTable, performanceColumns, performanceRows, renderPerformanceTable } from '../scripts/performance-doc';
+import { PERFORMANCE_DOC, type PerformanceRow, budgetMs, overBudgetSummary, parsePerformanceTable, performanceColumns, performanceRows, renderPerformanceTable } from '../scripts/performance-doc';
 import { projectRoot } from '../runtime/bundle/project-root';
 
 const doc = readFileSync(path.join(projectRoot(), PERFORMANCE_DOC), 'utf8');
@@ -41,6 +41,19 @@ describe(`${PERFORMANCE_DOC} (regenerate with npm run docs:perf)`, () => {
     expect(sizes(committed.rows)).toEqual([10, 10_000]);
     expect(actionsAt(committed.rows, 10_000)).toEqual(actionsAt(fresh, 10));
     for (const row of committed.rows) expect(Object.keys(row.figures), `${row.action} at ${row.rows}`).toEqual(committed.columns);
+  });
+
+  it('marks each line over its budget in user time, and lists them under the table', () => {
+    for (const row of committed.rows) {
+      expect(row.figures.budget_ms, `${row.action} at ${row.rows}`).toBe(budgetMs(row.action));
+      expect(row.overBudget, `${row.action} at ${row.rows}`).toBe(row.figures.est_ms! > row.figures.budget_ms!);
+    }
+    expect(doc).toContain(overBudgetSummary(committed.rows));
+    expect(budgetMs('view_home')).toBe(1_000);
+    expect(budgetMs('submit_close_cycle')).toBe(1_500);
+    expect(budgetMs('edit_stamp')).toBe(700);
+    expect(budgetMs('poll_changes')).toBe(100);
+    expect(budgetMs('repair')).toBe(5_000);
   });
 
   it('reads back what it writes, so a figure typed over would be seen', () => {

@@ -1,7 +1,8 @@
 /**
  * Extensions → Trust Corners → About and diagnostics: which build runs, how it is authorized, the
- * time zones dates are counted in, and the user's last actions with their durations, so a first
- * real user can report real figures (the text box holds the same as plain text to copy).
+ * time zones dates are counted in, and the user's last menu actions with their durations, so a first
+ * real user can report real figures (the text box holds the same as plain text to copy). The
+ * sidebar's actions are timed in the sidebar and shown there (client/about-view.ts).
  */
 import { userProperties } from '../workbook/properties';
 import { type ActionRecord, recentActions } from './action-log';
@@ -73,7 +74,7 @@ function aboutText(info: AboutInfo): string {
     `Trust Corners ${info.build.version}, build ${info.build.commit}`,
     `Authorization: ${info.authorization}`,
     `Spreadsheet time zone: ${info.spreadsheetTimeZone}; script time zone: ${info.scriptTimeZone}`,
-    'Last actions (latest run of each, most recent first):',
+    'Last menu actions (latest run of each, most recent first):',
     ...info.actions.map((a) => `${a.when}\t${a.action}\t${a.durationMs} ms\t${a.ok ? 'ok' : 'failed'}`),
   ];
   return lines.join('\n');
@@ -96,8 +97,8 @@ function aboutHtml(info: AboutInfo): string {
     .join('');
   const table =
     info.actions.length === 0
-      ? '<p id="no-actions">No actions recorded yet. Use the sidebar or a menu item, then open this again.</p>'
-      : `<table id="actions"><caption>Your last ${info.actions.length} actions (the latest run of each), most recent first</caption><thead><tr><th scope="col">When</th><th scope="col">Action</th><th scope="col">Took</th><th scope="col">Result</th></tr></thead><tbody>${rows}</tbody></table>`;
+      ? '<p id="no-actions">No menu actions recorded yet. Use a menu item, then open this again.</p>'
+      : `<table id="actions"><caption>Your last ${info.actions.length} menu actions (the latest run of each), most recent first</caption><thead><tr><th scope="col">When</th><th scope="col">Action</th><th scope="col">Took</th><th scope="col">Result</th></tr></thead><tbody>${rows}</tbody></table>`;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>${e(ABOUT_TITLE)}</title>
 <style>
@@ -113,7 +114,7 @@ p.note{color:#5f6368}
 </style></head><body>
 <dl id="facts">${facts.map(([term, value]) => `<dt>${e(term)}</dt><dd>${e(value)}</dd>`).join('')}</dl>
 ${table}
-<p class="note">Durations are measured by the add-on on Google's server, from the start to the end of each action; the wait you see in the sidebar adds the trip from your browser. Only action names and times are stored, in your own user properties.</p>
+<p class="note">Menu actions are measured by the add-on on Google's server, from the start to the end of each action. Only action names and times are stored, in your own user properties. The sidebar measures its own actions, from the click to the answer: open More → About and diagnostics in the sidebar.</p>
 <label for="report">To report these figures, copy this text:</label>
 <textarea id="report" readonly>${e(aboutText(info))}</textarea>
 </body></html>`;

@@ -7,7 +7,7 @@ import { recordAction } from './action-log';
 
 type EntryPoint = (...args: never[]) => unknown;
 
-function timed<F extends EntryPoint>(action: string, run: F): F {
+export function timed<F extends EntryPoint>(action: string, run: F): F {
   const wrapper = function (this: unknown, ...args: Parameters<F>): ReturnType<F> {
     const startedAt = Date.now();
     const result = run.apply(this, args) as ReturnType<F>;

@@ -10,7 +10,7 @@ import { cycleNameKey } from './cycles';
  */
 
 /** The log's source of a cycle's actions: "Assessment 2026-Q4". */
-export const ASSESSMENT_SOURCE_PREFIX = 'Assessment ';
+const ASSESSMENT_SOURCE_PREFIX = 'Assessment ';
 export const actionSourceOf = (cycle: string): string => `${ASSESSMENT_SOURCE_PREFIX}${cycle.trim()}`;
 
 /** The cycle an action belongs to, from its source; null for any other commitment. */

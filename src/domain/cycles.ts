@@ -49,7 +49,7 @@ export interface CycleRecord {
 }
 
 /** A quarterly cycle opens at the earliest this many days after the last close (DOMAIN.md). */
-export const QUARTERLY_GAP_DAYS = 60;
+const QUARTERLY_GAP_DAYS = 60;
 
 export type CycleState = 'open' | 'closed';
 
@@ -108,7 +108,7 @@ export function cycleNameProblem(cycles: readonly CycleRecord[], name: string): 
 }
 
 /** The cycle closed last, or null when none has closed. */
-export function lastClosed(cycles: readonly CycleRecord[]): CycleRecord | null {
+function lastClosed(cycles: readonly CycleRecord[]): CycleRecord | null {
   let last: CycleRecord | null = null;
   for (const cycle of cycles) {
     if (cycle.closedOn && (!last || (last.closedOn as Date).getTime() < cycle.closedOn.getTime())) last = cycle;

@@ -10,9 +10,9 @@ import type { FocusReason } from './focus';
  * user text (company names, actions) only ever goes into the URL encoded, never into markup.
  */
 
-export const CALENDAR_TEMPLATE_URL = 'https://calendar.google.com/calendar/render';
+const CALENDAR_TEMPLATE_URL = 'https://calendar.google.com/calendar/render';
 /** Every three months, as the method's quarterly rhythm. */
-export const QUARTERLY_RRULE = 'RRULE:FREQ=MONTHLY;INTERVAL=3';
+const QUARTERLY_RRULE = 'RRULE:FREQ=MONTHLY;INTERVAL=3';
 /** A gap this large is discussed before anything else (DOMAIN.md "Perception gap"). */
 const DISCUSS_FIRST_GAP = 2;
 /** An agenda stays short enough for a link: the longest action text and the most actions listed. */
@@ -104,7 +104,7 @@ export function reviewAgenda(input: ReviewInput): string {
   ].join('\n');
 }
 
-export function reviewTitle(input: Pick<ReviewInput, 'ourCompany' | 'partnerCompany'>): string {
+function reviewTitle(input: Pick<ReviewInput, 'ourCompany' | 'partnerCompany'>): string {
   return `Quarterly trust review: ${line(input.ourCompany, 60)} and ${line(input.partnerCompany, 60)}`;
 }
 

@@ -26,19 +26,24 @@ export interface CyclesRead {
  * and one without the one-sided columns reads as before (a one-sided close asks for Repair).
  * The settings kept in document properties win over what the sheet says.
  */
-export function readCycleRecords(workbook: Workbook): CyclesRead {
-  let layout: TableLayout;
+/** The Cycles sheet's layout, also as it was before the one-sided columns; null before Repair adds the sheet. */
+export function cyclesLayout(workbook: Workbook): TableLayout | null {
   try {
-    layout = workbook.layout(CYCLES);
+    return workbook.layout(CYCLES);
   } catch (error) {
     if (!(error instanceof MissingTableError)) throw error;
     try {
-      layout = workbook.layout(CYCLES_BEFORE_ONE_SIDED);
+      return workbook.layout(CYCLES_BEFORE_ONE_SIDED);
     } catch (again) {
-      if (again instanceof MissingTableError) return { records: [], rows: [], layout: null, retyped: [] };
+      if (again instanceof MissingTableError) return null;
       throw again;
     }
   }
+}
+
+export function readCycleRecords(workbook: Workbook): CyclesRead {
+  const layout = cyclesLayout(workbook);
+  if (!layout) return { records: [], rows: [], layout: null, retyped: [] };
   const rows = readRows(layout);
   const { records, retyped } = withFixedSettings(cycleRecordsOf(rows), rows, CycleStore.of(workbook));
   return { records, rows, layout, retyped };

@@ -5,7 +5,7 @@
  */
 import type { Extent } from './extent';
 import type { TableLayout } from './layout';
-import type { TableRead } from './table';
+import type { TableRead, TableRow } from './table';
 
 export interface RememberedRead {
   keys: ReadonlySet<string>;
@@ -15,6 +15,16 @@ export interface RememberedRead {
 }
 
 export const memory = new WeakMap<TableLayout, RememberedRead>();
+
+/** A read of some rows only (table.ts readRowSpan): rows fromRow..toRow, the columns of `keys`. */
+export interface RememberedSpan {
+  keys: ReadonlySet<string>;
+  fromRow: number;
+  toRow: number;
+  rows: TableRow[];
+}
+
+export const spanMemory = new WeakMap<TableLayout, RememberedSpan>();
 
 /** Where the document properties say each table's data ends (Workbook.layout sets it; extent.ts). */
 export const extentSources = new WeakMap<TableLayout, () => Extent | null>();
@@ -27,4 +37,5 @@ export function trackExtent(layout: TableLayout, source: () => Extent | null): v
 /** Drops what was read through `layout` (the lock was just taken: read again under it). */
 export function forgetRead(layout: TableLayout): void {
   memory.delete(layout);
+  spanMemory.delete(layout);
 }

@@ -2,7 +2,7 @@ import { type Calendar, RUNTIME_CALENDAR } from '../domain/calendar';
 import { isDate } from '../domain/dates';
 import type { ColumnSpec, TableSpec } from './schema';
 import { CachedTableLayout, type TableLayout } from './layout';
-import { extentSources, memory } from './read-memory';
+import { extentSources, memory, spanMemory } from './read-memory';
 
 import { columnLetters } from './a1';
 import { type Extent, readEndOf } from './extent';
@@ -57,20 +57,51 @@ export function readTable(layout: TableLayout, only?: readonly string[]): TableR
     return remembered.read;
   }
   const extent = layout.table.rowsRead === undefined ? (extentSources.get(layout)?.() ?? null) : null;
+  // The rows the read asks for, when known: few rows make a wide gap cheaper to read than to split around.
+  const rows = layout.table.rowsRead !== undefined ? layout.table.rowsRead + 1 : extent ? readEndOf(extent) : null;
   if (layout instanceof CachedTableLayout && !layout.isChecked) {
     const unchecked = layout.unchecked();
-    const span = columnSpan(layout.table, unchecked.columnOf, only);
+    const span = columnSpan(layout.table, unchecked.columnOf, only, rows);
     const read = readRowsOf(unchecked.sheet, span, layout.table.rowsRead, extent);
     if (layout.acceptHeader(read.grid[0] ?? [], span.first, span.runs)) return remember(layout, span, read);
     // The cache was stale: the table was found again by its metadata, so read it where it is now.
   }
-  const span = columnSpan(layout.table, layout.columnOf, only);
+  const span = columnSpan(layout.table, layout.columnOf, only, rows);
   return remember(layout, span, readRowsOf(layout.sheet, span, layout.table.rowsRead, extent));
 }
 
 
+/**
+ * Rows fromRow..toRow of a table, the columns of `only` (their span, as readRows reads them), in
+ * one round trip, for a caller that already knows which rows it wants (read-model.ts reads the
+ * Cycle column first, then only the rows of the cycles whose answers it needs). The layout must
+ * have been checked (a readRows of the same layout first does that with its header row). Wholly
+ * blank rows are skipped. Remembered for the rest of the request until a write to the table or the
+ * lock forgets it; a read of rows the table does not have reads nothing.
+ */
+export function readRowSpan(layout: TableLayout, only: readonly string[], fromRow: number, toRow: number): TableRow[] {
+  if (toRow < fromRow) return [];
+  const remembered = spanMemory.get(layout);
+  if (remembered && remembered.fromRow <= fromRow && remembered.toRow >= toRow && only.every((key) => remembered.keys.has(key))) {
+    return remembered.rows.filter((row) => row.rowNumber >= fromRow && row.rowNumber <= toRow);
+  }
+  const span = columnSpan(layout.table, layout.columnOf, only, toRow - fromRow + 1);
+  let grid: CellValue[][];
+  try {
+    grid = readGrid(layout.sheet, span, fromRow, toRow);
+  } catch (error) {
+    if (!OUTSIDE_GRID.test(String((error as Error).message))) throw error;
+    grid = [];
+  }
+  // tableReadOf skips its first row as the header: a blank row stands in for it.
+  const read = probed(`${layout.table.key} (rows ${fromRow}–${toRow})`, tableReadOf([[], ...grid], span));
+  const rows = read.rows.map((row) => ({ rowNumber: row.rowNumber + fromRow - 2, values: row.values }));
+  spanMemory.set(layout, { keys: new Set(span.keys.keys()), fromRow, toRow, rows });
+  return rows;
+}
+
 /** The extent recorded for `layout`'s table (null: none, or the layout did not come from a Workbook). */
-function recordedExtent(layout: TableLayout): Extent | null {
+export function recordedExtent(layout: TableLayout): Extent | null {
   return extentSources.get(layout)?.() ?? null;
 }
 
@@ -189,6 +220,7 @@ function readBack(value: CellValue): CellValue {
 
 /** A committed write of some cells of row `rowNumber`, applied to the remembered read (if any). */
 export function noteUpdate(layout: TableLayout, rowNumber: number, cells: ReadonlyMap<string, CellValue>): void {
+  spanMemory.delete(layout);
   const remembered = memory.get(layout);
   if (!remembered) return;
   let row = remembered.read.rows.find((candidate) => candidate.rowNumber === rowNumber);
@@ -203,6 +235,7 @@ export function noteUpdate(layout: TableLayout, rowNumber: number, cells: Readon
 
 /** Committed rows appended from `firstRow` on (full-width rows as rowFor made them). */
 export function noteAppend(layout: TableLayout, firstRow: number, rows: readonly CellValue[][]): void {
+  spanMemory.delete(layout);
   const remembered = memory.get(layout);
   if (!remembered) return;
   rows.forEach((cells, index) => {
@@ -226,16 +259,21 @@ interface ColumnSpan {
 /**
  * Columns between two wanted ones that are read anyway rather than split into two reads: a round
  * trip (about 90 ms) costs what a few thousand cells do (15–31 µs each), so a one-column gap is
- * read through and a wider one splits the read (runtime/README.md: the cost model).
+ * read through and a wider one splits the read (runtime/README.md: the cost model), unless the
+ * rows to read are known and few: then a gap is read through while its cells cost less than the
+ * round trip a second read would (GAP_CELLS).
  */
 const GAP_READ_THROUGH = 1;
+/** The cells a gap may hold and still be read through: about what one round trip costs (90 ms at 20 µs a cell). */
+const GAP_CELLS = 4_500;
 
 /**
  * The columns to read: those of `only` (every column of the table without it), in runs of
  * neighbouring columns; the keys are every column of the table inside a run, since their cells
  * come with the read anyway.
  */
-function columnSpan(table: TableSpec, columnOf: ReadonlyMap<string, number>, only: readonly string[] | undefined): ColumnSpan {
+function columnSpan(table: TableSpec, columnOf: ReadonlyMap<string, number>, only: readonly string[] | undefined, rows: number | null = null): ColumnSpan {
+  const readThrough = rows === null ? GAP_READ_THROUGH : Math.max(GAP_READ_THROUGH, Math.floor(GAP_CELLS / Math.max(rows, 1)));
   const wanted: number[] = [];
   for (const key of only ?? [...columnOf.keys()]) {
     const column = columnOf.get(key);
@@ -246,7 +284,7 @@ function columnSpan(table: TableSpec, columnOf: ReadonlyMap<string, number>, onl
   const runs: Array<[number, number]> = [];
   for (const column of wanted) {
     const run = runs[runs.length - 1];
-    if (run && column - run[1] - 1 <= GAP_READ_THROUGH) run[1] = Math.max(run[1], column);
+    if (run && column - run[1] - 1 <= readThrough) run[1] = Math.max(run[1], column);
     else runs.push([column, column]);
   }
   const inRun = (at: number) => runs.some(([from, to]) => at >= from && at <= to);

@@ -64,7 +64,18 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
-export async function startHarness(options: { timeZone?: string; activeUser?: string; now?: Date } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  timeZone?: string;
+  activeUser?: string;
+  now?: Date;
+  /**
+   * Holds the answer to a call until the promise it returns settles (the call has run by then and
+   * is in `rpc`): an answer that arrives late, as in Sheets, without a timer. Undefined: answered at once.
+   */
+  holdAnswer?: (name: string) => Promise<void> | undefined;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fileHtml = readSidebarHtml();
   const { double, bundle, functions, setNow } = loadBundleOnDouble(() => ({
     timeZone: options.timeZone ?? 'Europe/Berlin',
@@ -123,6 +134,7 @@ export async function startHarness(options: { timeZone?: string; activeUser?: st
           }
         }
         rpc.push({ user, name, args, ok: reply.ok, ...(reply.ok ? {} : { message: reply.message }) });
+        await options.holdAnswer?.(name);
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(reply));
         return;

@@ -11,7 +11,8 @@ import { cycleRatingsInOrder } from '../../workbook/cycle-records';
 import { type CycleStore, respondentToken } from '../../workbook/cycle-store';
 import { readCycleRecords } from '../../workbook/cycle-settings';
 import type { Workbook } from '../../workbook/layout';
-import { type TableRow, dateOf, isoDayOf, textOf } from '../../workbook/table';
+import { type TableRow, dateOf, isoDayOf, readRows, textOf } from '../../workbook/table';
+import { BREACHES } from '../../workbook/templates';
 import { type CycleSummary, type Snapshot, cycles as cycleSummaries, readSnapshot } from '../common/read-model';
 import { today } from '../common/request';
 import type { CycleInfo, CycleOfferView } from './api';
@@ -59,10 +60,13 @@ export function pendingMajorChange(snapshot: Snapshot): { change: string; on: Da
   const change = textOf(row.values.majorChange);
   const on = dateOf(row.values.majorChangeOn);
   if (change === '' || !on) return null;
-  const answeredSince = snapshot.assessments.some((assessment) => {
-    const date = dateOf(assessment.values.date);
-    return date !== null && date.getTime() >= on.getTime();
-  });
+  // A summed-up cycle never spans the change (read-model.ts reads such a cycle's answers): it was
+  // answered since when it opened after it.
+  const answeredSince =
+    snapshot.assessments.some((assessment) => {
+      const date = dateOf(assessment.values.date);
+      return date !== null && date.getTime() >= on.getTime();
+    }) || snapshot.summarized.some((cycle) => cycle.openedOn !== null && cycle.openedOn.getTime() >= on.getTime());
   return answeredSince ? null : { change, on };
 }
 
@@ -108,7 +112,7 @@ function ruleOffer(snapshot: Snapshot, context: CycleContext, calendar: Calendar
  * after a major change no answer has followed yet is named after the change.
  */
 export function suggestedName(snapshot: Snapshot, context: CycleContext, kind: CycleKind, calendar: Calendar): string {
-  const names = [...context.records.map((record) => record.name), ...cycleSummaries(snapshot).map((summary) => summary.cycle)];
+  const names = [...context.records.map((record) => record.name), ...snapshot.cycleNames];
   const about = kind === 'Ad hoc' ? pendingMajorChange(snapshot)?.change ?? '' : '';
   return suggestCycleName(names, kind, today(), calendar, about);
 }
@@ -162,10 +166,13 @@ export function latestClosedCycle(context: CycleContext, named?: string | null):
 
 /**
  * What the governance view, its save, the breach decisions and a cycle's start and close need: the Partnership row, the
- * assessments' ratings and the cycles; the commitments are not read.
+ * assessments' ratings and the cycles; the commitments are not read. `breaches`: the breach
+ * decisions set cycles against the breaches' days, so the Breach Log is read too (every column:
+ * the breach handlers read it whole anyway, and a second read of it is then free).
  */
-export function readCycleFacts(workbook: Workbook): { snapshot: Snapshot; context: CycleContext } {
-  const snapshot = readSnapshot(workbook, { commitments: false });
+export function readCycleFacts(workbook: Workbook, { breaches = false }: { breaches?: boolean } = {}): { snapshot: Snapshot; context: CycleContext } {
+  const placing = breaches ? readRows(workbook.layout(BREACHES)).map((row) => dateOf(row.values.date)).filter((date): date is Date => date !== null) : [];
+  const snapshot = readSnapshot(workbook, { commitments: false, placing });
   return { snapshot, context: cycleContext(snapshot, readCycleRecords(workbook).records) };
 }
 

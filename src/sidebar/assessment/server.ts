@@ -12,6 +12,7 @@ import {
 } from '../../domain/cycles';
 import { cycleRowOf } from '../../workbook/cycle-records';
 import { CycleStore, SEALED_MINIMUM_DEFAULT, respondentToken, settingsOf } from '../../workbook/cycle-store';
+import { ratingRowOf, summarizeCycle, summaryCells } from '../../workbook/cycle-summary';
 import { type TableLayout, Workbook } from '../../workbook/layout';
 import { type CellValue, type TableRow, dateOf, isoDayOf, readRows, textOf } from '../../workbook/table';
 import { ASSESSMENTS, BREACHES, CYCLES, PARTNERSHIP } from '../../workbook/templates';
@@ -19,7 +20,7 @@ import type { WritePlan } from '../../workbook/write-plan';
 import type { Ritual } from '../ritual';
 import type { AssessmentApi, AssessmentView, SubmitResult } from './api';
 import { publicIdentity, viewerOf } from '../common/caller';
-import { ASSESSMENT_RATING_KEYS, BREACH_STATE_KEYS, cycles as cycleSummaries, readSnapshot, summariseCommitment } from '../common/read-model';
+import { ASSESSMENT_RATING_KEYS, BREACH_STATE_KEYS, readSnapshot, summariseCommitment } from '../common/read-model';
 import { save, saveThenShow, today } from '../common/request';
 import { answeredBySide, cycleContext, cycleInfo, offerOf, planFixedSettings, readCycleRecords, suggestedName } from './cycles';
 import { ASSESSMENT_ARGUMENTS } from './inputs';
@@ -98,8 +99,8 @@ const startCycle: AssessmentApi['startCycle'] = (input) =>
     const read = readCycleRecords(workbook);
     const { records, layout } = read;
     // A name already used in the Assessments sheet (before the Cycles sheet existed) is taken too.
-    const used = cycleSummaries(snapshot).find((summary) => sameCycleName(summary.cycle, input.name));
-    if (used && !findCycle(records, input.name)) throw new Error(`Answers for a cycle named "${used.cycle}" already exist; a name is never reused, pick another.`);
+    const used = snapshot.cycleNames.find((named) => sameCycleName(named, input.name));
+    if (used && !findCycle(records, input.name)) throw new Error(`Answers for a cycle named "${used}" already exist; a name is never reused, pick another.`);
     const opened = openRecord(
       records,
       {
@@ -120,7 +121,7 @@ const startCycle: AssessmentApi['startCycle'] = (input) =>
   }, loadAssessment);
 
 /** A cycle's settings as the history and the views word them. */
-export const settingsText = (cycle: CycleRecord): string =>
+const settingsText = (cycle: CycleRecord): string =>
   `${cycle.kind}, ${cycle.anonymity.toLowerCase()}${cycle.anonymity === 'Sealed' ? `, means written from ${cycle.sealedMinimum ?? SEALED_MINIMUM_DEFAULT} answers per side` : ''}`;
 
 /**
@@ -183,6 +184,11 @@ function closeOpenCycle(name: string, without: { side: string; reason: string } 
     }
     // Nothing more can be answered: who answered and the sealed sums are no longer needed.
     store.planForget(plan, open.name);
+    // The closed cycle as a summary on its row (issue 21), in the same save: views read it from
+    // now on instead of its answers.
+    const companies: [string, string] = [textOf(snapshot.partnershipRow?.values.ourCompany), textOf(snapshot.partnershipRow?.values.partnerCompany)];
+    const answered = snapshot.assessments.filter((candidate) => sameCycleName(textOf(candidate.values.cycle), open.name)).map((candidate) => ratingRowOf(candidate.values));
+    plan.update(requireCyclesSheet(layout), row.rowNumber, summaryCells(summarizeCycle(answered, companies, closed.focus)));
     const tally = snapshot.sides.map(counts.describe).join(', ');
     const outcome = closed.oneSidedWithout
       ? `one-sided, without ${closed.oneSidedWithout} (${tally}): ${closed.oneSidedReason}`

@@ -41,7 +41,7 @@ const ANONYMITY_TEXT: Record<CycleAnonymity, string> = {
 };
 
 /** Why a sealed cycle's form has no evidence boxes (the server refuses evidence text for it too). */
-export const SEALED_EVIDENCE_TEXT =
+const SEALED_EVIDENCE_TEXT =
   'Evidence text is not kept in a sealed cycle: a sentence can tell who wrote it. Bring your evidence to the review instead.';
 
 function renderAssessment(app: App, view: AssessmentView): void {

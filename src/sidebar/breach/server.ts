@@ -140,7 +140,7 @@ function breachDecisions(breaches: readonly TableRow[], context: CycleContext, c
 const decideBreach: BreachApi['decideBreach'] = (input) => {
     if (input.reasons === '') throw new Error('The reasons are empty: write down why, so both sides can read it later.');
     return save('Decide rebuild or exit', ({ workbook, plan, caller: callerAmong, record }) => {
-      const { snapshot, context } = readCycleFacts(workbook);
+      const { snapshot, context } = readCycleFacts(workbook, { breaches: true });
       const caller = callerAmong(snapshot.sides);
       const layout = workbook.layout(BREACHES);
       const rows = readRows(layout);
@@ -185,7 +185,7 @@ function breachDecisionsFor(
   known?: { context: CycleContext; partnershipRow: TableRow | null },
 ): { decisions: BreachDecisionsView; exited: ExitNote | null } {
   const facts = known ?? (() => {
-    const { snapshot, context } = readCycleFacts(workbook);
+    const { snapshot, context } = readCycleFacts(workbook, { breaches: true });
     return { context, partnershipRow: snapshot.partnershipRow };
   })();
   return { decisions: breachDecisions(breaches, facts.context, workbook.calendar), exited: exitOf(facts.partnershipRow, workbook.calendar) };

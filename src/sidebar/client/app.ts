@@ -9,7 +9,7 @@ import { announce } from './ui';
 export type ViewName =
   | 'identity' | 'home' | 'assess' | 'results' | 'agree' | 'sync'
   | 'more' | 'competence' | 'alignment' | 'premortem' | 'disclosure' | 'breach' | 'change'
-  | 'scorecard' | 'governance' | 'value';
+  | 'scorecard' | 'governance' | 'value' | 'about';
 
 
 /** Data a view may be handed so it need not call the server again (the call that led there returned it). */
@@ -30,6 +30,8 @@ export interface App {
   learn(data: { identity: Identity | null; sides: string[] }): void;
   /** The view on screen and what it was opened with. */
   current: { view: ViewName; input: ViewInput };
+  /** Counts every opening of a view (go): an answer asked for before the latest one is dropped (client/rpc.ts). */
+  generation: number;
   /**
    * The next render replaces the view in place: no "Loading…", focus stays where it is unless it
    * was inside the old view, and `message` is announced once the new view is there.
@@ -55,8 +57,10 @@ export function createApp(slot: HTMLElement, navigate: (app: App, view: ViewName
     identity: null,
     sides: [],
     current: { view: 'home', input: {} },
+    generation: 0,
     go: (view, input = {}) => {
       app.current = { view, input };
+      app.generation += 1;
       navigate(app, view, input);
     },
     render(...children) {

@@ -8,7 +8,7 @@ import { h } from './dom';
 
 const ALLOWED_PREFIXES: readonly string[] = ['https://calendar.google.com/calendar/render?'];
 
-export function isAllowedExternalUrl(url: string): boolean {
+function isAllowedExternalUrl(url: string): boolean {
   return /^[\x21-\x7e]+$/.test(url) && ALLOWED_PREFIXES.some((prefix) => url.startsWith(prefix));
 }
 

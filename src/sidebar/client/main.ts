@@ -5,7 +5,7 @@
 import { createApp, type App, type ViewInput, type ViewName } from './app';
 import { h } from './dom';
 import { Freshness, POLL_INTERVAL_MS } from '../freshness/poll';
-import { call, errorMessage, observeCalls } from './rpc';
+import { call, errorMessage, followNavigation, isSuperseded, observeCalls } from './rpc';
 import { announce, clearAnnouncement } from './ui';
 import { SECTIONS, VIEWS } from './views';
 
@@ -30,8 +30,11 @@ function start(): void {
   const announcer = h('div', { id: 'announcer', class: 'sr-only', role: 'status', 'aria-live': 'polite' });
   const changedNote = h('p', { class: 'changed' }, 'The workbook changed since this view loaded.');
   const refresh = h('button', { type: 'button', class: 'secondary small' }, 'Refresh');
-  const toolbar = h('div', { class: 'toolbar' }, changedNote, refresh);
+  // A save answered after the person moved to another view: its outcome is said here, not drawn over the view.
+  const elsewhereNote = h('p', { class: 'changed', id: 'saved-elsewhere' });
+  const toolbar = h('div', { class: 'toolbar' }, changedNote, elsewhereNote, refresh);
   changedNote.hidden = true;
+  elsewhereNote.hidden = true;
 
   const mark = (view: ViewName) => {
     const section = VIEWS[view].section;
@@ -48,6 +51,7 @@ function start(): void {
     mark(view);
     clearAnnouncement();
     changedNote.hidden = true;
+    elsewhereNote.hidden = true;
     VIEWS[view].show(app, input);
   };
   const app = createApp(slot, navigate);
@@ -68,7 +72,20 @@ function start(): void {
     app.go(view, freshInput(input));
   };
   refresh.addEventListener('click', () => {
-    reload('Refreshed.').catch((failure: unknown) => announce(errorMessage(failure)));
+    reload('Refreshed.').catch((failure: unknown) => {
+      if (!isSuperseded(failure)) announce(errorMessage(failure));
+    });
+  });
+  const sectionLabel = (view: string) => SECTIONS.find((item) => item.section === VIEWS[view as ViewName]?.section)?.label ?? 'the sidebar';
+  followNavigation({
+    current: () => ({ generation: app.generation, view: app.current.view }),
+    savedElsewhere(_name, from, error) {
+      const where = sectionLabel(from.view);
+      const text = error === null ? `Your change in ${where} was saved.` : `Your change in ${where} was not saved: ${error}`;
+      elsewhereNote.textContent = text;
+      elsewhereNote.hidden = false;
+      announce(text);
+    },
   });
 
   const freshness = new Freshness({

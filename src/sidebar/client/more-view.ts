@@ -9,5 +9,10 @@ export function showMore(app: App, tools: ReadonlyArray<{ view: ViewName; name: 
     const button = h('button', { type: 'button', class: 'tool', 'aria-describedby': hint.id, onclick: () => app.go(tool.view) }, tool.name);
     return h('li', null, button, hint);
   });
-  app.render(heading('More tools'), h('p', null, 'The rest of the trust method. Each tool writes to its own sheet in this workbook.'), h('ul', { class: 'tools' }, items));
+  app.render(
+    heading('More tools'),
+    h('p', null, 'The rest of the trust method. Each tool writes to its own sheet in this workbook.'),
+    h('ul', { class: 'tools' }, items),
+    h('p', null, h('button', { type: 'button', class: 'link', onclick: () => app.go('about') }, 'About and diagnostics')),
+  );
 }

@@ -3,7 +3,7 @@
  * show their error right beside them, and labelled form fields.
  */
 import { h, replaceChildren, uid, type Child } from './dom';
-import { errorMessage } from './rpc';
+import { errorMessage, isSuperseded } from './rpc';
 
 /** Screen readers hear results through this polite live region (errors use role=alert beside the action). */
 export function announce(message: string): void {
@@ -73,7 +73,8 @@ export function actionButton(
     try {
       await job();
     } catch (failure) {
-      action.showError(errorMessage(failure));
+      // An answer that came after the person moved to another view is told by the shell, not here.
+      if (!isSuperseded(failure)) action.showError(errorMessage(failure));
     } finally {
       busy = false;
       button.removeAttribute('aria-busy');
@@ -164,7 +165,10 @@ export function notice(kind: 'warning' | 'info' | 'success', ...children: Child[
   return h('div', { class: `notice ${kind}` }, children);
 }
 
-/** A view slot that shows "Loading…" and, on failure, the error and a Retry button. */
+/**
+ * A view slot that shows "Loading…" and, on failure, the error and a Retry button. An answer that
+ * arrives after another view was opened is dropped (client/rpc.ts: the latest request wins).
+ */
 export async function loadInto<T>(slot: HTMLElement, load: () => Promise<T>, render: (data: T) => void): Promise<void> {
   // A view reloading in place (app.refreshInPlace) keeps its content on screen until the new one is ready.
   if (slot.hasAttribute('data-refreshing')) slot.setAttribute('aria-busy', 'true');
@@ -172,6 +176,8 @@ export async function loadInto<T>(slot: HTMLElement, load: () => Promise<T>, ren
   try {
     render(await load());
   } catch (failure) {
+    // The person opened another view meanwhile: that view owns the slot now.
+    if (isSuperseded(failure)) return;
     slot.removeAttribute('data-refreshing');
     const retry = h('button', { type: 'button', class: 'secondary' }, 'Try again');
     retry.addEventListener('click', () => void loadInto(slot, load, render));

@@ -20,6 +20,7 @@ import { showResults } from '../results/view';
 import { showScorecard } from '../scorecard/view';
 import { showValue } from '../value/view';
 import type { App, ViewInput, ViewName } from './app';
+import { showAbout } from './about-view';
 import { showMore } from './more-view';
 
 /** The tab bar, in order; every view is shown under one of these (identity under none). */
@@ -55,6 +56,8 @@ export const VIEWS: Record<ViewName, ViewSpec> = {
   agree: { ritual: 'results', section: 'results', show: (app, input) => (input.results ? showAgree(app, input.results) : showResults(app, null)) },
   sync: { ritual: 'commitments', section: 'sync', show: (app) => showSync(app) },
   more: { ritual: null, section: 'more', show: (app) => showMore(app, toolsUnderMore()) },
+  // The sidebar's own diagnostics, linked from the foot of More (not one of its tools).
+  about: { ritual: null, section: 'more', show: (app) => showAbout(app) },
   scorecard: {
     ritual: 'scorecard', section: 'more', show: (app) => showScorecard(app),
     tool: { name: 'Joint Health Scorecard', what: 'Each side scores the quarter; see both sides next to each other, pNPS and PSAT, and record action items.' },

@@ -1,14 +1,26 @@
+import { cyclesLayout } from '../../workbook/cycle-settings';
 import { CORNERS, type CornerMeans, bandOf } from '../../domain/corners';
 import type { Calendar } from '../../domain/calendar';
 import { isOverdue, parseStatus } from '../../domain/commitments';
+import { cycleNameKey } from '../../domain/cycles';
 import { type PartnershipModel, cornerImportance, parseModel } from '../../domain/models';
 import { CornerTally, SideTally, type SideMeans } from '../../domain/scores';
 import { COMMITMENT_ROW_KEYS } from '../../workbook/commitments-log';
-import { Workbook } from '../../workbook/layout';
-import { type TableRow, dateOf, isoDayOf, readRows, textOf } from '../../workbook/table';
+import { type CycleSummary as StoredSummary, summaryFromRow } from '../../workbook/cycle-summary';
+import { type TableLayout, Workbook } from '../../workbook/layout';
+import { type TableRow, dateOf, isoDayOf, readRowSpan, readRows, recordedExtent, textOf } from '../../workbook/table';
+import { readEndOf } from '../../workbook/extent';
 import { ASSESSMENTS, COMMITMENTS, PARTNERSHIP } from '../../workbook/templates';
 import type { CommitmentSummary } from '../commitments/api';
 import type { CornerName, CornerValues, Identity } from './api';
+
+/** A closed cycle as its Cycles row sums it up (workbook/cycle-summary.ts): read instead of its answers. */
+export interface SummarizedCycle {
+  name: string;
+  openedOn: Date | null;
+  closedOn: Date;
+  summary: StoredSummary;
+}
 
 /** What the views are computed from: each table read once per request. */
 export interface Snapshot {
@@ -16,7 +28,17 @@ export interface Snapshot {
   model: PartnershipModel | undefined;
   nextReassessment: Date | null;
   partnershipRow: TableRow | null;
+  /**
+   * The answers of the cycles that are not summed up on the Cycles sheet: the open one, any closed
+   * one whose summary is missing (closed before summaries, or its cells cleared: Repair rebuilds
+   * it) and any cycle named only in the Assessments (before Repair recorded it). A closed cycle
+   * that spans the recorded major change is read too (Home asks whether anyone answered since).
+   */
   assessments: TableRow[];
+  /** Closed cycles read from their summaries; none of their answers are in `assessments`. */
+  summarized: SummarizedCycle[];
+  /** Every cycle name in the Assessments' Cycle column, as first spelled there (names are never reused). */
+  cycleNames: string[];
   commitments: TableRow[];
 }
 
@@ -54,13 +76,104 @@ export const BREACH_STATE_KEYS: readonly string[] = ['what', 'corner', 'reviewDa
  */
 export function readSnapshot(
   workbook: Workbook,
-  { commitments = true, assessments = ASSESSMENT_RATING_KEYS }: { commitments?: boolean; assessments?: readonly string[] } = {},
+  {
+    commitments = true,
+    assessments = ASSESSMENT_RATING_KEYS,
+    placing = [],
+  }: {
+    commitments?: boolean;
+    assessments?: readonly string[];
+    /** Days the caller sets cycles against by their answers' dates (breaches): a closed cycle spanning one is read from its answers. */
+    placing?: readonly Date[];
+  } = {},
 ): Snapshot {
+  const partnership = readPartnership(workbook);
+  const change = dateOf(partnership.partnershipRow?.values.majorChangeOn);
+  const summarized = summarizedCycles(readCycleRows(workbook).rows, change ? [change, ...placing] : placing);
+  const answers = readAnswers(workbook.layout(ASSESSMENTS), assessments, new Set(summarized.map((cycle) => cycleNameKey(cycle.name))));
   return {
-    ...readPartnership(workbook),
-    assessments: readRows(workbook.layout(ASSESSMENTS), assessments),
+    ...partnership,
+    assessments: answers.rows,
+    summarized,
+    cycleNames: answers.names,
     commitments: commitments ? readCommitmentRows(workbook) : [],
   };
+}
+
+/** The Cycles sheet's rows (one read per request, shared with readCycleRecords); none before Repair adds the sheet. */
+function readCycleRows(workbook: Workbook): { rows: TableRow[]; layout: TableLayout | null } {
+  const layout = cyclesLayout(workbook);
+  return { rows: layout ? readRows(layout) : [], layout };
+}
+
+/** A day and a half of slack either side of a closing day, whatever the time zone and daylight saving. */
+const DAY_SLACK_MS = 36 * 3600_000;
+
+/**
+ * The closed cycles read from their summaries: every Cycles row with a close date and a summary,
+ * but one whose days include a day in `placing` (the recorded major change, a breach): whether
+ * its answers came before or after that day is told by their dates, which a summary does not keep.
+ * Any other closed cycle's answers all lie on one side of each such day, and its close date
+ * stands for their date.
+ */
+function summarizedCycles(cycleRows: readonly TableRow[], placing: readonly Date[]): SummarizedCycle[] {
+  const out: SummarizedCycle[] = [];
+  const seen = new Set<string>();
+  for (const row of cycleRows) {
+    const name = textOf(row.values.name);
+    const closedOn = dateOf(row.values.closedOn);
+    const summary = closedOn ? summaryFromRow(row.values) : null;
+    if (name === '' || !closedOn || !summary || seen.has(cycleNameKey(name))) continue;
+    const openedOn = dateOf(row.values.openedOn);
+    const spans = (day: Date) => (!openedOn || openedOn.getTime() - DAY_SLACK_MS <= day.getTime()) && closedOn.getTime() + DAY_SLACK_MS >= day.getTime();
+    if (placing.some(spans)) continue;
+    seen.add(cycleNameKey(name));
+    out.push({ name, openedOn, closedOn, summary });
+  }
+  return out;
+}
+
+/**
+ * A round trip costs what about 4,500 cells do (90 ms against 20 µs a cell: runtime/README.md, the
+ * cost model). Reading the Cycle column first, then only the rows of the cycles still needed, pays
+ * one round trip more and saves the other columns of every summed-up row: worth it once those
+ * cells cost more than the round trip.
+ */
+const ROUND_TRIP_CELLS = 4_500;
+
+/**
+ * The answers of the cycles not in `summarized` (by name key), the columns `keys`, and every cycle
+ * name the Cycle column holds. A small table, or one whose end is not recorded, is read whole in
+ * one round trip. A large one is read in two: its Cycle column, then the rows from the first to the
+ * last that belong to a cycle still needed (rows are in the order they came: the open cycle's
+ * answers are the last ones, unless someone sorted the sheet, which only makes the second read longer).
+ */
+function readAnswers(layout: TableLayout, keys: readonly string[], summarized: ReadonlySet<string>): { rows: TableRow[]; names: string[] } {
+  const needed = (row: TableRow) => {
+    const name = textOf(row.values.cycle);
+    return name !== '' && !summarized.has(cycleNameKey(name));
+  };
+  const extent = recordedExtent(layout);
+  const otherColumns = keys.filter((key) => key !== 'cycle').length;
+  const twoReads = summarized.size > 0 && extent !== null && readEndOf(extent) * otherColumns > ROUND_TRIP_CELLS;
+  if (!twoReads) {
+    const rows = readRows(layout, keys.includes('cycle') ? keys : ['cycle', ...keys]);
+    return { rows: rows.filter(needed), names: namesOf(rows) };
+  }
+  const named = readRows(layout, ['cycle']);
+  const wanted = named.filter(needed);
+  if (wanted.length === 0) return { rows: [], names: namesOf(named) };
+  const span = readRowSpan(layout, keys.includes('cycle') ? keys : ['cycle', ...keys], wanted[0].rowNumber, wanted[wanted.length - 1].rowNumber);
+  return { rows: span.filter(needed), names: namesOf(named) };
+}
+
+function namesOf(rows: readonly TableRow[]): string[] {
+  const names = new Map<string, string>();
+  for (const row of rows) {
+    const name = textOf(row.values.cycle);
+    if (name !== '' && !names.has(cycleNameKey(name))) names.set(cycleNameKey(name), name);
+  }
+  return [...names.values()];
 }
 
 export const toCornerValues = (means: CornerMeans): CornerValues => ({ ...means });
@@ -72,8 +185,19 @@ export interface CycleSummary {
   bySide: SideMeans[];
 }
 
-/** Cycles in date order (oldest first), each with weighted means overall and per side. */
+/**
+ * Cycles in date order (oldest first), each with weighted means overall and per side: a closed
+ * cycle from its summary (dated by its close), every other from its answers (dated by the latest).
+ * A summary keeps the two companies' sides; an answer under a third spelling of a side counts in
+ * the means over all, as it did in the summary.
+ */
 export function cycles(snapshot: Snapshot): CycleSummary[] {
+  const fromSummaries: CycleSummary[] = snapshot.summarized.map(({ name, closedOn, summary }) => ({
+    cycle: name,
+    date: closedOn,
+    means: { ...summary.means },
+    bySide: summary.sides.filter((side) => side.responses > 0 && side.side !== '').map((side) => ({ side: side.side, means: { ...side.means }, responses: side.responses })),
+  }));
   const byCycle = new Map<string, { date: Date | null; overall: CornerTally; sides: SideTally }>();
   for (const row of snapshot.assessments) {
     const cycle = textOf(row.values.cycle);
@@ -95,8 +219,7 @@ export function cycles(snapshot: Snapshot): CycleSummary[] {
       sideTally?.addWeighted(index, rating, weight);
     });
   }
-  return [...byCycle.entries()]
-    .map(([cycle, entry]) => ({ cycle, date: entry.date, means: entry.overall.means(), bySide: entry.sides.sides() }))
+  return [...fromSummaries, ...[...byCycle.entries()].map(([cycle, entry]) => ({ cycle, date: entry.date, means: entry.overall.means(), bySide: entry.sides.sides() }))]
     .sort((a, b) => (a.date?.getTime() ?? 0) - (b.date?.getTime() ?? 0));
 }
 

@@ -23,7 +23,7 @@ const PLOT_W = WIDTH - LEFT - RIGHT;
 const PLOT_H = HEIGHT - TOP - BOTTOM;
 
 /** Colours as the Dashboard's trend chart has them; dashes so no line is told apart by colour alone. */
-export const CORNER_STYLE: Record<CornerName, { colour: string; dash: string | null }> = {
+const CORNER_STYLE: Record<CornerName, { colour: string; dash: string | null }> = {
   Competence: { colour: SERIES_COLOURS[0], dash: null },
   Reliability: { colour: SERIES_COLOURS[1], dash: '6 3' },
   Transparency: { colour: SERIES_COLOURS[2], dash: '2 2' },
@@ -40,7 +40,7 @@ const yOf = (value: number): number => round1(TOP + PLOT_H * (1 - Math.max(0, Ma
 
 const seriesOf = (point: TrendPointView, series: TrendSeries): CornerValues => point[series];
 
-export function seriesName(trend: TrendView, series: TrendSeries): string {
+function seriesName(trend: TrendView, series: TrendSeries): string {
   return series === 'both' ? 'Both sides' : series === 'ours' ? trend.ours || 'Our company' : trend.partner || 'Partner company';
 }
 
@@ -69,7 +69,7 @@ function namedIndexes(count: number): Set<number> {
 }
 
 /** What the picture shows, in words: each corner first to last, and the focus. */
-export function trendDescription(trend: TrendView, series: TrendSeries): string {
+function trendDescription(trend: TrendView, series: TrendSeries): string {
   const points = trend.points;
   const parts = CORNER_NAMES.map((corner) => {
     const rated = points.map((point) => seriesOf(point, series)[corner]).filter((value): value is number => value !== null);
@@ -83,7 +83,7 @@ export function trendDescription(trend: TrendView, series: TrendSeries): string 
   return `${seriesName(trend, series)}, ${points.length} cycle${points.length === 1 ? '' : 's'} from ${points[0]?.cycle ?? ''} to ${last?.cycle ?? ''}. ${parts.join('; ')}.${focus}`;
 }
 
-export function trendChart(trend: TrendView, series: TrendSeries): SVGElement {
+function trendChart(trend: TrendView, series: TrendSeries): SVGElement {
   const points = trend.points;
   const count = points.length;
   const titleId = uid('trend-title');
@@ -143,7 +143,7 @@ function anchorOf(index: number, count: number): string {
 }
 
 /** The chart's numbers as a table: a row per cycle, the focus said in words. */
-export function trendTable(trend: TrendView, series: TrendSeries): HTMLTableElement {
+function trendTable(trend: TrendView, series: TrendSeries): HTMLTableElement {
   return h(
     'table',
     { class: 'compact trend-table' },

@@ -26,8 +26,9 @@ function cachedSheetName(workbook: Workbook, table: TableSpec): string | undefin
 const prepareReview: ReviewPackApi['prepareReview'] = (cycle) => {
   const workbook = new Workbook();
   return withDocumentLock('Prepare review', () => {
-    // The commitments are not read (the pack's formulas read them); the assessments are read whole,
-    // so their layout is checked by this one read rather than by a second one for its header.
+    // The commitments are not read (the pack's formulas read them); the answers of the cycles not
+    // summed up are read with every column, so on a small sheet their layout is checked by this one
+    // read rather than by a second one for its header.
     const snapshot = readSnapshot(workbook, { commitments: false, assessments: ASSESSMENTS.columns.map((column) => column.key) });
     const context = cycleContext(snapshot, readCycleRecords(workbook).records);
     const closedNames = closedCycleNames(context);

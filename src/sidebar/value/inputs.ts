@@ -6,7 +6,7 @@ import { company, longText, quarter } from '../boundary/fields';
 import { args, decimal, field, nullable, object, oneOf } from '../boundary/schema';
 
 /** More than any partnership's quarter: a figure past it is a typing slip, refused at the boundary. */
-export const MAX_VALUE_AMOUNT = 1e12;
+const MAX_VALUE_AMOUNT = 1e12;
 
 export const VALUE_ARGUMENTS: Parsers<ValueApi> = {
   loadValueExchange: args('loadValueExchange', { ...field('The quarter', nullable(quarter)), optional: true }),
