@@ -211,15 +211,18 @@ describe('npm start: the local preview', () => {
     expect(values('Change History').length).toBe(historyLength);
   });
 
-  it('shows the add-on dialogs from the menu: About and diagnostics lists the actions Ana just ran', async () => {
+  it('shows the add-on dialogs from the menu: About and diagnostics lists the menu items Ana just ran', async () => {
     const ana = await openAs(ANA, { width: 1680, height: 940 });
     await ana.getByRole('button', { name: 'Extensions' }).click();
     await ana.getByRole('menuitem', { name: 'About and diagnostics' }).click();
     const dialog = ana.getByRole('dialog', { name: 'About and diagnostics' });
     await dialog.waitFor();
-    // Ana saved her name in the sidebar in an earlier test of this file.
+    // Ana opened the sidebar (a menu item, timed on the server) and saved her name in it in an
+    // earlier test of this file: the sidebar times its own calls, with no property write, so the
+    // dialog lists the menu item only.
     const actions = await ana.frameLocator('#addon-dialog-frame').locator('#actions tbody td:nth-child(2)').allTextContents();
-    expect(actions).toEqual(expect.arrayContaining(['showSidebar', 'saveIdentity']));
+    expect(actions).toContain('showSidebar');
+    expect(actions).not.toContain('saveIdentity');
     await dialog.getByRole('button', { name: 'Close dialog' }).click();
     await ana.getByRole('button', { name: 'Extensions' }).click();
     await ana.getByRole('menuitem', { name: 'Help' }).click();
