@@ -121,12 +121,19 @@ function lastClosed(cycles: readonly CycleRecord[]): CycleRecord | null {
  * restart the 90-day clock on a whim. A major change or a reset says why a new cycle is needed:
  * that is an ad hoc or a reset cycle, which this rule does not hold back.
  */
-export function quarterlyTooSoon(cycles: readonly CycleRecord[], day: Date, calendar: Calendar = RUNTIME_CALENDAR): string | null {
+/** The first day a quarterly cycle may open, when that is after `day` (60 days after the last close); null when one may open on `day`. */
+export function quarterlyOpensOn(cycles: readonly CycleRecord[], day: Date, calendar: Calendar = RUNTIME_CALENDAR): Date | null {
   const last = lastClosed(cycles);
   if (!last?.closedOn) return null;
+  return calendar.dayNumber(day) - calendar.dayNumber(last.closedOn) >= QUARTERLY_GAP_DAYS ? null : calendar.addDays(last.closedOn, QUARTERLY_GAP_DAYS);
+}
+
+export function quarterlyTooSoon(cycles: readonly CycleRecord[], day: Date, calendar: Calendar = RUNTIME_CALENDAR): string | null {
+  const opens = quarterlyOpensOn(cycles, day, calendar);
+  const last = lastClosed(cycles);
+  if (!opens || !last?.closedOn) return null;
   const days = calendar.dayNumber(day) - calendar.dayNumber(last.closedOn);
-  if (days >= QUARTERLY_GAP_DAYS) return null;
-  const from = calendar.isoDay(calendar.addDays(last.closedOn, QUARTERLY_GAP_DAYS));
+  const from = calendar.isoDay(opens);
   return `Cycle "${last.name}" closed on ${calendar.isoDay(last.closedOn)}, ${days === 1 ? '1 day' : `${days} days`} ago: a quarterly cycle starts at the earliest ${QUARTERLY_GAP_DAYS} days after the last close (from ${from}). After a major change start an ad hoc cycle, after a breach's reset a reset cycle.`;
 }
 

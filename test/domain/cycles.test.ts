@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { zoneCalendar } from '../../src/domain/calendar';
 import {
-  type CycleRecord, CycleRuleError, closeCycle, closeProblem, cycleForAnswer, cycleNameProblem, cycleState, cycleToOffer, placeAnswer, openCycle, openCycleOf, quarterlyTooSoon,
+  type CycleRecord, CycleRuleError, closeCycle, closeProblem, cycleForAnswer, cycleNameProblem, cycleState, cycleToOffer, placeAnswer, openCycle, openCycleOf, quarterlyOpensOn, quarterlyTooSoon,
   suggestCycleName,
 } from '../../src/domain/cycles';
 
@@ -309,6 +309,13 @@ describe('a quarterly cycle is not started again within 60 days of the last clos
       'Cycle "2026-Q1" closed on 2026-03-01, 59 days ago: a quarterly cycle starts at the earliest 60 days after the last close (from 2026-04-30). After a major change start an ad hoc cycle, after a breach\'s reset a reset cycle.',
     );
     expect(openCycle([last], request('2026-Q2', { openedOn: day('2026-04-30') }), utc).kind).toBe('Quarterly');
+  });
+
+  it('names the first day a quarterly cycle may open, until that day', () => {
+    expect(quarterlyOpensOn([last], day('2026-03-02'), utc)?.toISOString().slice(0, 10)).toBe('2026-04-30');
+    expect(quarterlyOpensOn([last], day('2026-04-29'), utc)?.toISOString().slice(0, 10)).toBe('2026-04-30');
+    expect(quarterlyOpensOn([last], day('2026-04-30'), utc)).toBeNull();
+    expect(quarterlyOpensOn([], day('2026-04-01'), utc)).toBeNull();
   });
 
   it('lets an ad hoc or a reset cycle say why, the day after a close', () => {

@@ -106,13 +106,14 @@ describe('a quarterly cycle is not started again within 60 days of the last clos
     expect(() => api.startCycle({ name: '2026-Q4 again', kind: 'Quarterly', anonymity: 'Named' })).toThrow(
       'Cycle "2026-Q4" closed on 2026-11-30, 1 day ago: a quarterly cycle starts at the earliest 60 days after the last close (from 2027-01-29).',
     );
-    expect(api.loadAssessment().offer).toBeNull();
+    expect(api.loadAssessment()).toMatchObject({ offer: null, quarterlyOpensOn: '2027-01-29' });
     api.recordMajorChange({ change: 'Leadership change', note: 'New CEO at Beta' });
     expect(api.loadAssessment().offer).toMatchObject({ kind: 'Ad hoc', reason: 'major-change' });
     api.startCycle({ name: '2026-12 ad hoc', kind: 'Ad hoc', anonymity: 'Named' });
     closeBoth('2026-12 ad hoc');
     later(60);
     asAna();
+    expect(api.loadAssessment().quarterlyOpensOn).toBeNull();
     expect(api.startCycle({ name: '2027-Q1', kind: 'Quarterly', anonymity: 'Named' }).openCycle?.name).toBe('2027-Q1');
   });
 });

@@ -41,6 +41,8 @@ export interface AssessmentView {
   previousCycle: string | null;
   previousActions: CommitmentSummary[];
   sealedMinimumDefault: number;
+  /** While no cycle is open: the first day a quarterly cycle may start (60 days after the last close), null when one may start today. */
+  quarterlyOpensOn: string | null;
   /**
    * The caller's own earlier answer to the open cycle, for "Replace my answer" to start from: named
    * cycles only (an anonymous answer carries no name, a sealed one is never stored); null otherwise.

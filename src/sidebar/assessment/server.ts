@@ -7,7 +7,7 @@ import { startOfDayOf } from '../../domain/calendar';
 import { CORNERS, type Corner } from '../../domain/corners';
 import { sideKey } from '../../domain/scores';
 import {
-  CYCLE_ANONYMITIES, CYCLE_KINDS, type CycleKind, type CycleRecord, closeCycle as closeRecord, cycleForAnswer, findCycle, openCycle as openRecord,
+  CYCLE_ANONYMITIES, CYCLE_KINDS, quarterlyOpensOn, type CycleKind, type CycleRecord, closeCycle as closeRecord, cycleForAnswer, findCycle, openCycle as openRecord,
   placeAnswer, sameCycleName,
 } from '../../domain/cycles';
 import { cycleRowOf } from '../../workbook/cycle-records';
@@ -48,6 +48,8 @@ function earlierAnswerOf(rows: readonly TableRow[], cycle: CycleRecord, side: st
   };
 }
 
+const isoOrNull = (date: Date | null, calendar: Workbook['calendar']): string | null => (date ? isoDayOf(date, calendar) : null);
+
 function loadAssessment(workbook = new Workbook()): AssessmentView {
   const identity = viewerOf(workbook);
   const { records } = readCycleRecords(workbook);
@@ -77,6 +79,7 @@ function loadAssessment(workbook = new Workbook()): AssessmentView {
           .filter((item) => sameCycleName(item.source.replace(/^Assessment /, ''), previous.summary.cycle) && item.source.startsWith('Assessment '))
       : [],
     sealedMinimumDefault: SEALED_MINIMUM_DEFAULT,
+    quarterlyOpensOn: context.open ? null : isoOrNull(quarterlyOpensOn(records, now, calendar), calendar),
     yourAnswer: open && identity && earlier !== undefined ? earlierAnswerOf(snapshot.assessments, open, identity.side, earlier, calendar) : null,
   };
 }

@@ -81,6 +81,9 @@ function startForm(app: App, view: AssessmentView): HTMLElement {
     'Starting…',
     [
       view.offer ? notice('info', OFFER_TEXT[view.offer.reason]) : h('p', null, 'No cycle is open. Start one when both sides are ready to answer.'),
+      view.quarterlyOpensOn
+        ? notice('info', `The next quarterly cycle can start on ${view.quarterlyOpensOn}, 60 days after the last one closed. Before then, start an ad hoc cycle after a major change, or a reset cycle after a severe breach.`)
+        : null,
       field('Kind', kindChoice, 'Quarterly; ad hoc after a major change; reset after a severe breach.'),
       field('Cycle name', nameInput),
       anonymity.element,
