@@ -20,6 +20,20 @@ export function dueDateWarning(due: string, today = todayIso()): string {
   return '';
 }
 
+/** A due date input that says, as it changes, when the date falls outside the 30–60 days of an agreed action. */
+export function dueDateInput(value: string, today: string): { dueDate: HTMLInputElement; warning: HTMLElement } {
+  const dueDate = h('input', { type: 'date', id: uid('date') });
+  dueDate.value = value;
+  const warning = h('p', { class: 'warning-text', id: uid('due'), 'aria-live': 'polite' });
+  const check = () => {
+    warning.textContent = dueDateWarning(dueDate.value, today);
+  };
+  dueDate.addEventListener('input', check);
+  dueDate.setAttribute('aria-describedby', warning.id);
+  check();
+  return { dueDate, warning };
+}
+
 export function showAgree(app: App, results: ResultsView): void {
   const cycle = results.cycle;
   const corner = results.priority;
@@ -34,15 +48,7 @@ export function showAgree(app: App, results: ResultsView): void {
     const commitment = textArea('', { rows: 2, required: 'required' });
     const ownerSide = select(sides, app.identity?.side ?? sides[0] ?? '');
     const ownerPerson = textInput({ autocomplete: 'off' });
-    const dueDate = h('input', { type: 'date' });
-    dueDate.value = defaultDue;
-    const warning = h('p', { class: 'warning-text', id: uid('due'), 'aria-live': 'polite' });
-    const check = () => {
-      warning.textContent = dueDateWarning(dueDate.value, today);
-    };
-    dueDate.addEventListener('input', check);
-    dueDate.setAttribute('aria-describedby', warning.id);
-    check();
+    const { dueDate, warning } = dueDateInput(defaultDue, today);
     const block = h(
       'fieldset',
       { class: 'action-row' },

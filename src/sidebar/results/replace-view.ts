@@ -6,11 +6,11 @@
 import type { CommitmentSummary } from '../commitments/api';
 import type { ResultsView } from './api';
 import type { App } from '../client/app';
-import { h, uid } from '../client/dom';
+import { h } from '../client/dom';
 import { todayIso } from '../client/format';
 import { call } from '../client/rpc';
 import { actionForm, announce, field, select, textArea, textInput } from '../client/ui';
-import { dueDateWarning } from './agree-view';
+import { dueDateInput, dueDateWarning } from './agree-view';
 
 function replacementForm(app: App, view: ResultsView, replaced: CommitmentSummary): HTMLFormElement {
   const today = todayIso();
@@ -18,15 +18,7 @@ function replacementForm(app: App, view: ResultsView, replaced: CommitmentSummar
   const sides = app.sides;
   const ownerSide = select(sides, app.identity?.side ?? sides[0] ?? '');
   const ownerPerson = textInput({ autocomplete: 'off' }, app.identity?.displayName ?? '');
-  const dueDate = h('input', { type: 'date', id: uid('date') });
-  dueDate.value = view.defaultDueDate;
-  const warning = h('p', { class: 'warning-text', id: uid('due'), 'aria-live': 'polite' });
-  const check = () => {
-    warning.textContent = dueDateWarning(dueDate.value, today);
-  };
-  dueDate.addEventListener('input', check);
-  dueDate.setAttribute('aria-describedby', warning.id);
-  check();
+  const { dueDate, warning } = dueDateInput(view.defaultDueDate, today);
   return actionForm(
     'Propose the replacement',
     'Proposing…',
