@@ -18,9 +18,9 @@ import { loadExamplePartnership } from '../src/workbook/load-example';
 import { setUpWorkbook } from '../src/workbook/setup';
 import { locateTable } from '../src/workbook/layout';
 import { BREACHES } from '../src/workbook/templates';
-import { CYCLES_RECORDED_PROPERTY, LEGACY_OPEN_CYCLE_PROPERTY } from '../src/workbook/cycle-repair';
 import { type Figure, printTable, record } from './report';
 import { type BenchWorkbook, SIDES, ownDataWorkbook, seededWorkbook } from './seed';
+import { LEGACY_OPEN_CYCLE_PROPERTY, CYCLES_RECORDED_PROPERTY } from '../src/workbook/property-keys';
 
 const ROWS = [10, 10_000];
 

@@ -5,7 +5,8 @@
 import { type AppsScriptDouble, createAppsScriptDouble } from '../runtime/apps-script';
 import { manifestScopes } from '../runtime/bundle/bundle-on-double';
 import { setUpWorkbook } from '../src/workbook/setup';
-import { Workbook, locateTable } from '../src/workbook/layout';
+import { locateTable } from '../src/workbook/layout';
+import { Workbook } from '../src/workbook/workbook';
 import { planHistoryEntries } from '../src/workbook/history';
 import { saveAtomically } from '../src/workbook/write-plan';
 import { type CellValue, appendRows } from '../src/workbook/table';

@@ -6,8 +6,8 @@
  * how long it ran and whether it succeeded: nothing personal, no cell content.
  */
 import { setUserProperty } from '../workbook/properties';
+import { ACTION_KEY_PREFIX } from '../workbook/property-keys';
 
-const ACTION_KEY_PREFIX = 'trustCorners.timing.';
 
 export interface ActionRecord {
   action: string;

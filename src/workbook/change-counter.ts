@@ -1,4 +1,5 @@
 import type { WritePlan } from './write-plan';
+import { CHANGE_COUNTER_PROPERTY } from './property-keys';
 
 /**
  * The workbook's change counter: one document property that every save (inside its WritePlan, so
@@ -6,7 +7,6 @@ import type { WritePlan } from './write-plan';
  * example and every edit of a tracked sheet (onEdit) move forward. An open sidebar reads only this
  * property to learn that someone else changed something, instead of reloading its view on a timer.
  */
-export const CHANGE_COUNTER_PROPERTY = 'trustCorners.changeCounter';
 
 /** The count a stored value means: 0 before the first change, and for a value garbled by hand. */
 export function countOf(stored: string | null | undefined): number {

@@ -1,7 +1,8 @@
 import { planHistory } from './history';
 import { actorLabel } from './identity';
 import { nextIds } from './input';
-import { type TableLayout, Workbook } from './layout';
+import { type TableLayout } from './layout';
+import { Workbook } from './workbook';
 import { LOCK_WAIT_MS } from './lock';
 import { type CellValue, textOf, readTable } from './table';
 import { COMMITMENTS } from './templates';

@@ -3,10 +3,12 @@ import type { CommitmentStatus } from '../domain/commitments';
 import type { Corner } from '../domain/corners';
 import { type Change, planDecisions, planHistory } from './history';
 import { findSide, nextIds } from './input';
-import { type Workbook, sheetNameOf } from './layout';
+import { sheetNameOf } from './layout';
+import { type Workbook } from './workbook';
 import { type CellValue, type TableRow, dateOf, parseIsoDay, readRows, textOf } from './table';
 import { COMMITMENTS } from './templates';
 import type { WritePlan } from './write-plan';
+import { PROPOSAL_PROPERTY_PREFIX } from './property-keys';
 
 /** A commitment as the boundary parsed it: text trimmed and bounded, the date yyyy-mm-dd. */
 export interface NewCommitment {
@@ -107,7 +109,6 @@ export interface Proposal {
   personId: string;
 }
 
-const PROPOSAL_PROPERTY_PREFIX = 'trustCorners.proposal.';
 
 /** Records who proposed `id`, in the save's property write. */
 export function planProposal(plan: WritePlan, id: string, proposal: Proposal): void {

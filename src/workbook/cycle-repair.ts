@@ -8,9 +8,11 @@ import { type CellValue, readTable, rowFor, textOf } from './table';
 import { type SummaryRepair, summariesToRepair } from './cycle-summary';
 import { planHistory } from './history';
 import { actorLabel } from './identity';
-import { type Workbook, sheetNameOf } from './layout';
+import { sheetNameOf } from './layout';
+import { type Workbook } from './workbook';
 import { ASSESSMENTS, CYCLES, PARTNERSHIP } from './templates';
 import { saveAtomically } from './write-plan';
+import { LEGACY_OPEN_CYCLE_PROPERTY, CYCLES_RECORDED_PROPERTY } from './property-keys';
 
 /**
  * Repair's part in recording past cycles: workbooks from before the Cycles sheet name their cycles
@@ -20,10 +22,6 @@ import { saveAtomically } from './write-plan';
  * reads after a write. Once done, a document property says so, and an intact workbook costs no read.
  */
 
-/** Where workbooks before the Cycles sheet kept their open cycle (JSON: cycle, sealed, minimumPerSide). */
-export const LEGACY_OPEN_CYCLE_PROPERTY = 'trustCorners.openCycle';
-/** Set once every cycle named on the Assessments sheet has its Cycles row. */
-export const CYCLES_RECORDED_PROPERTY = 'trustCorners.cyclesRecorded';
 
 /** The old property's record, or null when it is absent or unreadable (then there is nothing to keep open). */
 export function legacyOpenCycleOf(text: string | undefined): LegacyOpenCycle | null {

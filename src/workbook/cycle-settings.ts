@@ -5,12 +5,14 @@
  */
 import type { CycleRecord } from '../domain/cycles';
 import { cycleRecordsOf } from './cycle-records';
-import { CycleStore, type RetypedSetting, SETTINGS_KEY_PREFIX, settingsOf, withFixedSettings } from './cycle-store';
+import { CycleStore, type RetypedSetting, settingsOf, withFixedSettings } from './cycle-store';
 import { planDecisions } from './history';
-import { MissingTableError, type TableLayout, Workbook } from './layout';
+import { MissingTableError, type TableLayout } from './layout';
+import { Workbook } from './workbook';
 import { type CellValue, type TableRow, readRows } from './table';
 import { CYCLES, CYCLES_BEFORE_ONE_SIDED } from './templates';
 import { WritePlan, saveAtomically } from './write-plan';
+import { SETTINGS_KEY_PREFIX } from './property-keys';
 
 /** The Cycles sheet as read for a request, with each cycle's settings as they were fixed when it opened. */
 export interface CyclesRead {

@@ -1,10 +1,11 @@
 import { CORNERS } from '../domain/corners';
 import { CYCLE_ANONYMITIES, CYCLE_KINDS, type CycleAnonymity, type CycleKind, type CycleRecord, cycleNameKey } from '../domain/cycles';
-import type { Workbook } from './layout';
+import type { Workbook } from './workbook';
 import type { CellValue } from './table';
 import type { WritePlan } from './write-plan';
 import { MAX_PROPERTY_BYTES } from './write-plan';
 import { sha256Hex } from './sha256';
+import { SEALED_PREFIX, ANSWERED_PREFIX, SETTINGS_KEY_PREFIX } from './property-keys';
 
 /**
  * What the add-on keeps about assessment cycles outside the sheet, in document properties (which
@@ -16,9 +17,6 @@ import { sha256Hex } from './sha256';
  * ratings, and the side's means row is written from those at every full batch of `minimumPerSide`
  * answers. Whoever reads the properties once sees sums, never one person's ratings.
  */
-const SEALED_PREFIX = 'trustCorners.sealed.';
-const ANSWERED_PREFIX = 'trustCorners.answered.';
-export const SETTINGS_KEY_PREFIX = 'trustCorners.cycleSettings.';
 
 /**
  * What is fixed when a cycle opens (DOMAIN.md): kept here, where the sheet's editors cannot type,

@@ -20,8 +20,8 @@
  * its last row and records where it now ends), or after an edit by hand at or below it. Deleting
  * the table's extent property makes the next reads go to the grid's end again.
  */
+import { EXTENT_PROPERTY_PREFIX } from './property-keys';
 
-const EXTENT_PROPERTY_PREFIX = 'trustCorners.extent.';
 
 /** Rows read below the recorded last data row: rows typed meanwhile are read with the table. */
 export const EXTENT_MARGIN = 20;

@@ -1,5 +1,6 @@
 import type { HistoryEntry } from './history';
 import { toSecond } from './history-chain';
+import { PENDING_PREFIX } from './property-keys';
 
 /**
  * Change History entries held in document properties while no row of the sheet can be claimed
@@ -7,8 +8,6 @@ import { toSecond } from './history-chain';
  * the lock never touch each other's, until the next append under the lock writes them first.
  */
 
-/** Held entries wait under this prefix: prefix + batch + '.' + piece + '.' + pieces. */
-export const PENDING_PREFIX = 'trustCorners.pendingHistory.';
 /** A property value holds about 9 KB; 2,500 UTF-16 units are at most 7.5 KB of UTF-8. */
 const PENDING_PIECE_CHARS = 2_500;
 /** The document's property store holds 500 KB in all (sealed answers live there too). */

@@ -1,12 +1,14 @@
 import type { Calendar } from '../domain/calendar';
 import { type ChainLink, GENESIS, UNCHAINED_MARK, chainFieldText, formatLink, nextLink, parseLink, toSecond } from './history-chain';
-import { MissingTableError, type TableLayout, type Workbook, locateTable, sheetNameOf } from './layout';
+import { MissingTableError, type TableLayout, locateTable, sheetNameOf } from './layout';
+import { type Workbook } from './workbook';
 import type { TableSpec } from './schema';
 import { columnByKey } from './schema';
 import { type CellValue, cellForWrite, rowFor, textOf } from './table';
 import { HISTORY } from './templates';
 import type { WritePlan } from './write-plan';
 import { countHeldBatches, readHeldEntries, storeHeldEntries } from './history-held';
+import { CHAIN_HEAD_KEY } from './property-keys';
 
 export interface Change {
   sheet: string;
@@ -30,8 +32,6 @@ export interface HistoryEntry {
 /** The columns the chain covers, in the order it hashes them. */
 export const HASHED_KEYS = ['when', 'who', 'sheet', 'rowId', 'field', 'oldValue', 'newValue'] as const;
 
-/** The last link the add-on wrote, kept outside the sheet: deleting the newest rows leaves it behind. */
-export const CHAIN_HEAD_KEY = 'trustCorners.historyHead';
 
 const shown = (value: CellValue | undefined, calendar: Calendar): string => (value === undefined ? '' : textOf(value, calendar));
 

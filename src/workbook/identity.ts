@@ -9,6 +9,7 @@
  * another's (where the side could otherwise accept its own proposal).
  */
 import { sha256Hex } from './sha256';
+import { IDENTITY_KEY_PREFIX, PERSON_PROPERTY_PREFIX } from './property-keys';
 
 export interface SavedIdentity {
   displayName: string;
@@ -20,7 +21,6 @@ export interface SavedIdentity {
   personId: string;
 }
 
-const IDENTITY_KEY_PREFIX = 'trustCorners.identity.';
 
 const identityKey = (spreadsheetId: string): string => `${IDENTITY_KEY_PREFIX}${spreadsheetId}`;
 
@@ -109,7 +109,6 @@ export interface PersonRecord {
   acted?: { what: string; on: string };
 }
 
-const PERSON_PROPERTY_PREFIX = 'trustCorners.person.';
 
 /** The person's key: a hash of the lower-cased email, else their person id. */
 export const personKey = (email: string, personId: string | null): string | null =>

@@ -12,12 +12,10 @@ import { NOT_TAKEN_ON } from '../domain/commitments';
 import { columnLetters, sheetRef } from './a1';
 import { DISCLOSURE_BALANCE_LABEL, RATIO_FORMAT, balanceLabel } from './dashboard';
 import type { TableLayout } from './layout';
-import { METADATA_SHEET_KEY } from './schema';
+import { METADATA_SHEET_KEY } from './property-keys';
 
 const REVIEW_PACK_KEY = 'reviewPack';
 export const REVIEW_PACK_TITLE = 'Review pack';
-/** The document property that remembers the pack's sheet name (as the Dashboard's is remembered). */
-export const REVIEW_PACK_PROPERTY = 'trustCorners.reviewPackSheet';
 /** The pack's A1: how a remembered sheet is recognised as still the pack. */
 const FIRST_CELL = 'Steering-committee review pack';
 /** The pack's columns: a label column, then the four corners (and one more for the actions). */

@@ -42,8 +42,6 @@ export interface TableSpec {
   rowsRead?: number;
 }
 
-export const METADATA_SHEET_KEY = 'trustCorners.sheet';
-export const METADATA_COLUMN_KEY = 'trustCorners.column';
 
 /** The metadata value that marks a column: `sheetKey.columnKey`. */
 export const columnTag = (table: TableSpec, column: ColumnSpec): string => `${table.key}.${column.key}`;

@@ -7,12 +7,13 @@ import { giveMissingCommitmentIds } from './commitment-ids';
 import { PORTFOLIO_NAMES, dashboardNamedRanges } from './portfolio';
 import { DASHBOARD_ROWS, DASHBOARD_WIDTH, type DashboardLayouts, dashboardCells } from './dashboard';
 import { sheetRef } from './a1';
-import { type CachedLayout, LAYOUT_PROPERTY_PREFIX, type TableLayout, layoutProperties, matchColumns, normaliseHeader, parseCachedLayout } from './layout';
+import { type CachedLayout, type TableLayout, layoutProperties, matchColumns, normaliseHeader, parseCachedLayout } from './layout';
 import { insertDashboardCharts } from './dashboard-charts';
-import { LEGACY_OPEN_CYCLE_PROPERTY, type PastCyclesRead, cyclesRecordedProperty, pastCyclesNeedLook, readPastCycles, writePastCycles } from './cycle-repair';
+import { type PastCyclesRead, cyclesRecordedProperty, pastCyclesNeedLook, readPastCycles, writePastCycles } from './cycle-repair';
 import { extentPropertyOf, extentText, parseExtent, raisedExtent } from './extent';
-import { type ColumnSpec, METADATA_COLUMN_KEY, METADATA_SHEET_KEY, type TableSpec, columnTag } from './schema';
+import { type ColumnSpec, type TableSpec, columnTag } from './schema';
 import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, CYCLES, DASHBOARD_KEY, DASHBOARD_TITLE, DISCLOSURES, PARTNERSHIP, SCORECARD, TABLES, VALUE_EXCHANGE } from './templates';
+import { LAYOUT_PROPERTY_PREFIX, SET_UP_PROPERTY, DASHBOARD_PROPERTY, LEGACY_OPEN_CYCLE_PROPERTY, METADATA_SHEET_KEY, METADATA_COLUMN_KEY } from './property-keys';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -77,10 +78,8 @@ function validationFor(column: ColumnSpec, sidesRange: GoogleAppsScript.Spreadsh
 // what must be created (phase 2: sheets, protections: calls that hand back a new object), then
 // queues every write (phase 3) with no read in between, and caches the layouts for every action after.
 
-const DASHBOARD_PROPERTY = 'trustCorners.dashboardSheet';
 /** What dashboard.ts writes in A1: how setup recognises the cached Dashboard sheet as still ours. */
 const DASHBOARD_FIRST_CELL = 'Trust Corners dashboard';
-const SET_UP_PROPERTY = 'trustCorners.setUpAt';
 /** Sheets gives a new sheet 26 columns; a table wider than that grows its grid first. */
 const NEW_SHEET_COLUMNS = 26;
 /** Rows of a sheet insertSheet makes. */

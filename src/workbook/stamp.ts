@@ -5,13 +5,15 @@ import { nextChangeCount, planChangeCount } from './change-counter';
 import { countHeldBatches, storeHeldEntries } from './history-held';
 import { type Change, historyEntries, holdPendingHistory, planHistoryEntries } from './history';
 import { actorLabel } from './identity';
-import { CachedTableLayout, MissingTableError, type TableLayout, Workbook, sheetNameOf } from './layout';
+import { CachedTableLayout, MissingTableError, type TableLayout, sheetNameOf } from './layout';
+import { Workbook } from './workbook';
 import { LOCK_WAIT_MS } from './lock';
-import { type ColumnSpec, METADATA_SHEET_KEY, type TableSpec } from './schema';
+import { type ColumnSpec, type TableSpec } from './schema';
 import { type CellValue, textOf } from './table';
 import { COMMITMENTS, TABLES } from './templates';
 import { WritePlan } from './write-plan';
 import { raisedExtent } from './extent';
+import { METADATA_SHEET_KEY } from './property-keys';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

@@ -1,9 +1,11 @@
-import { CHAIN_HEAD_KEY, HASHED_KEYS } from './history';
+import { HASHED_KEYS } from './history';
 import { countHeldBatches } from './history-held';
 import { type ChainVerdict, type StoredHistoryRow, chainFieldText, parseLink, verifyChain } from './history-chain';
-import { MissingTableError, Workbook } from './layout';
+import { MissingTableError } from './layout';
+import { Workbook } from './workbook';
 import type { CellValue } from './table';
 import { HISTORY } from './templates';
+import { CHAIN_HEAD_KEY } from './property-keys';
 
 export interface HistoryCheck {
   verified: boolean;

@@ -2,7 +2,8 @@ import { planChangeCount } from './change-counter';
 import { withDocumentLock } from './lock';
 import { utf8Bytes } from './sha256';
 import { hasHeldEntries, planHistoryEntries } from './history';
-import { MissingTableError, type TableLayout, type Workbook } from './layout';
+import { MissingTableError, type TableLayout } from './layout';
+import { type Workbook } from './workbook';
 import { type CellValue, cellForWrite, extentAfter, noteAppend, noteUpdate, rememberedGridRows, rowFor } from './table';
 import { extentPropertyOf, extentText } from './extent';
 

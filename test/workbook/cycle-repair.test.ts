@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SIDEBAR_HANDLERS } from '../../src/sidebar/server';
 import { BACKFILL_RECORDER } from '../../src/workbook/cycle-backfill';
-import { CYCLES_RECORDED_PROPERTY, LEGACY_OPEN_CYCLE_PROPERTY, legacyOpenCycleOf } from '../../src/workbook/cycle-repair';
+import { legacyOpenCycleOf } from '../../src/workbook/cycle-repair';
 import { locateTable } from '../../src/workbook/layout';
 import { setUpWorkbook } from '../../src/workbook/setup';
 import { appendRows, readRows } from '../../src/workbook/table';
 import { ASSESSMENTS, CYCLES, PARTNERSHIP } from '../../src/workbook/templates';
 import { asAna, double, useWorkbookDouble } from '../support/workbook-double';
+import { LEGACY_OPEN_CYCLE_PROPERTY, CYCLES_RECORDED_PROPERTY } from '../../src/workbook/property-keys';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const answer = (cycle: string, date: string, side: string, participant: string, ratings: [number, number, number, number], responses = 1) => ({

@@ -3,7 +3,8 @@ import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/app
 import { meanPerCorner, meanPerSide } from '../../src/domain/scores';
 import { repairCycleSummaries } from '../../src/workbook/cycle-repair';
 import { ratingRowOf, summariesToRepair, summarizeCycle, summaryCells, summaryFromRow } from '../../src/workbook/cycle-summary';
-import { Workbook, locateTable } from '../../src/workbook/layout';
+import { locateTable } from '../../src/workbook/layout';
+import { Workbook } from '../../src/workbook/workbook';
 import { setUpWorkbook } from '../../src/workbook/setup';
 import { appendRows, readRows } from '../../src/workbook/table';
 import { ASSESSMENTS, CYCLES, PARTNERSHIP } from '../../src/workbook/templates';

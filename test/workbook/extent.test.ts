@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
 import { EXTENT_MARGIN, extentPropertyOf, parseExtent } from '../../src/workbook/extent';
-import { Workbook } from '../../src/workbook/layout';
+import { Workbook } from '../../src/workbook/workbook';
 import { setUpWorkbook } from '../../src/workbook/setup';
 import { stampEdit } from '../../src/workbook/stamp';
 import { readTable } from '../../src/workbook/table';

@@ -2,14 +2,13 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
 import { GENESIS, type StoredHistoryRow, formatLink, nextLink, verifyChain } from '../../src/workbook/history-chain';
-import { CHAIN_HEAD_KEY } from '../../src/workbook/history';
-import { PENDING_PREFIX } from '../../src/workbook/history-held';
 import { setUpWorkbook } from '../../src/workbook/setup';
 import { stampEdit } from '../../src/workbook/stamp';
 import { verifyHistory } from '../../src/workbook/verify-history';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
 import { saveIdentity } from '../../src/workbook/identity';
 import { COMMITMENTS, HISTORY } from '../../src/workbook/templates';
+import { CHAIN_HEAD_KEY, PENDING_PREFIX } from '../../src/workbook/property-keys';
 
 /** Adds commitments through the sidebar's handler (one save each), as the saved identity; returns their ids. */
 function addCommitments(inputs: ReadonlyArray<{ commitment: string; ownerSide: string; ownerPerson: string }>): string[] {

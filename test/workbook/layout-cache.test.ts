@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
-import { LAYOUT_PROPERTY_PREFIX, Workbook, locateTable } from '../../src/workbook/layout';
+import { locateTable } from '../../src/workbook/layout';
+import { Workbook } from '../../src/workbook/workbook';
 import { EXTENT_MARGIN } from '../../src/workbook/extent';
 import { setUpWorkbook } from '../../src/workbook/setup';
 import { appendRows, readRows } from '../../src/workbook/table';
 import { COMMITMENTS, TABLES } from '../../src/workbook/templates';
+import { LAYOUT_PROPERTY_PREFIX } from '../../src/workbook/property-keys';
 
 /** Each table's layout cached in document properties, checked against the header row read with the data. */
 let double: AppsScriptDouble;

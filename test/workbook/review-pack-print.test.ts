@@ -4,7 +4,7 @@ import { createFormulaEvaluator } from '../../runtime/formulas/evaluator';
 import { customFunctionDecls } from '../../runtime/bundle/custom-functions';
 import { examplePartnership } from '../../src/workbook/example';
 import { loadExamplePartnership } from '../../src/workbook/load-example';
-import { Workbook } from '../../src/workbook/layout';
+import { Workbook } from '../../src/workbook/workbook';
 import {
   REVIEW_PACK_BREACH_ROWS, REVIEW_PACK_COLUMN_WIDTHS, REVIEW_PACK_LINE_CHARS, REVIEW_PACK_PRINT_STEPS, type ReviewPackLayouts, reviewPackCells, writeReviewPack,
 } from '../../src/workbook/review-pack';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AppsScriptDouble, createAppsScriptDouble } from '../../runtime/apps-script';
 import { setUpWorkbook } from '../../src/workbook/setup';
 import { COMMITMENTS, TABLES } from '../../src/workbook/templates';
-import { METADATA_COLUMN_KEY, METADATA_SHEET_KEY } from '../../src/workbook/schema';
+import { METADATA_SHEET_KEY, METADATA_COLUMN_KEY } from '../../src/workbook/property-keys';
 
 let double: AppsScriptDouble;
 let uninstall: () => void;

@@ -1,7 +1,7 @@
 /** The Alignment Audit: each side answers the questions; both mark them side by side. */
 import { ALIGNMENT_MARKS, ALIGNMENT_QUESTIONS, shareAligned, type AlignmentMark } from '../../domain/audits';
 import { quarterOf } from '../../domain/calendar';
-import { Workbook } from '../../workbook/layout';
+import { Workbook } from '../../workbook/workbook';
 import { type CellValue, readRows, textOf } from '../../workbook/table';
 import { ALIGNMENT_AUDIT } from '../../workbook/templates';
 import type { WritePlan } from '../../workbook/write-plan';

@@ -10,7 +10,7 @@ import { type DirectedGap, directedPerceptionGap } from '../../domain/perception
 import { cycleRatingsInOrder } from '../../workbook/cycle-records';
 import { type CycleStore, respondentToken } from '../../workbook/cycle-store';
 import { readCycleRecords } from '../../workbook/cycle-settings';
-import type { Workbook } from '../../workbook/layout';
+import type { Workbook } from '../../workbook/workbook';
 import { type TableRow, dateOf, isoDayOf, readRows, textOf } from '../../workbook/table';
 import { BREACHES } from '../../workbook/templates';
 import { type CycleSummary, type Snapshot, cycles as cycleSummaries, readSnapshot } from '../common/read-model';

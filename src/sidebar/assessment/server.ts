@@ -13,7 +13,8 @@ import {
 import { cycleRowOf } from '../../workbook/cycle-records';
 import { CycleStore, SEALED_MINIMUM_DEFAULT, respondentToken, settingsOf } from '../../workbook/cycle-store';
 import { ratingRowOf, summarizeCycle, summaryCells } from '../../workbook/cycle-summary';
-import { type TableLayout, Workbook } from '../../workbook/layout';
+import { type TableLayout } from '../../workbook/layout';
+import { Workbook } from '../../workbook/workbook';
 import { type CellValue, type TableRow, dateOf, isoDayOf, readRows, textOf } from '../../workbook/table';
 import { ASSESSMENTS, BREACHES, CYCLES, PARTNERSHIP } from '../../workbook/templates';
 import type { WritePlan } from '../../workbook/write-plan';

@@ -8,7 +8,7 @@ import type { Calendar } from '../../domain/calendar';
 import { parseCorner } from '../../domain/corners';
 import { type AssessedCycle, type RecoveryAnswer, breachRecovery, recommendBreachDecision } from '../../domain/governance';
 import { nextIds } from '../../workbook/input';
-import { Workbook } from '../../workbook/layout';
+import { Workbook } from '../../workbook/workbook';
 import { type CellValue, type TableRow, dateOf, isoDayOf, parseIsoDay, readRows, textOf } from '../../workbook/table';
 import { changedFields } from '../../workbook/history';
 import { BREACHES, PARTNERSHIP } from '../../workbook/templates';

@@ -14,7 +14,7 @@ import { sameCycleName } from '../../domain/cycles';
 import { CORNERS } from '../../domain/corners';
 import { actionDueProblem } from '../../domain/dates';
 import { type CommitmentChanges, type Proposal, findCommitment, planCommitmentUpdate, planCommitments, planProposal, proposalOf } from '../../workbook/commitments-log';
-import { Workbook } from '../../workbook/layout';
+import { Workbook } from '../../workbook/workbook';
 import { type TableRow, dateOf, isoDayOf, parseIsoDay, textOf } from '../../workbook/table';
 import type { Ritual } from '../ritual';
 import { type Caller, publicIdentity, viewerOf } from '../common/caller';

@@ -21,7 +21,7 @@ import {
   sideOfEmail,
 } from '../../workbook/identity';
 import { findSide } from '../../workbook/input';
-import type { Workbook } from '../../workbook/layout';
+import type { Workbook } from '../../workbook/workbook';
 import { isoDayOf, textOf } from '../../workbook/table';
 import type { WritePlan } from '../../workbook/write-plan';
 import { readPartnership } from './read-model';

@@ -7,7 +7,8 @@ import { type PartnershipModel, cornerImportance, parseModel } from '../../domai
 import { CornerTally, SideTally, type SideMeans } from '../../domain/scores';
 import { COMMITMENT_ROW_KEYS } from '../../workbook/commitments-log';
 import { type CycleSummary as StoredSummary, summaryFromRow } from '../../workbook/cycle-summary';
-import { type TableLayout, Workbook } from '../../workbook/layout';
+import { type TableLayout } from '../../workbook/layout';
+import { Workbook } from '../../workbook/workbook';
 import { type TableRow, dateOf, isoDayOf, readRowSpan, readRows, recordedExtent, textOf } from '../../workbook/table';
 import { readEndOf } from '../../workbook/extent';
 import { ASSESSMENTS, COMMITMENTS, PARTNERSHIP } from '../../workbook/templates';

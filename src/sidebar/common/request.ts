@@ -4,7 +4,7 @@
  * arguments), and a save run all or nothing under the document lock.
  */
 import { type Decision, planDecisions } from '../../workbook/history';
-import { Workbook } from '../../workbook/layout';
+import { Workbook } from '../../workbook/workbook';
 import { type WritePlan, saveAtomically } from '../../workbook/write-plan';
 import { type Caller, planActed, requireCaller } from './caller';
 import { readPartnership } from './read-model';

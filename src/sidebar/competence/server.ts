@@ -1,6 +1,6 @@
 /** The Competence Audit: each side rates the other's sub-dimensions; both log learning activities. */
 import { quarterOf } from '../../domain/calendar';
-import { Workbook } from '../../workbook/layout';
+import { Workbook } from '../../workbook/workbook';
 import { dateOf, isoDayOf, parseIsoDay, readRows, textOf } from '../../workbook/table';
 import { COMPETENCE_AUDIT, LEARNING_LOG } from '../../workbook/templates';
 import type { Ritual } from '../ritual';

@@ -4,7 +4,7 @@ import { NOT_SHARED, adviseDisclosure as advise } from '../../domain/disclosure-
 import { sideKey } from '../../domain/scores';
 import { LEDGER_COLUMNS, reciprocatesCell } from '../../workbook/disclosure-ledger';
 import { nextIds } from '../../workbook/input';
-import { Workbook } from '../../workbook/layout';
+import { Workbook } from '../../workbook/workbook';
 import { type TableRow, readRows, textOf } from '../../workbook/table';
 import { DISCLOSURES } from '../../workbook/templates';
 import type { Ritual } from '../ritual';

@@ -1,10 +1,11 @@
-import { countOf, CHANGE_COUNTER_PROPERTY } from '../../workbook/change-counter';
-import { Workbook } from '../../workbook/layout';
+import { countOf } from '../../workbook/change-counter';
+import { Workbook } from '../../workbook/workbook';
 import { BusyError } from '../../workbook/lock';
 import { writeHeldEdits } from '../../workbook/write-plan';
 import type { Ritual } from '../ritual';
 import type { Changes, FreshnessApi } from './api';
 import { FRESHNESS_ARGUMENTS } from './inputs';
+import { CHANGE_COUNTER_PROPERTY } from '../../workbook/property-keys';
 
 /**
  * The poll: one round trip (the document properties), no lock, no sheet read, and no identity

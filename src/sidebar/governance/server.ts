@@ -5,7 +5,7 @@
  */
 import type { Calendar } from '../../domain/calendar';
 import { GOVERNANCE_APPROACHES, governanceAdvice, governanceReviewDue, governanceState, parseApproach } from '../../domain/governance';
-import { Workbook } from '../../workbook/layout';
+import { Workbook } from '../../workbook/workbook';
 import { type CellValue, type TableRow, dateOf, isoDayOf, textOf } from '../../workbook/table';
 import { PARTNERSHIP } from '../../workbook/templates';
 import type { Ritual } from '../ritual';

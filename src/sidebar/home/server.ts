@@ -10,7 +10,7 @@ import { CycleStore } from '../../workbook/cycle-store';
 import { planHistory } from '../../workbook/history';
 import { personProperty, saveIdentity as storeIdentity } from '../../workbook/identity';
 import { findSide } from '../../workbook/input';
-import { Workbook } from '../../workbook/layout';
+import { Workbook } from '../../workbook/workbook';
 import { loadExamplePartnership } from '../../workbook/load-example';
 import { setUpWorkbook as runSetup } from '../../workbook/setup';
 import { type TableRow, dateOf, isoDayOf, readRows, textOf } from '../../workbook/table';

@@ -1,7 +1,7 @@
 /** The pre-mortem: what could go wrong with a joint initiative, and risks turned into commitments. */
 import { planCommitments } from '../../workbook/commitments-log';
 import { nextIds } from '../../workbook/input';
-import { Workbook } from '../../workbook/layout';
+import { Workbook } from '../../workbook/workbook';
 import { parseIsoDay, readRows, textOf } from '../../workbook/table';
 import { PREMORTEM } from '../../workbook/templates';
 import type { Ritual } from '../ritual';

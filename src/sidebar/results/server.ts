@@ -6,7 +6,7 @@ import { sameCycleName } from '../../domain/cycles';
 import { ACTION_DUE_MAX_DAYS, ACTION_DUE_MIN_DAYS, actionDueProblem, addDays } from '../../domain/dates';
 import { NOTABLE_GAP } from '../../domain/scores';
 import { planCommitments } from '../../workbook/commitments-log';
-import { Workbook } from '../../workbook/layout';
+import { Workbook } from '../../workbook/workbook';
 import { isoDayOf, parseIsoDay, textOf } from '../../workbook/table';
 import type { Ritual } from '../ritual';
 import { cycleContext, oneSidedOf, directedGap, focusReasonOf, readCycleRecords } from '../assessment/cycles';

@@ -4,11 +4,12 @@
  * calls under the document lock (so two people preparing at once do not interleave).
  */
 import { governanceAdvice } from '../../domain/governance';
-import { LAYOUT_PROPERTY_PREFIX, Workbook, parseCachedLayout } from '../../workbook/layout';
+import { parseCachedLayout } from '../../workbook/layout';
+import { Workbook } from '../../workbook/workbook';
 import type { TableSpec } from '../../workbook/schema';
 import { withDocumentLock } from '../../workbook/lock';
 import { setDocumentProperty } from '../../workbook/properties';
-import { REVIEW_PACK_PROPERTY, type ReviewPackLayouts, reviewPackCells, reviewPackSheet, writeReviewPack } from '../../workbook/review-pack';
+import { type ReviewPackLayouts, reviewPackCells, reviewPackSheet, writeReviewPack } from '../../workbook/review-pack';
 import { textOf } from '../../workbook/table';
 import { BREACHES, CYCLES, COMMITMENTS, DISCLOSURES, PARTNERSHIP, ASSESSMENTS, SCORECARD, VALUE_EXCHANGE } from '../../workbook/templates';
 import { closedCycleNames, cycleContext, focusReasonOf, latestClosedCycle, oneSidedOf, readCycleRecords } from '../assessment/cycles';
@@ -17,6 +18,7 @@ import { today } from '../common/request';
 import type { ReviewPackApi } from './api';
 import { REVIEW_PACK_ARGUMENTS } from './inputs';
 import { readSnapshot } from '../common/read-model';
+import { LAYOUT_PROPERTY_PREFIX, REVIEW_PACK_PROPERTY } from '../../workbook/property-keys';
 
 /** The sheet name the layout cache holds for `table` (kept current whenever a layout is relocated). */
 function cachedSheetName(workbook: Workbook, table: TableSpec): string | undefined {

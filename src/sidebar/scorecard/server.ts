@@ -11,7 +11,8 @@ import {
 } from '../../domain/scorecard';
 import { sideKey } from '../../domain/scores';
 import { type Change, planHistory } from '../../workbook/history';
-import { Workbook, sheetNameOf } from '../../workbook/layout';
+import { sheetNameOf } from '../../workbook/layout';
+import { Workbook } from '../../workbook/workbook';
 import { type CellValue, type TableRow, readRows, textOf } from '../../workbook/table';
 import { SCORECARD } from '../../workbook/templates';
 import type { WritePlan } from '../../workbook/write-plan';
