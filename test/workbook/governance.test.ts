@@ -20,13 +20,17 @@ let evaluator: ReturnType<typeof createFormulaEvaluator>;
 
 const NOW = new Date('2026-11-30T12:00:00Z');
 
-beforeEach(() => {
+/**
+ * A fresh double per test; the formula engine only where a test reads what formulas compute (the
+ * review pack): evaluating every write costs a second or two a test.
+ */
+function freshDouble(withFormulas: boolean): void {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);
-  evaluator = createFormulaEvaluator(customFunctionDecls(), { now: () => new Date() });
-  double = createAppsScriptDouble({ formulaEvaluator: evaluator });
+  if (withFormulas) evaluator = createFormulaEvaluator(customFunctionDecls(), { now: () => new Date() });
+  double = createAppsScriptDouble(withFormulas ? { formulaEvaluator: evaluator } : {});
   uninstall = double.install(globalThis);
-});
+}
 afterEach(() => {
   uninstall();
   vi.useRealTimers();
@@ -38,6 +42,7 @@ const as = (email: string, name: string, side: string) => {
 };
 
 describe('governance record', () => {
+  beforeEach(() => freshDouble(false));
   beforeEach(() => api.setUpWorkbook({ ourCompany: 'Acme', partnerCompany: 'Beta', model: 'Strategic' }));
 
   it('prompts gently before a choice, records it with the server’s day and the caller, and says when the review is due', () => {
@@ -83,6 +88,7 @@ describe('governance record', () => {
 });
 
 describe('rebuild or exit after a severe breach', () => {
+  beforeEach(() => freshDouble(false));
   beforeEach(() => api.setUpWorkbook({ ourCompany: 'Acme', partnerCompany: 'Beta', model: 'Strategic' }));
 
   it('records the answers, the decision and its reasons; an exit closes the loop and keeps every record', () => {
@@ -139,6 +145,7 @@ describe('rebuild or exit after a severe breach', () => {
 });
 
 describe('the review pack on the example partnership', () => {
+  beforeEach(() => freshDouble(true));
   const example = examplePartnership(NOW);
   const [ours, partner] = EXAMPLE();
   function EXAMPLE() {
