@@ -202,7 +202,8 @@ export function shiftSpan(
 export class Workbook {
   revision = 0;
   private cache: { revision: number; result: EvaluatedWorkbook } | null = null;
-  private formulaScan: { revision: number; any: boolean } | null = null;
+  /** Which sheets hold a formula, as of `revision` (a spill lands on its formula's own sheet). */
+  private sheetFormulaScan: { revision: number; sheets: WeakMap<SheetState, boolean> } | null = null;
 
   constructor(
     public state: WorkbookState,
@@ -274,10 +275,13 @@ export class Workbook {
 
   // ---- formula evaluation (lazy, once per revision) ----
 
-  hasFormulas(): boolean {
-    if (this.formulaScan?.revision === this.revision) return this.formulaScan.any;
-    const any = this.state.sheets.some((s) => s.rows.some((row) => row?.some((c) => !!c?.f)));
-    this.formulaScan = { revision: this.revision, any };
+  /** Whether `sheet` holds a formula: only then can an empty cell of it show a spilled value. */
+  private sheetHasFormulas(sheet: SheetState): boolean {
+    if (this.sheetFormulaScan?.revision !== this.revision) this.sheetFormulaScan = { revision: this.revision, sheets: new WeakMap() };
+    const known = this.sheetFormulaScan.sheets.get(sheet);
+    if (known !== undefined) return known;
+    const any = sheet.rows.some((row) => row?.some((c) => !!c?.f));
+    this.sheetFormulaScan.sheets.set(sheet, any);
     return any;
   }
 
@@ -322,7 +326,8 @@ export class Workbook {
       return computed === undefined || computed === null ? '' : computed;
     }
     const v = cell?.v ?? '';
-    if (v === '' && this.evaluator && this.hasFormulas()) {
+    // An empty cell shows a spilled value only on a sheet with formulas: other sheets are read without evaluating.
+    if (v === '' && this.evaluator && this.sheetHasFormulas(sheet)) {
       const spilled = this.evaluated()?.get(sheet.name)?.[row - 1]?.[col - 1];
       return spilled === undefined || spilled === null ? '' : spilled;
     }
