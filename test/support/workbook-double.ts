@@ -5,8 +5,11 @@
  * beforeEach/afterEach hooks. `double` is a live binding: it is the current test's double.
  */
 import { afterEach, beforeEach, vi } from 'vitest';
-import { type AppsScriptDouble, type AppsScriptDoubleOptions, createAppsScriptDouble } from '../../runtime/apps-script';
+import { type AppsScriptDouble, type AppsScriptDoubleOptions, type FormulaEvaluator, createAppsScriptDouble } from '../../runtime/apps-script';
+import { customFunctionDecls } from '../../runtime/bundle/custom-functions';
+import { createFormulaEvaluator } from '../../runtime/formulas/evaluator';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
+import { loadExamplePartnership } from '../../src/workbook/load-example';
 
 /** The day most tests live on (a Monday in the fourth quarter). */
 export const PINNED_NOW = '2026-11-30T12:00:00Z';
@@ -44,6 +47,24 @@ export function useWorkbookDouble(options: WorkbookDoubleOptions = {}): void {
     uninstall();
     vi.useRealTimers();
   });
+}
+
+/**
+ * The example partnership loaded on `today` for each test, on a double whose formulas HyperFormula
+ * evaluates with the add-on's custom functions. Returns the current test's formula errors.
+ */
+export function useExampleWithFormulas(today: Date): () => ReturnType<ReturnType<typeof createFormulaEvaluator>['lastErrors']> {
+  let evaluator: ReturnType<typeof createFormulaEvaluator>;
+  useWorkbookDouble({
+    now: today.toISOString(),
+    partnership: false,
+    double: () => {
+      evaluator = createFormulaEvaluator(customFunctionDecls(), { now: () => today });
+      return { formulaEvaluator: evaluator as FormulaEvaluator };
+    },
+  });
+  beforeEach(() => loadExamplePartnership(today));
+  return () => evaluator.lastErrors();
 }
 
 /** From now on the double's user is `email`, who has said who they are (name and side). */

@@ -1,11 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { FormulaEvaluator } from '../../runtime/apps-script';
-import { customFunctionDecls } from '../../runtime/bundle/custom-functions';
-import { createFormulaEvaluator } from '../../runtime/formulas/evaluator';
+import { describe, expect, it } from 'vitest';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
 import { DASHBOARD_ROWS } from '../../src/workbook/dashboard';
-import { loadExamplePartnership } from '../../src/workbook/load-example';
-import { as, double, useWorkbookDouble } from '../support/workbook-double';
+import { as, double, useExampleWithFormulas } from '../support/workbook-double';
 
 /**
  * The Dashboard's focus and gap as HyperFormula computes them from the sheets, against what Home
@@ -14,17 +10,7 @@ import { as, double, useWorkbookDouble } from '../support/workbook-double';
 const TODAY = new Date('2026-11-24T12:00:00Z');
 const FOCUS_LABEL = 'Focus (the +2 rule across cycles)';
 
-let evaluator: ReturnType<typeof createFormulaEvaluator>;
-const errors = () => evaluator.lastErrors();
-useWorkbookDouble({
-  now: TODAY.toISOString(),
-  partnership: false,
-  double: () => {
-    evaluator = createFormulaEvaluator(customFunctionDecls(), { now: () => TODAY });
-    return { formulaEvaluator: evaluator as FormulaEvaluator };
-  },
-});
-beforeEach(() => loadExamplePartnership(TODAY));
+const errors = useExampleWithFormulas(TODAY);
 const asAna = () => as('ana@acme.example', 'Ana', 'Acme Analytics');
 const asBen = () => as('ben@beta.example', 'Ben', 'Beta Cloud');
 const dashboardRow = (label: string) => double.inspect.values('Dashboard').find((row) => row[0] === label);

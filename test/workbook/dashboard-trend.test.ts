@@ -1,15 +1,11 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { FormulaEvaluator } from '../../runtime/apps-script';
-import { customFunctionDecls } from '../../runtime/bundle/custom-functions';
-import { createFormulaEvaluator } from '../../runtime/formulas/evaluator';
+import { describe, expect, it } from 'vitest';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
 import { CORNERS, type Corner, parseCorner } from '../../src/domain/corners';
 import type { CycleAnonymity } from '../../src/domain/cycles';
 import { type TrendAnswer, type TrendCycleRecord, cornerTrend } from '../../src/domain/trend';
 import { DASHBOARD_ROWS, FOCUS_FIGURE } from '../../src/workbook/dashboard';
 import { dashboardCharts } from '../../src/workbook/dashboard-charts';
-import { loadExamplePartnership } from '../../src/workbook/load-example';
-import { as, double, useWorkbookDouble } from '../support/workbook-double';
+import { as, double, useExampleWithFormulas } from '../support/workbook-double';
 
 /**
  * The Dashboard's trend block and chart, evaluated by HyperFormula from the sheets, against the
@@ -19,16 +15,7 @@ const TODAY = new Date('2026-11-24T12:00:00Z');
 const ACME = 'Acme Analytics';
 const BETA = 'Beta Cloud';
 
-let evaluator: ReturnType<typeof createFormulaEvaluator>;
-useWorkbookDouble({
-  now: TODAY.toISOString(),
-  partnership: false,
-  double: () => {
-    evaluator = createFormulaEvaluator(customFunctionDecls(), { now: () => TODAY });
-    return { formulaEvaluator: evaluator as FormulaEvaluator };
-  },
-});
-beforeEach(() => loadExamplePartnership(TODAY));
+const formulaErrors = useExampleWithFormulas(TODAY);
 
 /** A sheet's rows as records by header. */
 function table(name: string): Array<Record<string, unknown>> {
@@ -80,7 +67,7 @@ describe('the Dashboard trend over every cycle', () => {
     const trend = domainTrend();
     const shown = dashboardTrend();
     expect(trend.length).toBeGreaterThan(1);
-    expect(evaluator.lastErrors()).toEqual([]);
+    expect(formulaErrors()).toEqual([]);
     expect(shown.both.map((row) => row.label)).toEqual(trend.map((point) => point.caption));
     // The example's cycles open in a known order and the first one's focus is its weakest corner.
     expect(shown.both[0].label).toMatch(/^\S+ · focus (Competence|Reliability|Transparency|Alignment)$/);
@@ -105,7 +92,7 @@ describe('the Dashboard trend over every cycle', () => {
 
     const trend = domainTrend();
     const shown = dashboardTrend();
-    expect(evaluator.lastErrors()).toEqual([]);
+    expect(formulaErrors()).toEqual([]);
     const last = trend.at(-1)!;
     const focusNow = shown.values.find((row) => row[0] === FOCUS_FIGURE)?.[1];
     expect(last.caption).toBe(`2027 extra · focus ${focusNow} · one-sided (only ${ACME}) · open`);
