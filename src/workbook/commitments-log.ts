@@ -2,7 +2,7 @@ import { startOfDayOf } from '../domain/calendar';
 import type { CommitmentStatus } from '../domain/commitments';
 import type { Corner } from '../domain/corners';
 import { type Change, planDecisions, planHistory } from './history';
-import { findSide, nextIds } from './input';
+import { findSide, nextIds, requireSide } from './input';
 import { sheetNameOf } from './layout';
 import { type Workbook } from './workbook';
 import { type CellValue, type TableRow, dateOf, parseIsoDay, readRows, textOf } from './table';
@@ -48,12 +48,6 @@ export interface Actor {
   personId?: string;
 }
 
-function requireOwnerSide(sides: readonly string[], ownerSide: string): string {
-  const side = findSide(sides, ownerSide);
-  if (!side) throw new Error(`The owner side "${ownerSide}" is not one of the two companies (${sides.join(', ')}).`);
-  return side;
-}
-
 /**
  * Plans new commitments (the caller holds the document lock): ids follow the highest in the log as
  * read now, so two saves never share one. Returns the new ids.
@@ -63,7 +57,7 @@ export function planCommitments(plan: WritePlan, workbook: Workbook, inputs: rea
   const now = new Date();
   const records = inputs.map((input) => ({
     commitment: input.commitment,
-    ownerSide: requireOwnerSide(sides, input.ownerSide),
+    ownerSide: requireSide(input.ownerSide, sides, 'The owner side'),
     ownerPerson: input.ownerPerson,
     corner: input.corner,
     madeOn: now,

@@ -7,6 +7,13 @@ export function findSide(sides: readonly string[], value: unknown): string | und
   return sides.find((side) => sideKey(side) === wanted);
 }
 
+/** `value` spelled as the Partnership sheet spells one of the two companies, or a clear refusal naming `field`. */
+export function requireSide(value: string, sides: readonly string[], field: string): string {
+  const side = findSide(sides, value);
+  if (!side) throw new Error(`${field} "${value}" is not one of the two companies (${sides.join(', ') || 'name them on the Partnership sheet first'}).`);
+  return side;
+}
+
 /**
  * The next free ids `PREFIX-001`, `PREFIX-002`… after the highest already in `rows` (read under
  * the document lock, so two saves never share one).

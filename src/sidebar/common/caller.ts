@@ -178,9 +178,3 @@ export const otherSide = (sides: readonly string[], side: string): string =>
 export const publicIdentity = (identity: SavedIdentity | null): { displayName: string; side: string } | null =>
   identity ? { displayName: identity.displayName, side: identity.side } : null;
 
-/** `value` spelled as the Partnership sheet spells one of the two companies, or a clear refusal naming `field`. */
-export function requireSide(value: string, sides: readonly string[], field: string): string {
-  const side = findSide(sides, value);
-  if (!side) throw new Error(`${field} "${value}" is not one of the two companies (${sides.join(', ') || 'name them on the Partnership sheet first'}).`);
-  return side;
-}

@@ -5,7 +5,8 @@ import { dateOf, isoDayOf, parseIsoDay, readRows, textOf } from '../../workbook/
 import { COMPETENCE_AUDIT, LEARNING_LOG } from '../../workbook/templates';
 import type { Ritual } from '../ritual';
 import type { CompetenceApi, CompetenceAuditView } from './api';
-import { publicIdentity, requireSide, viewerOf } from '../common/caller';
+import { publicIdentity, viewerOf } from '../common/caller';
+import { requireSide } from '../../workbook/input';
 import { daysUntil, readPartnership } from '../common/read-model';
 import { saveThenShow, today } from '../common/request';
 import { COMPETENCE_ARGUMENTS } from './inputs';

@@ -1,12 +1,11 @@
 /** The pre-mortem: what could go wrong with a joint initiative, and risks turned into commitments. */
 import { planCommitments } from '../../workbook/commitments-log';
-import { nextIds } from '../../workbook/input';
+import { nextIds, requireSide } from '../../workbook/input';
 import { Workbook } from '../../workbook/workbook';
 import { parseIsoDay, readRows, textOf } from '../../workbook/table';
 import { PREMORTEM } from '../../workbook/templates';
 import type { Ritual } from '../ritual';
 import type { PremortemApi, PremortemView } from './api';
-import { requireSide } from '../common/caller';
 import { daysUntil, readPartnership } from '../common/read-model';
 import { saveThenShow, today } from '../common/request';
 import { PREMORTEM_ARGUMENTS } from './inputs';
