@@ -7,7 +7,6 @@
 import { type AppsScriptDouble, kindOf, pricedMs } from '../runtime/apps-script';
 import { onEdit, repairWorkbook } from '../src/addon';
 import { ALIGNMENT_QUESTIONS, MAJOR_CHANGES } from '../src/domain/audits';
-import { COMMITMENT_STATUSES } from '../src/domain/commitments';
 import { COMMITMENTS } from '../src/workbook/templates';
 import { ENTRY_POINTS } from '../src/entry-points';
 import type { CornerName } from '../src/sidebar/common/api';
@@ -19,7 +18,7 @@ import { setUpWorkbook } from '../src/workbook/setup';
 import { locateTable } from '../src/workbook/layout';
 import { BREACHES } from '../src/workbook/templates';
 import { type Figure, printTable, record } from './report';
-import { type BenchWorkbook, SIDES, ownDataWorkbook, seededWorkbook } from './seed';
+import { type BenchWorkbook, SIDES, ownDataWorkbook, seededCommitmentStatus, seededWorkbook } from './seed';
 import { LEGACY_OPEN_CYCLE_PROPERTY, CYCLES_RECORDED_PROPERTY } from '../src/workbook/property-keys';
 
 const ROWS = [10, 10_000];
@@ -217,10 +216,10 @@ function dueAhead(double: AppsScriptDouble, id: string): void {
   double.spreadsheet.getSheetByName(COMMITMENTS.title)!.getRange(row, column).setValue(new Date(Date.now() + 40 * 86_400_000));
 }
 
-/** The last seeded commitment still Proposed by `side` (seed.ts cycles statuses and sides). */
+/** The last seeded commitment still Proposed by `side` (seed.ts: statuses, and sides in turn). */
 function lastProposedBy(rows: number, side: string): string {
   for (let i = rows - 1; i >= 0; i--) {
-    if (COMMITMENT_STATUSES[i % COMMITMENT_STATUSES.length] === 'Proposed' && SIDES[i % SIDES.length] === side) return `C-${i + 1}`;
+    if (seededCommitmentStatus(i, rows) === 'Proposed' && SIDES[i % SIDES.length] === side) return `C-${i + 1}`;
   }
   throw new Error(`no commitment proposed by ${side} among ${rows} rows`);
 }

@@ -11,13 +11,45 @@ import { planHistoryEntries } from '../src/workbook/history';
 import { saveAtomically } from '../src/workbook/write-plan';
 import { type CellValue, appendRows } from '../src/workbook/table';
 import type { ColumnSpec, TableSpec } from '../src/workbook/schema';
-import { PARTNERSHIP, TABLES, CYCLES } from '../src/workbook/templates';
+import { COMMITMENTS, PARTNERSHIP, TABLES, CYCLES } from '../src/workbook/templates';
 import { extentPropertyOf, extentText } from '../src/workbook/extent';
 import { repairCycleSummaries } from '../src/workbook/cycle-repair';
+import { readCommitmentLog } from '../src/workbook/commitments-read';
 
 export const SIDES = ['Acme', 'Beta'] as const;
 
 const ID_PREFIX: Record<string, string> = { commitments: 'C', premortem: 'R', disclosures: 'D', breaches: 'B' };
+
+/**
+ * The Shared Commitments Log as years of use leave it: rows in the order they were made, the last
+ * OPEN_COMMITMENTS still in play (proposed, open, at risk, due from two weeks ago to a month
+ * ahead), every earlier one closed (mostly done, some missed, dropped, declined or withdrawn) and
+ * due before the bench's today, eight a day going back. A log where every ninth row of 10,000 is
+ * still proposed is not one a partnership keeps.
+ */
+export const OPEN_COMMITMENTS = 30;
+const OPEN_STATUSES = ['Proposed', 'Open', 'At risk'] as const;
+const CLOSED_STATUSES = ['Done', 'Done', 'Done', 'Done', 'Missed', 'Dropped', 'Declined', 'Withdrawn'] as const;
+const BENCH_DAY = Date.UTC(2026, 10, 20);
+const DAY_MS = 86_400_000;
+
+/** The status of seeded commitment `i` of `rows`. */
+export function seededCommitmentStatus(i: number, rows: number): string {
+  const fromEnd = rows - 1 - i;
+  return fromEnd < OPEN_COMMITMENTS ? OPEN_STATUSES[i % OPEN_STATUSES.length] : CLOSED_STATUSES[i % CLOSED_STATUSES.length];
+}
+
+/** The dates and status of seeded commitment `i` of `rows` (see OPEN_COMMITMENTS). */
+function commitmentLife(i: number, rows: number): Record<string, CellValue> {
+  const fromEnd = rows - 1 - i;
+  const status = seededCommitmentStatus(i, rows);
+  if (fromEnd < OPEN_COMMITMENTS) {
+    return { status, dueDate: new Date(BENCH_DAY + (OPEN_COMMITMENTS - 15 - fromEnd) * DAY_MS), doneOn: '', flaggedOn: status === 'At risk' ? new Date(BENCH_DAY - DAY_MS) : '' };
+  }
+  const due = new Date(BENCH_DAY - (14 + Math.floor((fromEnd - OPEN_COMMITMENTS) / 8)) * DAY_MS);
+  const done = status === 'Done' ? new Date(due.getTime() - (i % 5 === 0 ? -2 : 1) * DAY_MS) : '';
+  return { status, dueDate: due, doneOn: done, flaggedOn: status === 'Missed' && i % 2 === 0 ? new Date(due.getTime() - 3 * DAY_MS) : '' };
+}
 
 /** A plausible value for row `i` of `column`, spread over a year, four quarters and both sides. */
 function seedValue(table: TableSpec, column: ColumnSpec, i: number): CellValue {
@@ -89,7 +121,10 @@ export function seededWorkbook(rows: number, { cycles = 'recorded' }: { cycles?:
     for (const table of TABLES) {
       // The Cycles sheet is seeded below, with the cycles the answers name.
       if (table === PARTNERSHIP || table === CYCLES) continue;
-      const records = Array.from({ length: rows }, (_, i) => Object.fromEntries(table.columns.map((column) => [column.key, seedValue(table, column, i)])));
+      const records = Array.from({ length: rows }, (_, i) => ({
+        ...Object.fromEntries(table.columns.map((column) => [column.key, seedValue(table, column, i)])),
+        ...(table === COMMITMENTS ? commitmentLife(i, rows) : {}),
+      }));
       appendRows(locateTable(spreadsheet, table), records);
     }
     if (cycles === 'recorded') {
@@ -105,10 +140,12 @@ export function seededWorkbook(rows: number, { cycles = 'recorded' }: { cycles?:
     }
     double.globals.PropertiesService.getDocumentProperties().setProperties(extents);
     // A workbook in use has been saved in: its Change History chain has a recorded head.
+    // And its saves have summed up the settled rows of the tables they read (settled.ts).
     const workbook = new Workbook();
-    saveAtomically(workbook, 'Seed', (plan) =>
-      planHistoryEntries(plan, workbook, [{ when: new Date(), who: 'Seed', sheet: '', rowId: '', field: '', oldValue: '', newValue: 'seeded' }]),
-    );
+    saveAtomically(workbook, 'Seed', (plan) => {
+      readCommitmentLog(workbook);
+      planHistoryEntries(plan, workbook, [{ when: new Date(), who: 'Seed', sheet: '', rowId: '', field: '', oldValue: '', newValue: 'seeded' }]);
+    });
   });
 }
 

@@ -85,7 +85,8 @@ export interface ActionCycle {
   corner: Corner;
 }
 
-const idNumber = (id: string): number => {
+/** The number an id ends in, which orders actions by when they were made; -1 without one. */
+export const idNumber = (id: string): number => {
   const match = /(\d+)\s*$/.exec(id);
   return match ? Number(match[1]) : -1;
 };

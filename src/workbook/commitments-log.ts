@@ -9,6 +9,7 @@ import { type CellValue, type TableRow, dateOf, parseIsoDay, readRows, textOf } 
 import { COMMITMENTS } from './templates';
 import type { WritePlan } from './write-plan';
 import { PROPOSAL_PROPERTY_PREFIX } from './property-keys';
+import { COMMITMENT_ROW_KEYS, readCommitmentLog } from './commitments-read';
 
 /** A commitment as the boundary parsed it: text trimmed and bounded, the date yyyy-mm-dd. */
 export interface NewCommitment {
@@ -70,7 +71,9 @@ export function planCommitments(plan: WritePlan, workbook: Workbook, inputs: rea
     ...(input.replaces ? { replaces: input.replaces } : {}),
   }));
   const layout = workbook.layout(COMMITMENTS);
-  const ids = nextIds(readRows(layout, ['id']), 'C', records.length);
+  // After the highest id in play or settled (the summary keeps the settled ones' highest).
+  const log = readCommitmentLog(workbook);
+  const ids = nextIds(log.rows, 'C', records.length, log.settled.highestId);
   plan.append(layout, records.map((record, index) => ({ ...record, id: ids[index] })));
   records.forEach((record, index) => {
     if (record.status === 'Proposed' && actor.person) planProposal(plan, ids[index], { side: record.proposerSide, person: actor.person, personId: actor.personId ?? '' });
@@ -125,15 +128,14 @@ export function proposalOf(workbook: Workbook, row: TableRow): Proposal {
   return { side: textOf(row.values.proposerSide), person: '', personId: '' };
 }
 
-/** What an update reads of a commitment: the columns the sidebar shows (src/sidebar/common/read-model.ts reads the same). */
-export const COMMITMENT_ROW_KEYS: readonly string[] = [
-  'id', 'commitment', 'ownerSide', 'ownerPerson', 'corner', 'dueDate', 'status', 'acceptedBy', 'doneOn', 'flaggedOn', 'recoveryPlan', 'source', 'proposerSide', 'counterTo', 'declinedReason', 'replaces',
-];
-
-/** The commitment with `id`, read now (hold the lock when you will write to it). */
+/**
+ * The commitment with `id`, read now (hold the lock when you will write to it): among the rows in
+ * play, else (a settled one, edited again) in the whole log.
+ */
 export function findCommitment(workbook: Workbook, id: string): TableRow {
   const layout = workbook.layout(COMMITMENTS);
-  const row = readRows(layout, COMMITMENT_ROW_KEYS).find((candidate) => textOf(candidate.values.id) === id);
+  const matches = (candidate: TableRow) => textOf(candidate.values.id) === id;
+  const row = readCommitmentLog(workbook).rows.find(matches) ?? readRows(layout, COMMITMENT_ROW_KEYS).find(matches);
   if (!row) throw new Error(`No commitment with id ${id} in "${sheetNameOf(layout)}"; it may have been deleted.`);
   return row;
 }

@@ -249,8 +249,23 @@ export class CachedTableLayout implements TableLayout {
     return true;
   }
 
+  /**
+   * The cached layout for a read that does not take the header row (table.ts readTableFrom): the
+   * header is checked by the first use that needs the layout sure (a write), and a layout found
+   * stale then refuses the request, since what was read came from the old columns.
+   */
+  uncheckedForRead(): { sheet: Sheet; columnOf: Map<string, number>; width: number } {
+    this.readUnchecked = true;
+    return this.unchecked();
+  }
+
+  private readUnchecked = false;
+
   private ensureChecked(): void {
     if (this.checked) return;
-    this.acceptHeader(this.rawSheet.getRange(1, 1, 1, this.rawWidth).getValues()[0]);
+    const fresh = this.acceptHeader(this.rawSheet.getRange(1, 1, 1, this.rawWidth).getValues()[0]);
+    if (!fresh && this.readUnchecked) {
+      throw new Error(`The columns of "${this.cachedSheetName}" were moved while this was being done, so nothing was saved. Try again.`);
+    }
   }
 }

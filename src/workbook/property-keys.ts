@@ -30,6 +30,8 @@ export const SETTINGS_KEY_PREFIX = 'trustCorners.cycleSettings.';
 export const CHANGE_COUNTER_PROPERTY = 'trustCorners.changeCounter';
 /** Where each table's data ends and how big its grid is, one key per table. */
 export const EXTENT_PROPERTY_PREFIX = 'trustCorners.extent.';
+/** Per table: how many of its first rows are settled and what they sum to (settled.ts). */
+export const SETTLED_PROPERTY_PREFIX = 'trustCorners.settled.';
 /** A person's saved name, side and person id (user properties), by spreadsheet. */
 export const IDENTITY_KEY_PREFIX = 'trustCorners.identity.';
 /** What a person did first and for which side, and a side chosen for an email neither company lists, by person key. */

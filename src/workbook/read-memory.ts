@@ -12,6 +12,8 @@ export interface RememberedRead {
   read: TableRead;
   /** Every column of the table was read (so its last data row is known, not just the columns' own). */
   allColumns: boolean;
+  /** The first data row read: 2 for a whole table, later for a read of its unsettled rows only (settled.ts). */
+  fromRow: number;
 }
 
 export const memory = new WeakMap<TableLayout, RememberedRead>();

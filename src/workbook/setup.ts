@@ -13,7 +13,7 @@ import { type PastCyclesRead, cyclesRecordedProperty, pastCyclesNeedLook, readPa
 import { extentPropertyOf, extentText, parseExtent, raisedExtent } from './extent';
 import { type ColumnSpec, type TableSpec, columnTag } from './schema';
 import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, CYCLES, DASHBOARD_KEY, DASHBOARD_TITLE, DISCLOSURES, PARTNERSHIP, SCORECARD, TABLES, VALUE_EXCHANGE } from './templates';
-import { LAYOUT_PROPERTY_PREFIX, SET_UP_PROPERTY, DASHBOARD_PROPERTY, LEGACY_OPEN_CYCLE_PROPERTY, METADATA_SHEET_KEY, METADATA_COLUMN_KEY } from './property-keys';
+import { LAYOUT_PROPERTY_PREFIX, SET_UP_PROPERTY, DASHBOARD_PROPERTY, LEGACY_OPEN_CYCLE_PROPERTY, METADATA_SHEET_KEY, METADATA_COLUMN_KEY, SETTLED_PROPERTY_PREFIX } from './property-keys';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -482,6 +482,8 @@ function setUpHolding(spreadsheet: Spreadsheet, held: Array<() => void>, seen: {
       Object.assign(wanted, raisedExtent(plan.table.key, parseExtent(properties[extentPropertyOf(plan.table.key)]), written));
     }
   }
+  // Repair starts every table's settled rows over (settled.ts): the next save that reads a table whole sums them up again.
+  for (const [key, value] of Object.entries(properties)) if (key.startsWith(SETTLED_PROPERTY_PREFIX) && value !== '') wanted[key] = '';
   if (properties[SET_UP_PROPERTY] === undefined) wanted[SET_UP_PROPERTY] = new Date().toISOString();
   const changed = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => properties[key] !== value));
   // Open sidebars reload when setup or repair changed something (src/workbook/change-counter.ts).

@@ -11,6 +11,7 @@ import { LOCK_WAIT_MS } from './lock';
 import { type ColumnSpec, type TableSpec } from './schema';
 import { type CellValue, textOf } from './table';
 import { COMMITMENTS, TABLES } from './templates';
+import { settlementAfterEdit } from './settled';
 import { WritePlan } from './write-plan';
 import { raisedExtent } from './extent';
 import { METADATA_SHEET_KEY } from './property-keys';
@@ -214,7 +215,8 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
     let held = true;
     try {
       // The table's recorded end (extent.ts) moves down to an edit below it, in the same call.
-      const extent = raisedExtent(table.key, workbook.extentOf(table), lastRow);
+      // An edit among a table's settled rows clears their summary (settled.ts), in the same call.
+      const extent = { ...raisedExtent(table.key, workbook.extentOf(table), lastRow), ...settlementAfterEdit(table.key, workbook.documentProperties(), firstRow) };
       storeHeldEntries(entries, { ...nextChangeCount(workbook.documentProperties()), ...workbook.propertiesToKeep(), ...extent });
     } catch {
       held = false; // the property store is full: write them into the chain now, under the lock
@@ -246,7 +248,7 @@ export function stampEdit(event: GoogleAppsScript.Events.SheetsOnEdit): void {
     }
     // Open sidebars poll this count (src/workbook/change-counter.ts), and the table's recorded end
     // (extent.ts) moves down to the edit: in the same property call.
-    const extent = raisedExtent(table.key, workbook.extentOf(table), lastRow);
+    const extent = { ...raisedExtent(table.key, workbook.extentOf(table), lastRow), ...settlementAfterEdit(table.key, workbook.documentProperties(), firstRow) };
     if (history) {
       planChangeCount(history, workbook.documentProperties());
       for (const [key, value] of Object.entries(extent)) history.setDocumentProperty(key, value);

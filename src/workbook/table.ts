@@ -53,7 +53,7 @@ export function readRows(layout: TableLayout, only?: readonly string[]): TableRo
 
 export function readTable(layout: TableLayout, only?: readonly string[]): TableRead {
   const remembered = memory.get(layout);
-  if (remembered && (only ?? layout.table.columns.map((column) => column.key)).every((key) => remembered.keys.has(key))) {
+  if (remembered && remembered.fromRow <= 2 && (only ?? layout.table.columns.map((column) => column.key)).every((key) => remembered.keys.has(key))) {
     return remembered.read;
   }
   const extent = layout.table.rowsRead === undefined ? (extentSources.get(layout)?.() ?? null) : null;
@@ -68,6 +68,46 @@ export function readTable(layout: TableLayout, only?: readonly string[]): TableR
   }
   const span = columnSpan(layout.table, layout.columnOf, only, rows);
   return remember(layout, span, readRowsOf(layout.sheet, span, layout.table.rowsRead, extent));
+}
+
+/**
+ * The rows of a table from `fromRow` down (to its recorded extent plus the margin, and on to the
+ * grid's end when the margin's last row holds data, as readTable reads), the columns of `only`, in
+ * one round trip: for a table whose earlier rows are summed up elsewhere (settled.ts). The header
+ * row is not read, so a cached layout stays unchecked: the caller checks what it read against a
+ * row it knows (settled.ts, the mark), and a write through the layout checks the header first
+ * (CachedTableLayout.columnOf). Remembered like readTable (writes apply to it) for reads from
+ * `fromRow` or later; a whole read remembered already serves it.
+ */
+export function readTableFrom(layout: TableLayout, only: readonly string[], fromRow: number): TableRead {
+  if (fromRow <= 2) return readTable(layout, only);
+  const remembered = memory.get(layout);
+  if (remembered && remembered.fromRow <= fromRow && only.every((key) => remembered.keys.has(key))) {
+    return { ...remembered.read, rows: remembered.read.rows.filter((row) => row.rowNumber >= fromRow) };
+  }
+  const extent = extentSources.get(layout)?.() ?? null;
+  const source = layout instanceof CachedTableLayout && !layout.isChecked ? layout.uncheckedForRead() : { sheet: layout.sheet, columnOf: layout.columnOf };
+  const rows = extent ? Math.max(readEndOf(extent) - fromRow + 1, 1) : null;
+  const span = columnSpan(layout.table, source.columnOf, only, rows);
+  let gridRead: GridRead;
+  try {
+    gridRead = readRowsOf(source.sheet, span, undefined, extent, fromRow);
+  } catch (error) {
+    if (!OUTSIDE_GRID.test(String((error as Error).message))) throw error;
+    gridRead = { grid: [], toGridEnd: true }; // the table ends above fromRow
+  }
+  // tableReadOf skips its first row as the header: a blank row stands in for it.
+  const shifted = tableReadOf([[], ...gridRead.grid], span);
+  // The probe counts the rows this read carried; the read knows the grid down to where it ended.
+  const read: TableRead = probed(layout.table.key, {
+    rows: shifted.rows.map((row) => ({ rowNumber: row.rowNumber + fromRow - 2, values: row.values })),
+    gridRows: gridRead.grid.length,
+    toGridEnd: gridRead.toGridEnd,
+    lastUsedRow: Math.max(shifted.lastUsedRow > 1 ? shifted.lastUsedRow + fromRow - 2 : 0, fromRow - 1),
+  });
+  read.gridRows = gridRead.grid.length + fromRow - 1;
+  memory.set(layout, { keys: new Set(span.keys.keys()), read, allColumns: false, fromRow });
+  return read;
 }
 
 
@@ -118,17 +158,17 @@ const OUTSIDE_GRID = /outside the dimensions of the sheet|Range not found/i;
  * The rows to read: the first `rowsRead` (one record), else down to the extent plus its margin and,
  * when the last of those holds data, on to the grid's end; else the whole grid.
  */
-function readRowsOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, span: ColumnSpan, rowsRead: number | undefined, extent: Extent | null): GridRead {
-  if (rowsRead !== undefined) return { grid: readGrid(sheet, span, 1, rowsRead + 1), toGridEnd: false };
-  if (!extent) return { grid: readGrid(sheet, span, 1), toGridEnd: true };
-  const end = readEndOf(extent);
+function readRowsOf(sheet: GoogleAppsScript.Spreadsheet.Sheet, span: ColumnSpan, rowsRead: number | undefined, extent: Extent | null, fromRow = 1): GridRead {
+  if (rowsRead !== undefined) return { grid: readGrid(sheet, span, fromRow, rowsRead + 1), toGridEnd: false };
+  if (!extent) return { grid: readGrid(sheet, span, fromRow), toGridEnd: true };
+  const end = Math.max(readEndOf(extent), fromRow);
   let grid: CellValue[][];
   try {
-    grid = readGrid(sheet, span, 1, end);
+    grid = readGrid(sheet, span, fromRow, end);
   } catch (error) {
     // The grid has fewer rows than recorded (rows were deleted): read all it has.
     if (!OUTSIDE_GRID.test(String((error as Error).message))) throw error;
-    return { grid: readGrid(sheet, span, 1), toGridEnd: true };
+    return { grid: readGrid(sheet, span, fromRow), toGridEnd: true };
   }
   if (!holdsData(grid[grid.length - 1])) return { grid, toGridEnd: false };
   // Rows go on past the margin (typed or pasted without onEdit, or pushed down by rows inserted above).
@@ -146,7 +186,7 @@ const holdsData = (cells: readonly CellValue[] | undefined): boolean => (cells ?
 function remember(layout: TableLayout, span: ColumnSpan, { grid, toGridEnd }: GridRead): TableRead {
   const read = probed(layout.table.key, { ...tableReadOf(grid, span), toGridEnd });
   if (layout.table.rowsRead !== undefined) read.bounded = true;
-  memory.set(layout, { keys: new Set(span.keys.keys()), read, allColumns: layout.table.columns.every((column) => span.keys.has(column.key)) });
+  memory.set(layout, { keys: new Set(span.keys.keys()), read, allColumns: layout.table.columns.every((column) => span.keys.has(column.key)), fromRow: 2 });
   return read;
 }
 
@@ -222,7 +262,8 @@ function readBack(value: CellValue): CellValue {
 export function noteUpdate(layout: TableLayout, rowNumber: number, cells: ReadonlyMap<string, CellValue>): void {
   spanMemory.delete(layout);
   const remembered = memory.get(layout);
-  if (!remembered) return;
+  // A row above a read of the unsettled rows only was not read: nothing remembered to change.
+  if (!remembered || rowNumber < remembered.fromRow) return;
   let row = remembered.read.rows.find((candidate) => candidate.rowNumber === rowNumber);
   if (!row) {
     row = { rowNumber, values: Object.fromEntries([...remembered.keys].map((key) => [key, ''])) };

@@ -6,6 +6,7 @@ import { MissingTableError, type TableLayout } from './layout';
 import { type Workbook } from './workbook';
 import { type CellValue, cellForWrite, extentAfter, noteAppend, noteUpdate, rememberedGridRows, rowFor } from './table';
 import { extentPropertyOf, extentText } from './extent';
+import { settlementProperties } from './settled';
 
 type Changes = Record<string, CellValue | null | undefined>;
 
@@ -31,6 +32,8 @@ export class WritePlan {
   private readonly gridKnown = new Map<string, number>();
   /** Per table written: the layout and the last row written (for the table's extent, extent.ts). */
   private readonly reach = new Map<string, { layout: TableLayout; lastRow: number }>();
+  /** Per table: the rows this plan updates (a settlement stops before them: settled.ts). */
+  private readonly updatedRows = new Map<string, Set<number>>();
 
   private reached(layout: TableLayout, lastRow: number): void {
     const before = this.reach.get(layout.table.key)?.lastRow ?? 0;
@@ -103,6 +106,8 @@ export class WritePlan {
     }
     if (byKey.size > 0) {
       this.reached(layout, rowNumber);
+      const rows = this.updatedRows.get(layout.table.key) ?? new Set<number>();
+      this.updatedRows.set(layout.table.key, rows.add(rowNumber));
       this.writes.push(() => noteUpdate(layout, rowNumber, byKey));
     }
     const columns = [...byColumn.keys()].sort((a, b) => a - b);
@@ -156,7 +161,12 @@ export class WritePlan {
   commit(workbook?: Workbook): void {
     if (Object.keys(this.properties).length > 0 || this.deletedProperties.length > 0) {
       // Where each table read or written now ends rides along in the same call (never a call of its own).
-      if (workbook) Object.assign(this.properties, this.extentProperties(workbook));
+      // So do the settled rows of the tables it read (settled.ts).
+      if (workbook) {
+        Object.assign(this.properties, this.extentProperties(workbook));
+        const settled = settlementProperties(workbook, (key) => this.updatedRows.get(key) ?? new Set<number>(), new Date());
+        for (const [key, value] of Object.entries(settled)) if (!(key in this.properties)) this.properties[key] = value;
+      }
       const properties = PropertiesService.getDocumentProperties();
       if (Object.keys(this.properties).length > 0) properties.setProperties(this.properties);
       for (const key of this.deletedProperties) properties.deleteProperty(key);

@@ -21,7 +21,7 @@ import type { WritePlan } from '../../workbook/write-plan';
 import type { Ritual } from '../ritual';
 import type { AssessmentApi, AssessmentView, SubmitResult } from './api';
 import { publicIdentity, viewerOf } from '../common/caller';
-import { ASSESSMENT_RATING_KEYS, BREACH_STATE_KEYS, readSnapshot, summariseCommitment } from '../common/read-model';
+import { ASSESSMENT_RATING_KEYS, BREACH_STATE_KEYS, commitmentsWithActionsOf, readSnapshot, summariseCommitment } from '../common/read-model';
 import { save, saveThenShow, today } from '../common/request';
 import { answeredBySide, cycleContext, cycleInfo, offerOf, planFixedSettings, readCycleRecords, suggestedName } from './cycles';
 import { ASSESSMENT_ARGUMENTS } from './inputs';
@@ -75,7 +75,7 @@ function loadAssessment(workbook = new Workbook()): AssessmentView {
     anonymities: [...CYCLE_ANONYMITIES],
     previousCycle: previous?.summary.cycle ?? null,
     previousActions: previous
-      ? snapshot.commitments
+      ? commitmentsWithActionsOf(workbook, previous.summary.cycle)
           .map((row) => summariseCommitment(row, identity, now, calendar))
           .filter((item) => sameCycleName(item.source.replace(/^Assessment /, ''), previous.summary.cycle) && item.source.startsWith('Assessment '))
       : [],

@@ -67,7 +67,10 @@ export interface CommitmentRatesView extends CommitmentRates {
 export interface CommitmentsView {
   sides: string[];
   identity: Identity | null;
+  /** The commitments in play and the recent ones; older closed ones are counted in `settledCount` and the rates. */
   commitments: CommitmentSummary[];
+  /** Closed commitments past all their dates, counted in the rates but not listed (they stay on the log's sheet). */
+  settledCount: number;
   /** Reliability's evidence over the whole log. */
   rates: CommitmentRatesView;
   statuses: string[];

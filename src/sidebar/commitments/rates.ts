@@ -4,12 +4,14 @@
  * (DOMAIN.md "Shared Commitments Log").
  */
 import { type Calendar, RUNTIME_CALENDAR } from '../../domain/calendar';
-import { commitmentRates, describeCommitmentRates, parseStatus } from '../../domain/commitments';
+import { type CommitmentRates, commitmentRates, describeCommitmentRates, parseStatus } from '../../domain/commitments';
+import type { SettledCommitments } from '../../workbook/commitments-read';
 import { type TableRow, dateOf, textOf } from '../../workbook/table';
 import type { CommitmentRatesView } from './api';
 
-export function ratesOf(rows: readonly TableRow[], asOf: Date, calendar: Calendar): CommitmentRatesView {
-  const rates = commitmentRates(
+/** The rates of `rows` with the settled commitments' share (workbook/commitments-read.ts) added in. */
+export function ratesOf(rows: readonly TableRow[], asOf: Date, calendar: Calendar, settled: SettledCommitments | null = null): CommitmentRatesView {
+  const read = commitmentRates(
     rows.map((row) => ({
       due: dateOf(row.values.dueDate),
       done: dateOf(row.values.doneOn),
@@ -19,7 +21,24 @@ export function ratesOf(rows: readonly TableRow[], asOf: Date, calendar: Calenda
     asOf,
     calendar,
   );
+  const rates = settled ? withSettled(read, settled) : read;
   return { ...rates, counts: describeCommitmentRates(rates) };
+}
+
+function withSettled(read: CommitmentRates, settled: SettledCommitments): CommitmentRates {
+  const dueSoFar = read.dueSoFar + settled.dueSoFar;
+  const onTime = read.onTime + settled.onTime;
+  const slipped = read.slipped + settled.slipped;
+  const flaggedEarly = read.flaggedEarly + settled.flaggedEarly;
+  return {
+    onTimeRate: dueSoFar === 0 ? null : onTime / dueSoFar,
+    earlyWarningRate: slipped === 0 ? null : flaggedEarly / slipped,
+    dueSoFar,
+    onTime,
+    slipped,
+    flaggedEarly,
+    notTakenOn: read.notTakenOn + settled.notTakenOn,
+  };
 }
 
 /** An empty log's rates (a workbook not set up yet): nothing due, no slips. */

@@ -8,7 +8,7 @@
  * the document properties when proposing, so neither a hand edit of "Proposed by (side)" nor a
  * person whose side was re-bound lets anyone answer a proposal of their own side or their own.
  */
-import { actionSourceOf, currentActionCycle } from '../../domain/actions';
+import { actionSourceOf } from '../../domain/actions';
 import { COMMITMENT_STATUSES, parseStatus } from '../../domain/commitments';
 import { sameCycleName } from '../../domain/cycles';
 import { CORNERS } from '../../domain/corners';
@@ -18,7 +18,8 @@ import { Workbook } from '../../workbook/workbook';
 import { type TableRow, dateOf, isoDayOf, parseIsoDay, textOf } from '../../workbook/table';
 import type { Ritual } from '../ritual';
 import { type Caller, publicIdentity, viewerOf } from '../common/caller';
-import { readCommitmentRows, readPartnership, summariseCommitment } from '../common/read-model';
+import { readPartnership, summariseCommitment } from '../common/read-model';
+import { type CommitmentLog, actionCycleOf, readCommitmentLog } from '../../workbook/commitments-read';
 import { saveThenShow, today } from '../common/request';
 import type { CommitmentInput, CommitmentUpdate, CommitmentsApi, CommitmentsView, CounterProposal } from './api';
 import { COMMITMENTS_ARGUMENTS } from './inputs';
@@ -27,14 +28,15 @@ import { ratesOf } from './rates';
 function loadCommitments(workbook = new Workbook()): CommitmentsView {
   const identity = viewerOf(workbook);
   const { sides } = readPartnership(workbook);
-  const commitments = readCommitmentRows(workbook);
+  const log = readCommitmentLog(workbook);
   const now = today();
   return {
     sides,
     identity: publicIdentity(identity),
-    commitments: commitments.map((row) => summariseCommitment(row, identity, now, workbook.calendar)),
-    rates: ratesOf(commitments, now, workbook.calendar),
-    focusLink: focusLinkOf(commitments),
+    commitments: log.rows.map((row) => summariseCommitment(row, identity, now, workbook.calendar)),
+    settledCount: log.settled.rows,
+    rates: ratesOf(log.rows, now, workbook.calendar, log.settled),
+    focusLink: focusLinkOf(log),
     statuses: [...COMMITMENT_STATUSES],
     corners: [...CORNERS],
   };
@@ -54,9 +56,9 @@ function acceptCommitment(id: string): CommitmentsView {
   }, loadCommitments);
 }
 
-/** The cycle whose actions a new commitment may join, from the log rows the view read. */
-function focusLinkOf(rows: readonly TableRow[]): CommitmentsView['focusLink'] {
-  const found = currentActionCycle(rows.map((row) => ({ id: textOf(row.values.id), source: textOf(row.values.source), corner: textOf(row.values.corner) })));
+/** The cycle whose actions a new commitment may join, from the log as the view read it. */
+function focusLinkOf(log: CommitmentLog): CommitmentsView['focusLink'] {
+  const found = actionCycleOf(log);
   return found ? { cycle: found.cycle, corner: found.corner } : null;
 }
 
@@ -69,14 +71,14 @@ function addCommitment(input: CommitmentInput): CommitmentsView {
       throw new Error(`The due date ${input.dueDate} is in the past; a new commitment is due today or later.`);
     }
     // The view returned shows every column: read them all once, under the lock (ids come from it too).
-    const rows = readCommitmentRows(workbook);
+    const log = readCommitmentLog(workbook);
     const { forCycle, ...commitment } = input;
     if (forCycle === undefined) {
       planCommitments(plan, workbook, [{ ...commitment, source: 'Weekly sync', status: 'Proposed' }], sides, caller.actor);
       return;
     }
     // Joining a cycle's actions: its focus corner, and the agreed actions' 30–60 day rule.
-    const link = focusLinkOf(rows);
+    const link = focusLinkOf(log);
     if (!link || !sameCycleName(link.cycle, forCycle)) {
       throw new Error(link ? `The actions in play are ${link.cycle}'s now, not ${forCycle}'s; reload Sync to link to them.` : `No cycle has agreed actions for a commitment to join; agree them from the results first.`);
     }

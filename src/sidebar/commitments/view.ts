@@ -155,12 +155,18 @@ function renderSync(app: App, view: CommitmentsView, focusId?: string): void {
     const items = ordered(view.commitments.filter((c) => showAll.checked || c.id === focusId || !CLOSED.includes(c.status)), focusId);
     while (list.firstChild) list.removeChild(list.firstChild);
     items.slice(0, MAX_SHOWN).forEach((c) => list.appendChild(card(app, c, view)));
-    count.textContent =
+    const shown =
       items.length === 0
         ? 'No commitments to show.'
         : items.length > MAX_SHOWN
           ? `Showing ${MAX_SHOWN} of ${items.length}; the Shared Commitments Log sheet has them all.`
           : `${items.length} shown.`;
+    // Closed long ago and past all their dates: counted in the rates, not sent to the sidebar.
+    const older = view.settledCount;
+    count.textContent =
+      showAll.checked && older > 0
+        ? `${shown} ${older} older closed commitment${older === 1 ? ' is' : 's are'} counted in the rates and listed on the Shared Commitments Log sheet.`
+        : shown;
   };
   showAll.addEventListener('change', fill);
   fill();

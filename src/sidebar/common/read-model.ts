@@ -5,13 +5,13 @@ import { isOverdue, parseStatus } from '../../domain/commitments';
 import { cycleNameKey } from '../../domain/cycles';
 import { type PartnershipModel, cornerImportance, parseModel } from '../../domain/models';
 import { CornerTally, SideTally, type SideMeans } from '../../domain/scores';
-import { COMMITMENT_ROW_KEYS } from '../../workbook/commitments-log';
+import { type SettledCommitments, readCommitmentLog } from '../../workbook/commitments-read';
 import { type CycleSummary as StoredSummary, summaryFromRow } from '../../workbook/cycle-summary';
 import { type TableLayout } from '../../workbook/layout';
 import { Workbook } from '../../workbook/workbook';
 import { type TableRow, dateOf, isoDayOf, readRowSpan, readRows, recordedExtent, textOf } from '../../workbook/table';
 import { readEndOf } from '../../workbook/extent';
-import { ASSESSMENTS, COMMITMENTS, PARTNERSHIP } from '../../workbook/templates';
+import { ASSESSMENTS, PARTNERSHIP } from '../../workbook/templates';
 import type { CommitmentSummary } from '../commitments/api';
 import type { CornerName, CornerValues, Identity } from './api';
 
@@ -40,7 +40,9 @@ export interface Snapshot {
   summarized: SummarizedCycle[];
   /** Every cycle name in the Assessments' Cycle column, as first spelled there (names are never reused). */
   cycleNames: string[];
+  /** The commitments in play and the recent ones (workbook/commitments-read.ts): the settled ones are in `settledCommitments`. */
   commitments: TableRow[];
+  settledCommitments: SettledCommitments | null;
 }
 
 export type PartnershipFacts = Pick<Snapshot, 'sides' | 'model' | 'nextReassessment' | 'partnershipRow'>;
@@ -62,9 +64,12 @@ export function readPartnership(workbook: Workbook): PartnershipFacts {
 /** The Assessments columns the views and saves use: everything but the evidence texts. */
 export const ASSESSMENT_RATING_KEYS: readonly string[] = ['cycle', 'date', 'side', 'participant', 'responses', ...CORNERS.map((corner) => corner.toLowerCase())];
 
-/** Every summary of the Commitments Log, as the views and the saves that answer with a view read it. */
-export function readCommitmentRows(workbook: Workbook): TableRow[] {
-  return readRows(workbook.layout(COMMITMENTS), COMMITMENT_ROW_KEYS);
+/**
+ * The log's rows in play with the settled actions of `cycle` among them (the summary keeps their
+ * rows: one more read when it has any), for a view that lists that cycle's actions.
+ */
+export function commitmentsWithActionsOf(workbook: Workbook, cycle: string): TableRow[] {
+  return readCommitmentLog(workbook, { actionsOf: [cycle] }).rows;
 }
 
 /** The Breach Log columns Home and the assessment's offer look at (breach mode and the reset). */
@@ -92,12 +97,14 @@ export function readSnapshot(
   const change = dateOf(partnership.partnershipRow?.values.majorChangeOn);
   const summarized = summarizedCycles(readCycleRows(workbook).rows, change ? [change, ...placing] : placing);
   const answers = readAnswers(workbook.layout(ASSESSMENTS), assessments, new Set(summarized.map((cycle) => cycleNameKey(cycle.name))));
+  const log = commitments ? readCommitmentLog(workbook) : null;
   return {
     ...partnership,
     assessments: answers.rows,
     summarized,
     cycleNames: answers.names,
-    commitments: commitments ? readCommitmentRows(workbook) : [],
+    commitments: log?.rows ?? [],
+    settledCommitments: log?.settled ?? null,
   };
 }
 

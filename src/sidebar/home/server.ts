@@ -20,7 +20,7 @@ import { cycleContext, cycleInfo, directedGap, focusReasonOf, offerOf, pendingMa
 import { exitOf } from '../breach/server';
 import type { CornerName } from '../common/api';
 import { type Who, keepsSideMessage, publicIdentity, viewerOf, whoIs } from '../common/caller';
-import { BREACH_STATE_KEYS, cornerSummaries, daysUntil, orderedSides, readPartnership, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from '../common/read-model';
+import { BREACH_STATE_KEYS, cornerSummaries, daysUntil, orderedSides, readPartnership, commitmentsWithActionsOf, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from '../common/read-model';
 import { save, today } from '../common/request';
 import { NO_RATES, ratesOf } from '../commitments/rates';
 import { governanceHomeNote } from '../governance/server';
@@ -47,12 +47,16 @@ export function loadHome(workbook = new Workbook()): HomeView {
   const now = today();
   const calendar = workbook.calendar;
   const summaries = snapshot.commitments.map((row) => summariseCommitment(row, identity, now, calendar));
+  // The latest cycle's actions, settled ones too (Home lists them all).
+  const actionRows = latest ? commitmentsWithActionsOf(workbook, latest.cycle) : [];
   const gap = directedGap(snapshot, latest);
   const focus = (latestEntry?.step.focus ?? null) as CornerName | null;
   const breaches = readRows(workbook.layout(BREACHES), BREACH_STATE_KEYS);
   // An exit closes the loop: no reset to guide, no reassessment, no new cycle; the records stay.
   const exited = exitOf(snapshot.partnershipRow, calendar);
-  const actions = latest ? summaries.filter((item) => item.source === `Assessment ${latest.cycle}`) : [];
+  const actions = latest
+    ? actionRows.map((row) => summariseCommitment(row, identity, now, calendar)).filter((item) => item.source === `Assessment ${latest.cycle}`)
+    : [];
   const breachMode = exited ? null : openBreach(breaches, calendar);
   return {
     setUp: true,
@@ -76,7 +80,7 @@ export function loadHome(workbook = new Workbook()): HomeView {
       .filter((item) => item.overdue || item.status === 'At risk')
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
       .slice(0, 5),
-    rates: ratesOf(snapshot.commitments, now, calendar),
+    rates: ratesOf(snapshot.commitments, now, calendar, snapshot.settledCommitments),
     daysToReassessment: snapshot.nextReassessment && !exited ? daysUntil(snapshot.nextReassessment, now, calendar) : null,
     nextReassessment: snapshot.nextReassessment && !exited ? isoDayOf(snapshot.nextReassessment, calendar) : null,
     // The review goes on the calendar once a cycle closed; not in breach mode or after an exit.

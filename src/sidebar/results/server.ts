@@ -5,14 +5,14 @@ import { CORNERS, cornersAtRisk, needsSafeguards, parseCorner } from '../../doma
 import { sameCycleName } from '../../domain/cycles';
 import { ACTION_DUE_MAX_DAYS, ACTION_DUE_MIN_DAYS, actionDueProblem, addDays } from '../../domain/dates';
 import { NOTABLE_GAP } from '../../domain/scores';
-import { planCommitments } from '../../workbook/commitments-log';
+import { findCommitment, planCommitments } from '../../workbook/commitments-log';
 import { Workbook } from '../../workbook/workbook';
 import { isoDayOf, parseIsoDay, textOf } from '../../workbook/table';
 import type { Ritual } from '../ritual';
 import { cycleContext, oneSidedOf, directedGap, focusReasonOf, readCycleRecords } from '../assessment/cycles';
 import type { CornerName } from '../common/api';
 import { viewerOf } from '../common/caller';
-import { orderedSides, readSnapshot, summariseCommitment, toCornerValues } from '../common/read-model';
+import { orderedSides, commitmentsWithActionsOf, readSnapshot, summariseCommitment, toCornerValues } from '../common/read-model';
 import { saveThenShow, today } from '../common/request';
 import { ACTIVITIES } from './activities';
 import type { ActionInput, ReplacementInput, ResultsApi, ResultsView } from './api';
@@ -35,7 +35,7 @@ function loadResults(cycle: string | null | undefined, workbook = new Workbook()
   const now = today();
   const focus = (step?.focus ?? null) as CornerName | null;
   const actions = current
-    ? snapshot.commitments
+    ? commitmentsWithActionsOf(workbook, current.summary.cycle)
         .map((row) => summariseCommitment(row, identity, now, workbook.calendar))
         .filter((item) => item.source === actionSourceOf(current.summary.cycle))
     : [];
@@ -107,13 +107,14 @@ function proposeReplacement(input: ReplacementInput): ResultsView {
     const snapshot = readSnapshot(workbook);
     const caller = callerAmong(snapshot.sides);
     const id = input.replaces;
-    const row = snapshot.commitments.find((candidate) => textOf(candidate.values.id) === id);
-    if (!row) throw new Error(`No commitment with id ${id} in the Shared Commitments Log; it may have been deleted.`);
+    // A declined action may be settled already: found among the settled rows when not in play.
+    const row = findCommitment(workbook, id);
     const cycle = cycleOfSource(textOf(row.values.source));
     if (cycle === null) throw new Error(`${id} is not an action of an assessment cycle; add another commitment under Sync instead.`);
     const status = textOf(row.values.status);
     if (!isReplaceable(parseStatus(status))) throw new Error(`${id} is ${status || 'without a status'}; only a declined or withdrawn action can be replaced.`);
-    const already = snapshot.commitments.find((candidate) => textOf(candidate.values.replaces).toUpperCase() === id.toUpperCase());
+    // A replacement is an action of the same cycle: among its actions, settled or not.
+    const already = commitmentsWithActionsOf(workbook, cycle).find((candidate) => textOf(candidate.values.replaces).toUpperCase() === id.toUpperCase());
     if (already) throw new Error(`${id} is replaced already, by ${textOf(already.values.id)}.`);
     const context = cycleContext(snapshot, readCycleRecords(workbook).records);
     const current = context.assessed.find((entry) => sameCycleName(entry.summary.cycle, cycle));

@@ -1,0 +1,175 @@
+/**
+ * Settled rows: the first rows of a table that no view needs one by one any more (a commitment
+ * closed and past all its dates, an answer of a closed cycle), kept as a summary in a document
+ * property per table, so a view reads the rows after them only (issue 21: a log of 10,000 rows
+ * is a few dozen open ones and a summary).
+ *
+ * The property holds `through` (rows 2..through are settled), the summary of those rows, and a
+ * mark: a hash of row `through` as read. A read asks for rows through..end in one round trip and
+ * compares row `through` with the mark; rows inserted, deleted or sorted above it move it, and the
+ * table is then read whole, as without a settlement.
+ *
+ * Only a save writes the property, in the property call it makes anyway (write-plan.ts): from the
+ * rows it read under the lock, it extends the settled rows over the rows after them that are
+ * settled, stopping at the first that is not, or that the save itself writes. An edit by hand at
+ * or above `through` clears it (onEdit, in its own property write), and so does Repair; the next
+ * save that reads the table whole records it again.
+ *
+ * What a settlement cannot see (documented in docs/decisions.md): an edit inside the settled rows
+ * by someone whose edit does not run the add-on's onEdit, that leaves row `through` as it was.
+ */
+import type { Calendar } from '../domain/calendar';
+import { SETTLED_PROPERTY_PREFIX } from './property-keys';
+import { memory } from './read-memory';
+import type { TableSpec } from './schema';
+import { sha256Hex } from './sha256';
+import { type CellValue, type TableRow, readRows, readTableFrom } from './table';
+import type { Workbook } from './workbook';
+
+/** What one settlement may take of a document property's 9 KB (counted as 3 bytes a character, the worst case). */
+const SETTLEMENT_BYTES_AT_MOST = 8 * 1024;
+
+/** What a table's settled rows are and what is kept of them. */
+export interface SettledSpec<S> {
+  table: TableSpec;
+  /** The columns a read of the table always takes: the mark and the summary are over these. */
+  keys: readonly string[];
+  /** Whether a row, as read, will never again change what a view shows or counts. */
+  isSettled(values: Readonly<Record<string, CellValue>>, asOf: Date, calendar: Calendar): boolean;
+  empty(): S;
+  /** `summary` with `row` counted in (may change and return `summary`). */
+  add(summary: S, row: TableRow): S;
+  /** A summary as stored, or null when it is not one (the table is then read whole). */
+  parse(stored: unknown): S | null;
+}
+
+interface Settlement<S> {
+  through: number;
+  mark: string;
+  summary: S;
+}
+
+/** What a read of a settled table gives: the rows after the settled ones, and what those sum to. */
+export interface UnsettledRead<S> {
+  rows: TableRow[];
+  summary: S;
+  /** The last settled row (1: none, every row is in `rows`). */
+  through: number;
+}
+
+const settledPropertyOf = (tableKey: string): string => `${SETTLED_PROPERTY_PREFIX}${tableKey}`;
+
+/** A row's mark: its values over the spec's keys, hashed (a date by its instant). */
+function markOf(keys: readonly string[], values: Readonly<Record<string, CellValue>>): string {
+  const text = JSON.stringify(keys.map((key) => {
+    const value = values[key];
+    return value instanceof Date ? `d${value.getTime()}` : value ?? '';
+  }));
+  return sha256Hex(text).slice(0, 24);
+}
+
+function parseSettlement<S>(spec: SettledSpec<S>, text: string | undefined): Settlement<S> | null {
+  if (!text) return null;
+  try {
+    const parsed = JSON.parse(text) as Partial<Settlement<unknown>>;
+    if (typeof parsed.through !== 'number' || !Number.isInteger(parsed.through) || parsed.through < 2 || typeof parsed.mark !== 'string') return null;
+    const summary = spec.parse(parsed.summary);
+    return summary === null ? null : { through: parsed.through, mark: parsed.mark, summary };
+  } catch {
+    return null;
+  }
+}
+
+/** The settled tables a request read, with the settlement each read started from (null: read whole). */
+interface SettledReadRecord {
+  spec: SettledSpec<unknown>;
+  settlement: Settlement<unknown> | null;
+  /** A settlement was stored but did not hold (its mark moved): the save clears or replaces it. */
+  stale: boolean;
+}
+
+const readsOf = new WeakMap<Workbook, Map<string, SettledReadRecord>>();
+
+/**
+ * The rows after the table's settled rows, the columns of the spec and `extra`, with the summary
+ * of the settled ones: one round trip for the unsettled rows when the settlement holds, else the
+ * whole table (and an empty summary).
+ */
+export function readUnsettled<S>(workbook: Workbook, spec: SettledSpec<S>, extra: readonly string[] = []): UnsettledRead<S> {
+  const layout = workbook.layout(spec.table);
+  const keys = [...new Set([...spec.keys, ...extra])];
+  const property = settledPropertyOf(spec.table.key);
+  const stored = workbook.documentProperties()[property];
+  const settlement = parseSettlement(spec, stored);
+  const reads = readsOf.get(workbook) ?? new Map<string, SettledReadRecord>();
+  readsOf.set(workbook, reads);
+  if (settlement) {
+    const read = readTableFrom(layout, keys, settlement.through);
+    const markRow = read.rows.find((row) => row.rowNumber === settlement.through);
+    if (markRow && markOf(spec.keys, markRow.values) === settlement.mark) {
+      reads.set(spec.table.key, { spec: spec as SettledSpec<unknown>, settlement: settlement as Settlement<unknown>, stale: false });
+      return { rows: read.rows.filter((row) => row.rowNumber > settlement.through), summary: structuredCopy(settlement.summary), through: settlement.through };
+    }
+  }
+  const rows = readRows(layout, keys);
+  reads.set(spec.table.key, { spec: spec as SettledSpec<unknown>, settlement: null, stale: stored !== undefined && stored !== '' });
+  return { rows, summary: spec.empty(), through: 1 };
+}
+
+/** A summary is plain JSON: a copy keeps the caller's additions out of the settlement it came from. */
+const structuredCopy = <S>(summary: S): S => JSON.parse(JSON.stringify(summary)) as S;
+
+/**
+ * The settlement properties a save writes with its other properties: for each settled table the
+ * request read, the settled rows extended over the rows read after them that are settled now,
+ * up to the first that is not or that the save writes (`written`: row numbers by table key).
+ */
+export function settlementProperties(workbook: Workbook, written: (tableKey: string) => ReadonlySet<number>, asOf: Date): Record<string, string> {
+  const out: Record<string, string> = {};
+  const reads = readsOf.get(workbook);
+  if (!reads) return out;
+  for (const [tableKey, { spec, settlement, stale }] of reads) {
+    const layout = workbook.layout(spec.table);
+    const remembered = memory.get(layout);
+    const writes = written(tableKey);
+    const property = settledPropertyOf(tableKey);
+    // A save that changes a settled row (found by a whole read) starts the settled rows over.
+    const rewritten = settlement !== null && [...writes].some((row) => row <= settlement.through);
+    const from = rewritten ? null : settlement;
+    const start = from?.through ?? 1;
+    if (!remembered || remembered.fromRow > start + 1 || !spec.keys.every((key) => remembered.keys.has(key))) {
+      if (rewritten) out[property] = '';
+      continue;
+    }
+    let summary = structuredCopy(from?.summary ?? spec.empty());
+    let through = start;
+    let mark = from?.mark ?? '';
+    for (const row of [...remembered.read.rows].filter((candidate) => candidate.rowNumber > start).sort((a, b) => a.rowNumber - b.rowNumber)) {
+      if (writes.has(row.rowNumber) || !spec.isSettled(row.values, asOf, workbook.calendar)) break;
+      summary = spec.add(summary, row);
+      through = row.rowNumber;
+      mark = markOf(spec.keys, row.values);
+    }
+    const text = through > start ? JSON.stringify({ through, mark, summary }) : null;
+    // A summary too big for one property is not kept: reads just take more rows.
+    if (text !== null && text.length * 3 <= SETTLEMENT_BYTES_AT_MOST) out[property] = text;
+    else if (stale || rewritten) out[property] = '';
+  }
+  return out;
+}
+
+/**
+ * The property that clears a table's settlement when an edit by hand reaches row `firstRow` at or
+ * above its last settled row (the edit may change what the summary holds), else nothing.
+ */
+export function settlementAfterEdit(tableKey: string, properties: Readonly<Record<string, string>>, firstRow: number): Record<string, string> {
+  const property = settledPropertyOf(tableKey);
+  const stored = properties[property];
+  if (!stored) return {};
+  try {
+    const through = (JSON.parse(stored) as { through?: unknown }).through;
+    return typeof through === 'number' && firstRow > through ? {} : { [property]: '' };
+  } catch {
+    return { [property]: '' };
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * The Shared Commitments Log's settled rows (src/workbook/settled.ts, commitments-read.ts): closed
+ * commitments past all their dates are summed up by a save, and views then read the rows after
+ * them only. Whatever happens to the sheet (rows deleted above, an edit by hand among them, a
+ * column inserted, Repair), what the views show and count is what a whole read gives.
+ */
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { repairWorkbook } from '../../src/addon';
+import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
+import { SETTLED_PROPERTY_PREFIX } from '../../src/workbook/property-keys';
+import { stampEdit } from '../../src/workbook/stamp';
+import { appendRows, type CellValue } from '../../src/workbook/table';
+import { locateTable } from '../../src/workbook/layout';
+import { COMMITMENTS } from '../../src/workbook/templates';
+import { asAna, asBen, double, useWorkbookDouble } from '../support/workbook-double';
+
+useWorkbookDouble();
+
+const LOG = COMMITMENTS.title;
+const PROPERTY = `${SETTLED_PROPERTY_PREFIX}${COMMITMENTS.key}`;
+const column = (key: string) => COMMITMENTS.columns.findIndex((spec) => spec.key === key) + 1;
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+interface Seeded {
+  status: string;
+  dueDate: CellValue;
+  doneOn?: CellValue;
+  flaggedOn?: CellValue;
+  source?: string;
+}
+
+/** Rows written straight into the log (as years of use left them), ids C-1… in order. */
+function seed(rows: readonly Seeded[]): void {
+  appendRows(
+    locateTable(double.spreadsheet, COMMITMENTS),
+    rows.map((row, i) => ({ id: `C-${i + 1}`, commitment: `Commitment ${i + 1}`, ownerSide: i % 2 === 0 ? 'Acme' : 'Beta', ownerPerson: 'Ana', corner: 'Reliability', source: 'Weekly sync', doneOn: '', flaggedOn: '', ...row })),
+  );
+  double.endExecution();
+}
+
+/** Closed long ago: done on time, done late, missed and flagged, declined. */
+const CLOSED: readonly Seeded[] = [
+  { status: 'Done', dueDate: day('2026-03-10'), doneOn: day('2026-03-09') },
+  { status: 'Done', dueDate: day('2026-04-10'), doneOn: day('2026-04-12') },
+  { status: 'Missed', dueDate: day('2026-05-10'), flaggedOn: day('2026-05-01') },
+  { status: 'Declined', dueDate: day('2026-06-10') },
+];
+
+const settlement = (): { through: number; summary: Record<string, unknown> } | null => {
+  const text = double.inspect.properties('document')[PROPERTY];
+  return text ? (JSON.parse(text) as { through: number; summary: Record<string, unknown> }) : null;
+};
+
+/** A save that reads the log: Ana notes a recovery plan on a commitment in play. */
+function saveSomething(id: string): void {
+  asAna();
+  api.updateCommitment({ id, recoveryPlan: `Noted ${Date.now()}` });
+  double.endExecution();
+}
+
+/** Sync as a new request sees it, and the cells it read. */
+function sync() {
+  double.endExecution();
+  double.calls.reset();
+  const view = api.loadCommitments();
+  return { view, cells: double.roundTrips.counts().cells_read };
+}
+
+/** Sync as a whole read of the log gives it: the same request with the settlement set aside. */
+function syncReadWhole() {
+  const kept = double.inspect.properties('document')[PROPERTY];
+  const properties = double.globals.PropertiesService.getDocumentProperties();
+  properties.deleteProperty(PROPERTY);
+  const view = api.loadCommitments();
+  if (kept !== undefined) properties.setProperty(PROPERTY, kept);
+  double.endExecution();
+  return view;
+}
+
+const inPlay = (count: number): Seeded[] => Array.from({ length: count }, (_, i) => ({ status: i % 2 === 0 ? 'Open' : 'At risk', dueDate: day('2026-12-20') }));
+
+describe('settled commitments', () => {
+  it('a save sums up the closed ones before the first in play; Sync then reads only the rest and counts the same', () => {
+    const closed = Array.from({ length: 60 }, (_, i) => CLOSED[i % CLOSED.length]);
+    seed([...closed, ...inPlay(3)]);
+    expect(settlement()).toBeNull();
+    saveSomething('C-61');
+    expect(settlement()).toMatchObject({ through: 61, summary: { rows: 60, dueSoFar: 45, onTime: 15, slipped: 30, flaggedEarly: 15, notTakenOn: 15, highestId: 60 } });
+
+    const { view, cells } = sync();
+    expect(view.commitments.map((c) => c.id)).toEqual(['C-61', 'C-62', 'C-63']);
+    expect(view.settledCount).toBe(60);
+    double.calls.reset();
+    const whole = syncReadWhole();
+    const wholeCells = double.roundTrips.counts().cells_read;
+    expect(view.rates).toEqual(whole.rates);
+    expect(whole.commitments).toHaveLength(63);
+    expect(whole.settledCount).toBe(0);
+    // The 60 settled rows' cells are not read (but row 61, the mark).
+    expect(wholeCells - cells).toBeGreaterThanOrEqual(59 * (COMMITMENTS.columns.length - 4));
+  });
+
+  it('stop at a commitment still in play, one with a date still to come, and the row the save writes', () => {
+    seed([CLOSED[0], { status: 'Open', dueDate: day('2026-11-20') }, CLOSED[1], { status: 'Dropped', dueDate: day('2026-12-01') }]);
+    saveSomething('C-2');
+    // C-1 (row 2) only: C-2 is open.
+    expect(settlement()?.through).toBe(2);
+    api.updateCommitment({ id: 'C-2', status: 'Done', doneOn: '2026-11-25' });
+    double.endExecution();
+    // C-2 (row 3) is settled now, but that save wrote it: the settled rows stop before it until a later save.
+    expect(settlement()?.through).toBe(2);
+    saveSomething('C-4');
+    // C-4 is dropped but due tomorrow: its share of the rates is not fixed yet.
+    expect(settlement()?.through).toBe(4);
+    expect(sync().view.commitments.map((c) => c.id)).toEqual(['C-4']);
+  });
+
+  it('new ids come after the settled ones, and a settled commitment can still be found and changed', () => {
+    seed([...CLOSED, ...inPlay(1)]);
+    saveSomething('C-5');
+    expect(settlement()?.through).toBe(5);
+    asAna();
+    const added = api.addCommitment({ commitment: 'Weekly report', ownerSide: 'Acme', ownerPerson: 'Ana', corner: 'Reliability', dueDate: '2026-12-31' });
+    expect(added.commitments.map((c) => c.id)).toContain('C-006');
+    // An edit of a settled row (through the sidebar): found by a whole read, and the sum starts over before it.
+    api.updateCommitment({ id: 'C-2', recoveryPlan: 'Agreed to move reviews to Mondays' });
+    double.endExecution();
+    expect(settlement()?.through).toBe(2);
+    expect(double.inspect.values(LOG)[2][column('recoveryPlan') - 1]).toBe('Agreed to move reviews to Mondays');
+    expect(sync().view.rates).toEqual(syncReadWhole().rates);
+  });
+
+  it('rows deleted or inserted above, or a column inserted, make the view read the whole log', () => {
+    seed([...CLOSED, ...CLOSED, ...inPlay(2)]);
+    saveSomething('C-9');
+    expect(settlement()?.through).toBe(9);
+    const sheet = double.spreadsheet.getSheetByName(LOG)!;
+    sheet.deleteRow(3);
+    double.endExecution();
+    expect(sync().view.rates).toEqual(syncReadWhole().rates);
+    expect(sync().view.commitments.map((c) => c.id)).toContain('C-1');
+    // The next save sums them up again where they are now.
+    saveSomething('C-9');
+    expect(settlement()?.through).toBe(8);
+    sheet.insertColumnBefore(column('status'));
+    double.endExecution();
+    const after = sync().view;
+    expect(after.commitments.map((c) => [c.id, c.status])).toContainEqual(['C-9', 'Open']);
+    expect(after.rates).toEqual(syncReadWhole().rates);
+  });
+
+  it('an edit by hand among the settled rows clears their sum, and so does Repair', () => {
+    seed([...CLOSED, ...inPlay(1)]);
+    saveSomething('C-5');
+    expect(settlement()?.through).toBe(5);
+    const range = double.spreadsheet.getSheetByName(LOG)!.getRange(3, column('status'));
+    range.setValue('Open');
+    double.endExecution();
+    stampEdit({ range, value: 'Open', oldValue: 'Done' } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+    double.endExecution();
+    expect(settlement()).toBeNull();
+    expect(sync().view.commitments.map((c) => c.id)).toContain('C-2');
+    saveSomething('C-5');
+    expect(settlement()?.through).toBe(1 + 1);
+    repairWorkbook();
+    double.endExecution();
+    expect(settlement()).toBeNull();
+  });
+
+  it("a cycle's settled actions still show in its results and Home, and a settled declined one can still be replaced once", () => {
+    asAna();
+    api.startCycle({ name: '2026-Q4', kind: 'Quarterly', anonymity: 'Named' });
+    const noEvidence = { Competence: '', Reliability: '', Transparency: '', Alignment: '' };
+    api.submitAssessment({ cycle: '2026-Q4', ratings: { Competence: 7, Reliability: 6, Transparency: 4, Alignment: 6 }, evidence: noEvidence });
+    asBen();
+    api.submitAssessment({ cycle: '2026-Q4', ratings: { Competence: 7, Reliability: 7, Transparency: 5, Alignment: 6 }, evidence: noEvidence });
+    asAna();
+    const [first, second, third] = api
+      .agreeActions('2026-Q4', 'Transparency', [
+        { commitment: 'Share the pricing calendar', ownerSide: 'Acme', ownerPerson: 'Ana', dueDate: '2027-01-14' },
+        { commitment: 'Monthly pipeline report', ownerSide: 'Beta', ownerPerson: 'Ben', dueDate: '2027-01-14' },
+        { commitment: 'No-surprises rule', ownerSide: 'Acme', ownerPerson: 'Ana', dueDate: '2027-01-14' },
+      ])
+      .actions.map((action) => action.id);
+    asBen();
+    api.declineCommitment(first, 'Pricing is confidential');
+    api.acceptCommitment(second);
+    api.declineCommitment(third, 'Not now');
+    // Two months on, Ben marks the report done; the next save settles the three.
+    vi.setSystemTime(new Date('2027-02-01T12:00:00Z'));
+    api.updateCommitment({ id: second, status: 'Done', doneOn: '2027-01-10' });
+    seed(inPlay(1)); // row 5, id C-1 (the seed's own numbering)
+    saveSomething('C-1');
+    expect(settlement()?.through).toBe(4);
+    const ids = [first, second, third].sort();
+    expect(api.loadResults('2026-Q4').actions.map((action) => action.id).sort()).toEqual(ids);
+    expect(api.loadHome().actions.map((action) => action.id).sort()).toEqual(ids);
+    expect(sync().view.commitments.map((c) => c.id)).toEqual(['C-1']);
+    asAna();
+    const replaced = api.proposeReplacement({ replaces: first, commitment: 'Pricing for the top ten', ownerSide: 'Acme', ownerPerson: 'Ana', dueDate: '2027-03-15' });
+    expect(replaced.actions.some((action) => action.replaces === first)).toBe(true);
+    expect(() => api.proposeReplacement({ replaces: first, commitment: 'Again', ownerSide: 'Acme', ownerPerson: 'Ana', dueDate: '2027-03-15' })).toThrow(/replaced already/);
+  });
+
+  it('counts what a whole read counts, for any log and any day', () => {
+    const status = fc.constantFrom('Proposed', 'Open', 'At risk', 'Done', 'Missed', 'Renegotiated', 'Dropped', 'Declined', 'Withdrawn', '');
+    const date = fc.option(fc.integer({ min: -120, max: 40 }).map((offset) => new Date(day('2026-11-30').getTime() + offset * 86_400_000)), { nil: '' as const });
+    const row = fc.record({ status, dueDate: date, doneOn: date, flaggedOn: date });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 25 }), fc.integer({ min: 0, max: 60 }), (rows, later) => {
+        double.spreadsheet.getSheetByName(LOG)!.getRange(2, 1, 40, COMMITMENTS.columns.length).clearContent();
+        double.globals.PropertiesService.getDocumentProperties().deleteProperty(PROPERTY);
+        seed([...rows, ...inPlay(1)]);
+        saveSomething(`C-${rows.length + 1}`);
+        vi_shift(later);
+        const view = sync().view;
+        const whole = syncReadWhole();
+        vi_shift(-later);
+        expect(view.rates).toEqual(whole.rates);
+        expect(view.commitments.length + view.settledCount).toBe(whole.commitments.length);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+/** Moves the pinned clock by `days` (the views count as of today). */
+function vi_shift(days: number): void {
+  vi.setSystemTime(new Date(Date.now() + days * 86_400_000));
+}
