@@ -25,6 +25,10 @@ export function ROPI(value: unknown, investment: unknown): number | string {
   if (result.status === 'zero investment') {
     throw new FunctionInputError(name, `investment totals 0 against a value of ${result.value}; expected what was invested (a total above 0) to divide the value by`);
   }
+  // A tiny investment against any value gives a ratio no cell can hold: say so rather than return Infinity.
+  if (result.status === 'ratio' && !Number.isFinite(result.ratio)) {
+    throw new FunctionInputError(name, `a value of ${result.value} over an investment of ${result.investment} is too large a ratio to show; expected the investment in the same units as the value`);
+  }
   return result.status === 'ratio' ? result.ratio : '';
 }
 

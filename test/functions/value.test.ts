@@ -16,6 +16,10 @@ describe('ROPI', () => {
     expect(() => ROPI([[5_000]], [[0]])).toThrow('ROPI: investment totals 0 against a value of 5000; expected what was invested (a total above 0) to divide the value by');
     expect(() => ROPI([[5_000]], [['']])).toThrow('ROPI: investment totals 0');
   });
+  it('refuses a ratio too large for a cell (a denormal investment), found by the property test', () => {
+    expect(() => ROPI(-1, 5e-324)).toThrow('ROPI: a value of -1 over an investment of 5e-324 is too large a ratio to show');
+    expect(() => ROPI(1e308, 1e-10)).toThrow('ROPI: a value of 1e+308 over an investment of 1e-10 is too large a ratio to show');
+  });
   it('names the argument, row and value of bad input', () => {
     expect(() => ROPI([['Value'], [1], ['lots']], [['Cost'], [1], [1]])).toThrow('ROPI: value row 3 is "lots"; expected a number (the value created)');
     expect(() => ROPI([[1]], [[-5]])).toThrow('ROPI: investment row 1 is -5; expected an amount of 0 or more (what was invested)');
