@@ -11,10 +11,11 @@ import { planHistoryEntries } from '../src/workbook/history';
 import { saveAtomically } from '../src/workbook/write-plan';
 import { type CellValue, appendRows } from '../src/workbook/table';
 import type { ColumnSpec, TableSpec } from '../src/workbook/schema';
-import { COMMITMENTS, PARTNERSHIP, TABLES, CYCLES } from '../src/workbook/templates';
+import { BREACHES, COMMITMENTS, PARTNERSHIP, TABLES, CYCLES } from '../src/workbook/templates';
 import { extentPropertyOf, extentText } from '../src/workbook/extent';
 import { repairCycleSummaries } from '../src/workbook/cycle-repair';
 import { readCommitmentLog } from '../src/workbook/commitments-read';
+import { readBreachState } from '../src/workbook/breach-read';
 
 export const SIDES = ['Acme', 'Beta'] as const;
 
@@ -124,6 +125,8 @@ export function seededWorkbook(rows: number, { cycles = 'recorded' }: { cycles?:
       const records = Array.from({ length: rows }, (_, i) => ({
         ...Object.fromEntries(table.columns.map((column) => [column.key, seedValue(table, column, i)])),
         ...(table === COMMITMENTS ? commitmentLife(i, rows) : {}),
+        // Breaches reset long ago are complete; the latest is still being reset (Home is in breach mode).
+        ...(table === BREACHES ? { status: i === rows - 1 ? 'Reset under way' : 'Reset complete' } : {}),
       }));
       appendRows(locateTable(spreadsheet, table), records);
     }
@@ -144,6 +147,7 @@ export function seededWorkbook(rows: number, { cycles = 'recorded' }: { cycles?:
     const workbook = new Workbook();
     saveAtomically(workbook, 'Seed', (plan) => {
       readCommitmentLog(workbook);
+      readBreachState(workbook);
       planHistoryEntries(plan, workbook, [{ when: new Date(), who: 'Seed', sheet: '', rowId: '', field: '', oldValue: '', newValue: 'seeded' }]);
     });
   });

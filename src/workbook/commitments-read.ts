@@ -4,12 +4,11 @@
  * a few dozen commitments in play; the rest only count in the rates, give the next id, and are
  * some cycle's actions, which the summary keeps by row so a cycle's results can still list them.
  */
-import type { Calendar } from '../domain/calendar';
 import { currentActionCycle, cycleOfSource, idNumber } from '../domain/actions';
 import { commitmentRates, parseStatus } from '../domain/commitments';
 import { cycleNameKey } from '../domain/cycles';
 import { highestIdNumber } from './input';
-import { type SettledSpec, type UnsettledRead, readUnsettled } from './settled';
+import { type SettleContext, type SettledSpec, type UnsettledRead, readUnsettled } from './settled';
 import { type CellValue, type TableRow, dateOf, readRowSpan, textOf } from './table';
 import { COMMITMENTS } from './templates';
 import type { Workbook } from './workbook';
@@ -40,7 +39,7 @@ export interface SettledCommitments {
 /** Statuses that end a commitment: nothing more happens to it but an edit by hand. */
 const CLOSED = new Set(['Done', 'Missed', 'Renegotiated', 'Dropped', 'Declined', 'Withdrawn']);
 
-function isSettled(values: Readonly<Record<string, CellValue>>, asOf: Date, calendar: Calendar): boolean {
+function isSettled(values: Readonly<Record<string, CellValue>>, { asOf, calendar }: SettleContext): boolean {
   const status = parseStatus(textOf(values.status));
   if (status === undefined || !CLOSED.has(status)) return false;
   // Its share of the rates is fixed once every date it carries is past.
@@ -67,7 +66,7 @@ function parseSummary(stored: unknown): SettledCommitments | null {
 
 const rowLike = (row: TableRow) => ({ id: textOf(row.values.id), source: textOf(row.values.source), corner: textOf(row.values.corner) });
 
-const SETTLED_COMMITMENTS: SettledSpec<SettledCommitments> = {
+export const SETTLED_COMMITMENTS: SettledSpec<SettledCommitments> = {
   table: COMMITMENTS,
   keys: COMMITMENT_ROW_KEYS,
   isSettled,

@@ -34,13 +34,19 @@ export interface SettledSpec<S> {
   table: TableSpec;
   /** The columns a read of the table always takes: the mark and the summary are over these. */
   keys: readonly string[];
-  /** Whether a row, as read, will never again change what a view shows or counts. */
-  isSettled(values: Readonly<Record<string, CellValue>>, asOf: Date, calendar: Calendar): boolean;
+  /** Whether a row, as read, will never again change what a view shows or counts (`workbook`: the request, for what else it read). */
+  isSettled(values: Readonly<Record<string, CellValue>>, context: SettleContext): boolean;
   empty(): S;
   /** `summary` with `row` counted in (may change and return `summary`). */
   add(summary: S, row: TableRow): S;
   /** A summary as stored, or null when it is not one (the table is then read whole). */
   parse(stored: unknown): S | null;
+}
+
+export interface SettleContext {
+  asOf: Date;
+  calendar: Calendar;
+  workbook: Workbook;
 }
 
 interface Settlement<S> {
@@ -84,8 +90,6 @@ function parseSettlement<S>(spec: SettledSpec<S>, text: string | undefined): Set
 interface SettledReadRecord {
   spec: SettledSpec<unknown>;
   settlement: Settlement<unknown> | null;
-  /** A settlement was stored but did not hold (its mark moved): the save clears or replaces it. */
-  stale: boolean;
 }
 
 const readsOf = new WeakMap<Workbook, Map<string, SettledReadRecord>>();
@@ -98,21 +102,19 @@ const readsOf = new WeakMap<Workbook, Map<string, SettledReadRecord>>();
 export function readUnsettled<S>(workbook: Workbook, spec: SettledSpec<S>, extra: readonly string[] = []): UnsettledRead<S> {
   const layout = workbook.layout(spec.table);
   const keys = [...new Set([...spec.keys, ...extra])];
-  const property = settledPropertyOf(spec.table.key);
-  const stored = workbook.documentProperties()[property];
-  const settlement = parseSettlement(spec, stored);
+  const settlement = parseSettlement(spec, workbook.documentProperties()[settledPropertyOf(spec.table.key)]);
   const reads = readsOf.get(workbook) ?? new Map<string, SettledReadRecord>();
   readsOf.set(workbook, reads);
   if (settlement) {
     const read = readTableFrom(layout, keys, settlement.through);
     const markRow = read.rows.find((row) => row.rowNumber === settlement.through);
     if (markRow && markOf(spec.keys, markRow.values) === settlement.mark) {
-      reads.set(spec.table.key, { spec: spec as SettledSpec<unknown>, settlement: settlement as Settlement<unknown>, stale: false });
+      reads.set(spec.table.key, { spec: spec as SettledSpec<unknown>, settlement: settlement as Settlement<unknown> });
       return { rows: read.rows.filter((row) => row.rowNumber > settlement.through), summary: structuredCopy(settlement.summary), through: settlement.through };
     }
   }
   const rows = readRows(layout, keys);
-  reads.set(spec.table.key, { spec: spec as SettledSpec<unknown>, settlement: null, stale: stored !== undefined && stored !== '' });
+  reads.set(spec.table.key, { spec: spec as SettledSpec<unknown>, settlement: null });
   return { rows, summary: spec.empty(), through: 1 };
 }
 
@@ -120,40 +122,53 @@ export function readUnsettled<S>(workbook: Workbook, spec: SettledSpec<S>, extra
 const structuredCopy = <S>(summary: S): S => JSON.parse(JSON.stringify(summary)) as S;
 
 /**
- * The settlement properties a save writes with its other properties: for each settled table the
- * request read, the settled rows extended over the rows read after them that are settled now,
- * up to the first that is not or that the save writes (`written`: row numbers by table key).
+ * The settlement properties a save writes with its other properties, for each table of `specs`
+ * this request read: from the settlement its read started from (readUnsettled) or, after a whole
+ * read, from the top, the settled rows extended over the rows read after them that are settled
+ * now, up to the first that is not or that the save writes (`written`: row numbers by table key).
  */
-export function settlementProperties(workbook: Workbook, written: (tableKey: string) => ReadonlySet<number>, asOf: Date): Record<string, string> {
+export function settlementProperties(
+  workbook: Workbook,
+  written: (tableKey: string) => ReadonlySet<number>,
+  asOf: Date,
+  specs: ReadonlyArray<SettledSpec<unknown>>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   const reads = readsOf.get(workbook);
-  if (!reads) return out;
-  for (const [tableKey, { spec, settlement, stale }] of reads) {
-    const layout = workbook.layout(spec.table);
-    const remembered = memory.get(layout);
+  const stored = workbook.documentProperties();
+  for (const spec of specs) {
+    const tableKey = spec.table.key;
+    const layout = workbook.layoutsInUse().find((candidate) => candidate.table.key === tableKey);
+    const remembered = layout ? memory.get(layout) : undefined;
+    if (!remembered || !spec.keys.every((key) => remembered.keys.has(key))) continue;
+    const record = reads?.get(tableKey);
     const writes = written(tableKey);
     const property = settledPropertyOf(tableKey);
+    const settlement = record?.settlement ?? null;
     // A save that changes a settled row (found by a whole read) starts the settled rows over.
     const rewritten = settlement !== null && [...writes].some((row) => row <= settlement.through);
     const from = rewritten ? null : settlement;
     const start = from?.through ?? 1;
-    if (!remembered || remembered.fromRow > start + 1 || !spec.keys.every((key) => remembered.keys.has(key))) {
+    const present = stored[property] !== undefined && stored[property] !== '';
+    if (remembered.fromRow > start + 1) {
       if (rewritten) out[property] = '';
       continue;
     }
+    const context: SettleContext = { asOf, calendar: workbook.calendar, workbook };
     let summary = structuredCopy(from?.summary ?? spec.empty());
     let through = start;
     let mark = from?.mark ?? '';
     for (const row of [...remembered.read.rows].filter((candidate) => candidate.rowNumber > start).sort((a, b) => a.rowNumber - b.rowNumber)) {
-      if (writes.has(row.rowNumber) || !spec.isSettled(row.values, asOf, workbook.calendar)) break;
+      if (writes.has(row.rowNumber) || !spec.isSettled(row.values, context)) break;
       summary = spec.add(summary, row);
       through = row.rowNumber;
       mark = markOf(spec.keys, row.values);
     }
-    const text = through > start ? JSON.stringify({ through, mark, summary }) : null;
+    const text = through > 1 ? JSON.stringify({ through, mark, summary }) : null;
+    if (text !== null && stored[property] === text) continue;
     // A summary too big for one property is not kept: reads just take more rows.
-    if (text !== null && text.length * 3 <= SETTLEMENT_BYTES_AT_MOST) out[property] = text;
-    else if (stale || rewritten) out[property] = '';
+    if (text !== null && (through > start || from === null) && text.length * 3 <= SETTLEMENT_BYTES_AT_MOST) out[property] = text;
+    else if (present && (from === null || rewritten)) out[property] = '';
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { type Workbook } from './workbook';
 import { type CellValue, cellForWrite, extentAfter, noteAppend, noteUpdate, rememberedGridRows, rowFor } from './table';
 import { extentPropertyOf, extentText } from './extent';
 import { settlementProperties } from './settled';
+import { SETTLED_TABLES } from './settled-tables';
 
 type Changes = Record<string, CellValue | null | undefined>;
 
@@ -164,7 +165,7 @@ export class WritePlan {
       // So do the settled rows of the tables it read (settled.ts).
       if (workbook) {
         Object.assign(this.properties, this.extentProperties(workbook));
-        const settled = settlementProperties(workbook, (key) => this.updatedRows.get(key) ?? new Set<number>(), new Date());
+        const settled = settlementProperties(workbook, (key) => this.updatedRows.get(key) ?? new Set<number>(), new Date(), SETTLED_TABLES);
         for (const [key, value] of Object.entries(settled)) if (!(key in this.properties)) this.properties[key] = value;
       }
       const properties = PropertiesService.getDocumentProperties();

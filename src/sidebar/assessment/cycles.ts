@@ -16,6 +16,7 @@ import { BREACHES } from '../../workbook/templates';
 import { type CycleSummary, type Snapshot, cycles as cycleSummaries, readSnapshot } from '../common/read-model';
 import { today } from '../common/request';
 import type { CycleInfo, CycleOfferView } from './api';
+import { type BreachState, latestCompletedReset, openBreaches } from '../../workbook/breach-read';
 
 export { type CyclesRead, KEEPER, planFixedSettings, readCycleRecords } from '../../workbook/cycle-settings';
 
@@ -76,24 +77,20 @@ export function pendingMajorChange(snapshot: Snapshot): { change: string; on: Da
  * followed yet offers an Ad hoc cycle named after it, even when the change was recorded on the day
  * the last cycle opened (the day-level rule alone would offer a second quarterly cycle).
  */
-export function offerOf(snapshot: Snapshot, context: CycleContext, calendar: Calendar, breachRows: readonly TableRow[]): CycleOfferView | null {
+export function offerOf(snapshot: Snapshot, context: CycleContext, calendar: Calendar, breaches: BreachState): CycleOfferView | null {
   if (context.open) return null;
-  if (breachRows.some((row) => textOf(row.values.status) !== 'Reset complete')) {
+  if (openBreaches(breaches).length > 0) {
     return { kind: 'Reset', reason: 'breach', suggestedName: suggestedName(snapshot, context, 'Reset', calendar) };
   }
-  const view = ruleOffer(snapshot, context, calendar, breachRows);
+  const view = ruleOffer(snapshot, context, calendar, breaches);
   if ((view === null || view.reason === 'due') && context.records.length > 0 && pendingMajorChange(snapshot)) {
     return { kind: 'Ad hoc', reason: 'major-change', suggestedName: suggestedName(snapshot, context, 'Ad hoc', calendar) };
   }
   return view;
 }
 
-function ruleOffer(snapshot: Snapshot, context: CycleContext, calendar: Calendar, breachRows: readonly TableRow[]): CycleOfferView | null {
-  const completed = breachRows
-    .filter((row) => textOf(row.values.status) === 'Reset complete')
-    .map((row) => dateOf(row.values.reviewDate) ?? dateOf(row.values.date))
-    .filter((date): date is Date => date !== null)
-    .sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+function ruleOffer(snapshot: Snapshot, context: CycleContext, calendar: Calendar, breaches: BreachState): CycleOfferView | null {
+  const completed = latestCompletedReset(breaches);
   const offer = cycleToOffer(
     {
       cycles: context.records,

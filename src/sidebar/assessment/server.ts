@@ -15,16 +15,17 @@ import { CycleStore, SEALED_MINIMUM_DEFAULT, respondentToken, settingsOf } from 
 import { ratingRowOf, summarizeCycle, summaryCells } from '../../workbook/cycle-summary';
 import { type TableLayout } from '../../workbook/layout';
 import { Workbook } from '../../workbook/workbook';
-import { type CellValue, type TableRow, dateOf, isoDayOf, readRows, textOf } from '../../workbook/table';
-import { ASSESSMENTS, BREACHES, CYCLES, PARTNERSHIP } from '../../workbook/templates';
+import { type CellValue, type TableRow, dateOf, isoDayOf, textOf } from '../../workbook/table';
+import { ASSESSMENTS, CYCLES, PARTNERSHIP } from '../../workbook/templates';
 import type { WritePlan } from '../../workbook/write-plan';
 import type { Ritual } from '../ritual';
 import type { AssessmentApi, AssessmentView, SubmitResult } from './api';
 import { publicIdentity, viewerOf } from '../common/caller';
-import { ASSESSMENT_RATING_KEYS, BREACH_STATE_KEYS, commitmentsWithActionsOf, readSnapshot, summariseCommitment } from '../common/read-model';
+import { ASSESSMENT_RATING_KEYS, commitmentsWithActionsOf, readSnapshot, summariseCommitment } from '../common/read-model';
 import { save, saveThenShow, today } from '../common/request';
 import { answeredBySide, cycleContext, cycleInfo, offerOf, planFixedSettings, readCycleRecords, suggestedName } from './cycles';
 import { ASSESSMENT_ARGUMENTS } from './inputs';
+import { readBreachState } from '../../workbook/breach-read';
 
 /** The Assessments' evidence columns, one per corner. */
 const EVIDENCE_KEYS: readonly string[] = CORNERS.map((corner) => `${corner.toLowerCase()}Evidence`);
@@ -69,7 +70,7 @@ function loadAssessment(workbook = new Workbook()): AssessmentView {
     identity: publicIdentity(identity),
     sides: snapshot.sides,
     openCycle: context.open ? cycleInfo(context.open, store, snapshot.assessments, identity, calendar) : null,
-    offer: context.open ? null : offerOf(snapshot, context, calendar, readRows(workbook.layout(BREACHES), BREACH_STATE_KEYS)),
+    offer: context.open ? null : offerOf(snapshot, context, calendar, readBreachState(workbook)),
     suggestedNames,
     kinds: [...CYCLE_KINDS],
     anonymities: [...CYCLE_ANONYMITIES],

@@ -72,9 +72,6 @@ export function commitmentsWithActionsOf(workbook: Workbook, cycle: string): Tab
   return readCommitmentLog(workbook, { actionsOf: [cycle] }).rows;
 }
 
-/** The Breach Log columns Home and the assessment's offer look at (breach mode and the reset). */
-export const BREACH_STATE_KEYS: readonly string[] = ['what', 'corner', 'reviewDate', 'status'];
-
 /**
  * The Partnership row, the answers (without their evidence, which no view shows; a save that
  * needs less names the columns) and, unless the caller does without them (`commitments: false`,

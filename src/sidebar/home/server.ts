@@ -13,20 +13,21 @@ import { findSide } from '../../workbook/input';
 import { Workbook } from '../../workbook/workbook';
 import { loadExamplePartnership } from '../../workbook/load-example';
 import { setUpWorkbook as runSetup } from '../../workbook/setup';
-import { type TableRow, dateOf, isoDayOf, readRows, textOf } from '../../workbook/table';
-import { BREACHES, PARTNERSHIP } from '../../workbook/templates';
+import { dateOf, isoDayOf, textOf } from '../../workbook/table';
+import { PARTNERSHIP } from '../../workbook/templates';
 import type { Ritual } from '../ritual';
 import { cycleContext, cycleInfo, directedGap, focusReasonOf, offerOf, pendingMajorChange, readCycleRecords } from '../assessment/cycles';
 import { exitOf } from '../breach/server';
 import type { CornerName } from '../common/api';
 import { type Who, keepsSideMessage, publicIdentity, viewerOf, whoIs } from '../common/caller';
-import { BREACH_STATE_KEYS, cornerSummaries, daysUntil, orderedSides, readPartnership, commitmentsWithActionsOf, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from '../common/read-model';
+import { cornerSummaries, daysUntil, orderedSides, readPartnership, commitmentsWithActionsOf, readSnapshot, summariseCommitment, toCornerValues, whyItMatters } from '../common/read-model';
 import { save, today } from '../common/request';
 import { NO_RATES, ratesOf } from '../commitments/rates';
 import { governanceHomeNote } from '../governance/server';
 import type { HomeApi, HomeView, IdentityInput, PartnershipInput, WhoView } from './api';
 import { HOME_ARGUMENTS } from './inputs';
 import { reviewCalendarOf } from './review-calendar';
+import { type BreachState, openBreaches, readBreachState } from '../../workbook/breach-read';
 
 function notSetUpHome(workbook: Workbook): HomeView {
   return {
@@ -51,7 +52,7 @@ export function loadHome(workbook = new Workbook()): HomeView {
   const actionRows = latest ? commitmentsWithActionsOf(workbook, latest.cycle) : [];
   const gap = directedGap(snapshot, latest);
   const focus = (latestEntry?.step.focus ?? null) as CornerName | null;
-  const breaches = readRows(workbook.layout(BREACHES), BREACH_STATE_KEYS);
+  const breaches = readBreachState(workbook);
   // An exit closes the loop: no reset to guide, no reassessment, no new cycle; the records stay.
   const exited = exitOf(snapshot.partnershipRow, calendar);
   const actions = latest
@@ -94,8 +95,8 @@ export function loadHome(workbook = new Workbook()): HomeView {
 }
 
 /** The oldest breach whose reset is not complete: while there is one, the home view guides a reset. */
-function openBreach(breaches: readonly TableRow[], calendar: Calendar): HomeView['breachMode'] {
-  const open = breaches.find((row) => textOf(row.values.status) !== 'Reset complete');
+function openBreach(breaches: BreachState, calendar: Calendar): HomeView['breachMode'] {
+  const open = openBreaches(breaches)[0];
   if (!open) return null;
   const review = dateOf(open.values.reviewDate);
   return { what: textOf(open.values.what), corner: textOf(open.values.corner), reviewDate: review ? isoDayOf(review, calendar) : null };

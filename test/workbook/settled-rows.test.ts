@@ -229,3 +229,30 @@ describe('settled commitments', () => {
 function vi_shift(days: number): void {
   vi.setSystemTime(new Date(Date.now() + days * 86_400_000));
 }
+
+describe('settled breaches', () => {
+  const BREACH_PROPERTY = `${SETTLED_PROPERTY_PREFIX}breaches`;
+
+  it('a breach save sums up the completed resets; Home then reads the breaches after them, in breach mode, and the offer after a reset knows the latest', () => {
+    asAna();
+    const first = api.recordBreach({ date: '2026-03-02', what: 'Shared a forecast without asking', corner: 'Transparency' }).breaches[0].id;
+    api.updateBreach({ id: first, acknowledgedOn: '2026-03-03', reviewDate: '2026-04-01', status: 'Reset complete' });
+    const second = api.recordBreach({ date: '2026-06-01', what: 'Missed the launch date', corner: 'Reliability' }).breaches.find((b) => b.id !== first)!.id;
+    api.updateBreach({ id: second, acknowledgedOn: '2026-06-02', reviewDate: '2026-07-01', status: 'Reset complete' });
+    double.endExecution();
+    // The last save wrote the second breach: the settled rows stop before it until the next save.
+    expect(JSON.parse(double.inspect.properties('document')[BREACH_PROPERTY]!)).toMatchObject({ through: 2, summary: { rows: 1 } });
+    api.recordBreach({ date: '2026-11-27', what: 'Pricing sent to a competitor', corner: 'Transparency' });
+    double.endExecution();
+    expect(JSON.parse(double.inspect.properties('document')[BREACH_PROPERTY]!)).toMatchObject({ through: 3, summary: { rows: 2, latestCompleted: day('2026-07-01').getTime() } });
+
+    const home = api.loadHome();
+    expect(home.breachMode).toMatchObject({ what: 'Pricing sent to a competitor', corner: 'Transparency' });
+    expect(home.offer).toMatchObject({ kind: 'Reset', reason: 'breach' });
+    const third = api.loadBreaches().breaches.find((b) => b.what.startsWith('Pricing'))!.id;
+    api.updateBreach({ id: third, acknowledgedOn: '2026-11-27', reviewDate: '2026-11-29', status: 'Reset complete' });
+    double.endExecution();
+    expect(api.loadHome().breachMode).toBeNull();
+    expect(api.loadHome().offer?.reason).not.toBe('breach');
+  });
+});

@@ -1,0 +1,6 @@
+/** The tables whose first rows a save may sum up as settled (settled.ts), with what each keeps of them. */
+import { SETTLED_BREACHES } from './breach-read';
+import { SETTLED_COMMITMENTS } from './commitments-read';
+import type { SettledSpec } from './settled';
+
+export const SETTLED_TABLES: ReadonlyArray<SettledSpec<unknown>> = [SETTLED_COMMITMENTS, SETTLED_BREACHES] as ReadonlyArray<SettledSpec<unknown>>;
