@@ -18,7 +18,7 @@ interface SettledBreaches {
 }
 
 /** When a completed reset is taken to have completed: its facilitated review, else the breach's day. */
-export const completedOn = (row: TableRow): Date | null => dateOf(row.values.reviewDate) ?? dateOf(row.values.date);
+const completedOn = (row: TableRow): Date | null => dateOf(row.values.reviewDate) ?? dateOf(row.values.date);
 
 export const SETTLED_BREACHES: SettledSpec<SettledBreaches> = {
   table: BREACHES,
