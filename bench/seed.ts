@@ -16,6 +16,9 @@ import { extentPropertyOf, extentText } from '../src/workbook/extent';
 import { repairCycleSummaries } from '../src/workbook/cycle-repair';
 import { readCommitmentLog } from '../src/workbook/commitments-read';
 import { readBreachState } from '../src/workbook/breach-read';
+import { ASSESSMENT_RATING_KEYS, readAnswerRows } from '../src/workbook/answers-read';
+import { settlementProperties } from '../src/workbook/settled';
+import { SETTLED_TABLES } from '../src/workbook/settled-tables';
 
 export const SIDES = ['Acme', 'Beta'] as const;
 
@@ -148,6 +151,8 @@ export function seededWorkbook(rows: number, { cycles = 'recorded' }: { cycles?:
     saveAtomically(workbook, 'Seed', (plan) => {
       readCommitmentLog(workbook);
       readBreachState(workbook);
+      readAnswerRows(workbook, ASSESSMENT_RATING_KEYS, new Set());
+      for (const [key, value] of Object.entries(settlementProperties(workbook, () => new Set(), new Date(), SETTLED_TABLES))) plan.setDocumentProperty(key, value);
       planHistoryEntries(plan, workbook, [{ when: new Date(), who: 'Seed', sheet: '', rowId: '', field: '', oldValue: '', newValue: 'seeded' }]);
     });
   });

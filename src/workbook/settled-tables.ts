@@ -1,6 +1,7 @@
 /** The tables whose first rows a save may sum up as settled (settled.ts), with what each keeps of them. */
+import { SETTLED_ANSWERS } from './answers-read';
 import { SETTLED_BREACHES } from './breach-read';
 import { SETTLED_COMMITMENTS } from './commitments-read';
 import type { SettledSpec } from './settled';
 
-export const SETTLED_TABLES: ReadonlyArray<SettledSpec<unknown>> = [SETTLED_COMMITMENTS, SETTLED_BREACHES] as ReadonlyArray<SettledSpec<unknown>>;
+export const SETTLED_TABLES: ReadonlyArray<SettledSpec<unknown>> = [SETTLED_COMMITMENTS, SETTLED_BREACHES, SETTLED_ANSWERS] as ReadonlyArray<SettledSpec<unknown>>;

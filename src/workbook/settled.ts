@@ -9,9 +9,9 @@
  * compares row `through` with the mark; rows inserted, deleted or sorted above it move it, and the
  * table is then read whole, as without a settlement.
  *
- * Only a save writes the property, in the property call it makes anyway (write-plan.ts): from the
- * rows it read under the lock, it extends the settled rows over the rows after them that are
- * settled, stopping at the first that is not, or that the save itself writes. An edit by hand at
+ * Only a sidebar save writes the property, in the property call it makes anyway (sidebar/common/
+ * request.ts): from the rows it read under the lock, it extends the settled rows over the rows
+ * after them that are settled, stopping at the first that is not, or that the save itself writes. An edit by hand at
  * or above `through` clears it (onEdit, in its own property write), and so does Repair; the next
  * save that reads the table whole records it again.
  *
@@ -116,6 +116,11 @@ export function readUnsettled<S>(workbook: Workbook, spec: SettledSpec<S>, extra
   const rows = readRows(layout, keys);
   reads.set(spec.table.key, { spec: spec as SettledSpec<unknown>, settlement: null });
   return { rows, summary: spec.empty(), through: 1 };
+}
+
+/** Whether the table has settled rows recorded (a read may still find them moved). */
+export function hasSettlement(workbook: Workbook, spec: SettledSpec<unknown>): boolean {
+  return parseSettlement(spec, workbook.documentProperties()[settledPropertyOf(spec.table.key)]) !== null;
 }
 
 /** A summary is plain JSON: a copy keeps the caller's additions out of the settlement it came from. */

@@ -172,6 +172,14 @@ export class Workbook {
   forgetReads(): void {
     for (const layout of this.layouts.values()) forgetRead(layout);
     this.properties = undefined;
+    this.locked = true;
+  }
+
+  private locked = false;
+
+  /** A save holds the lock for this request: what it reads may be summed up as settled (settled.ts). */
+  get underLock(): boolean {
+    return this.locked;
   }
 
   /** Properties a save just wrote, so later reads in this request see them without a round trip. */

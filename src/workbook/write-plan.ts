@@ -6,8 +6,6 @@ import { MissingTableError, type TableLayout } from './layout';
 import { type Workbook } from './workbook';
 import { type CellValue, cellForWrite, extentAfter, noteAppend, noteUpdate, rememberedGridRows, rowFor } from './table';
 import { extentPropertyOf, extentText } from './extent';
-import { settlementProperties } from './settled';
-import { SETTLED_TABLES } from './settled-tables';
 
 type Changes = Record<string, CellValue | null | undefined>;
 
@@ -123,6 +121,11 @@ export class WritePlan {
     }
   }
 
+  /** The rows of a table this plan updates so far (a table's settled rows stop before them: settled.ts). */
+  updatedRowsOf(tableKey: string): ReadonlySet<number> {
+    return this.updatedRows.get(tableKey) ?? new Set<number>();
+  }
+
   /** A document property; too large a value fails here, before any write. */
   setDocumentProperty(key: string, value: string): void {
     if (utf8Bytes(value).length > MAX_PROPERTY_BYTES) {
@@ -162,12 +165,7 @@ export class WritePlan {
   commit(workbook?: Workbook): void {
     if (Object.keys(this.properties).length > 0 || this.deletedProperties.length > 0) {
       // Where each table read or written now ends rides along in the same call (never a call of its own).
-      // So do the settled rows of the tables it read (settled.ts).
-      if (workbook) {
-        Object.assign(this.properties, this.extentProperties(workbook));
-        const settled = settlementProperties(workbook, (key) => this.updatedRows.get(key) ?? new Set<number>(), new Date(), SETTLED_TABLES);
-        for (const [key, value] of Object.entries(settled)) if (!(key in this.properties)) this.properties[key] = value;
-      }
+      if (workbook) Object.assign(this.properties, this.extentProperties(workbook));
       const properties = PropertiesService.getDocumentProperties();
       if (Object.keys(this.properties).length > 0) properties.setProperties(this.properties);
       for (const key of this.deletedProperties) properties.deleteProperty(key);

@@ -256,3 +256,70 @@ describe('settled breaches', () => {
     expect(api.loadHome().offer?.reason).not.toBe('breach');
   });
 });
+
+describe('settled answers', () => {
+  const ANSWERS_PROPERTY = `${SETTLED_PROPERTY_PREFIX}assessments`;
+  const noEvidence = { Competence: '', Reliability: '', Transparency: '', Alignment: '' };
+  const rate = (c: number, r: number, t: number, a: number) => ({ Competence: c, Reliability: r, Transparency: t, Alignment: a });
+
+  /** Ana opens `name` (ad hoc: cycles here follow each other quickly), both answer, and unless asked Ana closes it. */
+  function cycle(name: string, ana: ReturnType<typeof rate>, ben: ReturnType<typeof rate>, close = true): void {
+    asAna();
+    api.startCycle({ name, kind: 'Ad hoc', anonymity: 'Named' });
+    api.submitAssessment({ cycle: name, ratings: ana, evidence: noEvidence });
+    asBen();
+    api.submitAssessment({ cycle: name, ratings: ben, evidence: noEvidence });
+    asAna();
+    if (close) api.closeCycle(name);
+    double.endExecution();
+  }
+
+  /** What `view` shows when the answers are read whole: the same request with the settlement set aside. */
+  function readWhole<T>(view: () => T): T {
+    const properties = double.globals.PropertiesService.getDocumentProperties();
+    const kept = properties.getProperty(ANSWERS_PROPERTY);
+    properties.deleteProperty(ANSWERS_PROPERTY);
+    const shown = view();
+    if (kept !== null) properties.setProperty(ANSWERS_PROPERTY, kept);
+    double.endExecution();
+    return shown;
+  }
+
+  it("a save after cycles closed sums up their answers; views read the open cycle's only, and show what a whole read shows", () => {
+    cycle('Kick-off', rate(8, 7, 6, 5), rate(7, 6, 4, 5));
+    cycle('Launch review', rate(6, 6, 5, 5), rate(7, 5, 3, 6));
+    cycle('Year end', rate(7, 7, 6, 6), rate(8, 6, 5, 6), false);
+    // The saves of the open cycle summed up the two closed cycles' answers (rows 2–5).
+    expect(JSON.parse(double.inspect.properties('document')[ANSWERS_PROPERTY]!)).toMatchObject({
+      through: 5,
+      summary: { rows: 4, cycles: [['kick-off', 'Kick-off', 2, 3], ['launch review', 'Launch review', 4, 5]] },
+    });
+    asBen();
+    const views = () => ({ home: api.loadHome(), assessment: api.loadAssessment(), results: [null, 'Kick-off', 'Launch review', 'Year end'].map((name) => api.loadResults(name)) });
+    double.endExecution();
+    const settled = views();
+    expect(settled).toEqual(readWhole(views));
+    expect(settled.assessment.suggestedNames['Ad hoc']).not.toMatch(/^(Kick-off|Launch review)$/);
+
+    // A breach dated inside a settled cycle sets it against the breach's day from its answers.
+    asAna();
+    const breach = api.recordBreach({ date: '2026-11-30', what: 'Shared pricing', corner: 'Transparency' });
+    double.endExecution();
+    expect(api.loadBreaches()).toEqual(readWhole(() => api.loadBreaches()));
+    expect(breach.breaches).toHaveLength(1);
+  });
+
+  it('an answer typed by hand among the settled ones clears their sum (onEdit), and it is counted', () => {
+    cycle('Kick-off', rate(8, 7, 6, 5), rate(7, 6, 4, 5));
+    cycle('Year end', rate(7, 7, 6, 6), rate(8, 6, 5, 6), false);
+    expect(JSON.parse(double.inspect.properties('document')[ANSWERS_PROPERTY]!).through).toBe(3);
+    const sheet = double.spreadsheet.getSheetByName('Assessments')!;
+    const range = sheet.getRange(3, 1);
+    range.setValue('Year end');
+    double.endExecution();
+    stampEdit({ range, value: 'Year end', oldValue: 'Kick-off' } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+    double.endExecution();
+    expect(double.inspect.properties('document')[ANSWERS_PROPERTY] ?? '').toBe('');
+    expect(api.loadResults('Year end').bySide.map((side) => side.responses).reduce((a, b) => a + b, 0)).toBe(3);
+  });
+});

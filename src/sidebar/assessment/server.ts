@@ -21,11 +21,12 @@ import type { WritePlan } from '../../workbook/write-plan';
 import type { Ritual } from '../ritual';
 import type { AssessmentApi, AssessmentView, SubmitResult } from './api';
 import { publicIdentity, viewerOf } from '../common/caller';
-import { ASSESSMENT_RATING_KEYS, commitmentsWithActionsOf, readSnapshot, summariseCommitment } from '../common/read-model';
+import { commitmentsWithActionsOf, readSnapshot, summariseCommitment } from '../common/read-model';
 import { save, saveThenShow, today } from '../common/request';
 import { answeredBySide, cycleContext, cycleInfo, offerOf, planFixedSettings, readCycleRecords, suggestedName } from './cycles';
 import { ASSESSMENT_ARGUMENTS } from './inputs';
 import { readBreachState } from '../../workbook/breach-read';
+import { ASSESSMENT_RATING_KEYS } from '../../workbook/answers-read';
 
 /** The Assessments' evidence columns, one per corner. */
 const EVIDENCE_KEYS: readonly string[] = CORNERS.map((corner) => `${corner.toLowerCase()}Evidence`);

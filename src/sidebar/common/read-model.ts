@@ -9,9 +9,9 @@ import { type SettledCommitments, readCommitmentLog } from '../../workbook/commi
 import { type CycleSummary as StoredSummary, summaryFromRow } from '../../workbook/cycle-summary';
 import { type TableLayout } from '../../workbook/layout';
 import { Workbook } from '../../workbook/workbook';
-import { type TableRow, dateOf, isoDayOf, readRowSpan, readRows, recordedExtent, textOf } from '../../workbook/table';
-import { readEndOf } from '../../workbook/extent';
-import { ASSESSMENTS, PARTNERSHIP } from '../../workbook/templates';
+import { type TableRow, dateOf, isoDayOf, readRows, textOf } from '../../workbook/table';
+import { PARTNERSHIP } from '../../workbook/templates';
+import { ASSESSMENT_RATING_KEYS, readAnswerRows } from '../../workbook/answers-read';
 import type { CommitmentSummary } from '../commitments/api';
 import type { CornerName, CornerValues, Identity } from './api';
 
@@ -61,9 +61,6 @@ export function readPartnership(workbook: Workbook): PartnershipFacts {
   };
 }
 
-/** The Assessments columns the views and saves use: everything but the evidence texts. */
-export const ASSESSMENT_RATING_KEYS: readonly string[] = ['cycle', 'date', 'side', 'participant', 'responses', ...CORNERS.map((corner) => corner.toLowerCase())];
-
 /**
  * The log's rows in play with the settled actions of `cycle` among them (the summary keeps their
  * rows: one more read when it has any), for a view that lists that cycle's actions.
@@ -93,7 +90,7 @@ export function readSnapshot(
   const partnership = readPartnership(workbook);
   const change = dateOf(partnership.partnershipRow?.values.majorChangeOn);
   const summarized = summarizedCycles(readCycleRows(workbook).rows, change ? [change, ...placing] : placing);
-  const answers = readAnswers(workbook.layout(ASSESSMENTS), assessments, new Set(summarized.map((cycle) => cycleNameKey(cycle.name))));
+  const answers = readAnswerRows(workbook, assessments, new Set(summarized.map((cycle) => cycleNameKey(cycle.name))));
   const log = commitments ? readCommitmentLog(workbook) : null;
   return {
     ...partnership,
@@ -136,49 +133,6 @@ function summarizedCycles(cycleRows: readonly TableRow[], placing: readonly Date
     out.push({ name, openedOn, closedOn, summary });
   }
   return out;
-}
-
-/**
- * A round trip costs what about 4,500 cells do (90 ms against 20 µs a cell: runtime/README.md, the
- * cost model). Reading the Cycle column first, then only the rows of the cycles still needed, pays
- * one round trip more and saves the other columns of every summed-up row: worth it once those
- * cells cost more than the round trip.
- */
-const ROUND_TRIP_CELLS = 4_500;
-
-/**
- * The answers of the cycles not in `summarized` (by name key), the columns `keys`, and every cycle
- * name the Cycle column holds. A small table, or one whose end is not recorded, is read whole in
- * one round trip. A large one is read in two: its Cycle column, then the rows from the first to the
- * last that belong to a cycle still needed (rows are in the order they came: the open cycle's
- * answers are the last ones, unless someone sorted the sheet, which only makes the second read longer).
- */
-function readAnswers(layout: TableLayout, keys: readonly string[], summarized: ReadonlySet<string>): { rows: TableRow[]; names: string[] } {
-  const needed = (row: TableRow) => {
-    const name = textOf(row.values.cycle);
-    return name !== '' && !summarized.has(cycleNameKey(name));
-  };
-  const extent = recordedExtent(layout);
-  const otherColumns = keys.filter((key) => key !== 'cycle').length;
-  const twoReads = summarized.size > 0 && extent !== null && readEndOf(extent) * otherColumns > ROUND_TRIP_CELLS;
-  if (!twoReads) {
-    const rows = readRows(layout, keys.includes('cycle') ? keys : ['cycle', ...keys]);
-    return { rows: rows.filter(needed), names: namesOf(rows) };
-  }
-  const named = readRows(layout, ['cycle']);
-  const wanted = named.filter(needed);
-  if (wanted.length === 0) return { rows: [], names: namesOf(named) };
-  const span = readRowSpan(layout, keys.includes('cycle') ? keys : ['cycle', ...keys], wanted[0].rowNumber, wanted[wanted.length - 1].rowNumber);
-  return { rows: span.filter(needed), names: namesOf(named) };
-}
-
-function namesOf(rows: readonly TableRow[]): string[] {
-  const names = new Map<string, string>();
-  for (const row of rows) {
-    const name = textOf(row.values.cycle);
-    if (name !== '' && !names.has(cycleNameKey(name))) names.set(cycleNameKey(name), name);
-  }
-  return [...names.values()];
 }
 
 export const toCornerValues = (means: CornerMeans): CornerValues => ({ ...means });

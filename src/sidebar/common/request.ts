@@ -6,6 +6,8 @@
 import { type Decision, planDecisions } from '../../workbook/history';
 import { Workbook } from '../../workbook/workbook';
 import { type WritePlan, saveAtomically } from '../../workbook/write-plan';
+import { settlementProperties } from '../../workbook/settled';
+import { SETTLED_TABLES } from '../../workbook/settled-tables';
 import { type Caller, planActed, requireCaller } from './caller';
 import { readPartnership } from './read-model';
 
@@ -40,6 +42,9 @@ export function save<R>(action: string, build: (request: Save) => R, workbook = 
     };
     const result = build({ workbook, plan, sides, caller, record });
     if (acting) planActed(plan, workbook, acting, action, today());
+    // The settled rows of the tables this save read, summed up in the same property write (settled.ts).
+    const settled = settlementProperties(workbook, (table) => plan.updatedRowsOf(table), today(), SETTLED_TABLES);
+    for (const [key, value] of Object.entries(settled)) plan.setDocumentProperty(key, value);
     return result;
   });
 }
