@@ -99,7 +99,7 @@ export function menuSetUpWorkbook(): void {
  * forced commit). Returns what the alert says.
  */
 export function repairWorkbook(): string {
-  const report = setUpWorkbook();
+  const report = setUpWorkbook(undefined, { forgetSettledRows: true });
   let summaries: string;
   try {
     const rebuilt = repairCycleSummaries(new Workbook());

@@ -378,13 +378,16 @@ function giveIdsIfLogExists(spreadsheet: Spreadsheet): string[] | null | undefin
   }
 }
 
-export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): SetupReport {
+export function setUpWorkbook(
+  spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
+  { forgetSettledRows = false }: { forgetSettledRows?: boolean } = {},
+): SetupReport {
   // Recording past cycles holds the document lock from its reads to its write; released whatever happens.
   const held: Array<() => void> = [];
   const seen: { properties?: Record<string, string> } = {};
   let report: SetupReport;
   try {
-    report = setUpHolding(spreadsheet, held, seen);
+    report = setUpHolding(spreadsheet, held, seen, forgetSettledRows);
   } finally {
     for (const release of held) release();
   }
@@ -395,7 +398,7 @@ export function setUpWorkbook(spreadsheet: Spreadsheet = SpreadsheetApp.getActiv
   return report;
 }
 
-function setUpHolding(spreadsheet: Spreadsheet, held: Array<() => void>, seen: { properties?: Record<string, string> }): SetupReport {
+function setUpHolding(spreadsheet: Spreadsheet, held: Array<() => void>, seen: { properties?: Record<string, string> }, forgetSettledRows = false): SetupReport {
   const report: SetupReport = { createdSheets: [], addedColumns: [], adoptedColumns: [] };
   const documentProperties = PropertiesService.getDocumentProperties();
 
@@ -482,8 +485,9 @@ function setUpHolding(spreadsheet: Spreadsheet, held: Array<() => void>, seen: {
       Object.assign(wanted, raisedExtent(plan.table.key, parseExtent(properties[extentPropertyOf(plan.table.key)]), written));
     }
   }
-  // Repair starts every table's settled rows over (settled.ts): the next save that reads a table whole sums them up again.
-  for (const [key, value] of Object.entries(properties)) if (key.startsWith(SETTLED_PROPERTY_PREFIX) && value !== '') wanted[key] = '';
+  // Repair (the menu item) starts every table's settled rows over (settled.ts): the next save that
+  // reads a table sums them up again. Set-up from the sidebar keeps them: each is checked by its mark.
+  if (forgetSettledRows) for (const [key, value] of Object.entries(properties)) if (key.startsWith(SETTLED_PROPERTY_PREFIX) && value !== '') wanted[key] = '';
   if (properties[SET_UP_PROPERTY] === undefined) wanted[SET_UP_PROPERTY] = new Date().toISOString();
   const changed = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => properties[key] !== value));
   // Open sidebars reload when setup or repair changed something (src/workbook/change-counter.ts).

@@ -314,7 +314,7 @@ const GAP_CELLS = 4_500;
  * come with the read anyway.
  */
 function columnSpan(table: TableSpec, columnOf: ReadonlyMap<string, number>, only: readonly string[] | undefined, rows: number | null = null): ColumnSpan {
-  const readThrough = rows === null ? GAP_READ_THROUGH : Math.max(GAP_READ_THROUGH, Math.floor(GAP_CELLS / Math.max(rows, 1)));
+  const readThrough = rows === null ? GAP_READ_THROUGH : Math.floor(GAP_CELLS / Math.max(rows, 1));
   const wanted: number[] = [];
   for (const key of only ?? [...columnOf.keys()]) {
     const column = columnOf.get(key);

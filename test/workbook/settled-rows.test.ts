@@ -150,7 +150,7 @@ describe('settled commitments', () => {
     expect(after.rates).toEqual(syncReadWhole().rates);
   });
 
-  it('an edit by hand among the settled rows clears their sum, and so does Repair', () => {
+  it('an edit by hand among the settled rows clears their sum, and so does the Repair menu item', () => {
     seed([...CLOSED, ...inPlay(1)]);
     saveSomething('C-5');
     expect(settlement()?.through).toBe(5);
@@ -163,6 +163,11 @@ describe('settled commitments', () => {
     expect(sync().view.commitments.map((c) => c.id)).toContain('C-2');
     saveSomething('C-5');
     expect(settlement()?.through).toBe(1 + 1);
+    // Set-up from the sidebar keeps them (each is checked by its mark); the Repair menu item starts them over.
+    asAna();
+    api.setUpWorkbook(null);
+    double.endExecution();
+    expect(settlement()?.through).toBe(2);
     repairWorkbook();
     double.endExecution();
     expect(settlement()).toBeNull();
