@@ -26,7 +26,11 @@ export interface Save {
   record(decisions: Decision | readonly Decision[], who?: string): void;
 }
 
-/** Runs one save and returns what `build` returned; nothing is written if it throws. */
+/**
+ * Runs one save and returns what `build` returned; nothing is written if it throws. A sidebar
+ * request only reads after its save (the view it returns), so the lock goes with the execution
+ * rather than by a round trip of its own (src/workbook/lock.ts).
+ */
 export function save<R>(action: string, build: (request: Save) => R, workbook = new Workbook()): R {
   return saveAtomically(workbook, action, (plan) => {
     const sides = () => readPartnership(workbook).sides;
@@ -41,7 +45,7 @@ export function save<R>(action: string, build: (request: Save) => R, workbook = 
     const result = build({ workbook, plan, sides, caller, record });
     if (acting) planActed(plan, workbook, acting, action, today());
     return result;
-  });
+  }, 'with the execution');
 }
 
 /** Runs one save, then builds the view it returns from what the save read and wrote (no second read). */
