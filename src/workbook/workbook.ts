@@ -30,7 +30,10 @@ export class Workbook {
   private caller: SavedIdentity | null | undefined;
   private signedIn: string | undefined;
 
-  constructor(readonly spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
+  /** `known`: the document properties as this execution has them already (set-up just wrote them), so they are not read again. */
+  constructor(readonly spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(), known?: Readonly<Record<string, string>>) {
+    if (known) this.properties = { ...known };
+  }
 
   /** The spreadsheet's id, asked once per request (the saved identity is keyed by it). */
   get id(): string {
