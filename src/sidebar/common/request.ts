@@ -44,6 +44,9 @@ export function save<R>(action: string, build: (request: Save) => R, workbook = 
     };
     const result = build({ workbook, plan, sides, caller, record });
     if (acting) planActed(plan, workbook, acting, action, today());
+    // A name saved before the document kept a copy of it: copied now, in this save's property write.
+    const copy = workbook.identityCopyToKeep();
+    if (copy) plan.setDocumentProperty(copy.key, copy.value);
     return result;
   }, 'with the execution');
 }
