@@ -45,8 +45,8 @@ export interface Actor {
   side: string;
   /** The person's key (src/sidebar/common/caller.ts): who proposed a commitment is kept by it. */
   person?: string;
-  /** The person id of their saved identity: the same person with or without an email. */
-  personId?: string;
+  /** The person id of their saved identity: the same person with or without an email (asked for only when a proposal is kept). */
+  personId?: () => string;
 }
 
 /**
@@ -76,7 +76,7 @@ export function planCommitments(plan: WritePlan, workbook: Workbook, inputs: rea
   const ids = nextIds(log.rows, 'C', records.length, log.settled.highestId);
   plan.append(layout, records.map((record, index) => ({ ...record, id: ids[index] })));
   records.forEach((record, index) => {
-    if (record.status === 'Proposed' && actor.person) planProposal(plan, ids[index], { side: record.proposerSide, person: actor.person, personId: actor.personId ?? '' });
+    if (record.status === 'Proposed' && actor.person) planProposal(plan, ids[index], { side: record.proposerSide, person: actor.person, personId: actor.personId?.() ?? '' });
   });
   // Each proposal (or commitment added as agreed) is a decision in the Change History.
   planDecisions(

@@ -1,6 +1,8 @@
 /**
  * Who is acting. Everyone saves a display name once, kept in their own user properties (readable
- * by simple triggers in AuthMode.LIMITED). Their side is bound to their signed-in email where Apps
+ * by simple triggers in AuthMode.LIMITED) and, for a person known by their email, copied into the
+ * document properties so their sidebar calls read no user properties (see "The saved identity for
+ * one request" below). Their side is bound to their signed-in email where Apps
  * Script reveals it (the userinfo.email scope, in a sidebar call); it is the side saved here,
  * self-declared, only where it does not (see "Sides bound to verified people" below).
  *
@@ -9,7 +11,7 @@
  * another's (where the side could otherwise accept its own proposal).
  */
 import { sha256Hex } from './sha256';
-import { IDENTITY_KEY_PREFIX, PERSON_PROPERTY_PREFIX } from './property-keys';
+import { IDENTITY_KEY_PREFIX, PERSON_IDENTITY_PREFIX, PERSON_PROPERTY_PREFIX } from './property-keys';
 
 export interface SavedIdentity {
   displayName: string;
@@ -45,11 +47,14 @@ export function savedIdentity(spreadsheetId: string = activeSpreadsheetId()): Sa
 /**
  * Saves name and side for this spreadsheet, keeping the person's id once made. `known` is the
  * record as this request read it already (so it is not read twice); left out, it is read here.
+ * With the caller's `email`, the name and side are copied into the document properties too
+ * (personIdentityProperty), so the next request of theirs needs no user-properties read.
  */
 export function saveIdentity(
   identity: { displayName: string; side: string },
   spreadsheetId: string = activeSpreadsheetId(),
   known?: SavedIdentity | null,
+  email = '',
 ): SavedIdentity {
   const properties = PropertiesService.getUserProperties();
   const key = identityKey(spreadsheetId);
@@ -57,7 +62,79 @@ export function saveIdentity(
   const personId = stored?.personId ?? Utilities.getUuid();
   const record: SavedIdentity = { displayName: identity.displayName, side: identity.side, personId };
   properties.setProperty(key, JSON.stringify(record));
+  const person = personKey(email, null);
+  if (person !== null) {
+    const copy = documentCopyOf(person, record);
+    PropertiesService.getDocumentProperties().setProperty(copy.key, copy.value);
+  }
   return record;
+}
+
+// ---- The saved identity for one request ----
+//
+// A person known by their email has a record in the document properties keyed by a hash of it
+// (personKey), read with every request's single document-properties read; their name and side are
+// kept there as well, so a request of theirs reads no user properties. The person id is not: kept
+// in the document, it would let whoever reads the document properties link each answer token
+// (respondentToken, cycle-store.ts) to a person. It stays in the user properties, read only by
+// what needs it. A caller without an email, or one whose copy is missing (saved before the copy
+// was kept), reads the user properties as before.
+
+/** The caller's saved identity as a request holds it: the person id is asked for only where it is needed. */
+export interface CallerIdentity {
+  displayName: string;
+  side: string;
+  /** The person's random id (their user properties): one round trip the first time, for a caller whose name came from the document. */
+  personId: () => string;
+}
+
+export const callerIdentityOf = (saved: SavedIdentity): CallerIdentity => ({
+  displayName: saved.displayName,
+  side: saved.side,
+  personId: () => saved.personId,
+});
+
+/** The document property holding the name and side of the person with key `person` (never the person id). */
+export function documentCopyOf(person: string, identity: { displayName: string; side: string }): { key: string; value: string } {
+  return { key: `${PERSON_IDENTITY_PREFIX}${person}`, value: JSON.stringify({ displayName: identity.displayName, side: identity.side }) };
+}
+
+function parseCopy(text: string | undefined): { displayName: string; side: string } | null {
+  if (!text) return null;
+  try {
+    const parsed = JSON.parse(text) as { displayName?: unknown; side?: unknown };
+    return typeof parsed.displayName === 'string' && parsed.displayName !== '' && typeof parsed.side === 'string'
+      ? { displayName: parsed.displayName, side: parsed.side }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The caller's identity: from the document properties (`properties`, read already) where the
+ * email's copy is kept, its person id read from the user properties only when asked for; else
+ * from the user properties. `copied` says whether the document holds the copy (false: a save may add it).
+ */
+export function identityOfCaller(
+  email: string,
+  properties: Readonly<Record<string, string>>,
+  spreadsheetId: string,
+): { identity: CallerIdentity | null; copied: boolean } {
+  const person = personKey(email, null);
+  const copy = person === null ? null : parseCopy(properties[`${PERSON_IDENTITY_PREFIX}${person}`]);
+  if (copy) {
+    let saved: SavedIdentity | null | undefined;
+    const personId = (): string => {
+      saved ??= savedIdentity(spreadsheetId);
+      // The copy without the user's own record (their user properties were cleared): as with no name saved.
+      if (!saved) throw new Error('Tell us your name first (Home).');
+      return saved.personId;
+    };
+    return { identity: { ...copy, personId }, copied: true };
+  }
+  const saved = savedIdentity(spreadsheetId);
+  return { identity: saved ? callerIdentityOf(saved) : null, copied: person === null || saved === null };
 }
 
 /** "Name (Side)" as the history and stamps show it. */

@@ -2,12 +2,12 @@ import { parseModel } from '../domain/models';
 import { prepareChangeCount } from './change-counter';
 import { backfillCycles } from './cycle-backfill';
 import { type ExamplePartnership, examplePartnership } from './example';
-import { CachedTableLayout, MissingTableError, sheetNameOf } from './layout';
+import { CachedTableLayout, MissingTableError, type TableLayout, sheetNameOf } from './layout';
 import { Workbook } from './workbook';
 import { withDocumentLock } from './lock';
-import { setUpWorkbook } from './setup';
+import { type FreshTable, setUpKnowing } from './setup';
 import type { TableSpec } from './schema';
-import { type CellValue, readTable, rowFor } from './table';
+import { type CellValue, type TableRead, readTable, rowFor } from './table';
 import { extentPropertyOf, extentText } from './extent';
 import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, CYCLES, COMPETENCE_AUDIT, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, PREMORTEM, SCORECARD, VALUE_EXCHANGE, BREACHES } from './templates';
 
@@ -45,12 +45,15 @@ export function loadExamplePartnership(today: Date = new Date()): void {
   // A workbook already set up is checked before Repair runs, so a refusal leaves it exactly as it was.
   const before = new Workbook(spreadsheet);
   if (before.isSetUp()) refuseOverData(before, DATA_TABLES.filter((table) => hasData(before, table)));
-  setUpWorkbook(spreadsheet);
-  const workbook = new Workbook(spreadsheet);
-  const example: ExamplePartnership = examplePartnership(today, workbook.calendar);
+  // The spreadsheet's time zone is asked before set-up queues its writes (a read after them would
+  // wait for their commit), and set-up is given the properties read just now rather than reading them again.
+  const calendar = before.calendar;
+  const setUp = setUpKnowing(spreadsheet, before.documentProperties());
+  const workbook = new Workbook(spreadsheet, setUp.properties);
+  const example: ExamplePartnership = examplePartnership(today, calendar);
   // The example's past cycles, recorded closed with each one's focus, as Repair records old ones.
   const cycles = backfillCycles({
-    assessments: example.assessments as Records, existingCycles: [], model: parseModel(String(example.partnership.model ?? '')), legacyOpen: null, today, calendar: workbook.calendar,
+    assessments: example.assessments as Records, existingCycles: [], model: parseModel(String(example.partnership.model ?? '')), legacyOpen: null, today, calendar,
     companies: [String(example.partnership.ourCompany ?? ''), String(example.partnership.partnerCompany ?? '')],
   });
   // The first cycle after the breach's completed reset is the reset cycle (the one that showed Transparency recovering).
@@ -75,14 +78,13 @@ export function loadExamplePartnership(today: Date = new Date()): void {
       [BREACHES, example.breaches as Records],
     ];
     // Every read first (one per table), then only writes: no read waits for a commit in between.
-    const reads = records.map(([table]) => readTable(workbook.layout(table)));
-    refuseOverData(workbook, records.filter((_, index) => reads[index].rows.length > 0).map(([table]) => table));
+    const tables = records.map(([table]) => tableNow(workbook, table, setUp.fresh.get(table.key)));
+    refuseOverData(workbook, records.filter((_, index) => tables[index].rows > 0).map(([table]) => table));
     const countChange = prepareChangeCount(); // open sidebars reload (src/workbook/change-counter.ts)
     // Where each table's data now ends (extent.ts), written with the change counter.
     const extents: Record<string, string> = {};
     records.forEach(([table, rows], index) => {
-      const layout = workbook.layout(table);
-      const { gridRows, lastUsedRow } = reads[index];
+      const { layout, gridRows, lastUsedRow } = tables[index];
       const firstRow = lastUsedRow + 1;
       const lastRow = firstRow + rows.length - 1;
       if (lastRow > gridRows) layout.sheet.insertRowsAfter(gridRows, lastRow - gridRows);
@@ -91,4 +93,17 @@ export function loadExamplePartnership(today: Date = new Date()): void {
     });
     countChange(extents);
   });
+}
+
+/**
+ * A table as the example finds it: read under the lock, except one set-up made a moment ago in
+ * this execution, which holds its header row only, in a new sheet's grid: set-up wrote it, and
+ * nobody's save could use it before set-up wrote its layout a moment ago. Not reading those spares
+ * a round trip per new table (docs/decisions.md: loading the example).
+ */
+function tableNow(workbook: Workbook, table: TableSpec, fresh: FreshTable | undefined): { layout: TableLayout; rows: number; lastUsedRow: number; gridRows: number } {
+  if (fresh) return { layout: fresh.layout, rows: 0, lastUsedRow: fresh.lastUsedRow, gridRows: fresh.gridRows };
+  const layout = workbook.layout(table);
+  const read: TableRead = readTable(layout);
+  return { layout, rows: read.rows.length, lastUsedRow: read.lastUsedRow, gridRows: read.gridRows };
 }

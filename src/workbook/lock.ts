@@ -18,18 +18,31 @@ function saveLock(): GoogleAppsScript.Lock.Lock {
 }
 
 /**
+ * When a save lets go of the lock once its writes are committed: at once (`releaseLock`, a round
+ * trip), or with the execution, which Apps Script ends by releasing every lock it holds (Lock
+ * reference: "the lock is automatically released when the script terminates"). The second is for
+ * a save whose execution only reads after it (a sidebar save building the view it returns): it
+ * spares every save a round trip, and a partner saving at that very moment waits for those reads
+ * too (docs/decisions.md: the lock goes with the execution).
+ */
+export type LockRelease = 'after the writes' | 'with the execution';
+
+/**
  * Runs `write` holding the document lock, so two partners appending rows or allocating ids at the
  * same moment cannot interleave. When the lock cannot be had, nothing is written and the user is
- * told; the lock is always released, even when `write` throws.
+ * told. Its writes are committed (flush) before the lock can go, as the Lock reference asks of a
+ * spreadsheet; when `write` or the commit throws, the lock is released at once, whatever `release` says.
  */
-export function withDocumentLock<T>(action: string, write: () => T): T {
+export function withDocumentLock<T>(action: string, write: () => T, release: LockRelease = 'after the writes'): T {
   const lock = saveLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) throw new BusyError(action);
+  let committed = false;
   try {
     const result = write();
     SpreadsheetApp.flush();
+    committed = true;
     return result;
   } finally {
-    lock.releaseLock();
+    if (!committed || release === 'after the writes') lock.releaseLock();
   }
 }

@@ -36,6 +36,8 @@ export const SETTLED_PROPERTY_PREFIX = 'trustCorners.settled.';
 export const IDENTITY_KEY_PREFIX = 'trustCorners.identity.';
 /** What a person did first and for which side, and a side chosen for an email neither company lists, by person key. */
 export const PERSON_PROPERTY_PREFIX = 'trustCorners.person.';
+/** The saved name and side of a person known by their email (never their person id), by person key: read with the document properties, no user-properties read. */
+export const PERSON_IDENTITY_PREFIX = 'trustCorners.personIdentity.';
 /** The open cycle as workbooks before the Cycles sheet kept it (read and removed by Repair). */
 export const LEGACY_OPEN_CYCLE_PROPERTY = 'trustCorners.openCycle';
 /** Repair recorded the past cycles on the Cycles sheet. */

@@ -382,12 +382,41 @@ export function setUpWorkbook(
   spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
   { forgetSettledRows = false }: { forgetSettledRows?: boolean } = {},
 ): SetupReport {
+  return setUpKnowing(spreadsheet, undefined, forgetSettledRows).report;
+}
+
+/** A table set-up made in this execution: where it is, and that it holds its header row only, in a new sheet's grid. */
+export interface FreshTable {
+  layout: TableLayout;
+  lastUsedRow: number;
+  gridRows: number;
+}
+
+export interface SetupOutcome {
+  report: SetupReport;
+  /** The document properties as set-up left them; undefined when a save of its own (settings put back) wrote more since. */
+  properties: Record<string, string> | undefined;
+  /** The tables set-up made just now and wrote no rows into, by table key. */
+  fresh: Map<string, FreshTable>;
+}
+
+/**
+ * Set-up for a caller that goes on writing (loading the example): `known` is the document
+ * properties as the caller read them in this execution (not read again), and the outcome says what
+ * set-up knows without a read: the properties it left, and the tables it made just now.
+ * `forgetSettledRows`: the Repair menu item starts every table's settled rows over (settled.ts).
+ */
+export function setUpKnowing(
+  spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(),
+  known?: Readonly<Record<string, string>>,
+  forgetSettledRows = false,
+): SetupOutcome {
   // Recording past cycles holds the document lock from its reads to its write; released whatever happens.
   const held: Array<() => void> = [];
-  const seen: { properties?: Record<string, string> } = {};
+  const seen: { properties?: Record<string, string>; after?: Record<string, string>; fresh: Map<string, FreshTable> } = { fresh: new Map() };
   let report: SetupReport;
   try {
-    report = setUpHolding(spreadsheet, held, seen, forgetSettledRows);
+    report = setUpHolding(spreadsheet, held, seen, known, forgetSettledRows);
   } finally {
     for (const release of held) release();
   }
@@ -395,15 +424,21 @@ export function setUpWorkbook(
   // a workbook with no kept settings is told so by the properties setup read already.
   const putBack = putBackCycleSettings(seen.properties);
   if (putBack.length > 0) report.settingsPutBack = putBack;
-  return report;
+  return { report, properties: putBack.length > 0 ? undefined : seen.after, fresh: seen.fresh };
 }
 
-function setUpHolding(spreadsheet: Spreadsheet, held: Array<() => void>, seen: { properties?: Record<string, string> }, forgetSettledRows = false): SetupReport {
+function setUpHolding(
+  spreadsheet: Spreadsheet,
+  held: Array<() => void>,
+  seen: { properties?: Record<string, string>; after?: Record<string, string>; fresh: Map<string, FreshTable> },
+  known?: Readonly<Record<string, string>>,
+  forgetSettledRows = false,
+): SetupReport {
   const report: SetupReport = { createdSheets: [], addedColumns: [], adoptedColumns: [] };
   const documentProperties = PropertiesService.getDocumentProperties();
 
   // Phase 1: reads.
-  const properties = documentProperties.getProperties();
+  const properties = known ? { ...known } : documentProperties.getProperties();
   seen.properties = properties;
   // Ids for commitment rows typed by hand, before anything else is written (reading the log after
   // setup's writes would force a commit); it writes only when a row lacks an id.
@@ -491,9 +526,18 @@ function setUpHolding(spreadsheet: Spreadsheet, held: Array<() => void>, seen: {
   if (properties[SET_UP_PROPERTY] === undefined) wanted[SET_UP_PROPERTY] = new Date().toISOString();
   const changed = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => properties[key] !== value));
   // Open sidebars reload when setup or repair changed something (src/workbook/change-counter.ts).
-  if (Object.keys(changed).length > 0) documentProperties.setProperties({ ...changed, ...nextChangeCount(properties) });
+  const written = Object.keys(changed).length > 0 ? { ...changed, ...nextChangeCount(properties) } : {};
+  if (Object.keys(written).length > 0) documentProperties.setProperties(written);
+  const after: Record<string, string> = { ...properties, ...written };
   // Its cycle is a Cycles row now, written just above: the old record goes in the same breath.
-  if (typeof pastCycles === 'object' && pastCycles.removeLegacyProperty) documentProperties.deleteProperty(LEGACY_OPEN_CYCLE_PROPERTY);
+  if (typeof pastCycles === 'object' && pastCycles.removeLegacyProperty) {
+    documentProperties.deleteProperty(LEGACY_OPEN_CYCLE_PROPERTY);
+    delete after[LEGACY_OPEN_CYCLE_PROPERTY];
+  }
+  seen.after = after;
+  for (const plan of plans) {
+    if (plan.created && !(plan.table === CYCLES && cyclesWritten > 0)) seen.fresh.set(plan.table.key, { layout: layoutOf(plan), lastUsedRow: 1, gridRows: NEW_SHEET_ROWS });
+  }
   return report;
 }
 

@@ -6,7 +6,7 @@
 import { type Calendar, RUNTIME_CALENDAR, zoneCalendar } from '../domain/calendar';
 import { sheetRef } from './a1';
 import { type Extent, extentPropertyOf, parseExtent } from './extent';
-import { type SavedIdentity, activeUserEmail, savedIdentity } from './identity';
+import { type CallerIdentity, type SavedIdentity, activeUserEmail, callerIdentityOf, documentCopyOf, identityOfCaller, personKey } from './identity';
 import { CachedTableLayout, type TableLayout, cacheEntryFor, locateTable, parseCachedLayout } from './layout';
 import { LAYOUT_PROPERTY_PREFIX, SET_UP_PROPERTY, TIME_ZONE_PROPERTY } from './property-keys';
 import { forgetRead, trackExtent } from './read-memory';
@@ -27,10 +27,15 @@ export class Workbook {
   private zoneAsked: string | undefined;
   private fetchedId: string | undefined;
   private properties: Record<string, string> | undefined;
-  private caller: SavedIdentity | null | undefined;
+  private caller: CallerIdentity | null | undefined;
+  /** Whether the document holds the caller's name (identity.ts: a caller known by email whose copy is missing has none yet). */
+  private callerCopied = true;
   private signedIn: string | undefined;
 
-  constructor(readonly spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()) {}
+  /** `known`: the document properties as this execution has them already (set-up just wrote them), so they are not read again. */
+  constructor(readonly spreadsheet: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet(), known?: Readonly<Record<string, string>>) {
+    if (known) this.properties = { ...known };
+  }
 
   /** The spreadsheet's id, asked once per request (the saved identity is keyed by it). */
   get id(): string {
@@ -38,10 +43,29 @@ export class Workbook {
     return this.fetchedId;
   }
 
-  /** The caller's saved name, side and person id for this spreadsheet, read once per request. */
-  get identity(): SavedIdentity | null {
-    if (this.caller === undefined) this.caller = savedIdentity(this.id);
+  /**
+   * The caller's saved name and side for this spreadsheet, and their person id on demand, found
+   * once per request: for a caller known by their email, from the document properties read anyway
+   * (no user-properties read); else from their user properties (src/workbook/identity.ts).
+   */
+  get identity(): CallerIdentity | null {
+    if (this.caller === undefined) {
+      const found = identityOfCaller(this.email, this.documentProperties(), this.id);
+      this.caller = found.identity;
+      this.callerCopied = found.copied;
+    }
     return this.caller;
+  }
+
+  /**
+   * The copy of the caller's name and side a save may add to the document properties, in its own
+   * property write (no call of its own): for a caller known by email who saved who they are before
+   * the copy was kept. Null when there is nothing to add.
+   */
+  identityCopyToKeep(): { key: string; value: string } | null {
+    if (this.caller === undefined || this.caller === null || this.callerCopied) return null;
+    const person = personKey(this.email, null);
+    return person === null ? null : documentCopyOf(person, this.caller);
   }
 
   /**
@@ -63,7 +87,8 @@ export class Workbook {
 
   /** What the caller just saved as who they are (so the view returned needs no second read). */
   rememberIdentity(identity: SavedIdentity): void {
-    this.caller = identity;
+    this.caller = callerIdentityOf(identity);
+    this.callerCopied = true;
   }
 
   /** The document properties, read once per Workbook (one round trip). */

@@ -1,5 +1,5 @@
 import { planChangeCount } from './change-counter';
-import { withDocumentLock } from './lock';
+import { type LockRelease, withDocumentLock } from './lock';
 import { utf8Bytes } from './sha256';
 import { hasHeldEntries, planHistoryEntries } from './history';
 import { MissingTableError, type TableLayout } from './layout';
@@ -208,9 +208,9 @@ export function writeHeldEdits(workbook: Workbook): void {
  * plan every change, then writes. A refused lock or an error while planning writes nothing.
  * `workbook` forgets whatever it read before the lock (the save works from what it reads under
  * it) and, after the commit, holds what was read with the save's writes applied, so the view the
- * handler returns is built without reading the sheets again.
+ * handler returns is built without reading the sheets again. `release`: see lock.ts.
  */
-export function saveAtomically<T>(workbook: Workbook, action: string, build: (plan: WritePlan) => T): T {
+export function saveAtomically<T>(workbook: Workbook, action: string, build: (plan: WritePlan) => T, release: LockRelease = 'after the writes'): T {
   return withDocumentLock(action, () => {
     workbook.forgetReads();
     const plan = new WritePlan();
@@ -222,5 +222,5 @@ export function saveAtomically<T>(workbook: Workbook, action: string, build: (pl
     for (const [key, value] of Object.entries(workbook.propertiesToKeep())) plan.setDocumentProperty(key, value);
     plan.commit(workbook);
     return result;
-  });
+  }, release);
 }

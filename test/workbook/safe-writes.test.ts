@@ -74,6 +74,9 @@ describe('concurrent saves from two partners', () => {
         expect((error as Error).message).toMatch(/other side is saving/);
         refused.push(text);
       }
+      // Each save is an execution of its own: the lock goes when it ends (src/workbook/lock.ts), and
+      // a refused one never held it.
+      double.lock.endExecution();
       expect(double.lock.holder()).toBeNull();
     }
     const rows = log().slice(1).filter((row) => row[0] !== '');

@@ -127,7 +127,9 @@ export function answeredBySide(store: CycleStore, cycle: CycleRecord, assessment
   return counts;
 }
 
-export function cycleInfo(cycle: CycleRecord, store: CycleStore, assessments: readonly TableRow[], identity: { personId: string } | null, calendar: Calendar): CycleInfo {
+export function cycleInfo(cycle: CycleRecord, store: CycleStore, assessments: readonly TableRow[], identity: { personId: () => string } | null, calendar: Calendar): CycleInfo {
+  // The token needs the person id (a user-properties read for a caller known by email): asked only when someone has answered.
+  const answered = store.respondents(cycle.name);
   return {
     name: cycle.name,
     kind: cycle.kind,
@@ -136,7 +138,7 @@ export function cycleInfo(cycle: CycleRecord, store: CycleStore, assessments: re
     openedOn: isoDayOf(cycle.openedOn, calendar),
     openedBy: cycle.openedBy,
     answeredBySide: answeredBySide(store, cycle, assessments),
-    youAnswered: identity !== null && respondentToken(identity.personId, cycle.name) in store.respondents(cycle.name),
+    youAnswered: identity !== null && Object.keys(answered).length > 0 && respondentToken(identity.personId(), cycle.name) in answered,
   };
 }
 

@@ -60,7 +60,9 @@ function loadAssessment(workbook = new Workbook()): AssessmentView {
   const open = records.find((record) => record.closedOn === null) ?? null;
   // Who answered a cycle is kept per person token (document properties, read already): the
   // evidence columns are read only when this person has a named answer to show.
-  const earlier = open && open.anonymity === 'Named' && identity ? store.respondents(open.name)[respondentToken(identity.personId, open.name)] : undefined;
+  // The token needs the person id (a user-properties read for a caller known by email): asked only when someone has answered.
+  const answered = open && open.anonymity === 'Named' && identity ? store.respondents(open.name) : {};
+  const earlier = open && identity && Object.keys(answered).length > 0 ? answered[respondentToken(identity.personId(), open.name)] : undefined;
   const snapshot = earlier === undefined ? readSnapshot(workbook) : readSnapshot(workbook, { assessments: [...ASSESSMENT_RATING_KEYS, ...EVIDENCE_KEYS] });
   const context = cycleContext(snapshot, records);
   const calendar = workbook.calendar;
@@ -223,7 +225,7 @@ const submitAssessment: AssessmentApi['submitAssessment'] = (input) =>
     }
     planFixedSettings(plan, workbook, read);
     const store = CycleStore.of(workbook);
-    const token = respondentToken(caller.identity.personId, cycle.name);
+    const token = respondentToken(caller.identity.personId(), cycle.name);
     const earlier = store.respondents(cycle.name)[token];
     const layout = workbook.layout(ASSESSMENTS);
     const rows = snapshot.assessments;

@@ -147,7 +147,7 @@ function requireAnsweringSide(row: TableRow, id: string, caller: Caller, workboo
     );
   }
   // Sides are bound to people, so this holds a person whose side was re-bound after proposing (an email list edited) too.
-  const sameProposer = (proposal.person !== '' && proposal.person === caller.person) || (proposal.personId !== '' && proposal.personId === caller.identity.personId);
+  const sameProposer = (proposal.person !== '' && proposal.person === caller.person) || (proposal.personId !== '' && proposal.personId === caller.identity.personId());
   if (sameProposer) {
     throw new Error(`You proposed ${id}; someone of the other side ${verb} it.`);
   }
@@ -169,7 +169,7 @@ function negotiate(action: string, id: string, decide: (row: TableRow, caller: C
     const changes = decide(row, caller, workbook);
     // A counter-proposal makes the caller the proposer: kept as a proposal is.
     if (changes.proposerSide !== undefined && changes.proposerSide === caller.side) {
-      planProposal(plan, id, { side: caller.side, person: caller.person, personId: caller.identity.personId });
+      planProposal(plan, id, { side: caller.side, person: caller.person, personId: caller.identity.personId() });
     }
     planCommitmentUpdate(plan, workbook, row, changes, caller.actor);
   }, loadCommitments);

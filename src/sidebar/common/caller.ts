@@ -11,8 +11,8 @@
  */
 import type { Actor } from '../../workbook/commitments-log';
 import {
+  type CallerIdentity,
   type PersonRecord,
-  type SavedIdentity,
   type SideBasis,
   parseEmailList,
   parsePersonRecord,
@@ -28,7 +28,7 @@ import { readPartnership } from './read-model';
 
 export interface Caller {
   /** The saved name and person id, with the side bound to the person. */
-  identity: SavedIdentity;
+  identity: CallerIdentity;
   /** The caller's side, spelled as the Partnership sheet spells it. */
   side: string;
   actor: Actor;
@@ -44,7 +44,7 @@ export interface Caller {
 export interface Who {
   /** The signed-in email, '' where Apps Script gave none. */
   email: string;
-  identity: SavedIdentity | null;
+  identity: CallerIdentity | null;
   key: string | null;
   record: PersonRecord | null;
   /** The company whose email list names the email (null: no email, or neither list, or both). */
@@ -71,7 +71,8 @@ function emailLists(workbook: Workbook): Array<{ side: string; entries: string[]
 export function whoIs(workbook: Workbook): Who {
   const email = workbook.email;
   const identity = workbook.identity;
-  const key = personKey(email, identity?.personId ?? null);
+  // With an email the key is its hash: the person id (a user-properties read) is not needed for it.
+  const key = personKey(email, email === '' ? identity?.personId() ?? null : null);
   const record = key ? parsePersonRecord(workbook.documentProperties()[personProperty(key)]) : null;
   const listed = email !== '' ? sideOfEmail(email, emailLists(workbook)) : null;
   let side: string | null = null;
@@ -120,7 +121,7 @@ export function requireCaller(workbook: Workbook, sides: readonly string[] = rea
         : `Your side "${who.side}" is not one of the two companies now (${sides.join(', ')}); choose your side again.`,
     );
   }
-  const identity: SavedIdentity = { ...who.identity, side };
+  const identity: CallerIdentity = { ...who.identity, side };
   return {
     identity,
     side,
@@ -133,7 +134,7 @@ export function requireCaller(workbook: Workbook, sides: readonly string[] = rea
 }
 
 /** The saved identity with the side bound to the person, for the views; null while they have no name or no side. */
-export function viewerOf(workbook: Workbook): SavedIdentity | null {
+export function viewerOf(workbook: Workbook): CallerIdentity | null {
   const who = whoIs(workbook);
   if (!who.identity || who.side === null) return null;
   const sides = readPartnership(workbook).sides;
@@ -175,6 +176,6 @@ export const otherSide = (sides: readonly string[], side: string): string =>
   sides.find((candidate) => candidate.toLowerCase() !== side.toLowerCase()) as string;
 
 /** What the sidebar may see of the saved identity: the name and side, never the person id. */
-export const publicIdentity = (identity: SavedIdentity | null): { displayName: string; side: string } | null =>
+export const publicIdentity = (identity: CallerIdentity | null): { displayName: string; side: string } | null =>
   identity ? { displayName: identity.displayName, side: identity.side } : null;
 

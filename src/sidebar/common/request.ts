@@ -28,7 +28,11 @@ export interface Save {
   record(decisions: Decision | readonly Decision[], who?: string): void;
 }
 
-/** Runs one save and returns what `build` returned; nothing is written if it throws. */
+/**
+ * Runs one save and returns what `build` returned; nothing is written if it throws. A sidebar
+ * request only reads after its save (the view it returns), so the lock goes with the execution
+ * rather than by a round trip of its own (src/workbook/lock.ts).
+ */
 export function save<R>(action: string, build: (request: Save) => R, workbook = new Workbook()): R {
   return saveAtomically(workbook, action, (plan) => {
     const sides = () => readPartnership(workbook).sides;
@@ -45,8 +49,11 @@ export function save<R>(action: string, build: (request: Save) => R, workbook = 
     // The settled rows of the tables this save read, summed up in the same property write (settled.ts).
     const settled = settlementProperties(workbook, (table) => plan.updatedRowsOf(table), today(), SETTLED_TABLES);
     for (const [key, value] of Object.entries(settled)) plan.setDocumentProperty(key, value);
+    // A name saved before the document kept a copy of it: copied now, in this save's property write.
+    const copy = workbook.identityCopyToKeep();
+    if (copy) plan.setDocumentProperty(copy.key, copy.value);
     return result;
-  });
+  }, 'with the execution');
 }
 
 /** Runs one save, then builds the view it returns from what the save read and wrote (no second read). */

@@ -8,7 +8,7 @@ import { needsSafeguards } from '../../domain/corners';
 import { PARTNERSHIP_MODELS } from '../../domain/models';
 import { CycleStore } from '../../workbook/cycle-store';
 import { planHistory } from '../../workbook/history';
-import { personProperty, saveIdentity as storeIdentity } from '../../workbook/identity';
+import { type CallerIdentity, type SavedIdentity, personProperty, saveIdentity as storeIdentity } from '../../workbook/identity';
 import { findSide } from '../../workbook/input';
 import { Workbook } from '../../workbook/workbook';
 import { loadExamplePartnership } from '../../workbook/load-example';
@@ -129,6 +129,19 @@ function whoView(who: Who, sides: readonly string[]): WhoView {
 const sameSide = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 /**
+ * The saved record as this request found it, so saving keeps its person id without reading it
+ * again; undefined (read it) when the document's copy of the name has no record of theirs behind it.
+ */
+function knownRecord(identity: CallerIdentity | null): SavedIdentity | null | undefined {
+  if (!identity) return null;
+  try {
+    return { displayName: identity.displayName, side: identity.side, personId: identity.personId() };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Saves the caller's name, and their side where it is theirs to say: a side bound by their email
  * or by what they did for it cannot be changed here (a different one is refused, naming why); a
  * side chosen for an email neither list names is recorded with the email and in the Change History.
@@ -140,7 +153,7 @@ function saveIdentity(input: IdentityInput): HomeView {
     // Before the two companies are named, the side is the company the person typed.
     const side = input.side ?? workbook.identity?.side;
     if (!side) throw new Error('Your side is missing: name your company.');
-    workbook.rememberIdentity(storeIdentity({ displayName: input.displayName, side }, workbook.id));
+    workbook.rememberIdentity(storeIdentity({ displayName: input.displayName, side }, workbook.id, knownRecord(workbook.identity), workbook.email));
     return loadHome(workbook);
   }
   let asked: string | null = null;
@@ -150,7 +163,7 @@ function saveIdentity(input: IdentityInput): HomeView {
   }
   const who = whoIs(workbook);
   const side = boundSide(workbook, who, asked, sides, input.displayName);
-  workbook.rememberIdentity(storeIdentity({ displayName: input.displayName, side }, workbook.id, who.identity));
+  workbook.rememberIdentity(storeIdentity({ displayName: input.displayName, side }, workbook.id, knownRecord(who.identity), who.email));
   return loadHome(workbook);
 }
 

@@ -79,7 +79,8 @@ const prepareReview: ReviewPackApi['prepareReview'] = (cycle) => {
     writeReviewPack(sheet, cells, lastRow, wrap);
     if (remember !== null) setDocumentProperty(REVIEW_PACK_PROPERTY, remember);
     return { sheet: name, cycle: chosen.name, cycles: closedNames, oneSided: oneSidedOf(context, chosen.name) };
-  });
+    // Nothing follows the pack's writes: the lock goes with the execution (src/workbook/lock.ts).
+  }, 'with the execution');
 };
 
 export const REVIEW_PACK: Ritual<ReviewPackApi> = { handlers: { prepareReview }, arguments: REVIEW_PACK_ARGUMENTS };
