@@ -84,15 +84,13 @@ export function readAnswerRows(workbook: Workbook, keys: readonly string[], summ
   // A view of a workbook no save has summed up yet reads the Cycle column first (the settled rows
   // are recorded by a save, which reads the table whole for it).
   if (!workbook.underLock && !hasSettlement(workbook, SETTLED_ANSWERS as SettledSpec<unknown>)) return readCycleColumnFirst(workbook, keys, needed);
-  const read = readUnsettled(workbook, SETTLED_ANSWERS, keys);
-  let rows = read.rows.filter(needed);
-  const unsummed = read.summary.cycles.filter(([key]) => !summarized.has(key));
-  if (unsummed.length > 0) {
-    const from = Math.min(...unsummed.map((entry) => entry[2]));
-    const to = Math.max(...unsummed.map((entry) => entry[3]));
-    const span = readRowSpan(workbook.layout(ASSESSMENTS), [...new Set([...ASSESSMENT_RATING_KEYS, ...keys])], from, to);
-    rows = [...span.filter(needed), ...rows];
-  }
+  // A settled cycle the caller does not take from its summary is read from its rows, in the same read.
+  const firstUnsummed = (summary: SettledAnswers): number | null => {
+    const rows = summary.cycles.filter(([key]) => !summarized.has(key)).map((entry) => entry[2]);
+    return rows.length > 0 ? Math.min(...rows) : null;
+  };
+  const read = readUnsettled(workbook, SETTLED_ANSWERS, keys, { settledFrom: firstUnsummed });
+  const rows = [...read.settledRows, ...read.rows].filter(needed);
   const names = new Map<string, string>(read.summary.cycles.map(([key, name]) => [key, name]));
   for (const name of namesOf(read.rows)) if (!names.has(cycleNameKey(name))) names.set(cycleNameKey(name), name);
   return { rows, names: [...names.values()] };

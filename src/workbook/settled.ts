@@ -58,10 +58,15 @@ interface Settlement<S> {
 /** What a read of a settled table gives: the rows after the settled ones, and what those sum to. */
 export interface UnsettledRead<S> {
   rows: TableRow[];
+  /** The settled rows asked for with `settledFrom` (none without it). */
+  settledRows: TableRow[];
   summary: S;
   /** The last settled row (1: none, every row is in `rows`). */
   through: number;
 }
+
+/** The cells a round trip costs as much as (90 ms against 20 µs a cell: runtime/README.md, the cost model). */
+const ROUND_TRIP_CELLS = 4_500;
 
 const settledPropertyOf = (tableKey: string): string => `${SETTLED_PROPERTY_PREFIX}${tableKey}`;
 
@@ -97,25 +102,41 @@ const readsOf = new WeakMap<Workbook, Map<string, SettledReadRecord>>();
 /**
  * The rows after the table's settled rows, the columns of the spec and `extra`, with the summary
  * of the settled ones: one round trip for the unsettled rows when the settlement holds, else the
- * whole table (and an empty summary).
+ * whole table (and an empty summary). `settledFrom` names, from the summary, the first settled row
+ * the caller needs too (null: none): the same read then starts there, and those rows come back in
+ * `settledRows`.
  */
-export function readUnsettled<S>(workbook: Workbook, spec: SettledSpec<S>, extra: readonly string[] = []): UnsettledRead<S> {
+export function readUnsettled<S>(
+  workbook: Workbook,
+  spec: SettledSpec<S>,
+  extra: readonly string[] = [],
+  { settledFrom }: { settledFrom?: (summary: S) => number | null } = {},
+): UnsettledRead<S> {
   const layout = workbook.layout(spec.table);
   const keys = [...new Set([...spec.keys, ...extra])];
   const settlement = parseSettlement(spec, workbook.documentProperties()[settledPropertyOf(spec.table.key)]);
   const reads = readsOf.get(workbook) ?? new Map<string, SettledReadRecord>();
   readsOf.set(workbook, reads);
   if (settlement) {
-    const read = readTableFrom(layout, keys, settlement.through);
+    const also = settledFrom?.(settlement.summary) ?? null;
+    const from = also === null ? settlement.through : Math.min(also, settlement.through);
+    // Few rows above: read from the top, header and all (it checks a cached layout, which a save's
+    // writes would otherwise check with a round trip of its own).
+    const read = readTableFrom(layout, keys, from * keys.length <= ROUND_TRIP_CELLS ? 2 : from);
     const markRow = read.rows.find((row) => row.rowNumber === settlement.through);
     if (markRow && markOf(spec.keys, markRow.values) === settlement.mark) {
       reads.set(spec.table.key, { spec: spec as SettledSpec<unknown>, settlement: settlement as Settlement<unknown> });
-      return { rows: read.rows.filter((row) => row.rowNumber > settlement.through), summary: structuredCopy(settlement.summary), through: settlement.through };
+      return {
+        rows: read.rows.filter((row) => row.rowNumber > settlement.through),
+        settledRows: also === null ? [] : read.rows.filter((row) => row.rowNumber >= also && row.rowNumber <= settlement.through),
+        summary: structuredCopy(settlement.summary),
+        through: settlement.through,
+      };
     }
   }
   const rows = readRows(layout, keys);
   reads.set(spec.table.key, { spec: spec as SettledSpec<unknown>, settlement: null });
-  return { rows, summary: spec.empty(), through: 1 };
+  return { rows, settledRows: [], summary: spec.empty(), through: 1 };
 }
 
 /** Whether the table has settled rows recorded (a read may still find them moved). */
