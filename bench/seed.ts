@@ -11,7 +11,7 @@ import { planHistoryEntries } from '../src/workbook/history';
 import { saveAtomically } from '../src/workbook/write-plan';
 import { type CellValue, appendRows } from '../src/workbook/table';
 import type { ColumnSpec, TableSpec } from '../src/workbook/schema';
-import { BREACHES, COMMITMENTS, PARTNERSHIP, TABLES, CYCLES } from '../src/workbook/templates';
+import { BREACHES, COMMITMENTS, PARTNERSHIP, SCORECARD, TABLES, CYCLES, VALUE_EXCHANGE } from '../src/workbook/templates';
 import { extentPropertyOf, extentText } from '../src/workbook/extent';
 import { repairCycleSummaries } from '../src/workbook/cycle-repair';
 import { readCommitmentLog } from '../src/workbook/commitments-read';
@@ -19,6 +19,8 @@ import { readBreachState } from '../src/workbook/breach-read';
 import { ASSESSMENT_RATING_KEYS, readAnswerRows } from '../src/workbook/answers-read';
 import { settlementProperties } from '../src/workbook/settled';
 import { SETTLED_TABLES } from '../src/workbook/settled-tables';
+import { SETTLED_SCORECARD, SETTLED_VALUE } from '../src/workbook/quarterly-read';
+import { readUnsettled } from '../src/workbook/settled';
 
 export const SIDES = ['Acme', 'Beta'] as const;
 
@@ -53,6 +55,18 @@ function commitmentLife(i: number, rows: number): Record<string, CellValue> {
   const due = new Date(BENCH_DAY - (14 + Math.floor((fromEnd - OPEN_COMMITMENTS) / 8)) * DAY_MS);
   const done = status === 'Done' ? new Date(due.getTime() - (i % 5 === 0 ? -2 : 1) * DAY_MS) : '';
   return { status, dueDate: due, doneOn: done, flaggedOn: status === 'Missed' && i % 2 === 0 ? new Date(due.getTime() - 3 * DAY_MS) : '' };
+}
+
+/**
+ * The Joint Health Scorecard and the Value Exchange keep one row per quarter and side, added as
+ * the quarters pass: row `i` of `rows` is the quarter `(rows - 1 - i) / 2` before the bench's
+ * (2026-Q4), the two sides in turn. (10,000 rows are 5,000 quarters, back to the year 776: what a
+ * table of that many rows of this shape is. Four quarters a year repeated 2,500 times each would
+ * make every quarter a pile of duplicates no partnership keeps, and no quarter ever a year old.)
+ */
+function quarterlyRow(i: number, rows: number): Record<string, CellValue> {
+  const index = 2026 * 4 + 3 - Math.floor((rows - 1 - i) / 2);
+  return { quarter: `${String(Math.floor(index / 4)).padStart(4, '0')}-Q${(index % 4) + 1}`, side: SIDES[(rows - 1 - i) % 2 === 0 ? 1 : 0] };
 }
 
 /** A plausible value for row `i` of `column`, spread over a year, four quarters and both sides. */
@@ -128,6 +142,7 @@ export function seededWorkbook(rows: number, { cycles = 'recorded' }: { cycles?:
       const records = Array.from({ length: rows }, (_, i) => ({
         ...Object.fromEntries(table.columns.map((column) => [column.key, seedValue(table, column, i)])),
         ...(table === COMMITMENTS ? commitmentLife(i, rows) : {}),
+        ...(table === SCORECARD || table === VALUE_EXCHANGE ? quarterlyRow(i, rows) : {}),
         // Breaches reset long ago are complete; the latest is still being reset (Home is in breach mode).
         ...(table === BREACHES ? { status: i === rows - 1 ? 'Reset under way' : 'Reset complete' } : {}),
       }));
@@ -152,6 +167,8 @@ export function seededWorkbook(rows: number, { cycles = 'recorded' }: { cycles?:
       readCommitmentLog(workbook);
       readBreachState(workbook);
       readAnswerRows(workbook, ASSESSMENT_RATING_KEYS, new Set());
+      readUnsettled(workbook, SETTLED_SCORECARD);
+      readUnsettled(workbook, SETTLED_VALUE);
       for (const [key, value] of Object.entries(settlementProperties(workbook, () => new Set(), new Date(), SETTLED_TABLES))) plan.setDocumentProperty(key, value);
       planHistoryEntries(plan, workbook, [{ when: new Date(), who: 'Seed', sheet: '', rowId: '', field: '', oldValue: '', newValue: 'seeded' }]);
     });

@@ -1,4 +1,5 @@
 /** Small pieces shared by the method's tools (More tab): dates, numbers, the way back, quarters. */
+import type { OlderQuarters } from '../common/api';
 import type { App } from './app';
 import { h, uid } from './dom';
 
@@ -40,4 +41,11 @@ export function nextQuarter(quarter: string): string {
 /** A whole percentage, or a dash when there is nothing to divide. */
 export function percent(share: number | null): string {
   return share === null ? '–' : `${Math.round(share * 100)}%`;
+}
+
+/** What a quarterly view does not list (its old quarters are settled), said plainly: where they are and what still counts them. */
+export function olderQuartersNote(older: OlderQuarters | null, sheet: string, counted: string): HTMLElement | null {
+  if (!older) return null;
+  const span = older.from === older.through ? older.from : `${older.from} to ${older.through}`;
+  return h('p', { class: 'hint' }, `Quarters ${span} (${older.rows.toLocaleString('en-US')} rows) are not listed here: they are on the ${sheet} sheet. ${counted}`);
 }

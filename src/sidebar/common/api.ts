@@ -10,3 +10,10 @@ export interface Identity {
   displayName: string;
   side: string;
 }
+
+/** The quarters a quarterly view does not list (settled: a year old or more): `from` through `through`, `rows` rows of the sheet. */
+export interface OlderQuarters {
+  from: string;
+  through: string;
+  rows: number;
+}

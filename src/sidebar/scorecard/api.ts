@@ -4,7 +4,7 @@
  * satisfaction scores. Only JSON crosses; the side is always the caller's saved side.
  */
 import type { Direction, ScorecardDimension } from '../../domain/scorecard';
-import type { CornerName, Identity } from '../common/api';
+import type { CornerName, Identity, OlderQuarters } from '../common/api';
 
 export type ScorecardScores = Record<ScorecardDimension, number | null>;
 
@@ -38,6 +38,8 @@ export interface ScorecardView {
   satisfaction: { pnps: number | null; psat: number | null; ratings: number; pnpsAllQuarters: number | null; ratingsAllQuarters: number };
   /** Sides with more than one row for the quarter (typed on the sheet): the sidebar shows and replaces the first. */
   duplicateSides: string[];
+  /** Quarters a year old or more, summed up as settled (workbook/quarterly-read.ts): counted in pNPS over every quarter, not in `quarters`; null when every quarter is listed. */
+  olderQuarters: OlderQuarters | null;
 }
 
 export interface ScorecardInput {

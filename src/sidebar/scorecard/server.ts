@@ -13,7 +13,8 @@ import { sideKey } from '../../domain/scores';
 import { type Change, planHistory } from '../../workbook/history';
 import { sheetNameOf } from '../../workbook/layout';
 import { Workbook } from '../../workbook/workbook';
-import { type CellValue, type TableRow, readRows, textOf } from '../../workbook/table';
+import { SETTLED_SCORECARD, readQuarterly, settledRatings } from '../../workbook/quarterly-read';
+import { type CellValue, type TableRow, textOf } from '../../workbook/table';
 import { SCORECARD } from '../../workbook/templates';
 import type { WritePlan } from '../../workbook/write-plan';
 import { type Caller, publicIdentity, viewerOf } from '../common/caller';
@@ -43,12 +44,14 @@ const whereOf = (side: string, quarter: string): string => `${side} for ${quarte
 
 function loadScorecard(requested: string | null, workbook = new Workbook()): ScorecardView {
   const { sides } = readPartnership(workbook);
-  const rows = readRows(workbook.layout(SCORECARD));
   const currentQuarter = quarterOf(workbook.calendar, today());
+  // A recent quarter and the one scored before it are after the settled rows, or the latest of them (quarterly-read.ts).
+  const { rows, settled, through } = readQuarterly(workbook, SETTLED_SCORECARD, requested ?? currentQuarter, { withLatest: true });
+  const listed = (key: string): boolean => settled?.latest == null || key > settled.latest.key;
   const byKey = new Map<string, string>();
   for (const row of rows) {
     const label = textOf(row.values.quarter);
-    if (label !== '' && !byKey.has(quarterKey(label))) byKey.set(quarterKey(label), label);
+    if (label !== '' && !byKey.has(quarterKey(label)) && listed(quarterKey(label))) byKey.set(quarterKey(label), label);
   }
   if (!byKey.has(quarterKey(currentQuarter))) byKey.set(quarterKey(currentQuarter), currentQuarter);
   const quarter = requested ? byKey.get(quarterKey(requested)) ?? requested : currentQuarter;
@@ -75,12 +78,13 @@ function loadScorecard(requested: string | null, workbook = new Workbook()): Sco
   });
 
   const satisfaction = SCORECARD_DIMENSIONS.find((dimension) => dimension.key === 'satisfaction') as (typeof SCORECARD_DIMENSIONS)[number];
-  const allRatings: number[] = [];
+  // Every quarter's ratings: the settled rows' as counted, then the rows after them.
+  const allRatings: number[] = settled ? settledRatings(settled) : [];
   const quarterRatings: number[] = [];
   for (const row of rows) {
     const rating = scoreOf(row.values.satisfaction, satisfaction);
     if (rating === null) continue;
-    allRatings.push(rating);
+    if (row.rowNumber > through) allRatings.push(rating);
     if (quarterKey(textOf(row.values.quarter)) === quarterKey(quarter)) quarterRatings.push(rating);
   }
   const ofQuarter = satisfactionSummary(quarterRatings);
@@ -96,6 +100,7 @@ function loadScorecard(requested: string | null, workbook = new Workbook()): Sco
     bySide,
     satisfaction: { ...ofQuarter, pnpsAllQuarters: overall.pnps, ratingsAllQuarters: overall.ratings },
     duplicateSides: sides.filter((side) => rowsOf(rows, quarter, side).length > 1),
+    olderQuarters: settled?.latest && settled.earliest ? { from: settled.earliest, through: settled.latest.key, rows: settled.rows } : null,
   };
 }
 
@@ -125,7 +130,7 @@ function planHistoryOf(plan: WritePlan, workbook: Workbook, caller: Caller, quar
 /** The caller's row of the quarter, read inside the lock; a later save replaces its scores. */
 function planScores(plan: WritePlan, workbook: Workbook, caller: Caller, quarter: string, scores: Record<ScorecardDimension | 'comments', CellValue>): void {
   const layout = workbook.layout(SCORECARD);
-  const [row] = rowsOf(readRows(layout), quarter, caller.side);
+  const [row] = rowsOf(readQuarterly(workbook, SETTLED_SCORECARD, quarter).rows, quarter, caller.side);
   if (!row) {
     plan.append(layout, [{ quarter, side: caller.side, ...scores }]);
     return;
@@ -155,7 +160,7 @@ const addScorecardActionItem: ScorecardApi['addScorecardActionItem'] = (quarter,
   saveThenShow('Add scorecard action item', ({ workbook, plan, caller: callerOf }) => {
     const caller = callerOf();
     const layout = workbook.layout(SCORECARD);
-    const [row] = rowsOf(readRows(layout), quarter, caller.side);
+    const [row] = rowsOf(readQuarterly(workbook, SETTLED_SCORECARD, quarter).rows, quarter, caller.side);
     if (!row) throw new Error(`Score ${quarter} for ${caller.side} first: action items are kept on your side's row of the quarter.`);
     const actionItems = withActionItem(textOf(row.values.actionItems), item, whereOf(caller.side, quarter));
     plan.update(layout, row.rowNumber, { actionItems });

@@ -9,7 +9,7 @@ import type { ScorecardScores, ScorecardSide, ScorecardView } from './api';
 import type { App } from '../client/app';
 import { h } from '../client/dom';
 import { CORNER_NAMES } from '../client/format';
-import { backToTools, percent } from '../client/method-ui';
+import { backToTools, olderQuartersNote, percent } from '../client/method-ui';
 import { call } from '../client/rpc';
 import { actionButton, actionForm, announce, field, heading, loadInto, notice, radioGroup, section, select, textArea, textInput } from '../client/ui';
 
@@ -195,6 +195,7 @@ function renderScorecard(app: App, view: ScorecardView, saved?: string): void {
     backToTools(app),
     saved ? notice('success', saved) : null,
     h('div', { class: 'inline' }, field('Quarter', picker), show.element),
+    olderQuartersNote(view.olderQuarters, 'Joint Health Scorecard', 'pNPS over all quarters still counts them.'),
     view.duplicateSides.length
       ? notice('warning', `The sheet has more than one row of ${view.duplicateSides.join(' and ')} for ${view.quarter}; the sidebar shows and replaces the first. Delete the others on the sheet.`)
       : null,

@@ -3,7 +3,7 @@
  * deals and revenue influenced) and what it invested, one figure at a time with validation, and
  * the balance each way as the ratio it is (1 = even). Only JSON crosses.
  */
-import type { Identity } from '../common/api';
+import type { Identity, OlderQuarters } from '../common/api';
 
 export interface ValueSideRow {
   side: string;
@@ -42,6 +42,12 @@ export interface ValueExchangeView {
   ropi: string;
   /** Companies with more than one row for the quarter (typed on the sheet): the sidebar writes to the first. */
   duplicateSides: string[];
+  /**
+   * Quarters a year old or more, summed up as settled (workbook/quarterly-read.ts): not in
+   * `quarters`, kept on the sheet (recording a figure for one still finds its row); null when
+   * every quarter is listed.
+   */
+  olderQuarters: OlderQuarters | null;
 }
 
 export interface ValueEntryForm {

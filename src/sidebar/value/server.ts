@@ -10,17 +10,16 @@ import { COUNTED_KINDS, VALUE_KINDS, formatBalance, parseQuarterLabel, parseValu
 import { planHistory } from '../../workbook/history';
 import { sheetNameOf } from '../../workbook/layout';
 import { Workbook } from '../../workbook/workbook';
-import { type CellValue, type TableRow, readRows, textOf } from '../../workbook/table';
+import { SETTLED_VALUE, readQuarterly } from '../../workbook/quarterly-read';
+import { type CellValue, textOf } from '../../workbook/table';
 import { VALUE_EXCHANGE } from '../../workbook/templates';
-import { VALUE_COLUMNS, VALUE_KIND_COLUMNS, planValueEntry, quarterBalances } from '../../workbook/value-exchange';
+import { VALUE_KIND_COLUMNS, planValueEntry, quarterBalances } from '../../workbook/value-exchange';
 import type { Ritual } from '../ritual';
 import { publicIdentity } from '../common/caller';
 import { readPartnership } from '../common/read-model';
 import { saveThenShow, today } from '../common/request';
 import type { ValueApi, ValueExchangeView, ValueSideRow } from './api';
 import { VALUE_ARGUMENTS } from './inputs';
-
-const readValueRows = (workbook: Workbook): TableRow[] => readRows(workbook.layout(VALUE_EXCHANGE), VALUE_COLUMNS);
 
 const quarterKeyOf = (cell: CellValue | undefined): string => {
   const text = textOf(cell).trim();
@@ -31,10 +30,12 @@ const amountOf = (cell: CellValue | undefined): number | null => (typeof cell ==
 
 function loadValueExchange(requested: string | null, workbook = new Workbook()): ValueExchangeView {
   const { sides } = readPartnership(workbook);
-  const rows = readValueRows(workbook);
   const currentQuarter = quarterOf(workbook.calendar, today());
   const quarter = requested ? parseQuarterLabel(requested) ?? requested.trim() : currentQuarter;
-  const quarters = [...new Set([currentQuarter, quarter, ...rows.map((row) => quarterKeyOf(row.values.quarter)).filter((label) => parseQuarterLabel(label) !== null)])]
+  // A recent quarter's rows are all after the settled ones (quarterly-read.ts): the old quarters are only counted.
+  const { rows, settled } = readQuarterly(workbook, SETTLED_VALUE, quarter);
+  const listed = (label: string): boolean => parseQuarterLabel(label) !== null && (settled?.latest == null || label > settled.latest.key);
+  const quarters = [...new Set([currentQuarter, quarter, ...rows.map((row) => quarterKeyOf(row.values.quarter)).filter(listed)])]
     .sort((a, b) => b.localeCompare(a));
   const inQuarter = rows.filter((row) => quarterKeyOf(row.values.quarter) === quarter);
   const sideRows: ValueSideRow[] = sides.map((side) => {
@@ -67,6 +68,7 @@ function loadValueExchange(requested: string | null, workbook = new Workbook()):
     })),
     ropi: ropi.status === 'ratio' ? ropi.ratio.toFixed(2) : '',
     duplicateSides: sides.filter((side) => inQuarter.filter((row) => sideKey(textOf(row.values.side)) === sideKey(side)).length > 1),
+    olderQuarters: settled?.latest && settled.earliest ? { from: settled.earliest, through: settled.latest.key, rows: settled.rows } : null,
   };
 }
 
@@ -81,7 +83,8 @@ const recordValueEntry: ValueApi['recordValueEntry'] = (input) => {
     const current = quarterOf(workbook.calendar, today());
     if (entry.quarter > current) throw new Error(`${entry.quarter} has not begun yet (it is ${current} now); record a quarter's figures once it has started.`);
     const layout = workbook.layout(VALUE_EXCHANGE);
-    const rows = readValueRows(workbook);
+    // Every row of the entry's quarter and side: the unsettled rows for a recent quarter, else the whole sheet.
+    const { rows } = readQuarterly(workbook, SETTLED_VALUE, entry.quarter);
     const planned = planValueEntry(rows, entry);
     if (planned.action === 'append') {
       plan.append(layout, [planned.values]);

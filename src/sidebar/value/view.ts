@@ -8,7 +8,7 @@ import { type ValueEntryField, valueEntryProblems } from '../../domain/value';
 import type { ValueExchangeView } from './api';
 import type { App } from '../client/app';
 import { h, uid } from '../client/dom';
-import { backToTools, numberInput } from '../client/method-ui';
+import { backToTools, numberInput, olderQuartersNote } from '../client/method-ui';
 import { call } from '../client/rpc';
 import { actionForm, announce, heading, loadInto, notice, section, select, textArea, textInput } from '../client/ui';
 
@@ -21,7 +21,13 @@ const figure = (value: number | null): string => (value === null ? '–' : value
 function quarterPicker(app: App, view: ValueExchangeView): HTMLElement {
   const picker = select(view.quarters, view.quarter, { id: uid('quarter') });
   picker.addEventListener('change', () => showValue(app, picker.value));
-  return h('div', { class: 'field' }, h('label', { for: picker.id }, 'Quarter shown'), picker);
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: picker.id }, 'Quarter shown'),
+    picker,
+    olderQuartersNote(view.olderQuarters, 'Value Exchange', 'Type one of them under Record a figure to add to it.'),
+  );
 }
 
 /** Each kind per company, as on the sheet's rows of the quarter. */
