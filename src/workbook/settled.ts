@@ -120,9 +120,10 @@ export function readUnsettled<S>(
   if (settlement) {
     const also = settledFrom?.(settlement.summary) ?? null;
     const from = also === null ? settlement.through : Math.min(also, settlement.through);
-    // Few rows above: read from the top, header and all (it checks a cached layout, which a save's
-    // writes would otherwise check with a round trip of its own).
-    const read = readTableFrom(layout, keys, from * keys.length <= ROUND_TRIP_CELLS ? 2 : from);
+    // A save with few rows above reads from the top, header and all: it checks a cached layout,
+    // which the save's writes would otherwise check with a round trip of its own.
+    const fromTop = workbook.underLock && from * keys.length <= ROUND_TRIP_CELLS;
+    const read = readTableFrom(layout, keys, fromTop ? 2 : from);
     const markRow = read.rows.find((row) => row.rowNumber === settlement.through);
     if (markRow && markOf(spec.keys, markRow.values) === settlement.mark) {
       reads.set(spec.table.key, { spec: spec as SettledSpec<unknown>, settlement: settlement as Settlement<unknown> });
