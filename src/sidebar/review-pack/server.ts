@@ -28,6 +28,8 @@ function cachedSheetName(workbook: Workbook, table: TableSpec): string | undefin
 const prepareReview: ReviewPackApi['prepareReview'] = (cycle) => {
   const workbook = new Workbook();
   return withDocumentLock('Prepare review', () => {
+    // Under the lock (a fresh Workbook, nothing read yet): reads may come from the top, header and all (settled.ts).
+    workbook.forgetReads();
     // The commitments are not read (the pack's formulas read them); the answers of the cycles not
     // summed up are read with every column, so on a small sheet their layout is checked by this one
     // read rather than by a second one for its header.
