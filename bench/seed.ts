@@ -55,6 +55,19 @@ function commitmentLife(i: number, rows: number): Record<string, CellValue> {
   return { status, dueDate: due, doneOn: done, flaggedOn: status === 'Missed' && i % 2 === 0 ? new Date(due.getTime() - 3 * DAY_MS) : '' };
 }
 
+/**
+ * A Breach Log as use leaves it: breaches in the order they happened, each earlier one reset and
+ * decided (rebuild or exit decided a week after its facilitated review), the latest, three days
+ * before the bench's today, still being reset (acknowledged, its review held, not yet marked complete) and undecided (Home is in breach mode, the breach view
+ * lists it). A log where breaches from all year are still in play is not one a partnership keeps.
+ */
+function breachLife(i: number, rows: number): Record<string, CellValue> {
+  const fromEnd = rows - 1 - i;
+  const date = new Date(BENCH_DAY - (3 + 7 * fromEnd) * DAY_MS);
+  if (fromEnd === 0) return { date, status: 'Reset under way', acknowledgedOn: date, reviewDate: new Date(date.getTime() + DAY_MS), nextCycleRecovered: '', decision: '', decisionReasons: '', decidedOn: '', decidedBy: '' };
+  return { date, status: 'Reset complete', acknowledgedOn: date, reviewDate: new Date(date.getTime() + 14 * DAY_MS), decidedOn: new Date(date.getTime() + 21 * DAY_MS) };
+}
+
 /** A plausible value for row `i` of `column`, spread over a year, four quarters and both sides. */
 function seedValue(table: TableSpec, column: ColumnSpec, i: number): CellValue {
   if (column.key === 'cycle' || column.key === 'quarter') return `2026-Q${1 + (i % 4)}`;
@@ -128,8 +141,7 @@ export function seededWorkbook(rows: number, { cycles = 'recorded' }: { cycles?:
       const records = Array.from({ length: rows }, (_, i) => ({
         ...Object.fromEntries(table.columns.map((column) => [column.key, seedValue(table, column, i)])),
         ...(table === COMMITMENTS ? commitmentLife(i, rows) : {}),
-        // Breaches reset long ago are complete; the latest is still being reset (Home is in breach mode).
-        ...(table === BREACHES ? { status: i === rows - 1 ? 'Reset under way' : 'Reset complete' } : {}),
+        ...(table === BREACHES ? breachLife(i, rows) : {}),
       }));
       appendRows(locateTable(spreadsheet, table), records);
     }
