@@ -18,6 +18,7 @@ import { readCommitmentLog } from '../src/workbook/commitments-read';
 import { readBreachState } from '../src/workbook/breach-read';
 import { ASSESSMENT_RATING_KEYS, readAnswerRows } from '../src/workbook/answers-read';
 import { settlementProperties } from '../src/workbook/settled';
+import { readRiskLog } from '../src/workbook/premortem-read';
 import { SETTLED_TABLES } from '../src/workbook/settled-tables';
 
 export const SIDES = ['Acme', 'Beta'] as const;
@@ -32,6 +33,8 @@ const ID_PREFIX: Record<string, string> = { commitments: 'C', premortem: 'R', di
  * still proposed is not one a partnership keeps.
  */
 export const OPEN_COMMITMENTS = 30;
+/** Pre-mortem risks not yet turned into commitments, at the end of the sheet. */
+const OPEN_RISKS = 12;
 const OPEN_STATUSES = ['Proposed', 'Open', 'At risk'] as const;
 const CLOSED_STATUSES = ['Done', 'Done', 'Done', 'Done', 'Missed', 'Dropped', 'Declined', 'Withdrawn'] as const;
 const BENCH_DAY = Date.UTC(2026, 10, 20);
@@ -69,10 +72,12 @@ function breachLife(i: number, rows: number): Record<string, CellValue> {
 }
 
 /** A plausible value for row `i` of `column`, spread over a year, four quarters and both sides. */
-function seedValue(table: TableSpec, column: ColumnSpec, i: number): CellValue {
+function seedValue(table: TableSpec, column: ColumnSpec, i: number, rows: number): CellValue {
   if (column.key === 'cycle' || column.key === 'quarter') return `2026-Q${1 + (i % 4)}`;
-  // Nothing seeded has become a commitment yet, so every risk may still become one.
-  if (column.key === 'commitmentId') return '';
+  // A pre-mortem in use: every risk but the last OPEN_RISKS became a commitment (its id here); the
+  // open ones may still become one. 10,000 risks none of which was ever acted on is not a log a
+  // partnership keeps.
+  if (column.key === 'commitmentId') return table.key === 'premortem' && rows - 1 - i >= OPEN_RISKS ? `C-${i + 1}` : '';
   switch (column.kind) {
     case 'id':
       return `${ID_PREFIX[table.key] ?? table.key.slice(0, 1).toUpperCase()}-${i + 1}`;
@@ -139,7 +144,7 @@ export function seededWorkbook(rows: number, { cycles = 'recorded' }: { cycles?:
       // The Cycles sheet is seeded below, with the cycles the answers name.
       if (table === PARTNERSHIP || table === CYCLES) continue;
       const records = Array.from({ length: rows }, (_, i) => ({
-        ...Object.fromEntries(table.columns.map((column) => [column.key, seedValue(table, column, i)])),
+        ...Object.fromEntries(table.columns.map((column) => [column.key, seedValue(table, column, i, rows)])),
         ...(table === COMMITMENTS ? commitmentLife(i, rows) : {}),
         ...(table === BREACHES ? breachLife(i, rows) : {}),
       }));
@@ -164,6 +169,7 @@ export function seededWorkbook(rows: number, { cycles = 'recorded' }: { cycles?:
       readCommitmentLog(workbook);
       readBreachState(workbook);
       readAnswerRows(workbook, ASSESSMENT_RATING_KEYS, new Set());
+      readRiskLog(workbook);
       for (const [key, value] of Object.entries(settlementProperties(workbook, () => new Set(), new Date(), SETTLED_TABLES))) plan.setDocumentProperty(key, value);
       planHistoryEntries(plan, workbook, [{ when: new Date(), who: 'Seed', sheet: '', rowId: '', field: '', oldValue: '', newValue: 'seeded' }]);
     });

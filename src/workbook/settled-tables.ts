@@ -2,6 +2,7 @@
 import { SETTLED_ANSWERS } from './answers-read';
 import { SETTLED_BREACHES } from './breach-read';
 import { SETTLED_COMMITMENTS } from './commitments-read';
+import { SETTLED_RISKS } from './premortem-read';
 import type { SettledSpec } from './settled';
 
-export const SETTLED_TABLES: ReadonlyArray<SettledSpec<unknown>> = [SETTLED_COMMITMENTS, SETTLED_BREACHES, SETTLED_ANSWERS] as ReadonlyArray<SettledSpec<unknown>>;
+export const SETTLED_TABLES: ReadonlyArray<SettledSpec<unknown>> = [SETTLED_COMMITMENTS, SETTLED_BREACHES, SETTLED_ANSWERS, SETTLED_RISKS] as ReadonlyArray<SettledSpec<unknown>>;

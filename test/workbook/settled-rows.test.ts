@@ -12,7 +12,7 @@ import { SETTLED_PROPERTY_PREFIX } from '../../src/workbook/property-keys';
 import { stampEdit } from '../../src/workbook/stamp';
 import { appendRows, type CellValue } from '../../src/workbook/table';
 import { locateTable } from '../../src/workbook/layout';
-import { BREACHES, COMMITMENTS } from '../../src/workbook/templates';
+import { BREACHES, COMMITMENTS, PREMORTEM } from '../../src/workbook/templates';
 import { asAna, asBen, double, useWorkbookDouble } from '../support/workbook-double';
 
 useWorkbookDouble();
@@ -379,5 +379,47 @@ describe('settled answers', () => {
     double.endExecution();
     expect(double.inspect.properties('document')[ANSWERS_PROPERTY] ?? '').toBe('');
     expect(api.loadResults('Year end').bySide.map((side) => side.responses).reduce((a, b) => a + b, 0)).toBe(3);
+  });
+});
+
+describe('settled risks', () => {
+  const RISK_PROPERTY = `${SETTLED_PROPERTY_PREFIX}premortem`;
+
+  function premortemReadWhole() {
+    const properties = double.globals.PropertiesService.getDocumentProperties();
+    const kept = properties.getProperty(RISK_PROPERTY);
+    properties.deleteProperty(RISK_PROPERTY);
+    const view = api.loadPremortem();
+    if (kept !== null) properties.setProperty(RISK_PROPERTY, kept);
+    double.endExecution();
+    return view;
+  }
+
+  const newRisk = (risk: string) => ({ initiative: 'Launch', risk, likelihood: 'Medium', impact: 'High', earlySignal: '', recoveryStandard: '', ownerSide: 'Beta' });
+
+  it('the pre-mortem lists the risks from the first not yet a commitment, as a whole read does, for any sheet', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { maxLength: 12 }), (made) => {
+        const layout = locateTable(double.spreadsheet, PREMORTEM);
+        layout.sheet.getRange(2, 1, 40, PREMORTEM.columns.length).clearContent();
+        double.globals.PropertiesService.getDocumentProperties().deleteProperty(RISK_PROPERTY);
+        appendRows(layout, made.map((commitment, i) => ({ ...newRisk(`Risk ${i + 1}`), id: `R-${i + 1}`, commitmentId: commitment ? `C-${i + 1}` : '' })));
+        double.endExecution();
+        asAna();
+        api.addRisk(newRisk('The latest'));
+        double.endExecution();
+        const settled = JSON.parse(double.inspect.properties('document')[RISK_PROPERTY] || 'null') as { through: number } | null;
+        const leading = made.findIndex((commitment) => !commitment);
+        expect(settled?.through ?? 1).toBe(1 + (leading < 0 ? made.length : leading));
+        const view = api.loadPremortem();
+        double.endExecution();
+        expect(view).toEqual(premortemReadWhole());
+        expect(view.earlier + view.risks.length).toBe(made.length + 1);
+        expect(view.risks.at(-1)).toMatchObject({ risk: 'The latest', id: `R-${String(made.length + 1).padStart(3, '0')}` });
+        // A risk not listed is still found: it is a commitment already.
+        if (view.earlier > 0) expect(() => api.riskToCommitment('R-1', '2027-01-15')).toThrow(/R-1 is already commitment C-1/);
+      }),
+      { numRuns: 25 },
+    );
   });
 });
