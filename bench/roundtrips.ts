@@ -133,7 +133,7 @@ const HANDLER_ACTIONS: Record<HandlerName, BenchAction> = {
   saveScorecard: { name: 'submit_scorecard', run: () => api.saveScorecard(benchScores()) },
   loadGovernance: { name: 'view_governance', run: () => api.loadGovernance() },
   saveGovernance: { name: 'submit_governance', run: () => api.saveGovernance({ approach: 'Gradual commitment', rationale: 'Two corners are low' }) },
-  // The seed decides every breach (Rebuild, Exit in turn): the last breach is made undecided first.
+  // The seed decides every breach but the last (bench/seed.ts breachLife), which is decided here.
   decideBreach: {
     name: 'submit_decide_breach',
     prepare: () => clearBreachDecisions(),
@@ -174,11 +174,11 @@ let replacedId = '';
 /** yyyy-mm-dd `days` from today: agreed actions fall due 30 to 60 days out, counted from the real clock. */
 const daysAhead = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
-/** Blanks the Breaches sheet's Decision column (seeded with Rebuild and Exit), so a breach can be decided. */
+/** Blanks the last breach's Decision (the seed leaves it undecided already; kept so the decided one is always free). */
 function clearBreachDecisions(): void {
   const layout = locateTable(SpreadsheetApp.getActiveSpreadsheet(), BREACHES);
   const column = layout.columnOf.get('decision') as number;
-  layout.sheet.getRange(2, column, layout.sheet.getMaxRows() - 1, 1).clearContent();
+  layout.sheet.getRange(layout.sheet.getLastRow(), column).clearContent();
 }
 
 /**

@@ -18,6 +18,7 @@ import { readCommitmentLog } from '../src/workbook/commitments-read';
 import { readBreachState } from '../src/workbook/breach-read';
 import { ASSESSMENT_RATING_KEYS, readAnswerRows } from '../src/workbook/answers-read';
 import { settlementProperties } from '../src/workbook/settled';
+import { readRiskLog } from '../src/workbook/premortem-read';
 import { SETTLED_TABLES } from '../src/workbook/settled-tables';
 import { SETTLED_SCORECARD, SETTLED_VALUE } from '../src/workbook/quarterly-read';
 import { readUnsettled } from '../src/workbook/settled';
@@ -34,6 +35,8 @@ const ID_PREFIX: Record<string, string> = { commitments: 'C', premortem: 'R', di
  * still proposed is not one a partnership keeps.
  */
 export const OPEN_COMMITMENTS = 30;
+/** Pre-mortem risks not yet turned into commitments, at the end of the sheet. */
+const OPEN_RISKS = 12;
 const OPEN_STATUSES = ['Proposed', 'Open', 'At risk'] as const;
 const CLOSED_STATUSES = ['Done', 'Done', 'Done', 'Done', 'Missed', 'Dropped', 'Declined', 'Withdrawn'] as const;
 const BENCH_DAY = Date.UTC(2026, 10, 20);
@@ -69,11 +72,26 @@ function quarterlyRow(i: number, rows: number): Record<string, CellValue> {
   return { quarter: `${String(Math.floor(index / 4)).padStart(4, '0')}-Q${(index % 4) + 1}`, side: SIDES[(rows - 1 - i) % 2 === 0 ? 1 : 0] };
 }
 
+/**
+ * A Breach Log as use leaves it: breaches in the order they happened, each earlier one reset and
+ * decided (rebuild or exit decided a week after its facilitated review), the latest, three days
+ * before the bench's today, still being reset (acknowledged, its review held, not yet marked complete) and undecided (Home is in breach mode, the breach view
+ * lists it). A log where breaches from all year are still in play is not one a partnership keeps.
+ */
+function breachLife(i: number, rows: number): Record<string, CellValue> {
+  const fromEnd = rows - 1 - i;
+  const date = new Date(BENCH_DAY - (3 + 7 * fromEnd) * DAY_MS);
+  if (fromEnd === 0) return { date, status: 'Reset under way', acknowledgedOn: date, reviewDate: new Date(date.getTime() + DAY_MS), nextCycleRecovered: '', decision: '', decisionReasons: '', decidedOn: '', decidedBy: '' };
+  return { date, status: 'Reset complete', acknowledgedOn: date, reviewDate: new Date(date.getTime() + 14 * DAY_MS), decidedOn: new Date(date.getTime() + 21 * DAY_MS) };
+}
+
 /** A plausible value for row `i` of `column`, spread over a year, four quarters and both sides. */
-function seedValue(table: TableSpec, column: ColumnSpec, i: number): CellValue {
+function seedValue(table: TableSpec, column: ColumnSpec, i: number, rows: number): CellValue {
   if (column.key === 'cycle' || column.key === 'quarter') return `2026-Q${1 + (i % 4)}`;
-  // Nothing seeded has become a commitment yet, so every risk may still become one.
-  if (column.key === 'commitmentId') return '';
+  // A pre-mortem in use: every risk but the last OPEN_RISKS became a commitment (its id here); the
+  // open ones may still become one. 10,000 risks none of which was ever acted on is not a log a
+  // partnership keeps.
+  if (column.key === 'commitmentId') return table.key === 'premortem' && rows - 1 - i >= OPEN_RISKS ? `C-${i + 1}` : '';
   switch (column.kind) {
     case 'id':
       return `${ID_PREFIX[table.key] ?? table.key.slice(0, 1).toUpperCase()}-${i + 1}`;
@@ -140,11 +158,10 @@ export function seededWorkbook(rows: number, { cycles = 'recorded' }: { cycles?:
       // The Cycles sheet is seeded below, with the cycles the answers name.
       if (table === PARTNERSHIP || table === CYCLES) continue;
       const records = Array.from({ length: rows }, (_, i) => ({
-        ...Object.fromEntries(table.columns.map((column) => [column.key, seedValue(table, column, i)])),
+        ...Object.fromEntries(table.columns.map((column) => [column.key, seedValue(table, column, i, rows)])),
         ...(table === COMMITMENTS ? commitmentLife(i, rows) : {}),
         ...(table === SCORECARD || table === VALUE_EXCHANGE ? quarterlyRow(i, rows) : {}),
-        // Breaches reset long ago are complete; the latest is still being reset (Home is in breach mode).
-        ...(table === BREACHES ? { status: i === rows - 1 ? 'Reset under way' : 'Reset complete' } : {}),
+        ...(table === BREACHES ? breachLife(i, rows) : {}),
       }));
       appendRows(locateTable(spreadsheet, table), records);
     }
@@ -169,6 +186,7 @@ export function seededWorkbook(rows: number, { cycles = 'recorded' }: { cycles?:
       readAnswerRows(workbook, ASSESSMENT_RATING_KEYS, new Set());
       readUnsettled(workbook, SETTLED_SCORECARD);
       readUnsettled(workbook, SETTLED_VALUE);
+      readRiskLog(workbook);
       for (const [key, value] of Object.entries(settlementProperties(workbook, () => new Set(), new Date(), SETTLED_TABLES))) plan.setDocumentProperty(key, value);
       planHistoryEntries(plan, workbook, [{ when: new Date(), who: 'Seed', sheet: '', rowId: '', field: '', oldValue: '', newValue: 'seeded' }]);
     });

@@ -1,11 +1,14 @@
 /**
- * The Breach Log as Home and the cycle offer read it: the breaches whose reset is not complete
- * (breach mode) and the most recent completed reset (a reset cycle is offered after it). Breaches
- * whose reset is complete are settled (settled.ts): a view reads the rows after them, and the
- * latest completed reset among them is kept in their summary.
+ * The Breach Log as Home, the cycle offer and the breach view read it: the breaches whose reset is
+ * not complete (breach mode), the most recent completed reset (a reset cycle is offered after it),
+ * and the breaches still to be decided. Breaches whose reset is complete and whose rebuild-or-exit
+ * decision was taken on an earlier day are settled (settled.ts): a view reads the rows after them,
+ * and their summary keeps the latest completed reset and the highest id.
  */
-import { type SettledSpec, readUnsettled } from './settled';
-import { type TableRow, dateOf, textOf } from './table';
+import type { Calendar } from '../domain/calendar';
+import { highestIdNumber } from './input';
+import { type SettleContext, type SettledSpec, readUnsettled } from './settled';
+import { type CellValue, type TableRow, dateOf, readRows, textOf } from './table';
 import { BREACHES } from './templates';
 import type { Workbook } from './workbook';
 
@@ -13,6 +16,8 @@ const COMPLETE = 'Reset complete';
 
 interface SettledBreaches {
   rows: number;
+  /** The highest B-n id among them (a new breach's id comes after it). */
+  highestId: number;
   /** When the latest of their resets completed (its facilitated review, else the breach's day), as epoch ms; null: none dated. */
   latestCompleted: number | null;
 }
@@ -20,23 +25,36 @@ interface SettledBreaches {
 /** When a completed reset is taken to have completed: its facilitated review, else the breach's day. */
 const completedOn = (row: TableRow): Date | null => dateOf(row.values.reviewDate) ?? dateOf(row.values.date);
 
+/**
+ * Settled: the reset is complete and rebuild or exit was decided on an earlier day (a decision
+ * taken today stays in the breach view, which shows it as decided, until tomorrow). A decision
+ * typed by hand without its day is settled at once.
+ */
+function isSettledBreach(values: Readonly<Record<string, CellValue>>, asOf: Date, calendar: Calendar): boolean {
+  if (textOf(values.status) !== COMPLETE || textOf(values.decision) === '') return false;
+  const decidedOn = dateOf(values.decidedOn);
+  return decidedOn === null || calendar.dayNumber(decidedOn) < calendar.dayNumber(asOf);
+}
+
 export const SETTLED_BREACHES: SettledSpec<SettledBreaches> = {
   table: BREACHES,
-  keys: ['id', 'date', 'what', 'corner', 'reviewDate', 'status'],
-  isSettled: (values) => textOf(values.status) === COMPLETE,
-  empty: () => ({ rows: 0, latestCompleted: null }),
+  keys: ['id', 'date', 'what', 'corner', 'reviewDate', 'status', 'decision', 'decidedOn'],
+  isSettled: (values, { asOf, calendar }: SettleContext) => isSettledBreach(values, asOf, calendar),
+  empty: () => ({ rows: 0, highestId: 0, latestCompleted: null }),
   add(summary, row) {
     const on = completedOn(row)?.getTime() ?? null;
     summary.rows += 1;
+    summary.highestId = Math.max(summary.highestId, highestIdNumber([row], 'B'));
     if (on !== null && (summary.latestCompleted === null || on > summary.latestCompleted)) summary.latestCompleted = on;
     return summary;
   },
   parse(stored) {
     if (typeof stored !== 'object' || stored === null) return null;
-    const { rows, latestCompleted } = stored as Partial<SettledBreaches>;
+    const { rows, highestId, latestCompleted } = stored as Partial<SettledBreaches>;
     if (typeof rows !== 'number' || !Number.isInteger(rows) || rows < 0) return null;
+    if (typeof highestId !== 'number' || !Number.isInteger(highestId) || highestId < 0) return null;
     if (latestCompleted !== null && typeof latestCompleted !== 'number') return null;
-    return { rows, latestCompleted };
+    return { rows, highestId, latestCompleted };
   },
 };
 
@@ -59,4 +77,35 @@ export const openBreaches = (state: BreachState): TableRow[] => state.rows.filte
 export function latestCompletedReset(state: BreachState): Date | null {
   const dates = [state.completedBefore, ...state.rows.filter((row) => textOf(row.values.status) === COMPLETE).map(completedOn)].filter((date): date is Date => date !== null);
   return dates.sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
+}
+
+/** The Breach Log as the breach view and its saves read it: every column of the rows after the settled ones. */
+export interface BreachLog {
+  /** Rows before `rows` that are settled (counted, not read). */
+  settledRows: number;
+  /** The highest B-n id among those. */
+  settledHighestId: number;
+  rows: TableRow[];
+}
+
+export function readBreachLog(workbook: Workbook): BreachLog {
+  const read = readUnsettled(workbook, SETTLED_BREACHES, BREACHES.columns.map((column) => column.key));
+  return { settledRows: read.summary.rows, settledHighestId: read.summary.highestId, rows: read.rows };
+}
+
+/** The whole Breach Log: a save that must change a breach among the settled ones finds it here. */
+export function readWholeBreachLog(workbook: Workbook): BreachLog {
+  return { settledRows: 0, settledHighestId: 0, rows: readRows(workbook.layout(BREACHES)) };
+}
+
+/**
+ * What the breach view lists: the log's rows from the first that is not settled as of `asOf`, and
+ * how many come before it. The same whether the log was read whole or after its settled rows (the
+ * leading settled rows of a whole read are the ones a save sums up), so the view does not depend
+ * on what was summed up.
+ */
+export function listedBreaches(log: BreachLog, asOf: Date, calendar: Calendar): { earlier: number; rows: TableRow[] } {
+  let first = 0;
+  while (first < log.rows.length && isSettledBreach(log.rows[first].values, asOf, calendar)) first += 1;
+  return { earlier: log.settledRows + first, rows: log.rows.slice(first) };
 }

@@ -12,7 +12,7 @@ import { SETTLED_PROPERTY_PREFIX } from '../../src/workbook/property-keys';
 import { stampEdit } from '../../src/workbook/stamp';
 import { appendRows, type CellValue } from '../../src/workbook/table';
 import { locateTable } from '../../src/workbook/layout';
-import { COMMITMENTS } from '../../src/workbook/templates';
+import { BREACHES, COMMITMENTS, PREMORTEM } from '../../src/workbook/templates';
 import { asAna, asBen, double, useWorkbookDouble } from '../support/workbook-double';
 
 useWorkbookDouble();
@@ -237,28 +237,86 @@ function vi_shift(days: number): void {
 
 describe('settled breaches', () => {
   const BREACH_PROPERTY = `${SETTLED_PROPERTY_PREFIX}breaches`;
+  const breachSettlement = () => JSON.parse(double.inspect.properties('document')[BREACH_PROPERTY] || 'null') as { through: number; summary: Record<string, unknown> } | null;
 
-  it('a breach save sums up the completed resets; Home then reads the breaches after them, in breach mode, and the offer after a reset knows the latest', () => {
+  /** The breach view as a whole read of the log gives it: the same request with the settlement set aside. */
+  function breachesReadWhole() {
+    const properties = double.globals.PropertiesService.getDocumentProperties();
+    const kept = properties.getProperty(BREACH_PROPERTY);
+    properties.deleteProperty(BREACH_PROPERTY);
+    const view = api.loadBreaches();
+    if (kept !== null) properties.setProperty(BREACH_PROPERTY, kept);
+    double.endExecution();
+    return view;
+  }
+
+  const decide = (id: string) =>
+    api.decideBreach({ id, dishonestyOrDataMisuse: false, partnerAcknowledged: true, recovered: 'Not yet known', decision: 'Rebuild', reasons: 'Owned at once' });
+
+  it('a save sums up the breaches reset and decided before today; Home and the breach view then read the ones after them, and show what a whole read shows', () => {
     asAna();
     const first = api.recordBreach({ date: '2026-03-02', what: 'Shared a forecast without asking', corner: 'Transparency' }).breaches[0].id;
     api.updateBreach({ id: first, acknowledgedOn: '2026-03-03', reviewDate: '2026-04-01', status: 'Reset complete' });
     const second = api.recordBreach({ date: '2026-06-01', what: 'Missed the launch date', corner: 'Reliability' }).breaches.find((b) => b.id !== first)!.id;
     api.updateBreach({ id: second, acknowledgedOn: '2026-06-02', reviewDate: '2026-07-01', status: 'Reset complete' });
+    decide(first);
+    // Decided today: still listed (as decided), not settled.
+    const decided = decide(second);
     double.endExecution();
-    // The last save wrote the second breach: the settled rows stop before it until the next save.
-    expect(JSON.parse(double.inspect.properties('document')[BREACH_PROPERTY]!)).toMatchObject({ through: 2, summary: { rows: 1 } });
+    expect(decided.breaches.map((b) => b.id)).toEqual([first, second]);
+    expect(decided.earlier).toBe(0);
+    expect(breachSettlement()).toBeNull();
+    vi_shift(1);
     api.recordBreach({ date: '2026-11-27', what: 'Pricing sent to a competitor', corner: 'Transparency' });
     double.endExecution();
-    expect(JSON.parse(double.inspect.properties('document')[BREACH_PROPERTY]!)).toMatchObject({ through: 3, summary: { rows: 2, latestCompleted: day('2026-07-01').getTime() } });
+    expect(breachSettlement()).toMatchObject({ through: 3, summary: { rows: 2, highestId: 2, latestCompleted: day('2026-07-01').getTime() } });
 
     const home = api.loadHome();
     expect(home.breachMode).toMatchObject({ what: 'Pricing sent to a competitor', corner: 'Transparency' });
     expect(home.offer).toMatchObject({ kind: 'Reset', reason: 'breach' });
-    const third = api.loadBreaches().breaches.find((b) => b.what.startsWith('Pricing'))!.id;
-    api.updateBreach({ id: third, acknowledgedOn: '2026-11-27', reviewDate: '2026-11-29', status: 'Reset complete' });
     double.endExecution();
-    expect(api.loadHome().breachMode).toBeNull();
-    expect(api.loadHome().offer?.reason).not.toBe('breach');
+    const view = api.loadBreaches();
+    expect(view.breaches.map((b) => b.what)).toEqual(['Pricing sent to a competitor']);
+    expect(view.earlier).toBe(2);
+    expect(view).toEqual(breachesReadWhole());
+    // A settled breach is still found by its id (a whole read): its prevention plan can be added.
+    api.updateBreach({ id: first, preventionPlan: 'Forecasts go through the steering committee' });
+    double.endExecution();
+    expect(breachSettlement()).toBeNull();
+    const third = api.recordBreach({ date: '2026-11-28', what: 'Second leak', corner: 'Transparency' }).breaches.find((b) => b.what === 'Second leak')!.id;
+    expect(third).toBe('B-004');
+    api.updateBreach({ id: view.breaches[0].id, acknowledgedOn: '2026-11-27', reviewDate: '2026-11-29', status: 'Reset complete' });
+    double.endExecution();
+    expect(api.loadHome().breachMode).toMatchObject({ what: 'Second leak' });
+    vi_shift(-1);
+  });
+
+  it('the breach view lists and decides what a whole read does, for any Breach Log', () => {
+    const status = fc.constantFrom('Reset under way', 'Reset complete');
+    const decidedOn = fc.option(fc.integer({ min: -60, max: 0 }).map((offset) => new Date(day('2026-11-30').getTime() + offset * 86_400_000)), { nil: '' as const });
+    const breach = fc.record({ status, decision: fc.constantFrom('', 'Rebuild', 'Exit'), decidedOn, date: fc.integer({ min: 0, max: 300 }) });
+    fc.assert(
+      fc.property(fc.array(breach, { minLength: 0, maxLength: 12 }), fc.integer({ min: 0, max: 3 }), (breaches, later) => {
+        const layout = locateTable(double.spreadsheet, BREACHES);
+        layout.sheet.getRange(2, 1, 40, BREACHES.columns.length).clearContent();
+        double.globals.PropertiesService.getDocumentProperties().deleteProperty(BREACH_PROPERTY);
+        appendRows(layout, breaches.map((b, i) => ({ ...b, id: `B-${i + 1}`, date: new Date(day('2026-01-01').getTime() + b.date * 86_400_000), what: `Breach ${i + 1}`, corner: 'Transparency' })));
+        double.endExecution();
+        asAna();
+        api.recordBreach({ date: '2026-11-20', what: 'The latest', corner: 'Reliability' });
+        double.endExecution();
+        vi_shift(later);
+        const view = api.loadBreaches();
+        double.endExecution();
+        const whole = breachesReadWhole();
+        vi_shift(-later);
+        expect(view).toEqual(whole);
+        expect(view.earlier + view.breaches.length).toBe(breaches.length + 1);
+        expect(view.breaches.at(-1)?.what).toBe('The latest');
+        expect(view.breaches.at(-1)?.id).toBe(`B-${String(breaches.length + 1).padStart(3, '0')}`);
+      }),
+      { numRuns: 30 },
+    );
   });
 });
 
@@ -326,5 +384,47 @@ describe('settled answers', () => {
     double.endExecution();
     expect(double.inspect.properties('document')[ANSWERS_PROPERTY] ?? '').toBe('');
     expect(api.loadResults('Year end').bySide.map((side) => side.responses).reduce((a, b) => a + b, 0)).toBe(3);
+  });
+});
+
+describe('settled risks', () => {
+  const RISK_PROPERTY = `${SETTLED_PROPERTY_PREFIX}premortem`;
+
+  function premortemReadWhole() {
+    const properties = double.globals.PropertiesService.getDocumentProperties();
+    const kept = properties.getProperty(RISK_PROPERTY);
+    properties.deleteProperty(RISK_PROPERTY);
+    const view = api.loadPremortem();
+    if (kept !== null) properties.setProperty(RISK_PROPERTY, kept);
+    double.endExecution();
+    return view;
+  }
+
+  const newRisk = (risk: string) => ({ initiative: 'Launch', risk, likelihood: 'Medium', impact: 'High', earlySignal: '', recoveryStandard: '', ownerSide: 'Beta' });
+
+  it('the pre-mortem lists the risks from the first not yet a commitment, as a whole read does, for any sheet', () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { maxLength: 12 }), (made) => {
+        const layout = locateTable(double.spreadsheet, PREMORTEM);
+        layout.sheet.getRange(2, 1, 40, PREMORTEM.columns.length).clearContent();
+        double.globals.PropertiesService.getDocumentProperties().deleteProperty(RISK_PROPERTY);
+        appendRows(layout, made.map((commitment, i) => ({ ...newRisk(`Risk ${i + 1}`), id: `R-${i + 1}`, commitmentId: commitment ? `C-${i + 1}` : '' })));
+        double.endExecution();
+        asAna();
+        api.addRisk(newRisk('The latest'));
+        double.endExecution();
+        const settled = JSON.parse(double.inspect.properties('document')[RISK_PROPERTY] || 'null') as { through: number } | null;
+        const leading = made.findIndex((commitment) => !commitment);
+        expect(settled?.through ?? 1).toBe(1 + (leading < 0 ? made.length : leading));
+        const view = api.loadPremortem();
+        double.endExecution();
+        expect(view).toEqual(premortemReadWhole());
+        expect(view.earlier + view.risks.length).toBe(made.length + 1);
+        expect(view.risks.at(-1)).toMatchObject({ risk: 'The latest', id: `R-${String(made.length + 1).padStart(3, '0')}` });
+        // A risk not listed is still found: it is a commitment already.
+        if (view.earlier > 0) expect(() => api.riskToCommitment('R-1', '2027-01-15')).toThrow(/R-1 is already commitment C-1/);
+      }),
+      { numRuns: 25 },
+    );
   });
 });

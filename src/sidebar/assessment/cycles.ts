@@ -11,8 +11,7 @@ import { cycleRatingsInOrder } from '../../workbook/cycle-records';
 import { type CycleStore, respondentToken } from '../../workbook/cycle-store';
 import { readCycleRecords } from '../../workbook/cycle-settings';
 import type { Workbook } from '../../workbook/workbook';
-import { type TableRow, dateOf, isoDayOf, readRows, textOf } from '../../workbook/table';
-import { BREACHES } from '../../workbook/templates';
+import { type TableRow, dateOf, isoDayOf, textOf } from '../../workbook/table';
 import { type CycleSummary, type Snapshot, cycles as cycleSummaries, readSnapshot } from '../common/read-model';
 import { today } from '../common/request';
 import type { CycleInfo, CycleOfferView } from './api';
@@ -165,12 +164,11 @@ export function latestClosedCycle(context: CycleContext, named?: string | null):
 
 /**
  * What the governance view, its save, the breach decisions and a cycle's start and close need: the Partnership row, the
- * assessments' ratings and the cycles; the commitments are not read. `breaches`: the breach
- * decisions set cycles against the breaches' days, so the Breach Log is read too (every column:
- * the breach handlers read it whole anyway, and a second read of it is then free).
+ * assessments' ratings and the cycles; the commitments are not read. `placing`: days the caller
+ * sets cycles against (the breach view: the days of the breaches it lists), so a closed cycle
+ * spanning one is read from its answers (read-model.ts).
  */
-export function readCycleFacts(workbook: Workbook, { breaches = false }: { breaches?: boolean } = {}): { snapshot: Snapshot; context: CycleContext } {
-  const placing = breaches ? readRows(workbook.layout(BREACHES)).map((row) => dateOf(row.values.date)).filter((date): date is Date => date !== null) : [];
+export function readCycleFacts(workbook: Workbook, { placing = [] }: { placing?: readonly Date[] } = {}): { snapshot: Snapshot; context: CycleContext } {
   const snapshot = readSnapshot(workbook, { commitments: false, placing });
   return { snapshot, context: cycleContext(snapshot, readCycleRecords(workbook).records) };
 }

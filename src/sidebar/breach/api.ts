@@ -45,7 +45,10 @@ export interface BreachInput {
 
 export interface BreachView {
   active: boolean;
+  /** The breaches from the first still in play (reset under way, or not decided before today), in the order logged. */
   breaches: Array<{ id: string; date: string; what: string; corner: string; acknowledgedOn: string; preventionPlan: string; reviewDate: string; status: string }>;
+  /** Breaches logged before those, reset and decided: not listed (the Breaches sheet has them). */
+  earlier: number;
   steps: string[];
   /** Rebuild or exit, per breach id. */
   decisions: Record<string, BreachDecisionView>;

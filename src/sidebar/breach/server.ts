@@ -9,7 +9,8 @@ import { parseCorner } from '../../domain/corners';
 import { type AssessedCycle, type RecoveryAnswer, breachRecovery, recommendBreachDecision } from '../../domain/governance';
 import { nextIds } from '../../workbook/input';
 import { Workbook } from '../../workbook/workbook';
-import { type CellValue, type TableRow, dateOf, isoDayOf, parseIsoDay, readRows, textOf } from '../../workbook/table';
+import { type CellValue, type TableRow, dateOf, isoDayOf, parseIsoDay, textOf } from '../../workbook/table';
+import { type BreachLog, listedBreaches, readBreachLog, readWholeBreachLog } from '../../workbook/breach-read';
 import { changedFields } from '../../workbook/history';
 import { BREACHES, PARTNERSHIP } from '../../workbook/templates';
 import type { Ritual } from '../ritual';
@@ -22,11 +23,16 @@ import { BREACH_ARGUMENTS } from './inputs';
 
 
 function loadBreaches(workbook = new Workbook()): BreachView {
-  return breachView(workbook, readRows(workbook.layout(BREACHES)));
+  return breachView(workbook, readBreachLog(workbook));
 }
 
-/** The breach view from rows already read (a save passes the rows as it changed them). */
-function breachView(workbook: Workbook, rows: readonly TableRow[], known?: Parameters<typeof breachDecisionsFor>[2]): BreachView {
+/**
+ * The breach view from the log as read (a save passes the rows as it changed them): the breaches
+ * from the first not settled on (listedBreaches), each with its decision; the earlier ones, reset
+ * and decided, are counted (the Breaches sheet has them).
+ */
+function breachView(workbook: Workbook, log: BreachLog, known?: Parameters<typeof breachDecisionsFor>[2]): BreachView {
+  const { earlier, rows } = listedBreaches(log, today(), workbook.calendar);
   const breaches = rows.map((row) => ({
     id: textOf(row.values.id),
     date: dateOf(row.values.date) ? isoDayOf(dateOf(row.values.date) as Date, workbook.calendar) : '',
@@ -38,7 +44,7 @@ function breachView(workbook: Workbook, rows: readonly TableRow[], known?: Param
     status: textOf(row.values.status),
   }));
   const { decisions, exited } = breachDecisionsFor(workbook, rows, known);
-  return { active: !exited && breaches.some((breach) => breach.status !== 'Reset complete'), breaches, steps: [...RESET_STEPS], decisions, exited };
+  return { active: !exited && breaches.some((breach) => breach.status !== 'Reset complete'), breaches, earlier, steps: [...RESET_STEPS], decisions, exited };
 }
 
 const recordBreach: BreachApi['recordBreach'] = (input) =>
@@ -47,7 +53,8 @@ const recordBreach: BreachApi['recordBreach'] = (input) =>
     const date = parseIsoDay(input.date, 'The date', workbook.calendar);
     if (daysUntil(date, today(), workbook.calendar) > 0) throw new Error(`The date ${input.date} is in the future; record a breach once it has happened.`);
     const layout = workbook.layout(BREACHES);
-    const id = nextIds(readRows(layout), 'B')[0];
+    const log = readBreachLog(workbook);
+    const id = nextIds(log.rows, 'B', 1, log.settledHighestId)[0];
     plan.append(layout, [{ ...input, date, status: 'Reset under way', id }]);
     record({ table: BREACHES, rowId: id, what: 'Breach recorded', now: `${input.corner}, ${input.date}: ${input.what}; reset under way` });
   }, loadBreaches);
@@ -57,7 +64,7 @@ const updateBreach: BreachApi['updateBreach'] = (update) =>
     caller();
     const calendar = workbook.calendar;
     const layout = workbook.layout(BREACHES);
-    const row = readRows(layout).find((candidate) => textOf(candidate.values.id) === update.id);
+    const row = findBreach(workbook, update.id)?.row;
     if (!row) throw new Error(`No breach with id ${update.id}; it may have been deleted.`);
     const changes: Record<string, CellValue> = {};
     if (update.acknowledgedOn !== undefined) changes.acknowledgedOn = update.acknowledgedOn === '' ? '' : parseIsoDay(update.acknowledgedOn, 'Acknowledged on', calendar);
@@ -139,13 +146,13 @@ function breachDecisions(breaches: readonly TableRow[], context: CycleContext, c
 
 const decideBreach: BreachApi['decideBreach'] = (input) => {
     if (input.reasons === '') throw new Error('The reasons are empty: write down why, so both sides can read it later.');
-    return save('Decide rebuild or exit', ({ workbook, plan, caller: callerAmong, record }) => {
-      const { snapshot, context } = readCycleFacts(workbook, { breaches: true });
-      const caller = callerAmong(snapshot.sides);
+    return save('Decide rebuild or exit', ({ workbook, plan, sides, caller: callerAmong, record }) => {
+      const caller = callerAmong(sides());
+      const found = findBreach(workbook, input.id);
+      if (!found) throw new Error(`No breach with id ${input.id}; it may have been deleted.`);
+      const { row, log } = found;
+      const { snapshot, context } = readCycleFacts(workbook, { placing: placingOf(log, workbook.calendar) });
       const layout = workbook.layout(BREACHES);
-      const rows = readRows(layout);
-      const row = rows.find((candidate) => textOf(candidate.values.id) === input.id);
-      if (!row) throw new Error(`No breach with id ${input.id}; it may have been deleted.`);
       const earlier = exitOf(snapshot.partnershipRow, workbook.calendar);
       if (earlier) throw new Error(`The partnership was already exited (breach ${earlier.breachId}); the decision stands and every record is kept.`);
       if (textOf(row.values.decision) !== '') throw new Error(`${input.id} was already decided (${textOf(row.values.decision)}).`);
@@ -173,10 +180,29 @@ const decideBreach: BreachApi['decideBreach'] = (input) => {
         now: `${input.decision}${input.decision === 'Exit' ? ': the partnership is exited, the loop stops and every record is kept' : ''}. Reasons: ${input.reasons}`,
       });
       // The view returned is computed from what was read and planned: no read after the writes.
-      const after = rows.map((candidate) => (candidate === row ? { ...row, values: { ...row.values, ...changes } } : candidate));
-      return breachView(workbook, after, { context, partnershipRow });
+      const after = log.rows.map((candidate) => (candidate === row ? { ...row, values: { ...row.values, ...changes } } : candidate));
+      return breachView(workbook, { ...log, rows: after }, { context, partnershipRow });
     });
 };
+
+/**
+ * A breach by id among the rows after the settled ones, else in the whole log (an id the view did
+ * not list: the answer is the one a whole read gives), with the log it was found in; null: none.
+ */
+function findBreach(workbook: Workbook, id: string): { row: TableRow; log: BreachLog } | null {
+  for (const read of [readBreachLog, readWholeBreachLog]) {
+    const log = read(workbook);
+    const row = log.rows.find((candidate) => textOf(candidate.values.id) === id);
+    if (row) return { row, log };
+    if (log.settledRows === 0) return null;
+  }
+  return null;
+}
+
+/** The days the listed breaches happened: the cycles spanning them are set against them by their answers (read-model.ts). */
+function placingOf(log: BreachLog, calendar: Calendar): Date[] {
+  return listedBreaches(log, today(), calendar).rows.map((row) => dateOf(row.values.date)).filter((date): date is Date => date !== null);
+}
 
 /** The decisions and the exit for the breach view: from what a save already read, else read now (the Partnership row, assessments, cycles). */
 function breachDecisionsFor(
@@ -185,7 +211,8 @@ function breachDecisionsFor(
   known?: { context: CycleContext; partnershipRow: TableRow | null },
 ): { decisions: BreachDecisionsView; exited: ExitNote | null } {
   const facts = known ?? (() => {
-    const { snapshot, context } = readCycleFacts(workbook, { breaches: true });
+    const placing = breaches.map((row) => dateOf(row.values.date)).filter((date): date is Date => date !== null);
+    const { snapshot, context } = readCycleFacts(workbook, { placing });
     return { context, partnershipRow: snapshot.partnershipRow };
   })();
   return { decisions: breachDecisions(breaches, facts.context, workbook.calendar), exited: exitOf(facts.partnershipRow, workbook.calendar) };

@@ -188,6 +188,7 @@ function renderBreach(app: App, view: BreachView, focusId?: string): void {
     open.length ? section('Open breaches', h('ul', { class: 'cards' }, open.map((b) => breachCard(app, view, b)))) : null,
     view.exited ? null : section('Record a severe breach', recordForm(app)),
     closed.length ? section(view.exited ? 'Breaches' : 'Resets completed', h('ul', { class: 'cards' }, closed.map((b) => breachCard(app, view, b)))) : null,
+    view.earlier > 0 ? h('p', { class: 'meta' }, `${view.earlier === 1 ? '1 earlier breach, reset and decided, is' : `${view.earlier} earlier breaches, reset and decided, are`} not listed: the Breaches sheet has them.`) : null,
   );
   if (focusId) {
     const target = app.slot.querySelector(`li[data-id="${CSS.escape(focusId)}"]`);

@@ -2,7 +2,8 @@
 import { planCommitments } from '../../workbook/commitments-log';
 import { nextIds, requireSide } from '../../workbook/input';
 import { Workbook } from '../../workbook/workbook';
-import { parseIsoDay, readRows, textOf } from '../../workbook/table';
+import { type TableRow, parseIsoDay, textOf } from '../../workbook/table';
+import { type RiskLog, listedRisks, readRiskLog, readWholeRiskLog } from '../../workbook/premortem-read';
 import { PREMORTEM } from '../../workbook/templates';
 import type { Ritual } from '../ritual';
 import type { PremortemApi, PremortemView } from './api';
@@ -10,10 +11,16 @@ import { daysUntil, readPartnership } from '../common/read-model';
 import { saveThenShow, today } from '../common/request';
 import { PREMORTEM_ARGUMENTS } from './inputs';
 
-function loadPremortem(workbook = new Workbook()): PremortemView {
+/**
+ * The risks from the first not yet turned into a commitment, in full; the earlier ones (each a
+ * commitment now, followed in the Shared Commitments Log) counted: the Pre-mortem sheet has them.
+ */
+function loadPremortem(workbook = new Workbook(), keep = 0): PremortemView {
+  const { earlier, rows } = listedRisks(readRiskLog(workbook), keep);
   return {
     sides: readPartnership(workbook).sides,
-    risks: readRows(workbook.layout(PREMORTEM)).map((row) => ({
+    earlier,
+    risks: rows.map((row) => ({
       id: textOf(row.values.id),
       initiative: textOf(row.values.initiative),
       risk: textOf(row.values.risk),
@@ -27,6 +34,16 @@ function loadPremortem(workbook = new Workbook()): PremortemView {
   };
 }
 
+/** A risk by id among the rows after the settled ones, else in the whole sheet (one the view did not list: as a whole read finds it). */
+function findRisk(workbook: Workbook, id: string): TableRow | undefined {
+  for (const read of [readRiskLog, readWholeRiskLog]) {
+    const log: RiskLog = read(workbook);
+    const row = log.rows.find((candidate) => textOf(candidate.values.id) === id);
+    if (row || log.settledRows === 0) return row;
+  }
+  return undefined;
+}
+
 const handlers: PremortemApi = {
   loadPremortem: () => loadPremortem(),
   addRisk: (input) =>
@@ -34,15 +51,17 @@ const handlers: PremortemApi = {
       const known = sides();
       caller(known);
       const layout = workbook.layout(PREMORTEM);
-      plan.append(layout, [{ ...input, ownerSide: requireSide(input.ownerSide, known, 'The owner side'), id: nextIds(readRows(layout), 'R')[0] }]);
+      const log = readRiskLog(workbook);
+      plan.append(layout, [{ ...input, ownerSide: requireSide(input.ownerSide, known, 'The owner side'), id: nextIds(log.rows, 'R', 1, log.settledHighestId)[0] }]);
     }, loadPremortem),
   /** Turns a risk into a proposed commitment and links the two, in one save: both happen or neither. */
-  riskToCommitment: (id, dueDate) =>
-    saveThenShow('Turn risk into commitment', ({ workbook, plan, sides, caller }) => {
+  riskToCommitment: (id, dueDate) => {
+    let changed = 0;
+    return saveThenShow('Turn risk into commitment', ({ workbook, plan, sides, caller }) => {
       const known = sides();
       const { actor } = caller(known);
       const layout = workbook.layout(PREMORTEM);
-      const row = readRows(layout).find((candidate) => textOf(candidate.values.id) === id);
+      const row = findRisk(workbook, id);
       if (!row) throw new Error(`No risk with id ${id}; it may have been deleted.`);
       const linked = textOf(row.values.commitmentId);
       if (linked) throw new Error(`${id} is already commitment ${linked}.`);
@@ -67,7 +86,9 @@ const handlers: PremortemApi = {
         actor,
       );
       plan.update(layout, row.rowNumber, { commitmentId });
-    }, loadPremortem),
+      changed = row.rowNumber;
+    }, (workbook) => loadPremortem(workbook, changed));
+  },
 };
 
 export const PREMORTEM_RITUAL: Ritual<PremortemApi> = { handlers, arguments: PREMORTEM_ARGUMENTS };

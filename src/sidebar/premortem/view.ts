@@ -96,7 +96,11 @@ function renderPremortem(app: App, view: PremortemView, focusId?: string): void 
     heading('Pre-mortem'),
     backToTools(app),
     h('p', null, 'Before a big joint initiative, imagine it has failed. What went wrong, how would you see it coming, and how will you recover?'),
-    section('Risks', risks.length ? h('ul', { class: 'cards' }, risks.map((r) => riskCard(app, r))) : h('p', { class: 'muted' }, 'No risks yet.')),
+    section(
+      'Risks',
+      risks.length ? h('ul', { class: 'cards' }, risks.map((r) => riskCard(app, r))) : h('p', { class: 'muted' }, view.earlier > 0 ? 'No open risks.' : 'No risks yet.'),
+      view.earlier > 0 ? h('p', { class: 'meta' }, `${view.earlier === 1 ? '1 earlier risk, now a commitment, is' : `${view.earlier} earlier risks, each now a commitment, are`} not listed: the Pre-mortem sheet has them.`) : null,
+    ),
     section('Add a risk', addForm(app, view)),
   );
   if (focusId) {
