@@ -8,7 +8,8 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 
 export async function runTypeScript(entry) {
   const absolute = path.resolve(entry);
-  const outfile = path.join(root, 'node_modules/.cache/trust-corners', `${path.basename(absolute, '.ts')}.mjs`);
+  // One folder per checkout: worktrees that share node_modules do not overwrite each other's bundle.
+  const outfile = path.join(root, 'node_modules/.cache/trust-corners', path.basename(root), `${path.basename(absolute, '.ts')}.mjs`);
   await build({
     entryPoints: [absolute],
     outfile,
