@@ -7,6 +7,8 @@ import { LOCK_WAIT_MS } from './lock';
 import { type CellValue, textOf, readTable } from './table';
 import { COMMITMENTS } from './templates';
 import { WritePlan } from './write-plan';
+import { SETTLED_COMMITMENTS, readCommitmentLog } from './commitments-read';
+import { type SettledSpec, hasSettlement } from './settled';
 
 /** Columns the add-on fills itself: a row with nothing else in them is not a commitment someone typed. */
 const FILLED_BY_ADDON = new Set(['id', 'updatedBy', 'updatedAt']);
@@ -42,10 +44,15 @@ export function freeCommitmentIds(layout: TableLayout, count: number): string[] 
  * use), in one write, and records each in the Change History. Returns the ids given; null when
  * the other side was saving (the rows keep waiting for the next repair or edit).
  */
-export function giveMissingCommitmentIds(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): string[] | null {
+export function giveMissingCommitmentIds(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, known?: Readonly<Record<string, string>>): string[] | null {
   // The usual case, every row has its id, costs one read and no lock; rows lacking one are read again under it.
-  const precheck = new Workbook(spreadsheet);
-  const ids = readTable(precheck.layout(COMMITMENTS), ['id', 'commitment']).rows;
+  // The document properties set-up read already (the layout cache, the settlement): not read again.
+  const precheck = new Workbook(spreadsheet, known);
+  // Settled commitments all have their ids (settled.ts: one without is never settled, and an edit
+  // among them clears the settlement): only the rows after them are looked at.
+  const ids = hasSettlement(precheck, SETTLED_COMMITMENTS as SettledSpec<unknown>)
+    ? readCommitmentLog(precheck).rows
+    : readTable(precheck.layout(COMMITMENTS), ['id', 'commitment']).rows;
   if (!ids.some((row) => textOf(row.values.id) === '')) return [];
   const lock = LockService.getDocumentLock();
   if (!lock || !lock.tryLock(LOCK_WAIT_MS)) return null;

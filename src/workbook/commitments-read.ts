@@ -40,6 +40,8 @@ export interface SettledCommitments {
 const CLOSED = new Set(['Done', 'Missed', 'Renegotiated', 'Dropped', 'Declined', 'Withdrawn']);
 
 function isSettled(values: Readonly<Record<string, CellValue>>, { asOf, calendar }: SettleContext): boolean {
+  // A row without its id waits for one (onEdit or Repair gives it) before it is settled.
+  if (textOf(values.id) === '') return false;
   const status = parseStatus(textOf(values.status));
   if (status === undefined || !CLOSED.has(status)) return false;
   // Its share of the rates is fixed once every date it carries is past.

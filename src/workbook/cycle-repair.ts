@@ -98,11 +98,13 @@ export function readPastCycles(tables: PastCyclesTables, properties: Readonly<Re
       rows: [], firstRow: (cyclesRead?.lastUsedRow ?? 1) + 1, gridRows: cyclesRead?.gridRows ?? 0, names: [], removeLegacyProperty, release,
     };
     if (!tables.assessments) return nothing;
-    const named = readTable(tables.assessments, ['cycle']).rows.map((row) => textOf(row.values.cycle)).filter((name) => name !== '');
+    // One read of the answers: this look runs until the cycles are recorded once (a workbook from
+    // before the Cycles sheet), and then nearly always finds some to record.
+    const assessments = readTable(tables.assessments, ASSESSMENT_COLUMNS.filter((key) => tables.assessments?.columnOf.has(key))).rows.map((row) => row.values);
+    const named = assessments.map((values) => textOf(values.cycle)).filter((name) => name !== '');
     const legacyMissing = legacyOpen?.sealed === true && !recorded.has(cycleNameKey(legacyOpen.cycle));
     if (!legacyMissing && named.every((name) => recorded.has(cycleNameKey(name)))) return nothing;
 
-    const assessments = readTable(tables.assessments, ASSESSMENT_COLUMNS.filter((key) => tables.assessments?.columnOf.has(key))).rows.map((row) => row.values);
     const partnership = tables.partnership ? (readTable(tables.partnership, ['ourCompany', 'partnerCompany', 'model']).rows[0]?.values ?? {}) : {};
     const rows = backfillCycles({
       assessments, existingCycles, model: parseModel(textOf(partnership.model)), legacyOpen, today, calendar: zoneCalendar(timeZone()),

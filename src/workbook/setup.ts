@@ -13,7 +13,7 @@ import { type PastCyclesRead, cyclesRecordedProperty, pastCyclesNeedLook, readPa
 import { extentPropertyOf, extentText, parseExtent, raisedExtent } from './extent';
 import { type ColumnSpec, type TableSpec, columnTag } from './schema';
 import { ALIGNMENT_AUDIT, ASSESSMENTS, COMMITMENTS, COMPETENCE_AUDIT, CYCLES, DASHBOARD_KEY, DASHBOARD_TITLE, DISCLOSURES, PARTNERSHIP, SCORECARD, TABLES, VALUE_EXCHANGE } from './templates';
-import { LAYOUT_PROPERTY_PREFIX, SET_UP_PROPERTY, DASHBOARD_PROPERTY, LEGACY_OPEN_CYCLE_PROPERTY, METADATA_SHEET_KEY, METADATA_COLUMN_KEY, SETTLED_PROPERTY_PREFIX } from './property-keys';
+import { LAYOUT_PROPERTY_PREFIX, SET_UP_PROPERTY, DASHBOARD_PROPERTY, LEGACY_OPEN_CYCLE_PROPERTY, METADATA_SHEET_KEY, METADATA_COLUMN_KEY, SETTLED_PROPERTY_PREFIX, TIME_ZONE_PROPERTY } from './property-keys';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -356,7 +356,8 @@ function lookForPastCycles(spreadsheet: Spreadsheet, plans: TablePlan[], propert
   const read = readPastCycles(
     { cycles: existing(cycles, 'name'), assessments: existing(assessments, 'cycle'), partnership: existing(planOf(PARTNERSHIP), 'model') },
     properties,
-    () => spreadsheet.getSpreadsheetTimeZone(),
+    // The zone the sidebar keeps (refreshed each time it opens), else asked.
+    () => properties[TIME_ZONE_PROPERTY] ?? spreadsheet.getSpreadsheetTimeZone(),
     new Date(),
   );
   report.recordedCycles = read ? read.names : null;
@@ -368,9 +369,9 @@ function lookForPastCycles(spreadsheet: Spreadsheet, plans: TablePlan[], propert
  * the layout cache, then by metadata, then by name, created only when missing. Every existing data
  * cell stays as it was.
  */
-function giveIdsIfLogExists(spreadsheet: Spreadsheet): string[] | null | undefined {
+function giveIdsIfLogExists(spreadsheet: Spreadsheet, properties: Readonly<Record<string, string>>): string[] | null | undefined {
   try {
-    return giveMissingCommitmentIds(spreadsheet);
+    return giveMissingCommitmentIds(spreadsheet, properties);
   } catch (error) {
     // A deleted or broken log is what Repair is about to fix; ids wait for the next Repair.
     if (error instanceof MissingTableError) return undefined;
@@ -442,7 +443,7 @@ function setUpHolding(
   seen.properties = properties;
   // Ids for commitment rows typed by hand, before anything else is written (reading the log after
   // setup's writes would force a commit); it writes only when a row lacks an id.
-  if (properties[SET_UP_PROPERTY] !== undefined) report.givenIds = giveIdsIfLogExists(spreadsheet);
+  if (properties[SET_UP_PROPERTY] !== undefined) report.givenIds = giveIdsIfLogExists(spreadsheet, properties);
   const scan = new SpreadsheetScan(spreadsheet);
   const plans = TABLES.map(
     (table) => planFromCache(spreadsheet, table, parseCachedLayout(properties[`${LAYOUT_PROPERTY_PREFIX}${table.key}`])) ?? planBySearch(scan, table),

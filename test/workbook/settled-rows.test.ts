@@ -131,6 +131,18 @@ describe('settled commitments', () => {
     expect(sync().view.rates).toEqual(syncReadWhole().rates);
   });
 
+  it('a closed commitment without its id is not settled, and Repair still gives it one', () => {
+    seed([...CLOSED, ...inPlay(1)]);
+    // Row 4 (C-3) loses its id, typed over by a script (no onEdit).
+    double.spreadsheet.getSheetByName(LOG)!.getRange(4, column('id')).setValue('');
+    double.endExecution();
+    saveSomething('C-5');
+    expect(settlement()?.through).toBe(3);
+    repairWorkbook();
+    double.endExecution();
+    expect(String(double.inspect.values(LOG)[3][column('id') - 1])).toMatch(/^C-\d+$/);
+  });
+
   it('rows deleted or inserted above, or a column inserted, make the view read the whole log', () => {
     seed([...CLOSED, ...CLOSED, ...inPlay(2)]);
     saveSomething('C-9');
