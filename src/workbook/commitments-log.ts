@@ -45,8 +45,8 @@ export interface Actor {
   side: string;
   /** The person's key (src/sidebar/common/caller.ts): who proposed a commitment is kept by it. */
   person?: string;
-  /** The person id of their saved identity: the same person with or without an email (asked for only when a proposal is kept). */
-  personId?: () => string;
+  /** The tag of their person id (identity.ts proposerTagOf): the same person with or without an email. */
+  proposerTag?: () => string;
 }
 
 /**
@@ -76,7 +76,7 @@ export function planCommitments(plan: WritePlan, workbook: Workbook, inputs: rea
   const ids = nextIds(log.rows, 'C', records.length, log.settled.highestId);
   plan.append(layout, records.map((record, index) => ({ ...record, id: ids[index] })));
   records.forEach((record, index) => {
-    if (record.status === 'Proposed' && actor.person) planProposal(plan, ids[index], { side: record.proposerSide, person: actor.person, personId: actor.personId?.() ?? '' });
+    if (record.status === 'Proposed' && actor.person) planProposal(plan, ids[index], { side: record.proposerSide, person: actor.person, personId: '', personTag: actor.proposerTag?.() ?? '' });
   });
   // Each proposal (or commitment added as agreed) is a decision in the Change History.
   planDecisions(
@@ -102,8 +102,10 @@ export interface Proposal {
   side: string;
   /** The proposer's person key; '' for a proposal made before it was kept (the row's side is all there is). */
   person: string;
-  /** The proposer's person id: the same person whether or not the platform gave their email. */
+  /** The proposer's person id, as proposals kept it before the tag ('' since): read back only. */
   personId: string;
+  /** The tag of the proposer's person id (identity.ts proposerTagOf): the same person with or without an email. */
+  personTag: string;
 }
 
 
@@ -119,13 +121,14 @@ export function proposalOf(workbook: Workbook, row: TableRow): Proposal {
     try {
       const parsed = JSON.parse(kept) as Partial<Proposal>;
       if (typeof parsed.side === 'string' && typeof parsed.person === 'string') {
-        return { side: parsed.side, person: parsed.person, personId: typeof parsed.personId === 'string' ? parsed.personId : '' };
+        const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+        return { side: parsed.side, person: parsed.person, personId: text(parsed.personId), personTag: text(parsed.personTag) };
       }
     } catch {
       // A damaged record: fall back to the row.
     }
   }
-  return { side: textOf(row.values.proposerSide), person: '', personId: '' };
+  return { side: textOf(row.values.proposerSide), person: '', personId: '', personTag: '' };
 }
 
 /**

@@ -64,7 +64,7 @@ export function saveIdentity(
   properties.setProperty(key, JSON.stringify(record));
   const person = personKey(email, null);
   if (person !== null) {
-    const copy = documentCopyOf(person, record);
+    const copy = documentCopyOf(person, { ...record, proposerTag: proposerTagOf(record.personId) });
     PropertiesService.getDocumentProperties().setProperty(copy.key, copy.value);
   }
   return record;
@@ -86,25 +86,35 @@ export interface CallerIdentity {
   side: string;
   /** The person's random id (their user properties): one round trip the first time, for a caller whose name came from the document. */
   personId: () => string;
+  /** The tag a proposal keeps of its proposer (proposerTagOf): from the document's copy, else from the person id. */
+  proposerTag: () => string;
 }
+
+/**
+ * What a proposal keeps of its proposer besides their person key: a hash of their person id, so the
+ * same person is recognised with or without an email, while the id itself (which, with a cycle's
+ * name, gives their answer token: cycle-store.ts) stays in their own user properties.
+ */
+const proposerTagOf = (personId: string): string => sha256Hex(`proposer\u0000${personId}`).slice(0, 24);
 
 export const callerIdentityOf = (saved: SavedIdentity): CallerIdentity => ({
   displayName: saved.displayName,
   side: saved.side,
   personId: () => saved.personId,
+  proposerTag: () => proposerTagOf(saved.personId),
 });
 
-/** The document property holding the name and side of the person with key `person` (never the person id). */
-export function documentCopyOf(person: string, identity: { displayName: string; side: string }): { key: string; value: string } {
-  return { key: `${PERSON_IDENTITY_PREFIX}${person}`, value: JSON.stringify({ displayName: identity.displayName, side: identity.side }) };
+/** The document property holding the name, side and proposer tag of the person with key `person` (never the person id). */
+export function documentCopyOf(person: string, identity: { displayName: string; side: string; proposerTag: string }): { key: string; value: string } {
+  return { key: `${PERSON_IDENTITY_PREFIX}${person}`, value: JSON.stringify({ displayName: identity.displayName, side: identity.side, tag: identity.proposerTag }) };
 }
 
-function parseCopy(text: string | undefined): { displayName: string; side: string } | null {
+function parseCopy(text: string | undefined): { displayName: string; side: string; tag: string | null } | null {
   if (!text) return null;
   try {
-    const parsed = JSON.parse(text) as { displayName?: unknown; side?: unknown };
+    const parsed = JSON.parse(text) as { displayName?: unknown; side?: unknown; tag?: unknown };
     return typeof parsed.displayName === 'string' && parsed.displayName !== '' && typeof parsed.side === 'string'
-      ? { displayName: parsed.displayName, side: parsed.side }
+      ? { displayName: parsed.displayName, side: parsed.side, tag: typeof parsed.tag === 'string' && parsed.tag !== '' ? parsed.tag : null }
       : null;
   } catch {
     return null;
@@ -131,7 +141,9 @@ export function identityOfCaller(
       if (!saved) throw new Error('Tell us your name first (Home).');
       return saved.personId;
     };
-    return { identity: { ...copy, personId }, copied: true };
+    const { tag, ...named } = copy;
+    // A copy kept before the tag was: tagged from the person id, and kept again by the next save.
+    return { identity: { ...named, personId, proposerTag: () => tag ?? proposerTagOf(personId()) }, copied: tag !== null };
   }
   const saved = savedIdentity(spreadsheetId);
   return { identity: saved ? callerIdentityOf(saved) : null, copied: person === null || saved === null };

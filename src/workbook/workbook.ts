@@ -65,7 +65,7 @@ export class Workbook {
   identityCopyToKeep(): { key: string; value: string } | null {
     if (this.caller === undefined || this.caller === null || this.callerCopied) return null;
     const person = personKey(this.email, null);
-    return person === null ? null : documentCopyOf(person, this.caller);
+    return person === null ? null : documentCopyOf(person, { displayName: this.caller.displayName, side: this.caller.side, proposerTag: this.caller.proposerTag() });
   }
 
   /**

@@ -43,16 +43,21 @@ beforeEach(() => {
 });
 
 describe('a caller known by their email', () => {
-  it('has their name and side kept in the document, never their person id', () => {
+  it('has their name, side and proposer tag kept in the document, never their person id', () => {
     expect(copies()).toHaveLength(1);
     const [, value] = copies()[0];
-    expect(JSON.parse(value)).toEqual({ displayName: 'Ana', side: 'Acme' });
+    expect(JSON.parse(value)).toEqual({ displayName: 'Ana', side: 'Acme', tag: expect.stringMatching(/^[0-9a-f]{24}$/) });
     const { personId } = userRecord('ana@acme.example');
     expect(JSON.stringify(double.inspect.properties('document'))).not.toContain(personId);
   });
 
-  it('reads no user properties for a view or a save that needs no answer token', () => {
+  it('reads no user properties for a view or a save that needs no answer token, proposals and their answers included', () => {
     expect(readsUserProperties(() => api.loadHome())).toBe(false);
+    const proposed = api.addCommitment({ commitment: 'Weekly report', ownerSide: 'Acme', ownerPerson: 'Ana', corner: 'Reliability', dueDate: '2026-12-31' });
+    const id = proposed.commitments.find((c) => c.commitment === 'Weekly report')!.id;
+    expect(readsUserProperties(() => api.addCommitment({ commitment: 'Pipeline review', ownerSide: 'Acme', ownerPerson: 'Ana', corner: 'Reliability', dueDate: '2026-12-31' }))).toBe(false);
+    // Ana cannot accept her own proposal, and finding that out reads nothing of hers either.
+    expect(readsUserProperties(() => expect(() => api.acceptCommitment(id)).toThrow(/your side|You proposed/))).toBe(false);
     expect(readsUserProperties(() => api.startCycle({ name: '2026-Q4', kind: 'Quarterly', anonymity: 'Anonymous' }))).toBe(false);
     expect(readsUserProperties(() => api.loadAssessment())).toBe(false);
     expect(api.loadHome().identity).toEqual({ displayName: 'Ana', side: 'Acme' });

@@ -147,7 +147,11 @@ function requireAnsweringSide(row: TableRow, id: string, caller: Caller, workboo
     );
   }
   // Sides are bound to people, so this holds a person whose side was re-bound after proposing (an email list edited) too.
-  const sameProposer = (proposal.person !== '' && proposal.person === caller.person) || (proposal.personId !== '' && proposal.personId === caller.identity.personId());
+  // The person key, else the tag of the person id; a proposal kept before the tag compares the id itself.
+  const sameProposer =
+    (proposal.person !== '' && proposal.person === caller.person) ||
+    (proposal.personTag !== '' && proposal.personTag === caller.identity.proposerTag()) ||
+    (proposal.personId !== '' && proposal.personId === caller.identity.personId());
   if (sameProposer) {
     throw new Error(`You proposed ${id}; someone of the other side ${verb} it.`);
   }
@@ -169,7 +173,7 @@ function negotiate(action: string, id: string, decide: (row: TableRow, caller: C
     const changes = decide(row, caller, workbook);
     // A counter-proposal makes the caller the proposer: kept as a proposal is.
     if (changes.proposerSide !== undefined && changes.proposerSide === caller.side) {
-      planProposal(plan, id, { side: caller.side, person: caller.person, personId: caller.identity.personId() });
+      planProposal(plan, id, { side: caller.side, person: caller.person, personId: '', personTag: caller.identity.proposerTag() });
     }
     planCommitmentUpdate(plan, workbook, row, changes, caller.actor);
   }, loadCommitments);

@@ -125,7 +125,7 @@ export function requireCaller(workbook: Workbook, sides: readonly string[] = rea
   return {
     identity,
     side,
-    actor: { label: `${identity.displayName} (${side})`, side, person: who.key, personId: identity.personId },
+    actor: { label: `${identity.displayName} (${side})`, side, person: who.key, proposerTag: identity.proposerTag },
     person: who.key,
     basis: who.basis ?? 'declared',
     email: who.email,
