@@ -11,7 +11,7 @@ import { planHistoryEntries } from '../src/workbook/history';
 import { saveAtomically } from '../src/workbook/write-plan';
 import { type CellValue, appendRows } from '../src/workbook/table';
 import type { ColumnSpec, TableSpec } from '../src/workbook/schema';
-import { BREACHES, COMMITMENTS, PARTNERSHIP, SCORECARD, TABLES, CYCLES, VALUE_EXCHANGE } from '../src/workbook/templates';
+import { BREACHES, COMMITMENTS, LEARNING_LOG, PARTNERSHIP, SCORECARD, TABLES, CYCLES, VALUE_EXCHANGE } from '../src/workbook/templates';
 import { extentPropertyOf, extentText } from '../src/workbook/extent';
 import { repairCycleSummaries } from '../src/workbook/cycle-repair';
 import { readCommitmentLog } from '../src/workbook/commitments-read';
@@ -22,6 +22,8 @@ import { readRiskLog } from '../src/workbook/premortem-read';
 import { SETTLED_TABLES } from '../src/workbook/settled-tables';
 import { SETTLED_SCORECARD, SETTLED_VALUE } from '../src/workbook/quarterly-read';
 import { readUnsettled } from '../src/workbook/settled';
+import { readCompetenceRatings } from '../src/workbook/competence-read';
+import { readLearningLog } from '../src/workbook/learning-read';
 
 export const SIDES = ['Acme', 'Beta'] as const;
 
@@ -84,6 +86,13 @@ function breachLife(i: number, rows: number): Record<string, CellValue> {
   if (fromEnd === 0) return { date, status: 'Reset under way', acknowledgedOn: date, reviewDate: new Date(date.getTime() + DAY_MS), nextCycleRecovered: '', decision: '', decisionReasons: '', decidedOn: '', decidedBy: '' };
   return { date, status: 'Reset complete', acknowledgedOn: date, reviewDate: new Date(date.getTime() + 14 * DAY_MS), decidedOn: new Date(date.getTime() + 21 * DAY_MS) };
 }
+
+/**
+ * A Learning Log as use leaves it: activities logged as they happen, so in date order, four a day
+ * going back from the bench's today (a log whose dates cycle through one year over and over is
+ * not one a partnership keeps).
+ */
+const learningDate = (i: number, rows: number): Record<string, CellValue> => ({ date: new Date(BENCH_DAY - Math.floor((rows - 1 - i) / 4) * DAY_MS) });
 
 /** A plausible value for row `i` of `column`, spread over a year, four quarters and both sides. */
 function seedValue(table: TableSpec, column: ColumnSpec, i: number, rows: number): CellValue {
@@ -162,6 +171,7 @@ export function seededWorkbook(rows: number, { cycles = 'recorded' }: { cycles?:
         ...(table === COMMITMENTS ? commitmentLife(i, rows) : {}),
         ...(table === SCORECARD || table === VALUE_EXCHANGE ? quarterlyRow(i, rows) : {}),
         ...(table === BREACHES ? breachLife(i, rows) : {}),
+        ...(table === LEARNING_LOG ? learningDate(i, rows) : {}),
       }));
       appendRows(locateTable(spreadsheet, table), records);
     }
@@ -187,6 +197,8 @@ export function seededWorkbook(rows: number, { cycles = 'recorded' }: { cycles?:
       readUnsettled(workbook, SETTLED_SCORECARD);
       readUnsettled(workbook, SETTLED_VALUE);
       readRiskLog(workbook);
+      readCompetenceRatings(workbook);
+      readLearningLog(workbook);
       for (const [key, value] of Object.entries(settlementProperties(workbook, () => new Set(), new Date(), SETTLED_TABLES))) plan.setDocumentProperty(key, value);
       planHistoryEntries(plan, workbook, [{ when: new Date(), who: 'Seed', sheet: '', rowId: '', field: '', oldValue: '', newValue: 'seeded' }]);
     });

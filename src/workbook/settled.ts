@@ -37,8 +37,8 @@ export interface SettledSpec<S> {
   /** Whether a row, as read, will never again change what a view shows or counts (`workbook`: the request, for what else it read). */
   isSettled(values: Readonly<Record<string, CellValue>>, context: SettleContext): boolean;
   empty(): S;
-  /** `summary` with `row` counted in (may change and return `summary`). */
-  add(summary: S, row: TableRow): S;
+  /** `summary` with `row` counted in (may change and return `summary`); `context` for a summary that keeps days. */
+  add(summary: S, row: TableRow, context: SettleContext): S;
   /** A summary as stored, or null when it is not one (the table is then read whole). */
   parse(stored: unknown): S | null;
 }
@@ -187,7 +187,7 @@ export function settlementProperties(
     let mark = from?.mark ?? '';
     for (const row of [...remembered.read.rows].filter((candidate) => candidate.rowNumber > start).sort((a, b) => a.rowNumber - b.rowNumber)) {
       if (writes.has(row.rowNumber) || !spec.isSettled(row.values, context)) break;
-      summary = spec.add(summary, row);
+      summary = spec.add(summary, row, context);
       through = row.rowNumber;
       mark = markOf(spec.keys, row.values);
     }

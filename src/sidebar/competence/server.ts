@@ -1,7 +1,9 @@
 /** The Competence Audit: each side rates the other's sub-dimensions; both log learning activities. */
 import { quarterOf } from '../../domain/calendar';
 import { Workbook } from '../../workbook/workbook';
-import { dateOf, isoDayOf, parseIsoDay, readRows, textOf } from '../../workbook/table';
+import { dateOf, isoDayOf, parseIsoDay, textOf } from '../../workbook/table';
+import { readCompetenceRatings } from '../../workbook/competence-read';
+import { readLearningLog } from '../../workbook/learning-read';
 import { COMPETENCE_AUDIT, LEARNING_LOG } from '../../workbook/templates';
 import type { Ritual } from '../ritual';
 import type { CompetenceApi, CompetenceAuditView } from './api';
@@ -11,48 +13,37 @@ import { daysUntil, readPartnership } from '../common/read-model';
 import { saveThenShow, today } from '../common/request';
 import { COMPETENCE_ARGUMENTS } from './inputs';
 
-const mean = (values: number[]): number | null => (values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length);
-
+/**
+ * The sub-scores of the latest quarters and the most recent learning entries, each from one read
+ * of the rows after the settled ones (competence-read.ts, learning-read.ts); what is not listed is
+ * counted, and the sheets have it.
+ */
 function loadCompetenceAudit(workbook = new Workbook()): CompetenceAuditView {
   const { sides } = readPartnership(workbook);
-  const groups = new Map<string, { quarter: string; side: string; d: number[]; e: number[]; l: number[] }>();
-  for (const row of readRows(workbook.layout(COMPETENCE_AUDIT), ['quarter', 'ratedSide', 'domainExpertise', 'executionCapacity', 'learningVelocity'])) {
-    const quarter = textOf(row.values.quarter);
-    const side = textOf(row.values.ratedSide);
-    const key = `${quarter}\u0000${side.toLowerCase()}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { quarter, side, d: [], e: [], l: [] }));
-    if (typeof row.values.domainExpertise === 'number') group.d.push(row.values.domainExpertise);
-    if (typeof row.values.executionCapacity === 'number') group.e.push(row.values.executionCapacity);
-    if (typeof row.values.learningVelocity === 'number') group.l.push(row.values.learningVelocity);
-  }
-  const learning = readRows(workbook.layout(LEARNING_LOG))
-    .map((row) => ({
+  const { byQuarter, earlierRatings } = readCompetenceRatings(workbook);
+  const { listed, earlier } = readLearningLog(workbook);
+  return {
+    identity: publicIdentity(viewerOf(workbook)),
+    sides,
+    quarter: quarterOf(workbook.calendar, today()),
+    byQuarter,
+    earlierRatings,
+    learning: listed.map((row) => ({
       date: dateOf(row.values.date) ? isoDayOf(dateOf(row.values.date) as Date, workbook.calendar) : '',
       side: textOf(row.values.side),
       person: textOf(row.values.person),
       activity: textOf(row.values.activity),
       kind: textOf(row.values.kind),
       hours: typeof row.values.hours === 'number' ? row.values.hours : null,
-    }))
-    .sort((a, b) => b.date.localeCompare(a.date))
-    .slice(0, 20);
-  return {
-    identity: publicIdentity(viewerOf(workbook)),
-    sides,
-    quarter: quarterOf(workbook.calendar, today()),
-    byQuarter: [...groups.values()]
-      .map((group) => ({
-        quarter: group.quarter,
-        side: group.side,
-        domainExpertise: mean(group.d),
-        executionCapacity: mean(group.e),
-        learningVelocity: mean(group.l),
-        ratings: Math.max(group.d.length, group.e.length, group.l.length),
-      }))
-      .sort((a, b) => b.quarter.localeCompare(a.quarter) || a.side.localeCompare(b.side)),
-    learning,
+    })),
+    earlierLearning: earlier,
   };
+}
+
+/** A save reads both tables under the lock: the settled rows grow in its property write, and the view it returns reads nothing more. */
+function readUnderLock(workbook: Workbook): void {
+  readCompetenceRatings(workbook);
+  readLearningLog(workbook);
 }
 
 const handlers: CompetenceApi = {
@@ -63,6 +54,7 @@ const handlers: CompetenceApi = {
       const { side } = caller(known);
       const ratedSide = requireSide(input.ratedSide, known, 'The side rated');
       if (ratedSide === side) throw new Error('In the Competence Audit each side rates the other: pick the partner company.');
+      readUnderLock(workbook);
       plan.append(workbook.layout(COMPETENCE_AUDIT), [{ ...input, date: today(), ratedBy: side, ratedSide }]);
     }, loadCompetenceAudit),
   addLearningActivity: (input) =>
@@ -71,6 +63,7 @@ const handlers: CompetenceApi = {
       caller(known);
       const date = parseIsoDay(input.date, 'The date', workbook.calendar);
       if (daysUntil(date, today(), workbook.calendar) > 0) throw new Error(`The date ${input.date} is in the future; log a learning activity once it has happened.`);
+      readUnderLock(workbook);
       plan.append(workbook.layout(LEARNING_LOG), [{ ...input, date, side: requireSide(input.side, known, 'The side'), hours: input.hours ?? '' }]);
     }, loadCompetenceAudit),
 };

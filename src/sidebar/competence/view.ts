@@ -161,6 +161,11 @@ function learningForm(app: App, view: CompetenceAuditView): HTMLElement {
   return form;
 }
 
+/** What the lists leave out, said plainly: the sheet has it. */
+function notListed(count: number, one: string, many: string, sheet: string): HTMLElement | null {
+  return count > 0 ? h('p', { class: 'meta' }, `${count === 1 ? `1 ${one} is` : `${count} ${many} are`} not listed: the ${sheet} sheet has ${count === 1 ? 'it' : 'them'}.`) : null;
+}
+
 function learningList(view: CompetenceAuditView): HTMLElement {
   if (view.learning.length === 0) return h('p', { class: 'muted' }, 'Nothing logged yet.');
   return h(
@@ -187,8 +192,13 @@ function renderCompetence(app: App, view: CompetenceAuditView, saved?: string): 
     heading('Competence Audit'),
     backToTools(app),
     saved ? notice('success', saved) : null,
-    section('Sub-scores by quarter', scoresTable(view), velocityTrend(view)),
+    section(
+      'Sub-scores by quarter',
+      scoresTable(view),
+      velocityTrend(view),
+      notListed(view.earlierRatings, 'rating of an earlier quarter', 'ratings of earlier quarters', 'Competence Audit'),
+    ),
     section('Rate the other side', ratingForm(app, view)),
-    section('Learning log', learningList(view), learningForm(app, view)),
+    section('Learning log', learningList(view), notListed(view.earlierLearning, 'earlier entry', 'earlier entries', 'Learning Log'), learningForm(app, view)),
   );
 }
