@@ -220,6 +220,18 @@ describe('settled disclosure ledger', () => {
     expect(recordAsWhole(question('Mid', true), 'Beta').recorded?.reciprocates).toBe('');
   });
 
+  it('entries left unanswered are kept up to a bound: past it the rows stay unsettled, and the link is still the whole read\'s', () => {
+    seed(Array.from({ length: 50 }, () => ({ side: 'Acme', stage: 'Early', decision: 'Share now' })));
+    asAna();
+    recordAsWhole(question('Early'), 'Acme');
+    expect(settlement()).toMatchObject({ through: 41, summary: { rows: 40 } });
+    expect(settlement()!.summary.open).toHaveLength(40);
+    asBen();
+    expect(recordAsWhole(question('Early', true), 'Beta').recorded?.reciprocates).toBe('D-1');
+    expect(recordAsWhole(question('Early', true), 'Beta').recorded?.reciprocates).toBe('D-2');
+    expectAdviceAsWhole();
+  });
+
   it('gives the advice, the ID and the link a whole read gives, for any rows typed on the sheet before and after the settled ones', () => {
     const id = fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('', 'D-2', ' d-3', 'D-0005', 'X-1', 'D-40', 'd-41') });
     const row = fc.record({
