@@ -11,7 +11,7 @@ import { planHistoryEntries } from '../src/workbook/history';
 import { saveAtomically } from '../src/workbook/write-plan';
 import { type CellValue, appendRows } from '../src/workbook/table';
 import type { ColumnSpec, TableSpec } from '../src/workbook/schema';
-import { BREACHES, COMMITMENTS, LEARNING_LOG, PARTNERSHIP, SCORECARD, TABLES, CYCLES, VALUE_EXCHANGE } from '../src/workbook/templates';
+import { BREACHES, COMMITMENTS, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, SCORECARD, TABLES, CYCLES, VALUE_EXCHANGE } from '../src/workbook/templates';
 import { extentPropertyOf, extentText } from '../src/workbook/extent';
 import { repairCycleSummaries } from '../src/workbook/cycle-repair';
 import { readCommitmentLog } from '../src/workbook/commitments-read';
@@ -24,6 +24,8 @@ import { SETTLED_SCORECARD, SETTLED_VALUE } from '../src/workbook/quarterly-read
 import { readUnsettled } from '../src/workbook/settled';
 import { readCompetenceRatings } from '../src/workbook/competence-read';
 import { readLearningLog } from '../src/workbook/learning-read';
+import { missingReciprocates } from '../src/workbook/disclosure-ledger';
+import { readLedger } from '../src/workbook/disclosure-read';
 
 export const SIDES = ['Acme', 'Beta'] as const;
 
@@ -124,6 +126,16 @@ function seedValue(table: TableSpec, column: ColumnSpec, i: number, rows: number
   }
 }
 
+/**
+ * A Disclosure Ledger's Reciprocates as recording fills it (tit-for-tat, one for one: the ledger's
+ * own link rule), not text: the seeded sides take turns, each sharing at every stage, so all but
+ * the last entries are answered.
+ */
+function linkDisclosures(records: Array<Record<string, CellValue>>): void {
+  for (const record of records) record.reciprocates = '';
+  for (const { index, reciprocates } of missingReciprocates(records.map((values) => ({ values })))) records[index].reciprocates = reciprocates;
+}
+
 export interface BenchWorkbook {
   double: AppsScriptDouble;
   uninstall: () => void;
@@ -173,6 +185,7 @@ export function seededWorkbook(rows: number, { cycles = 'recorded' }: { cycles?:
         ...(table === BREACHES ? breachLife(i, rows) : {}),
         ...(table === LEARNING_LOG ? learningDate(i, rows) : {}),
       }));
+      if (table === DISCLOSURES) linkDisclosures(records);
       appendRows(locateTable(spreadsheet, table), records);
     }
     if (cycles === 'recorded') {
@@ -199,6 +212,7 @@ export function seededWorkbook(rows: number, { cycles = 'recorded' }: { cycles?:
       readRiskLog(workbook);
       readCompetenceRatings(workbook);
       readLearningLog(workbook);
+      readLedger(workbook);
       for (const [key, value] of Object.entries(settlementProperties(workbook, () => new Set(), new Date(), SETTLED_TABLES))) plan.setDocumentProperty(key, value);
       planHistoryEntries(plan, workbook, [{ when: new Date(), who: 'Seed', sheet: '', rowId: '', field: '', oldValue: '', newValue: 'seeded' }]);
     });

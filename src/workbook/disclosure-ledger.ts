@@ -11,7 +11,7 @@ import { type CellValue, textOf } from './table';
 export const LEDGER_COLUMNS = ['id', 'side', 'stage', 'decision', 'reciprocates'] as const;
 
 /** The rows with a known stage, in sheet order; a row without one (a typo, a blank) answers and is answered by nothing. */
-function ledgerEntries(rows: ReadonlyArray<{ values: Record<string, CellValue> }>): LedgerEntry[] {
+export function ledgerEntries(rows: ReadonlyArray<{ values: Record<string, CellValue> }>): LedgerEntry[] {
   const entries: LedgerEntry[] = [];
   for (const row of rows) {
     const stage = parseStage(textOf(row.values.stage));

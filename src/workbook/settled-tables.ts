@@ -4,8 +4,9 @@ import { SETTLED_BREACHES } from './breach-read';
 import { SETTLED_COMMITMENTS } from './commitments-read';
 import { SETTLED_RATINGS } from './competence-read';
 import { SETTLED_LEARNING } from './learning-read';
+import { SETTLED_DISCLOSURES } from './disclosure-read';
 import { SETTLED_RISKS } from './premortem-read';
 import { SETTLED_SCORECARD, SETTLED_VALUE } from './quarterly-read';
 import type { SettledSpec } from './settled';
 
-export const SETTLED_TABLES: ReadonlyArray<SettledSpec<unknown>> = [SETTLED_COMMITMENTS, SETTLED_BREACHES, SETTLED_ANSWERS, SETTLED_SCORECARD, SETTLED_VALUE, SETTLED_RISKS, SETTLED_RATINGS, SETTLED_LEARNING] as ReadonlyArray<SettledSpec<unknown>>;
+export const SETTLED_TABLES: ReadonlyArray<SettledSpec<unknown>> = [SETTLED_COMMITMENTS, SETTLED_BREACHES, SETTLED_ANSWERS, SETTLED_SCORECARD, SETTLED_VALUE, SETTLED_RISKS, SETTLED_RATINGS, SETTLED_LEARNING, SETTLED_DISCLOSURES] as ReadonlyArray<SettledSpec<unknown>>;

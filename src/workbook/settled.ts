@@ -34,8 +34,12 @@ export interface SettledSpec<S> {
   table: TableSpec;
   /** The columns a read of the table always takes: the mark and the summary are over these. */
   keys: readonly string[];
-  /** Whether a row, as read, will never again change what a view shows or counts (`workbook`: the request, for what else it read). */
-  isSettled(values: Readonly<Record<string, CellValue>>, context: SettleContext): boolean;
+  /**
+   * Whether a row, as read, will never again change what a view shows or counts (`workbook`: the
+   * request, for what else it read; `summary`: the settled rows before it, for a summary that must
+   * stay small or that only some rows can follow).
+   */
+  isSettled(values: Readonly<Record<string, CellValue>>, context: SettleContext, summary: S): boolean;
   empty(): S;
   /** `summary` with `row` counted in (may change and return `summary`); `context` for a summary that keeps days. */
   add(summary: S, row: TableRow, context: SettleContext): S;
@@ -186,7 +190,7 @@ export function settlementProperties(
     let through = start;
     let mark = from?.mark ?? '';
     for (const row of [...remembered.read.rows].filter((candidate) => candidate.rowNumber > start).sort((a, b) => a.rowNumber - b.rowNumber)) {
-      if (writes.has(row.rowNumber) || !spec.isSettled(row.values, context)) break;
+      if (writes.has(row.rowNumber) || !spec.isSettled(row.values, context, summary)) break;
       summary = spec.add(summary, row, context);
       through = row.rowNumber;
       mark = markOf(spec.keys, row.values);
