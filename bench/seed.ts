@@ -11,7 +11,7 @@ import { planHistoryEntries } from '../src/workbook/history';
 import { saveAtomically } from '../src/workbook/write-plan';
 import { type CellValue, appendRows } from '../src/workbook/table';
 import type { ColumnSpec, TableSpec } from '../src/workbook/schema';
-import { BREACHES, COMMITMENTS, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, SCORECARD, TABLES, CYCLES, VALUE_EXCHANGE } from '../src/workbook/templates';
+import { ALIGNMENT_AUDIT, BREACHES, COMMITMENTS, DISCLOSURES, LEARNING_LOG, PARTNERSHIP, SCORECARD, TABLES, CYCLES, VALUE_EXCHANGE } from '../src/workbook/templates';
 import { extentPropertyOf, extentText } from '../src/workbook/extent';
 import { repairCycleSummaries } from '../src/workbook/cycle-repair';
 import { readCommitmentLog } from '../src/workbook/commitments-read';
@@ -26,6 +26,8 @@ import { readCompetenceRatings } from '../src/workbook/competence-read';
 import { readLearningLog } from '../src/workbook/learning-read';
 import { missingReciprocates } from '../src/workbook/disclosure-ledger';
 import { readLedger } from '../src/workbook/disclosure-read';
+import { readAlignment } from '../src/workbook/alignment-read';
+import { ALIGNMENT_QUESTIONS } from '../src/domain/audits';
 
 export const SIDES = ['Acme', 'Beta'] as const;
 
@@ -74,6 +76,21 @@ function commitmentLife(i: number, rows: number): Record<string, CellValue> {
 function quarterlyRow(i: number, rows: number): Record<string, CellValue> {
   const index = 2026 * 4 + 3 - Math.floor((rows - 1 - i) / 2);
   return { quarter: `${String(Math.floor(index / 4)).padStart(4, '0')}-Q${(index % 4) + 1}`, side: SIDES[(rows - 1 - i) % 2 === 0 ? 1 : 0] };
+}
+
+/**
+ * The Alignment Audit as quarterly reviews leave it: each quarter's six questions together, in
+ * their order, the quarters going back in time from the bench's (2026-Q4) as rows go up. (10,000
+ * rows are 1,667 quarters: the shape a table of that many rows has; the same four quarters
+ * repeated would make thousands of duplicate answers no partnership keeps.)
+ */
+function alignmentRow(i: number, rows: number): Record<string, CellValue> {
+  const fromEnd = rows - 1 - i;
+  const index = 2026 * 4 + 3 - Math.floor(fromEnd / ALIGNMENT_QUESTIONS.length);
+  return {
+    quarter: `${String(Math.floor(index / 4)).padStart(4, '0')}-Q${(index % 4) + 1}`,
+    question: ALIGNMENT_QUESTIONS[ALIGNMENT_QUESTIONS.length - 1 - (fromEnd % ALIGNMENT_QUESTIONS.length)],
+  };
 }
 
 /**
@@ -184,6 +201,7 @@ export function seededWorkbook(rows: number, { cycles = 'recorded' }: { cycles?:
         ...(table === SCORECARD || table === VALUE_EXCHANGE ? quarterlyRow(i, rows) : {}),
         ...(table === BREACHES ? breachLife(i, rows) : {}),
         ...(table === LEARNING_LOG ? learningDate(i, rows) : {}),
+        ...(table === ALIGNMENT_AUDIT ? alignmentRow(i, rows) : {}),
       }));
       if (table === DISCLOSURES) linkDisclosures(records);
       appendRows(locateTable(spreadsheet, table), records);
@@ -213,6 +231,7 @@ export function seededWorkbook(rows: number, { cycles = 'recorded' }: { cycles?:
       readCompetenceRatings(workbook);
       readLearningLog(workbook);
       readLedger(workbook);
+      readAlignment(workbook, null);
       for (const [key, value] of Object.entries(settlementProperties(workbook, () => new Set(), new Date(), SETTLED_TABLES))) plan.setDocumentProperty(key, value);
       planHistoryEntries(plan, workbook, [{ when: new Date(), who: 'Seed', sheet: '', rowId: '', field: '', oldValue: '', newValue: 'seeded' }]);
     });

@@ -1,5 +1,5 @@
 /** The Alignment Audit: both sides' answers side by side, marked together. */
-import type { Identity } from '../common/api';
+import type { Identity, OlderQuarters } from '../common/api';
 
 export interface AlignmentAuditView {
   identity: Identity | null;
@@ -8,6 +8,8 @@ export interface AlignmentAuditView {
   quarters: string[];
   questions: Array<{ question: string; ours: string; partner: string; mark: string }>;
   marks: string[];
+  /** Settled quarters not in `quarters` (the sheet has them); null when every quarter is listed. */
+  olderQuarters: OlderQuarters | null;
   shareAligned: number | null;
 }
 

@@ -6,7 +6,7 @@
 import type { AlignmentAuditView } from './api';
 import type { App } from '../client/app';
 import { h, uid } from '../client/dom';
-import { backToTools, nextQuarter, percent, quarterOf } from '../client/method-ui';
+import { backToTools, nextQuarter, olderQuartersNote, percent, quarterOf } from '../client/method-ui';
 import { call } from '../client/rpc';
 import { actionButton, actionForm, announce, field, heading, loadInto, section, select, textArea } from '../client/ui';
 
@@ -94,6 +94,7 @@ function renderAlignment(app: App, view: AlignmentAuditView, focusQuestion?: str
     heading(`Alignment Audit, ${view.quarter}`),
     backToTools(app),
     h('div', { class: 'inline' }, field('Quarter', picker), show.element),
+    olderQuartersNote(view.olderQuarters, 'Alignment Audit', 'Their answers and marks are there, a row per question.'),
     section(
       'Side by side',
       h(
