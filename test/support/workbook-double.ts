@@ -10,6 +10,8 @@ import { customFunctionDecls } from '../../runtime/bundle/custom-functions';
 import { createFormulaEvaluator } from '../../runtime/formulas/evaluator';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
 import { loadExamplePartnership } from '../../src/workbook/load-example';
+import { stampEdit } from '../../src/workbook/stamp';
+import { SETTLED_PROPERTY_PREFIX } from '../../src/workbook/property-keys';
 
 /** The day most tests live on (a Monday in the fourth quarter). */
 export const PINNED_NOW = '2026-11-30T12:00:00Z';
@@ -76,3 +78,29 @@ export function as(email: string, name: string, side: string): void {
 export const asPerson = (person: Person): void => as(person.email, person.name, person.side);
 export const asAna = (): void => asPerson(ANA);
 export const asBen = (): void => asPerson(BEN);
+
+/**
+ * A person types `value` into one cell of `sheetName` (it held `oldValue`), and Sheets runs the
+ * add-on's onEdit afterwards, as the simple trigger receives it.
+ */
+export function editByHand(sheetName: string, row: number, column: number, value: string | number, oldValue: string): void {
+  const range = double.spreadsheet.getSheetByName(sheetName)!.getRange(row, column);
+  range.setValue(value);
+  double.endExecution();
+  stampEdit({ range, value: String(value), oldValue } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+  double.endExecution();
+}
+
+/** What `run` returns with table `tableKey`'s settled rows set aside (settled.ts): a whole read, to compare with. */
+export function withSettlementSetAside<T>(tableKey: string, run: () => T): T {
+  const properties = double.globals.PropertiesService.getDocumentProperties();
+  const key = `${SETTLED_PROPERTY_PREFIX}${tableKey}`;
+  const kept = properties.getProperty(key);
+  properties.deleteProperty(key);
+  try {
+    return run();
+  } finally {
+    if (kept !== null) properties.setProperty(key, kept);
+    double.endExecution();
+  }
+}

@@ -12,11 +12,10 @@ import { ALIGNMENT_QUESTIONS } from '../../src/domain/audits';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
 import type { AlignmentAuditView } from '../../src/sidebar/alignment/api';
 import { SETTLED_PROPERTY_PREFIX } from '../../src/workbook/property-keys';
-import { stampEdit } from '../../src/workbook/stamp';
 import { appendRows, type CellValue } from '../../src/workbook/table';
 import { locateTable } from '../../src/workbook/layout';
 import { ALIGNMENT_AUDIT } from '../../src/workbook/templates';
-import { asAna, asBen, double, useWorkbookDouble } from '../support/workbook-double';
+import { asAna, asBen, double, editByHand, useWorkbookDouble, withSettlementSetAside } from '../support/workbook-double';
 
 useWorkbookDouble();
 
@@ -51,13 +50,7 @@ function fresh<T>(view: () => T): { shown: T; cells: number } {
 
 /** The same view with the settlement set aside: a whole read. */
 function readWhole<T>(view: () => T): { shown: T; cells: number } {
-  const properties = double.globals.PropertiesService.getDocumentProperties();
-  const kept = properties.getProperty(PROPERTY);
-  properties.deleteProperty(PROPERTY);
-  const counted = fresh(view);
-  if (kept !== null) properties.setProperty(PROPERTY, kept);
-  double.endExecution();
-  return counted;
+  return withSettlementSetAside(ALIGNMENT_AUDIT.key, () => fresh(view));
 }
 
 const isLabel = (label: string) => /^\d{4}-Q[1-4]$/.test(label);
@@ -134,11 +127,8 @@ describe('settled alignment quarters', () => {
     asAna();
     api.markAlignment('2026-Q4', ALIGNMENT_QUESTIONS[0], 'Aligned');
     expect(settlement()?.through).toBe(85);
+    editByHand(ALIGNMENT_AUDIT.title, 70, 5, 'Aligned', '');
     const sheet = double.spreadsheet.getSheetByName(ALIGNMENT_AUDIT.title)!;
-    const range = sheet.getRange(70, 5);
-    range.setValue('Aligned');
-    double.endExecution();
-    stampEdit({ range, value: 'Aligned', oldValue: '' } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
     double.endExecution();
     expect(settlement()).toBeNull();
     expectSameAsWhole(fresh(() => api.loadAlignmentAudit('2025-Q4')).shown, readWhole(() => api.loadAlignmentAudit('2025-Q4')).shown);

@@ -11,12 +11,11 @@ import { repairWorkbook } from '../../src/addon';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
 import type { CompetenceAuditView } from '../../src/sidebar/competence/api';
 import { SETTLED_PROPERTY_PREFIX } from '../../src/workbook/property-keys';
-import { stampEdit } from '../../src/workbook/stamp';
 import { appendRows, type CellValue } from '../../src/workbook/table';
 import { locateTable } from '../../src/workbook/layout';
 import { COMPETENCE_AUDIT, LEARNING_LOG } from '../../src/workbook/templates';
 import type { TableSpec } from '../../src/workbook/schema';
-import { asAna, double, useWorkbookDouble } from '../support/workbook-double';
+import { asAna, double, editByHand, useWorkbookDouble } from '../support/workbook-double';
 
 useWorkbookDouble();
 
@@ -154,11 +153,8 @@ describe('settled competence ratings and learning entries', () => {
     asAna();
     api.submitCompetenceRating(rating('2026-Q4'));
     expect(settlement(COMPETENCE_AUDIT)?.through).toBe(25);
+    editByHand(COMPETENCE_AUDIT.title, 4, 8, 10, '3');
     const sheet = double.spreadsheet.getSheetByName(COMPETENCE_AUDIT.title)!;
-    const range = sheet.getRange(4, 8);
-    range.setValue(10);
-    double.endExecution();
-    stampEdit({ range, value: '10', oldValue: '3' } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
     double.endExecution();
     expect(settlement(COMPETENCE_AUDIT)).toBeNull();
     expect(fresh().shown).toEqual(whole().shown);

@@ -13,11 +13,10 @@ import { DISCLOSURE_DECISIONS } from '../../src/domain/disclosure-advisor';
 import { missingReciprocates, reciprocatesCell } from '../../src/workbook/disclosure-ledger';
 import { nextIds } from '../../src/workbook/input';
 import { SETTLED_PROPERTY_PREFIX } from '../../src/workbook/property-keys';
-import { stampEdit } from '../../src/workbook/stamp';
 import { appendRows, type CellValue, type TableRow } from '../../src/workbook/table';
 import { locateTable } from '../../src/workbook/layout';
 import { DISCLOSURES, PARTNERSHIP } from '../../src/workbook/templates';
-import { BEN, as, asAna, asBen, double, useWorkbookDouble } from '../support/workbook-double';
+import { BEN, as, asAna, asBen, double, editByHand, useWorkbookDouble, withSettlementSetAside } from '../support/workbook-double';
 
 useWorkbookDouble();
 
@@ -78,13 +77,7 @@ function fresh<T>(view: () => T): { shown: T; cells: number } {
 
 /** The same request with the ledger's settlement set aside: a whole read. */
 function readWhole<T>(view: () => T): { shown: T; cells: number } {
-  const properties = double.globals.PropertiesService.getDocumentProperties();
-  const kept = properties.getProperty(PROPERTY);
-  properties.deleteProperty(PROPERTY);
-  const counted = fresh(view);
-  if (kept !== null) properties.setProperty(PROPERTY, kept);
-  double.endExecution();
-  return counted;
+  return withSettlementSetAside(DISCLOSURES.key, () => fresh(view));
 }
 
 /** Every advice (each stage, reciprocated or not) the caller gets is the whole read's. */
@@ -166,12 +159,9 @@ describe('settled disclosure ledger', () => {
     asAna();
     recordAsWhole(question('Early'), 'Acme');
     expect(settlement()?.through).toBe(37);
-    const sheet = double.spreadsheet.getSheetByName(DISCLOSURES.title)!;
     const reciprocatesColumn = DISCLOSURES.columns.findIndex((spec) => spec.key === 'reciprocates') + 1;
-    const range = sheet.getRange(5, reciprocatesColumn);
-    range.setValue('');
-    double.endExecution();
-    stampEdit({ range, value: '', oldValue: 'D-3' } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+    editByHand(DISCLOSURES.title, 5, reciprocatesColumn, '', 'D-3');
+    const sheet = double.spreadsheet.getSheetByName(DISCLOSURES.title)!;
     double.endExecution();
     expect(settlement()).toBeNull();
     asBen();

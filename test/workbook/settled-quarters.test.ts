@@ -11,12 +11,11 @@ import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
 import type { ScorecardView } from '../../src/sidebar/scorecard/api';
 import type { ValueExchangeView } from '../../src/sidebar/value/api';
 import { SETTLED_PROPERTY_PREFIX } from '../../src/workbook/property-keys';
-import { stampEdit } from '../../src/workbook/stamp';
 import { appendRows, type CellValue } from '../../src/workbook/table';
 import { locateTable } from '../../src/workbook/layout';
 import { SCORECARD, VALUE_EXCHANGE } from '../../src/workbook/templates';
 import type { TableSpec } from '../../src/workbook/schema';
-import { asAna, double, useWorkbookDouble } from '../support/workbook-double';
+import { asAna, double, editByHand, useWorkbookDouble } from '../support/workbook-double';
 
 useWorkbookDouble();
 
@@ -112,11 +111,8 @@ describe('settled scorecard quarters', () => {
 
     api.saveScorecard(scorecardInput('2026-Q4'));
     expect(settlement(SCORECARD)?.through).toBe(25);
+    editByHand(SCORECARD.title, 4, 10, 0, '3');
     const sheet = double.spreadsheet.getSheetByName(SCORECARD.title)!;
-    const range = sheet.getRange(4, 10);
-    range.setValue(0);
-    double.endExecution();
-    stampEdit({ range, value: '0', oldValue: '3' } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
     double.endExecution();
     expect(settlement(SCORECARD)).toBeNull();
     expectSameAsWhole<ScorecardView>(fresh(() => api.loadScorecard(null)).shown, readWhole(SCORECARD, () => api.loadScorecard(null)));

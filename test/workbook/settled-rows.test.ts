@@ -9,11 +9,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { repairWorkbook } from '../../src/addon';
 import { SIDEBAR_HANDLERS as api } from '../../src/sidebar/server';
 import { SETTLED_PROPERTY_PREFIX } from '../../src/workbook/property-keys';
-import { stampEdit } from '../../src/workbook/stamp';
 import { appendRows, type CellValue } from '../../src/workbook/table';
 import { locateTable } from '../../src/workbook/layout';
 import { BREACHES, COMMITMENTS, PREMORTEM } from '../../src/workbook/templates';
-import { asAna, asBen, double, useWorkbookDouble } from '../support/workbook-double';
+import { asAna, asBen, double, editByHand, useWorkbookDouble, withSettlementSetAside } from '../support/workbook-double';
 
 useWorkbookDouble();
 
@@ -69,13 +68,7 @@ function sync() {
 
 /** Sync as a whole read of the log gives it: the same request with the settlement set aside. */
 function syncReadWhole() {
-  const kept = double.inspect.properties('document')[PROPERTY];
-  const properties = double.globals.PropertiesService.getDocumentProperties();
-  properties.deleteProperty(PROPERTY);
-  const view = api.loadCommitments();
-  if (kept !== undefined) properties.setProperty(PROPERTY, kept);
-  double.endExecution();
-  return view;
+  return withSettlementSetAside(COMMITMENTS.key, () => api.loadCommitments());
 }
 
 const inPlay = (count: number): Seeded[] => Array.from({ length: count }, (_, i) => ({ status: i % 2 === 0 ? 'Open' : 'At risk', dueDate: day('2026-12-20') }));
@@ -166,10 +159,7 @@ describe('settled commitments', () => {
     seed([...CLOSED, ...inPlay(1)]);
     saveSomething('C-5');
     expect(settlement()?.through).toBe(5);
-    const range = double.spreadsheet.getSheetByName(LOG)!.getRange(3, column('status'));
-    range.setValue('Open');
-    double.endExecution();
-    stampEdit({ range, value: 'Open', oldValue: 'Done' } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+    editByHand(LOG, 3, column('status'), 'Open', 'Done');
     double.endExecution();
     expect(settlement()).toBeNull();
     expect(sync().view.commitments.map((c) => c.id)).toContain('C-2');
@@ -350,15 +340,7 @@ describe('settled answers', () => {
   }
 
   /** What `view` shows when the answers are read whole: the same request with the settlement set aside. */
-  function readWhole<T>(view: () => T): T {
-    const properties = double.globals.PropertiesService.getDocumentProperties();
-    const kept = properties.getProperty(ANSWERS_PROPERTY);
-    properties.deleteProperty(ANSWERS_PROPERTY);
-    const shown = view();
-    if (kept !== null) properties.setProperty(ANSWERS_PROPERTY, kept);
-    double.endExecution();
-    return shown;
-  }
+  const readWhole = <T>(view: () => T): T => withSettlementSetAside('assessments', view);
 
   it("a save after cycles closed sums up their answers; views read the open cycle's only, and show what a whole read shows", () => {
     cycle('Kick-off', rate(8, 7, 6, 5), rate(7, 6, 4, 5));
@@ -388,11 +370,7 @@ describe('settled answers', () => {
     cycle('Kick-off', rate(8, 7, 6, 5), rate(7, 6, 4, 5));
     cycle('Year end', rate(7, 7, 6, 6), rate(8, 6, 5, 6), false);
     expect(JSON.parse(double.inspect.properties('document')[ANSWERS_PROPERTY]!).through).toBe(3);
-    const sheet = double.spreadsheet.getSheetByName('Assessments')!;
-    const range = sheet.getRange(3, 1);
-    range.setValue('Year end');
-    double.endExecution();
-    stampEdit({ range, value: 'Year end', oldValue: 'Kick-off' } as unknown as GoogleAppsScript.Events.SheetsOnEdit);
+    editByHand('Assessments', 3, 1, 'Year end', 'Kick-off');
     double.endExecution();
     expect(double.inspect.properties('document')[ANSWERS_PROPERTY] ?? '').toBe('');
     expect(api.loadResults('Year end').bySide.map((side) => side.responses).reduce((a, b) => a + b, 0)).toBe(3);
