@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { PreviewDataError, startPreviewServer, type PreviewServer } from '../../preview/start';
 import { cell, showSheet, typeInto, usePreview } from './preview-page';
 import { projectRoot } from '../../runtime/bundle/project-root';
+import { PERSON_IDENTITY_PREFIX } from '../../src/workbook/property-keys';
 
 const ANA = 'ana@acme.example';
 const BEN = 'ben@beta.example';
@@ -50,6 +51,9 @@ describe('npm start: the local preview', () => {
         double.setActiveUser(user);
         double.globals.PropertiesService.getUserProperties().deleteAllProperties();
       }
+      // And the copies of their names the document keeps (src/workbook/identity.ts).
+      const documentProperties = double.globals.PropertiesService.getDocumentProperties();
+      for (const key of Object.keys(documentProperties.getProperties())) if (key.startsWith(PERSON_IDENTITY_PREFIX)) documentProperties.deleteProperty(key);
     });
     const [anaLabel, benLabel] = [`Ana (${acme})`, `Ben (${beta})`];
     await Promise.all([showSheet(ana, LOG), showSheet(ben, LOG)]);
