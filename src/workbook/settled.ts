@@ -11,9 +11,10 @@
  *
  * Only a sidebar save writes the property, in the property call it makes anyway (sidebar/common/
  * request.ts): from the rows it read under the lock, it extends the settled rows over the rows
- * after them that are settled, stopping at the first that is not, or that the save itself writes. An edit by hand at
- * or above `through` clears it (onEdit, in its own property write), and so does the Repair menu item; the next
- * save that reads the table whole records it again.
+ * after them that are settled, stopping at the first that is not, or that the save itself
+ * writes. An edit by hand at or above `through` clears it (onEdit, in its own property write), and
+ * so does the Repair menu item; the next save that reads the table records it again. Each long
+ * table has its reader (commitments-read.ts, answers-read.ts, …), listed in settled-tables.ts.
  *
  * What a settlement cannot see (documented in docs/decisions.md): an edit inside the settled rows
  * by someone whose edit does not run the add-on's onEdit, that leaves row `through` as it was.
