@@ -11,7 +11,7 @@ import { governanceAdvice } from '../../src/domain/governance';
 import { examplePartnership } from '../../src/workbook/example';
 import { REVIEW_PACK_COLUMN_WIDTHS, REVIEW_PACK_TITLE } from '../../src/workbook/review-pack';
 import { locateTable } from '../../src/workbook/layout';
-import { BREACHES, PARTNERSHIP } from '../../src/workbook/templates';
+import { BREACHES, CYCLES, PARTNERSHIP } from '../../src/workbook/templates';
 import { setUpWorkbook } from '../../src/workbook/setup';
 
 let double: AppsScriptDouble;
@@ -242,6 +242,24 @@ describe('the review pack on the example partnership', () => {
     api.prepareReview(null);
     expect(double.inspect.sheet(REVIEW_PACK_TITLE).lastRow).toBe(values.length);
     expect(double.inspect.sheetNames().filter((name) => name.startsWith(REVIEW_PACK_TITLE))).toEqual([REVIEW_PACK_TITLE]);
+  });
+
+  it('reads no answers when every closed cycle is summed up, and makes the same pack when one is not (read from its answers)', () => {
+    const { values } = preparedPack();
+    // The example's closed cycles all have their summaries: the pack read none of the answers.
+    double.calls.reset();
+    api.prepareReview(null);
+    const readAnswers = double.roundTrips.counts().cells_read;
+    expect(double.inspect.values(REVIEW_PACK_TITLE)).toEqual(values);
+    // A summary cleared by hand: that cycle is read from its answers, and the pack says the same.
+    const cycles = locateTable(double.spreadsheet, CYCLES);
+    const responses = cycles.columnOf.get('summaryResponses')!;
+    cycles.sheet.getRange(2, responses).setValue('');
+    double.endExecution();
+    double.calls.reset();
+    api.prepareReview(null);
+    expect(double.roundTrips.counts().cells_read).toBeGreaterThan(readAnswers + example.assessments.length * 5);
+    expect(double.inspect.values(REVIEW_PACK_TITLE)).toEqual(values);
   });
 
   it('lists the breaches with their rebuild-or-exit decision (the sidebar passes the Breaches sheet)', () => {

@@ -1,4 +1,5 @@
 import { cyclesLayout } from '../../workbook/cycle-settings';
+import { pastCyclesNeedLook } from '../../workbook/cycle-repair';
 import { CORNERS, type CornerMeans, bandOf } from '../../domain/corners';
 import type { Calendar } from '../../domain/calendar';
 import { isOverdue, parseStatus } from '../../domain/commitments';
@@ -80,17 +81,28 @@ export function readSnapshot(
     commitments = true,
     assessments = ASSESSMENT_RATING_KEYS,
     placing = [],
+    closedOnly = false,
   }: {
     commitments?: boolean;
     assessments?: readonly string[];
     /** Days the caller sets cycles against by their answers' dates (breaches): a closed cycle spanning one is read from its answers. */
     placing?: readonly Date[];
+    /**
+     * The caller looks at closed cycles only (the review pack): the answers are read only when a
+     * closed cycle is not summed up, or cycles may be named in the answers alone (not yet recorded).
+     */
+    closedOnly?: boolean;
   } = {},
 ): Snapshot {
   const partnership = readPartnership(workbook);
   const change = dateOf(partnership.partnershipRow?.values.majorChangeOn);
-  const summarized = summarizedCycles(readCycleRows(workbook).rows, change ? [change, ...placing] : placing);
-  const answers = readAnswerRows(workbook, assessments, new Set(summarized.map((cycle) => cycleNameKey(cycle.name))));
+  const cycleRows = readCycleRows(workbook).rows;
+  const summarized = summarizedCycles(cycleRows, change ? [change, ...placing] : placing);
+  const keys = new Set(summarized.map((cycle) => cycleNameKey(cycle.name)));
+  const closedSummed = () =>
+    !pastCyclesNeedLook(workbook.documentProperties(), false) &&
+    cycleRows.every((row) => !dateOf(row.values.closedOn) || keys.has(cycleNameKey(textOf(row.values.name))));
+  const answers = closedOnly && closedSummed() ? { rows: [], names: [] } : readAnswerRows(workbook, assessments, keys);
   const log = commitments ? readCommitmentLog(workbook) : null;
   return {
     ...partnership,

@@ -30,10 +30,10 @@ const prepareReview: ReviewPackApi['prepareReview'] = (cycle) => {
   return withDocumentLock('Prepare review', () => {
     // Under the lock (a fresh Workbook, nothing read yet): reads may come from the top, header and all (settled.ts).
     workbook.forgetReads();
-    // The commitments are not read (the pack's formulas read them); the answers of the cycles not
-    // summed up are read with every column, so on a small sheet their layout is checked by this one
-    // read rather than by a second one for its header.
-    const snapshot = readSnapshot(workbook, { commitments: false, assessments: ASSESSMENTS.columns.map((column) => column.key) });
+    // The commitments are not read (the pack's formulas read them). A pack is of a closed cycle: the
+    // answers are read only when a closed cycle is not summed up on its Cycles row (then with every
+    // column, so on a small sheet their layout is checked by this one read, not by its header alone).
+    const snapshot = readSnapshot(workbook, { commitments: false, assessments: ASSESSMENTS.columns.map((column) => column.key), closedOnly: true });
     const context = cycleContext(snapshot, readCycleRecords(workbook).records);
     const closedNames = closedCycleNames(context);
     const chosen = latestClosedCycle(context, cycle ?? null);
