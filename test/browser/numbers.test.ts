@@ -127,4 +127,41 @@ describe('the numbers in the sidebar', () => {
       await harness.close();
     }
   });
+
+  it('Sync lists what is in play and counts the older closed commitments it does not send, with the same rates', async () => {
+    const harness = await startHarness({ now: new Date('2026-02-02T12:00:00Z') });
+    try {
+      harness.run(ANA, 'setUpWorkbook', harness.bundle.realm({ ourCompany: 'Acme', partnerCompany: 'Globex', model: 'Strategic' }));
+      harness.run(ANA, 'saveIdentity', harness.bundle.realm({ displayName: 'Ana', side: 'Acme' }));
+      harness.run(CLEO, 'saveIdentity', harness.bundle.realm({ displayName: 'Cleo', side: 'Globex' }));
+      type Listed = { commitments: Array<{ id: string; commitment: string }> };
+      const add = (commitment: string, dueDate: string): string =>
+        (harness.run(ANA, 'addCommitment', harness.bundle.realm({ commitment, ownerSide: 'Acme', ownerPerson: 'Ana', corner: 'Reliability', dueDate })) as Listed).commitments.find((c) => c.commitment === commitment)!.id;
+      const done = ['Weekly delivery report', 'Pricing sheet for the launch', 'Joint webinar'].map((text) => add(text, '2026-02-20'));
+      for (const id of done) harness.run(CLEO, 'acceptCommitment', id);
+      harness.setNow(new Date('2026-02-25T12:00:00Z'));
+      harness.run(ANA, 'updateCommitment', harness.bundle.realm({ id: done[0], status: 'Done', doneOn: '2026-02-18' }));
+      harness.run(ANA, 'updateCommitment', harness.bundle.realm({ id: done[1], status: 'Done', doneOn: '2026-02-24' }));
+      harness.run(ANA, 'updateCommitment', harness.bundle.realm({ id: done[2], status: 'Missed' }));
+      // Weeks later the three are closed and past every date: the next save sums them up.
+      harness.setNow(new Date('2026-04-01T12:00:00Z'));
+      add('Quarterly roadmap call', '2026-04-20');
+
+      const cleo = await openSidebar(browser(), harness, CLEO);
+      const { page } = cleo;
+      await heading(page, 'Trust Corners').waitFor();
+      const homeCounts = await page.getByRole('region', { name: 'Reliability evidence' }).locator('.rates-counts').textContent();
+      expect(homeCounts).toContain('1 of 3 due so far done on time');
+      await tab(page, 'Sync', 'Weekly sync');
+      await expect(page.getByRole('region', { name: 'Reliability evidence' }).locator('.rates-counts').textContent()).resolves.toBe(homeCounts);
+      const list = page.getByRole('region', { name: 'Commitments' });
+      await expect(list.getByRole('listitem').allInnerTexts()).resolves.toEqual([expect.stringContaining('Quarterly roadmap call')]);
+      await list.getByLabel('Include done, missed, dropped, declined and withdrawn').check();
+      await expect(list.locator('p.hint').first().textContent()).resolves.toBe('1 shown. 3 older closed commitments are counted in the rates and listed on the Shared Commitments Log sheet.');
+      await checkView(cleo, 'numbers-sync-settled');
+      await cleo.close();
+    } finally {
+      await harness.close();
+    }
+  });
 });
