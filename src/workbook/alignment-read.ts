@@ -13,7 +13,7 @@
  */
 import { isQuarterLabel, quarterIndex } from '../domain/scorecard';
 import { quarterOf } from '../domain/calendar';
-import { type SettleContext, type SettledSpec, readUnsettled } from './settled';
+import { type SettleContext, type SettledSpec, isCount, readUnsettled } from './settled';
 import { type CellValue, type TableRow, textOf } from './table';
 import { ALIGNMENT_AUDIT } from './templates';
 import type { Workbook } from './workbook';
@@ -67,16 +67,14 @@ function add(summary: SettledAlignment, row: TableRow): SettledAlignment {
   return summary;
 }
 
-const count = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
-
 function parse(stored: unknown): SettledAlignment | null {
   if (typeof stored !== 'object' || stored === null) return null;
   const { rows, kept, older } = stored as Partial<SettledAlignment>;
-  if (!count(rows) || !Array.isArray(kept)) return null;
+  if (!isCount(rows) || !Array.isArray(kept)) return null;
   const keptOk = kept.every((entry: Partial<KeptQuarter> | null) =>
-    typeof entry === 'object' && entry !== null && typeof entry.quarter === 'string' && isQuarterLabel(entry.quarter) && count(entry.first) && entry.first >= 2 && count(entry.rows));
+    typeof entry === 'object' && entry !== null && typeof entry.quarter === 'string' && isQuarterLabel(entry.quarter) && isCount(entry.first) && entry.first >= 2 && isCount(entry.rows));
   if (!keptOk) return null;
-  if (older !== null && (typeof older !== 'object' || typeof older.from !== 'string' || typeof older.through !== 'string' || !count(older.rows))) return null;
+  if (older !== null && (typeof older !== 'object' || typeof older.from !== 'string' || typeof older.through !== 'string' || !isCount(older.rows))) return null;
   return { rows, kept, older: older ?? null };
 }
 

@@ -10,7 +10,7 @@ import { cycleNameKey } from '../domain/cycles';
 import { cyclesLayout } from './cycle-settings';
 import { summaryFromRow } from './cycle-summary';
 import { readEndOf } from './extent';
-import { type SettleContext, type SettledSpec, hasSettlement, readUnsettled } from './settled';
+import { type SettleContext, type SettledSpec, hasSettlement, isRowNumber, readUnsettled } from './settled';
 import { type CellValue, type TableRow, readRowSpan, readRows, recordedExtent, textOf } from './table';
 import { ASSESSMENTS } from './templates';
 import type { Workbook } from './workbook';
@@ -44,8 +44,6 @@ function isSettled(values: Readonly<Record<string, CellValue>>, { workbook }: Se
   const name = textOf(values.cycle);
   return name === '' || closedCycles(workbook).has(cycleNameKey(name));
 }
-
-const isRowNumber = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 2;
 
 export const SETTLED_ANSWERS: SettledSpec<SettledAnswers> = {
   table: ASSESSMENTS,

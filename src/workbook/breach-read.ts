@@ -7,7 +7,7 @@
  */
 import type { Calendar } from '../domain/calendar';
 import { highestIdNumber } from './input';
-import { type SettleContext, type SettledSpec, readUnsettled } from './settled';
+import { type SettleContext, type SettledSpec, isCount, readUnsettled } from './settled';
 import { type CellValue, type TableRow, dateOf, readRows, textOf } from './table';
 import { BREACHES } from './templates';
 import type { Workbook } from './workbook';
@@ -51,8 +51,7 @@ export const SETTLED_BREACHES: SettledSpec<SettledBreaches> = {
   parse(stored) {
     if (typeof stored !== 'object' || stored === null) return null;
     const { rows, highestId, latestCompleted } = stored as Partial<SettledBreaches>;
-    if (typeof rows !== 'number' || !Number.isInteger(rows) || rows < 0) return null;
-    if (typeof highestId !== 'number' || !Number.isInteger(highestId) || highestId < 0) return null;
+    if (!isCount(rows) || !isCount(highestId)) return null;
     if (latestCompleted !== null && typeof latestCompleted !== 'number') return null;
     return { rows, highestId, latestCompleted };
   },

@@ -8,7 +8,7 @@ import { currentActionCycle, cycleOfSource, idNumber } from '../domain/actions';
 import { commitmentRates, parseStatus } from '../domain/commitments';
 import { cycleNameKey } from '../domain/cycles';
 import { highestIdNumber } from './input';
-import { type SettleContext, type SettledSpec, type UnsettledRead, readUnsettled } from './settled';
+import { type SettleContext, type SettledSpec, type UnsettledRead, isCount, readUnsettled } from './settled';
 import { type CellValue, type TableRow, dateOf, readRowSpan, textOf } from './table';
 import { COMMITMENTS } from './templates';
 import type { Workbook } from './workbook';
@@ -51,8 +51,6 @@ function isSettled(values: Readonly<Record<string, CellValue>>, { asOf, calendar
     return date === null || calendar.dayNumber(date) < today;
   });
 }
-
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
 function parseSummary(stored: unknown): SettledCommitments | null {
   if (typeof stored !== 'object' || stored === null) return null;

@@ -6,7 +6,7 @@
  * each sub-score's running sum and count, continued in row order over the rows after them, so
  * every mean is the one a whole read computes, to the last bit.
  */
-import { type SettledSpec, readUnsettled } from './settled';
+import { type SettledSpec, isCount, readUnsettled } from './settled';
 import { type TableRow, textOf } from './table';
 import { COMPETENCE_AUDIT } from './templates';
 import type { Workbook } from './workbook';
@@ -76,7 +76,7 @@ export const SETTLED_RATINGS: SettledSpec<SettledRatings> = {
   parse(stored) {
     if (typeof stored !== 'object' || stored === null) return null;
     const { groups, earlierRows } = stored as Partial<SettledRatings>;
-    if (typeof earlierRows !== 'number' || !Number.isInteger(earlierRows) || earlierRows < 0) return null;
+    if (!isCount(earlierRows)) return null;
     return Array.isArray(groups) && groups.every(isGroup) ? { groups, earlierRows } : null;
   },
 };

@@ -19,7 +19,7 @@ import { type LedgerEntry, entryToReciprocate } from '../domain/disclosure-ledge
 import { sideKey } from '../domain/scores';
 import { LEDGER_COLUMNS, ledgerEntries, reciprocatesCell } from './disclosure-ledger';
 import { highestIdNumber, nextIds } from './input';
-import { type SettledSpec, readUnsettled } from './settled';
+import { type SettledSpec, isCount, readUnsettled } from './settled';
 import { type CellValue, type TableRow, readRows, textOf } from './table';
 import { DISCLOSURES } from './templates';
 import type { Workbook } from './workbook';
@@ -112,7 +112,6 @@ function add(summary: SettledLedger, row: TableRow): SettledLedger {
   return summary;
 }
 
-const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 const isStageIndex = (value: unknown): boolean => isCount(value) && value < DISCLOSURE_STAGES.length;
 
 function parseSummary(stored: unknown): SettledLedger | null {

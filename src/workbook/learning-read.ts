@@ -7,7 +7,7 @@
  * above the rows after them: a few rows more.
  */
 import type { Calendar } from '../domain/calendar';
-import { type SettledSpec, readUnsettled } from './settled';
+import { type SettledSpec, isCount, isRowNumber, readUnsettled } from './settled';
 import { type TableRow, dateOf, isoDayOf } from './table';
 import { LEARNING_LOG } from './templates';
 import type { Workbook } from './workbook';
@@ -33,7 +33,7 @@ const dayOf = (row: TableRow, calendar: Calendar): string => {
 const mostRecentFirst = (a: Entry, b: Entry): number => b[1].localeCompare(a[1]) || a[0] - b[0];
 
 const isEntry = (entry: unknown): entry is Entry =>
-  Array.isArray(entry) && entry.length === 2 && Number.isInteger(entry[0]) && (entry[0] as number) >= 2 && typeof entry[1] === 'string';
+  Array.isArray(entry) && entry.length === 2 && isRowNumber(entry[0]) && typeof entry[1] === 'string';
 
 export const SETTLED_LEARNING: SettledSpec<SettledLearning> = {
   table: LEARNING_LOG,
@@ -48,7 +48,7 @@ export const SETTLED_LEARNING: SettledSpec<SettledLearning> = {
   parse(stored) {
     if (typeof stored !== 'object' || stored === null) return null;
     const { rows, latest } = stored as Partial<SettledLearning>;
-    if (typeof rows !== 'number' || !Number.isInteger(rows) || rows < 0) return null;
+    if (!isCount(rows)) return null;
     return Array.isArray(latest) && latest.every(isEntry) ? { rows, latest } : null;
   },
 };

@@ -4,7 +4,7 @@
  * which the Shared Commitments Log follows) and counted, their highest id kept for the next risk's.
  */
 import { highestIdNumber } from './input';
-import { type SettledSpec, readUnsettled } from './settled';
+import { type SettledSpec, isCount, readUnsettled } from './settled';
 import { type CellValue, type TableRow, readRows, textOf } from './table';
 import { PREMORTEM } from './templates';
 import type { Workbook } from './workbook';
@@ -31,8 +31,7 @@ export const SETTLED_RISKS: SettledSpec<SettledRisks> = {
   parse(stored) {
     if (typeof stored !== 'object' || stored === null) return null;
     const { rows, highestId } = stored as Partial<SettledRisks>;
-    const count = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
-    return count(rows) && count(highestId) ? { rows, highestId } : null;
+    return isCount(rows) && isCount(highestId) ? { rows, highestId } : null;
   },
 };
 

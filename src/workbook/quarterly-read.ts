@@ -11,7 +11,7 @@
  */
 import { quarterOf } from '../domain/calendar';
 import { SCORECARD_DIMENSIONS, quarterIndex, quarterKey } from '../domain/scorecard';
-import { type SettleContext, type SettledSpec, readUnsettled } from './settled';
+import { type SettleContext, type SettledSpec, isCount, readUnsettled } from './settled';
 import { type CellValue, type TableRow, readRowSpan, readRows, textOf } from './table';
 import type { TableSpec } from './schema';
 import { SCORECARD, VALUE_EXCHANGE } from './templates';
@@ -42,7 +42,7 @@ function isSettled(values: Readonly<Record<string, CellValue>>, { asOf, calendar
 function parseSummary(stored: unknown): SettledQuarters | null {
   if (typeof stored !== 'object' || stored === null) return null;
   const { rows, earliest, latest, ratings } = stored as Partial<SettledQuarters>;
-  if (typeof rows !== 'number' || !Number.isInteger(rows) || rows < 0) return null;
+  if (!isCount(rows)) return null;
   if (earliest !== null && typeof earliest !== 'string') return null;
   if (latest !== null && (typeof latest !== 'object' || typeof latest.key !== 'string' || typeof latest.label !== 'string' || !Array.isArray(latest.rows) || !latest.rows.every(Number.isInteger))) return null;
   if (typeof ratings !== 'object' || ratings === null || !Object.values(ratings).every((count) => Number.isInteger(count))) return null;

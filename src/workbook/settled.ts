@@ -27,6 +27,12 @@ import { sha256Hex } from './sha256';
 import { type CellValue, type TableRow, readRows, readTableFrom } from './table';
 import type { Workbook } from './workbook';
 
+/** A count a stored summary holds: a whole number, 0 or more (a parser refuses anything else). */
+export const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+/** A data row's number a stored summary holds (row 1 is the header). */
+export const isRowNumber = (value: unknown): value is number => isCount(value) && value >= 2;
+
 /** What one settlement may take of a document property's 9 KB (counted as 3 bytes a character, the worst case). */
 const SETTLEMENT_BYTES_AT_MOST = 8 * 1024;
 
@@ -88,7 +94,7 @@ function parseSettlement<S>(spec: SettledSpec<S>, text: string | undefined): Set
   if (!text) return null;
   try {
     const parsed = JSON.parse(text) as Partial<Settlement<unknown>>;
-    if (typeof parsed.through !== 'number' || !Number.isInteger(parsed.through) || parsed.through < 2 || typeof parsed.mark !== 'string') return null;
+    if (!isRowNumber(parsed.through) || typeof parsed.mark !== 'string') return null;
     const summary = spec.parse(parsed.summary);
     return summary === null ? null : { through: parsed.through, mark: parsed.mark, summary };
   } catch {
