@@ -7,8 +7,8 @@
  */
 import type { Calendar } from '../domain/calendar';
 import { highestIdNumber } from './input';
-import { type SettleContext, type SettledSpec, isCount, readUnsettled } from './settled';
-import { type CellValue, type TableRow, dateOf, readRows, textOf } from './table';
+import { type CountedLog, type SettleContext, type SettledSpec, isCount, listedRows, readUnsettled } from './settled';
+import { type CellValue, type TableRow, dateOf, textOf } from './table';
 import { BREACHES } from './templates';
 import type { Workbook } from './workbook';
 
@@ -78,33 +78,10 @@ export function latestCompletedReset(state: BreachState): Date | null {
   return dates.sort((a, b) => b.getTime() - a.getTime())[0] ?? null;
 }
 
-/** The Breach Log as the breach view and its saves read it: every column of the rows after the settled ones. */
-export interface BreachLog {
-  /** Rows before `rows` that are settled (counted, not read). */
-  settledRows: number;
-  /** The highest B-n id among those. */
-  settledHighestId: number;
-  rows: TableRow[];
-}
-
-export function readBreachLog(workbook: Workbook): BreachLog {
-  const read = readUnsettled(workbook, SETTLED_BREACHES, BREACHES.columns.map((column) => column.key));
-  return { settledRows: read.summary.rows, settledHighestId: read.summary.highestId, rows: read.rows };
-}
-
-/** The whole Breach Log: a save that must change a breach among the settled ones finds it here. */
-export function readWholeBreachLog(workbook: Workbook): BreachLog {
-  return { settledRows: 0, settledHighestId: 0, rows: readRows(workbook.layout(BREACHES)) };
-}
-
 /**
- * What the breach view lists: the log's rows from the first that is not settled as of `asOf`, and
- * how many come before it. The same whether the log was read whole or after its settled rows (the
- * leading settled rows of a whole read are the ones a save sums up), so the view does not depend
- * on what was summed up.
+ * What the breach view lists: the log's rows (settled.ts readCountedLog) from the first that is not
+ * settled as of `asOf`, and how many come before it.
  */
-export function listedBreaches(log: BreachLog, asOf: Date, calendar: Calendar): { earlier: number; rows: TableRow[] } {
-  let first = 0;
-  while (first < log.rows.length && isSettledBreach(log.rows[first].values, asOf, calendar)) first += 1;
-  return { earlier: log.settledRows + first, rows: log.rows.slice(first) };
+export function listedBreaches(log: CountedLog, asOf: Date, calendar: Calendar): { earlier: number; rows: TableRow[] } {
+  return listedRows(log, (row) => isSettledBreach(row.values, asOf, calendar));
 }

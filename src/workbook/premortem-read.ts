@@ -4,10 +4,9 @@
  * which the Shared Commitments Log follows) and counted, their highest id kept for the next risk's.
  */
 import { highestIdNumber } from './input';
-import { type SettledSpec, isCount, readUnsettled } from './settled';
-import { type CellValue, type TableRow, readRows, textOf } from './table';
+import { type CountedLog, type SettledSpec, isCount, listedRows } from './settled';
+import { type CellValue, type TableRow, textOf } from './table';
 import { PREMORTEM } from './templates';
-import type { Workbook } from './workbook';
 
 interface SettledRisks {
   rows: number;
@@ -35,30 +34,11 @@ export const SETTLED_RISKS: SettledSpec<SettledRisks> = {
   },
 };
 
-export interface RiskLog {
-  /** Rows before `rows` that are settled (counted, not read). */
-  settledRows: number;
-  settledHighestId: number;
-  rows: TableRow[];
-}
-
-export function readRiskLog(workbook: Workbook): RiskLog {
-  const read = readUnsettled(workbook, SETTLED_RISKS, PREMORTEM.columns.map((column) => column.key));
-  return { settledRows: read.summary.rows, settledHighestId: read.summary.highestId, rows: read.rows };
-}
-
-/** The whole Pre-mortem: a save about a risk the view did not list finds it here. */
-export function readWholeRiskLog(workbook: Workbook): RiskLog {
-  return { settledRows: 0, settledHighestId: 0, rows: readRows(workbook.layout(PREMORTEM)) };
-}
-
 /**
  * What the view lists: the risks from the first not turned into a commitment, and how many come
  * before it; the same whether the sheet was read whole or after its settled rows. `keep`: the row a
  * save just turned into a commitment, listed in the view that save returns (with its commitment).
  */
-export function listedRisks(log: RiskLog, keep = 0): { earlier: number; rows: TableRow[] } {
-  let first = 0;
-  while (first < log.rows.length && log.rows[first].rowNumber !== keep && isSettledRisk(log.rows[first].values)) first += 1;
-  return { earlier: log.settledRows + first, rows: log.rows.slice(first) };
+export function listedRisks(log: CountedLog, keep = 0): { earlier: number; rows: TableRow[] } {
+  return listedRows(log, (row) => row.rowNumber !== keep && isSettledRisk(row.values));
 }

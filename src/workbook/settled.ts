@@ -24,7 +24,7 @@ import { SETTLED_PROPERTY_PREFIX } from './property-keys';
 import { memory } from './read-memory';
 import type { TableSpec } from './schema';
 import { sha256Hex } from './sha256';
-import { type CellValue, type TableRow, readRows, readTableFrom } from './table';
+import { type CellValue, type TableRow, readRows, readTableFrom, textOf } from './table';
 import type { Workbook } from './workbook';
 
 /** A count a stored summary holds: a whole number, 0 or more (a parser refuses anything else). */
@@ -149,6 +149,51 @@ export function readUnsettled<S>(
   const rows = readRows(layout, keys);
   reads.set(spec.table.key, { spec: spec as SettledSpec<unknown>, settlement: null });
   return { rows, settledRows: [], summary: spec.empty(), through: 1 };
+}
+
+/**
+ * A log whose settled rows only count and number the rest (the Breach Log, the Pre-mortem): how
+ * many they are, the highest id among them (a new row's id comes after it), and every column of
+ * the rows after them.
+ */
+export interface CountedLog {
+  /** Rows before `rows` that are settled (counted, not read). */
+  settledRows: number;
+  settledHighestId: number;
+  rows: TableRow[];
+}
+
+export function readCountedLog<S extends { rows: number; highestId: number }>(workbook: Workbook, spec: SettledSpec<S>): CountedLog {
+  const read = readUnsettled(workbook, spec, spec.table.columns.map((column) => column.key));
+  return { settledRows: read.summary.rows, settledHighestId: read.summary.highestId, rows: read.rows };
+}
+
+/**
+ * The row whose id is `id`, among the rows after the settled ones, else (a row the view did not
+ * list, changed again by a save) in the whole table, with the log it was found in: the answer a
+ * whole read gives. Null: no such row.
+ */
+export function findInCountedLog<S extends { rows: number; highestId: number }>(workbook: Workbook, spec: SettledSpec<S>, id: string): { row: TableRow; log: CountedLog } | null {
+  const reads = [() => readCountedLog(workbook, spec), (): CountedLog => ({ settledRows: 0, settledHighestId: 0, rows: readRows(workbook.layout(spec.table)) })];
+  for (const read of reads) {
+    const log = read();
+    const row = log.rows.find((candidate) => textOf(candidate.values.id) === id);
+    if (row) return { row, log };
+    if (log.settledRows === 0) return null;
+  }
+  return null;
+}
+
+/**
+ * What a view of a counted log lists: the rows from the first that `settled` (as of now) does not
+ * hold, and how many come before it. The same whether the log was read whole or after its settled
+ * rows (the leading settled rows of a whole read are the ones a save sums up), so the view does
+ * not depend on what was summed up.
+ */
+export function listedRows(log: CountedLog, settled: (row: TableRow) => boolean): { earlier: number; rows: TableRow[] } {
+  let first = 0;
+  while (first < log.rows.length && settled(log.rows[first])) first += 1;
+  return { earlier: log.settledRows + first, rows: log.rows.slice(first) };
 }
 
 /** Whether the table has settled rows recorded (a read may still find them moved). */

@@ -10,7 +10,8 @@ import { type AssessedCycle, type RecoveryAnswer, breachRecovery, recommendBreac
 import { nextIds } from '../../workbook/input';
 import { Workbook } from '../../workbook/workbook';
 import { type CellValue, type TableRow, dateOf, isoDayOf, parseIsoDay, textOf } from '../../workbook/table';
-import { type BreachLog, listedBreaches, readBreachLog, readWholeBreachLog } from '../../workbook/breach-read';
+import { SETTLED_BREACHES, listedBreaches } from '../../workbook/breach-read';
+import { type CountedLog, findInCountedLog, readCountedLog } from '../../workbook/settled';
 import { changedFields } from '../../workbook/history';
 import { BREACHES, PARTNERSHIP } from '../../workbook/templates';
 import type { Ritual } from '../ritual';
@@ -23,7 +24,7 @@ import { BREACH_ARGUMENTS } from './inputs';
 
 
 function loadBreaches(workbook = new Workbook()): BreachView {
-  return breachView(workbook, readBreachLog(workbook));
+  return breachView(workbook, readCountedLog(workbook, SETTLED_BREACHES));
 }
 
 /**
@@ -31,7 +32,7 @@ function loadBreaches(workbook = new Workbook()): BreachView {
  * from the first not settled on (listedBreaches), each with its decision; the earlier ones, reset
  * and decided, are counted (the Breaches sheet has them).
  */
-function breachView(workbook: Workbook, log: BreachLog, known?: Parameters<typeof breachDecisionsFor>[2]): BreachView {
+function breachView(workbook: Workbook, log: CountedLog, known?: Parameters<typeof breachDecisionsFor>[2]): BreachView {
   const { earlier, rows } = listedBreaches(log, today(), workbook.calendar);
   const breaches = rows.map((row) => ({
     id: textOf(row.values.id),
@@ -53,7 +54,7 @@ const recordBreach: BreachApi['recordBreach'] = (input) =>
     const date = parseIsoDay(input.date, 'The date', workbook.calendar);
     if (daysUntil(date, today(), workbook.calendar) > 0) throw new Error(`The date ${input.date} is in the future; record a breach once it has happened.`);
     const layout = workbook.layout(BREACHES);
-    const log = readBreachLog(workbook);
+    const log = readCountedLog(workbook, SETTLED_BREACHES);
     const id = nextIds(log.rows, 'B', 1, log.settledHighestId)[0];
     plan.append(layout, [{ ...input, date, status: 'Reset under way', id }]);
     record({ table: BREACHES, rowId: id, what: 'Breach recorded', now: `${input.corner}, ${input.date}: ${input.what}; reset under way` });
@@ -185,22 +186,11 @@ const decideBreach: BreachApi['decideBreach'] = (input) => {
     });
 };
 
-/**
- * A breach by id among the rows after the settled ones, else in the whole log (an id the view did
- * not list: the answer is the one a whole read gives), with the log it was found in; null: none.
- */
-function findBreach(workbook: Workbook, id: string): { row: TableRow; log: BreachLog } | null {
-  for (const read of [readBreachLog, readWholeBreachLog]) {
-    const log = read(workbook);
-    const row = log.rows.find((candidate) => textOf(candidate.values.id) === id);
-    if (row) return { row, log };
-    if (log.settledRows === 0) return null;
-  }
-  return null;
-}
+/** A breach by id, as a whole read finds it (settled.ts findInCountedLog), with the log it was found in; null: none. */
+const findBreach = (workbook: Workbook, id: string): { row: TableRow; log: CountedLog } | null => findInCountedLog(workbook, SETTLED_BREACHES, id);
 
 /** The days the listed breaches happened: the cycles spanning them are set against them by their answers (read-model.ts). */
-function placingOf(log: BreachLog, calendar: Calendar): Date[] {
+function placingOf(log: CountedLog, calendar: Calendar): Date[] {
   return listedBreaches(log, today(), calendar).rows.map((row) => dateOf(row.values.date)).filter((date): date is Date => date !== null);
 }
 

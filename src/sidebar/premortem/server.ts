@@ -3,7 +3,8 @@ import { planCommitments } from '../../workbook/commitments-log';
 import { nextIds, requireSide } from '../../workbook/input';
 import { Workbook } from '../../workbook/workbook';
 import { type TableRow, parseIsoDay, textOf } from '../../workbook/table';
-import { type RiskLog, listedRisks, readRiskLog, readWholeRiskLog } from '../../workbook/premortem-read';
+import { SETTLED_RISKS, listedRisks } from '../../workbook/premortem-read';
+import { findInCountedLog, readCountedLog } from '../../workbook/settled';
 import { PREMORTEM } from '../../workbook/templates';
 import type { Ritual } from '../ritual';
 import type { PremortemApi, PremortemView } from './api';
@@ -16,7 +17,7 @@ import { PREMORTEM_ARGUMENTS } from './inputs';
  * commitment now, followed in the Shared Commitments Log) counted: the Pre-mortem sheet has them.
  */
 function loadPremortem(workbook = new Workbook(), keep = 0): PremortemView {
-  const { earlier, rows } = listedRisks(readRiskLog(workbook), keep);
+  const { earlier, rows } = listedRisks(readCountedLog(workbook, SETTLED_RISKS), keep);
   return {
     sides: readPartnership(workbook).sides,
     earlier,
@@ -34,15 +35,8 @@ function loadPremortem(workbook = new Workbook(), keep = 0): PremortemView {
   };
 }
 
-/** A risk by id among the rows after the settled ones, else in the whole sheet (one the view did not list: as a whole read finds it). */
-function findRisk(workbook: Workbook, id: string): TableRow | undefined {
-  for (const read of [readRiskLog, readWholeRiskLog]) {
-    const log: RiskLog = read(workbook);
-    const row = log.rows.find((candidate) => textOf(candidate.values.id) === id);
-    if (row || log.settledRows === 0) return row;
-  }
-  return undefined;
-}
+/** A risk by id, as a whole read finds it (settled.ts findInCountedLog). */
+const findRisk = (workbook: Workbook, id: string): TableRow | undefined => findInCountedLog(workbook, SETTLED_RISKS, id)?.row;
 
 const handlers: PremortemApi = {
   loadPremortem: () => loadPremortem(),
@@ -51,7 +45,7 @@ const handlers: PremortemApi = {
       const known = sides();
       caller(known);
       const layout = workbook.layout(PREMORTEM);
-      const log = readRiskLog(workbook);
+      const log = readCountedLog(workbook, SETTLED_RISKS);
       plan.append(layout, [{ ...input, ownerSide: requireSide(input.ownerSide, known, 'The owner side'), id: nextIds(log.rows, 'R', 1, log.settledHighestId)[0] }]);
     }, loadPremortem),
   /** Turns a risk into a proposed commitment and links the two, in one save: both happen or neither. */
