@@ -11,7 +11,7 @@ import { cyclesLayout } from './cycle-settings';
 import { summaryFromRow } from './cycle-summary';
 import { readEndOf } from './extent';
 import { type SettleContext, type SettledSpec, hasSettlement, isRowNumber, readUnsettled } from './settled';
-import { type CellValue, type TableRow, readRowSpan, readRows, recordedExtent, textOf } from './table';
+import { type CellValue, ROUND_TRIP_CELLS, type TableRow, readRowSpan, readRows, recordedExtent, textOf } from './table';
 import { ASSESSMENTS } from './templates';
 import type { Workbook } from './workbook';
 
@@ -94,13 +94,6 @@ export function readAnswerRows(workbook: Workbook, keys: readonly string[], summ
   return { rows, names: [...names.values()] };
 }
 
-/**
- * A round trip costs what about 4,500 cells do (90 ms against 20 µs a cell: runtime/README.md, the
- * cost model). Reading the Cycle column first, then only the rows of the cycles still needed, pays
- * one round trip more and saves the other columns of every summed-up row: worth it once those
- * cells cost more than the round trip.
- */
-const ROUND_TRIP_CELLS = 4_500;
 
 /**
  * Without settled rows: a small table, or one whose end is not recorded, read whole in one round
@@ -111,6 +104,8 @@ function readCycleColumnFirst(workbook: Workbook, keys: readonly string[], neede
   const layout = workbook.layout(ASSESSMENTS);
   const columns = keys.includes('cycle') ? keys : ['cycle', ...keys];
   const extent = recordedExtent(layout);
+  // Reading the Cycle column first pays one round trip more and saves the other columns of every
+  // summed-up row: worth it once those cells cost more than the round trip.
   const twoReads = extent !== null && readEndOf(extent) * (columns.length - 1) > ROUND_TRIP_CELLS;
   if (!twoReads) {
     const rows = readRows(layout, columns);

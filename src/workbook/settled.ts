@@ -24,7 +24,7 @@ import { SETTLED_PROPERTY_PREFIX } from './property-keys';
 import { memory } from './read-memory';
 import type { TableSpec } from './schema';
 import { sha256Hex } from './sha256';
-import { type CellValue, type TableRow, readRows, readTableFrom, textOf } from './table';
+import { type CellValue, ROUND_TRIP_CELLS, type TableRow, readRows, readTableFrom, textOf } from './table';
 import type { Workbook } from './workbook';
 
 /** A count a stored summary holds: a whole number, 0 or more (a parser refuses anything else). */
@@ -75,9 +75,6 @@ export interface UnsettledRead<S> {
   /** The last settled row (1: none, every row is in `rows`). */
   through: number;
 }
-
-/** The cells a round trip costs as much as (90 ms against 20 µs a cell: runtime/README.md, the cost model). */
-const ROUND_TRIP_CELLS = 4_500;
 
 const settledPropertyOf = (tableKey: string): string => `${SETTLED_PROPERTY_PREFIX}${tableKey}`;
 

@@ -9,7 +9,7 @@ import { CachedTableLayout, MissingTableError, type TableLayout, sheetNameOf } f
 import { Workbook } from './workbook';
 import { LOCK_WAIT_MS } from './lock';
 import { type ColumnSpec, type TableSpec } from './schema';
-import { type CellValue, textOf } from './table';
+import { type CellValue, ROUND_TRIP_CELLS, textOf } from './table';
 import { COMMITMENTS, TABLES } from './templates';
 import { settlementAfterEdit } from './settled';
 import { WritePlan } from './write-plan';
@@ -46,17 +46,15 @@ function oldValueOf(raw: unknown, column: ColumnSpec | undefined, calendar: Cale
 const STAMP_KEYS = new Set(['updatedBy', 'updatedAt']);
 
 /**
- * A cached layout is checked against the header row before the add-on writes by it. When the
- * edit is near the top, the rows above it are read with it instead of a read of their own: a round
- * trip (about 90 ms) costs what about 4,500 cells do (runtime/README.md: the cost model).
+ * The edited rows firstRow..lastRow across the table's columns; checks a cached layout on the way
+ * (before the add-on writes by it): when the edit is near the top, the rows above it are read with
+ * it instead of a header read of its own, while they cost less than that round trip (table.ts
+ * ROUND_TRIP_CELLS).
  */
-const HEADER_READ_THROUGH_CELLS = 4_500;
-
-/** The edited rows firstRow..lastRow across the table's columns; checks a cached layout on the way. */
 function readEditedRows(layout: TableLayout, sheet: Sheet, firstRow: number, lastRow: number): CellValue[][] {
   if (layout instanceof CachedTableLayout && !layout.isChecked) {
     const { width } = layout.unchecked();
-    if ((firstRow - 1) * width <= HEADER_READ_THROUGH_CELLS) {
+    if ((firstRow - 1) * width <= ROUND_TRIP_CELLS) {
       const grid = sheet.getRange(1, 1, lastRow, width).getValues() as CellValue[][];
       if (layout.acceptHeader(grid[0] ?? [])) return grid.slice(firstRow - 1);
       // The cache was stale: the table was found again by its metadata; read it where it is now.

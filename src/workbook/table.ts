@@ -302,11 +302,15 @@ interface ColumnSpan {
  * trip (about 90 ms) costs what a few thousand cells do (15–31 µs each), so a one-column gap is
  * read through and a wider one splits the read (runtime/README.md: the cost model), unless the
  * rows to read are known and few: then a gap is read through while its cells cost less than the
- * round trip a second read would (GAP_CELLS).
+ * round trip a second read would (ROUND_TRIP_CELLS).
  */
 const GAP_READ_THROUGH = 1;
-/** The cells a gap may hold and still be read through: about what one round trip costs (90 ms at 20 µs a cell). */
-const GAP_CELLS = 4_500;
+/**
+ * The cells one round trip costs as much as to read: 90 ms against 20 µs a cell (runtime/README.md,
+ * the cost model). A gap holding fewer is read through; every choice between one more read and more
+ * cells weighs against it.
+ */
+export const ROUND_TRIP_CELLS = 4_500;
 
 /**
  * The columns to read: those of `only` (every column of the table without it), in runs of
@@ -314,7 +318,7 @@ const GAP_CELLS = 4_500;
  * come with the read anyway.
  */
 function columnSpan(table: TableSpec, columnOf: ReadonlyMap<string, number>, only: readonly string[] | undefined, rows: number | null = null): ColumnSpan {
-  const readThrough = rows === null ? GAP_READ_THROUGH : Math.floor(GAP_CELLS / Math.max(rows, 1));
+  const readThrough = rows === null ? GAP_READ_THROUGH : Math.floor(ROUND_TRIP_CELLS / Math.max(rows, 1));
   const wanted: number[] = [];
   for (const key of only ?? [...columnOf.keys()]) {
     const column = columnOf.get(key);
