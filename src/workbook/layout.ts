@@ -157,6 +157,22 @@ export function parseCachedLayout(text: string | undefined): CachedLayout | null
   }
 }
 
+/**
+ * Where a cached layout puts each of `table`'s columns, and the header it expects at each; null
+ * when the cache lacks one of them (the table is then located again).
+ */
+export function cachedColumns(table: TableSpec, cached: CachedLayout): { columnOf: Map<string, number>; headers: Map<number, string> } | null {
+  const columnOf = new Map<string, number>();
+  const headers = new Map<number, string>();
+  for (const column of table.columns) {
+    const entry = cached.columns[column.key];
+    if (!entry) return null;
+    columnOf.set(column.key, entry[0]);
+    headers.set(entry[0], entry[1]);
+  }
+  return { columnOf, headers };
+}
+
 /** The cache entry for a located layout, given the header row it was found under. */
 export function cacheEntryFor(sheetName: string, columnOf: ReadonlyMap<string, number>, headerRow: readonly unknown[]): CachedLayout {
   const columns: Record<string, [number, string]> = {};

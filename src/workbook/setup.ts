@@ -7,7 +7,7 @@ import { giveMissingCommitmentIds } from './commitment-ids';
 import { PORTFOLIO_NAMES, dashboardNamedRanges } from './portfolio';
 import { DASHBOARD_ROWS, DASHBOARD_WIDTH, type DashboardLayouts, dashboardCells } from './dashboard';
 import { sheetRef } from './a1';
-import { type CachedLayout, type TableLayout, layoutProperties, matchColumns, normaliseHeader, parseCachedLayout } from './layout';
+import { type CachedLayout, type TableLayout, cachedColumns, layoutProperties, matchColumns, normaliseHeader, parseCachedLayout } from './layout';
 import { insertDashboardCharts } from './dashboard-charts';
 import { type PastCyclesRead, cyclesRecordedProperty, pastCyclesNeedLook, readPastCycles, writePastCycles } from './cycle-repair';
 import { extentPropertyOf, extentText, parseExtent, raisedExtent } from './extent';
@@ -140,15 +140,9 @@ class SpreadsheetScan {
 
 /** A cached layout whose header row still reads as cached: everything is in place, nothing to read more. */
 function planFromCache(spreadsheet: Spreadsheet, table: TableSpec, cached: CachedLayout | null): TablePlan | null {
-  if (!cached) return null;
-  const columnOf = new Map<string, number>();
-  const headers = new Map<number, string>();
-  for (const column of table.columns) {
-    const entry = cached.columns[column.key];
-    if (!entry) return null;
-    columnOf.set(column.key, entry[0]);
-    headers.set(entry[0], entry[1]);
-  }
+  const columns = cached ? cachedColumns(table, cached) : null;
+  if (!cached || !columns) return null;
+  const { columnOf, headers } = columns;
   const width = Math.max(...columnOf.values());
   let headerRow: unknown[];
   let sheet: Sheet;

@@ -7,7 +7,7 @@ import { type Calendar, RUNTIME_CALENDAR, zoneCalendar } from '../domain/calenda
 import { sheetRef } from './a1';
 import { type Extent, extentPropertyOf, parseExtent } from './extent';
 import { type CallerIdentity, type SavedIdentity, activeUserEmail, callerIdentityOf, documentCopyOf, identityOfCaller, personKey } from './identity';
-import { CachedTableLayout, type TableLayout, cacheEntryFor, locateTable, parseCachedLayout } from './layout';
+import { CachedTableLayout, type TableLayout, cacheEntryFor, cachedColumns, locateTable, parseCachedLayout } from './layout';
 import { LAYOUT_PROPERTY_PREFIX, SET_UP_PROPERTY, TIME_ZONE_PROPERTY } from './property-keys';
 import { forgetRead, trackExtent } from './read-memory';
 import type { TableSpec } from './schema';
@@ -159,15 +159,9 @@ export class Workbook {
 
   private fromCache(table: TableSpec): TableLayout | null {
     const cached = parseCachedLayout(this.documentProperties()[`${LAYOUT_PROPERTY_PREFIX}${table.key}`]);
-    if (!cached) return null;
-    const columnOf = new Map<string, number>();
-    const expected = new Map<number, string>();
-    for (const column of table.columns) {
-      const entry = cached.columns[column.key];
-      if (!entry) return null;
-      columnOf.set(column.key, entry[0]);
-      expected.set(entry[0], entry[1]);
-    }
+    const columns = cached ? cachedColumns(table, cached) : null;
+    if (!cached || !columns) return null;
+    const { columnOf, headers: expected } = columns;
     let sheet: Sheet;
     try {
       // A handle by name costs no round trip; a sheet renamed since then is not found and is searched for.
